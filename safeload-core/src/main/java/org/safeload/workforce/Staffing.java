@@ -1,0 +1,90 @@
+package org.safeload.workforce;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.safeload.organisation.EstablishmentLine;
+import org.safeload.organisation.Role;
+import org.safeload.organisation.WorkerDetails;
+
+/**
+ * A team's (or any group's) staffing on a date: FTE in post against establishment, role by role,
+ * with vacancies counted as the Department for Education counts them: vacancy rate = vacant FTE /
+ * (filled FTE + vacant FTE).
+ */
+public record Staffing(LocalDate on, List<RoleStaffing> roles) {
+
+  /**
+   * Works out the staffing on a date.
+   *
+   * @param establishment the budgeted FTE by role
+   * @param members the workers who belong to the group on that date (those not employed on the date
+   *     are left out here)
+   */
+  public static Staffing of(
+      LocalDate on,
+      Collection<EstablishmentLine> establishment,
+      Collection<WorkerDetails> members) {
+    Map<Role, BigDecimal> budgeted = new EnumMap<>(Role.class);
+    for (EstablishmentLine line : establishment) {
+      budgeted.merge(line.role(), line.budgetedFte(), BigDecimal::add);
+    }
+    Map<Role, BigDecimal> filled = new EnumMap<>(Role.class);
+    Map<Role, Integer> heads = new EnumMap<>(Role.class);
+    for (WorkerDetails worker : members) {
+      if (worker.activeOn(on)) {
+        filled.merge(worker.role(), worker.fte(), BigDecimal::add);
+        heads.merge(worker.role(), 1, Integer::sum);
+      }
+    }
+    List<RoleStaffing> roles = new ArrayList<>();
+    for (Role role : Role.values()) {
+      if (budgeted.containsKey(role) || filled.containsKey(role)) {
+        roles.add(
+            new RoleStaffing(
+                role,
+                budgeted.getOrDefault(role, BigDecimal.ZERO),
+                filled.getOrDefault(role, BigDecimal.ZERO),
+                heads.getOrDefault(role, 0)));
+      }
+    }
+    return new Staffing(on, List.copyOf(roles));
+  }
+
+  public Optional<RoleStaffing> role(Role role) {
+    return roles.stream().filter(r -> r.role() == role).findFirst();
+  }
+
+  public BigDecimal budgeted() {
+    return roles.stream().map(RoleStaffing::budgeted).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal filled() {
+    return roles.stream().map(RoleStaffing::filled).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal vacant() {
+    return roles.stream().map(RoleStaffing::vacant).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public int headcount() {
+    return roles.stream().mapToInt(RoleStaffing::headcount).sum();
+  }
+
+  /** Vacancy rate as a percentage to one decimal place, or empty when nothing is budgeted or filled. */
+  public Optional<BigDecimal> vacancyRatePercent() {
+    BigDecimal vacant = vacant();
+    BigDecimal denominator = filled().add(vacant);
+    if (denominator.signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        vacant.multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_UP));
+  }
+}
