@@ -1,0 +1,51 @@
+package org.safeload.app.access;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A local account signed in with its password (form or HTTP Basic). */
+record LocalUser(UserAccount account, String passwordHash) implements UserDetails, SafeloadPrincipal {
+
+  @Override
+  public Collection<? extends GrantedAuthority> getAuthorities() {
+    return List.of(new SimpleGrantedAuthority(account.role().authority()));
+  }
+
+  @Override
+  public String getPassword() {
+    return passwordHash;
+  }
+
+  @Override
+  public String getUsername() {
+    return account.username();
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return account.enabled() && passwordHash != null;
+  }
+
+  @Override
+  public String username() {
+    return account.username();
+  }
+
+  @Override
+  public String displayName() {
+    return account.displayName();
+  }
+
+  @Override
+  public AccessRole role() {
+    return account.role();
+  }
+
+  @Override
+  public Long providerId() {
+    return account.providerId();
+  }
+}

@@ -1,0 +1,49 @@
+package org.safeload.app.access;
+
+/**
+ * Who may do what, as method-security expressions: one place for each rule, used by the services
+ * that the pages, the API and the command line all call.
+ */
+public final class Permissions {
+
+  /** Any signed-in role may read the organisation (a provider only its own teams). */
+  public static final String READ_ORGANISATION = "isAuthenticated()";
+
+  /** Services, teams and providers: the head of service (and the administrator). */
+  public static final String EDIT_STRUCTURE = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
+
+  /** Workers' records and moves: also team managers. */
+  public static final String EDIT_WORKERS = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','TEAM_MANAGER')";
+
+  /** Bulk import of workers. */
+  public static final String IMPORT_WORKERS = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
+
+  /** Establishment (budgeted posts): also finance. */
+  public static final String EDIT_ESTABLISHMENT = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','FINANCE')";
+
+  /** Accounts and the audit trail. */
+  public static final String ADMINISTER = "hasRole('ADMIN')";
+
+  private Permissions() {}
+
+  public static boolean canEditStructure() {
+    return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE);
+  }
+
+  public static boolean canEditWorkers() {
+    return CurrentUser.hasRole(
+        AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.TEAM_MANAGER);
+  }
+
+  public static boolean canImportWorkers() {
+    return canEditStructure();
+  }
+
+  public static boolean canEditEstablishment() {
+    return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.FINANCE);
+  }
+
+  public static boolean canAdminister() {
+    return CurrentUser.hasRole(AccessRole.ADMIN);
+  }
+}

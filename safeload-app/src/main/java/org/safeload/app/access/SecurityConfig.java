@@ -1,0 +1,135 @@
+package org.safeload.app.access;
+
+import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Sign-in everywhere except the health check. The API (/api/**) takes HTTP Basic for local
+ * accounts and answers 401/403 as problem details; pages use the sign-in form (and OIDC when it is
+ * configured), with CSRF protection and strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint((req, res, ex) -> problem(res, 401))
+                    .accessDeniedHandler((req, res, ex) -> problem(res, 403)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic authentication: no session cookie for a forged request to ride on.
+        .csrf(c -> c.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> oidcClients,
+      ObjectProvider<AccountOidcUserService> oidcUsers)
+      throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/sign-in",
+                        "/webjars/**",
+                        "/assets/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            f ->
+                f.loginPage("/sign-in")
+                    .loginProcessingUrl("/sign-in")
+                    .defaultSuccessUrl("/", false)
+                    .failureUrl("/sign-in?error"))
+        // For tools reading /v3/api-docs with a local account.
+        .httpBasic(b -> {})
+        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    if (oidcClients.getIfAvailable() != null) {
+      AccountOidcUserService users = oidcUsers.getObject();
+      http.oauth2Login(
+          o ->
+              o.loginPage("/sign-in")
+                  .failureUrl("/sign-in?error=oidc")
+                  .userInfoEndpoint(u -> u.oidcUserService(users)));
+    }
+    return http.build();
+  }
+
+  @Bean
+  AccountOidcUserService accountOidcUserService(UserAccounts accounts) {
+    return new AccountOidcUserService(accounts);
+  }
+
+  private static void problem(HttpServletResponse response, int status) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Safeload\"");
+    }
+    String title = HttpStatus.valueOf(status).getReasonPhrase();
+    String detail =
+        status == 401
+            ? "Sign in with HTTP Basic using a local Safeload account"
+            : "Your role does not allow this action";
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
+  }
+
+  static List<String> publicPaths() {
+    return List.of("/actuator/health", "/sign-in");
+  }
+}

@@ -1,0 +1,70 @@
+package org.safeload.app.access.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.UserAccount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The app_user table. */
+@Repository
+public class UserRepository {
+
+  /** An account with its password hash (which never leaves this module). */
+  public record Stored(UserAccount account, String passwordHash) {}
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static UserAccount account(ResultSet rs) throws SQLException {
+    long provider = rs.getLong("provider_id");
+    return new UserAccount(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("display_name"),
+        AccessRole.valueOf(rs.getString("role")),
+        rs.wasNull() ? null : provider,
+        rs.getBoolean("enabled"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+  }
+
+  public Optional<Stored> findByUsername(String username) {
+    return jdbc.sql("select * from app_user where lower(username) = lower(?)")
+        .param(username)
+        .query((rs, n) -> new Stored(account(rs), rs.getString("password_hash")))
+        .optional();
+  }
+
+  public List<UserAccount> findAll() {
+    return jdbc.sql("select * from app_user order by username").query((rs, n) -> account(rs)).list();
+  }
+
+  public long insert(
+      String username,
+      String displayName,
+      String passwordHash,
+      AccessRole role,
+      Long providerId,
+      Instant createdAt) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into app_user (username, display_name, password_hash, role, provider_id,"
+                + " enabled, created_at) values (?, ?, ?, ?, ?, true, ?)")
+        .params(username, displayName, passwordHash, role.name(), providerId, Timestamp.from(createdAt))
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+}

@@ -1,0 +1,113 @@
+package org.safeload.app.access.web;
+
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.UserAccounts;
+import org.safeload.app.platform.FormErrors;
+import org.safeload.app.platform.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Accounts, for administrators. */
+@Controller
+class UserPages {
+
+  /** The new-account form. */
+  public static class AccountForm {
+    private String username = "";
+    private String displayName = "";
+    private String password = "";
+    private String role = "";
+    private Long providerId;
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getDisplayName() {
+      return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+      this.displayName = displayName;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public String getRole() {
+      return role;
+    }
+
+    public void setRole(String role) {
+      this.role = role;
+    }
+
+    public Long getProviderId() {
+      return providerId;
+    }
+
+    public void setProviderId(Long providerId) {
+      this.providerId = providerId;
+    }
+  }
+
+  private final UserAccounts accounts;
+  private final ProviderDirectory providers;
+
+  UserPages(UserAccounts accounts, ProviderDirectory providers) {
+    this.accounts = accounts;
+    this.providers = providers;
+  }
+
+  @GetMapping("/admin/users")
+  String list(Model model) {
+    model.addAttribute("users", accounts.list());
+    model.addAttribute("providerNames", providers.providerNames());
+    return "admin/users";
+  }
+
+  @GetMapping("/admin/users/new")
+  String create(Model model) {
+    accounts.list(); // administrators only
+    model.addAttribute("form", new AccountForm());
+    choices(model);
+    return "admin/user-form";
+  }
+
+  @PostMapping("/admin/users/new")
+  String create(@ModelAttribute("form") AccountForm form, Model model) {
+    try {
+      AccessRole role = AccessRole.fromName(form.getRole()).orElse(null);
+      accounts.create(
+          new UserAccounts.NewAccount(
+              form.getUsername(),
+              form.getDisplayName(),
+              form.getPassword(),
+              role,
+              role == AccessRole.PROVIDER ? form.getProviderId() : null));
+      return "redirect:/admin/users";
+    } catch (InvalidInputException e) {
+      FormErrors.addTo(model, e);
+      choices(model);
+      return "admin/user-form";
+    }
+  }
+
+  private void choices(Model model) {
+    model.addAttribute("roles", AccessRole.values());
+    model.addAttribute("providerNames", providers.providerNames());
+  }
+}

@@ -1,0 +1,131 @@
+package org.safeload.app.demo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.TeamInput;
+import org.safeload.app.organisation.WorkforceService;
+import org.safeload.demo.DemoCouncil;
+import org.safeload.demo.DemoCouncil.DemoService;
+import org.safeload.demo.DemoCouncil.DemoTeam;
+import org.safeload.demo.DemoCouncil.DemoWorker;
+import org.safeload.organisation.Service;
+import org.safeload.organisation.Team;
+import org.safeload.organisation.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On first start with an empty database, creates the council: Northbridge Council (the demo) when
+ * {@code safeload.demo.enabled} is true, otherwise an empty council named by {@code
+ * safeload.council.name}. It goes through the same services as a person would, as the system.
+ */
+@Component
+@Order(1)
+public class DemoCouncilLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoCouncilLoader.class);
+
+  private final OrganisationService organisation;
+  private final WorkforceService workforce;
+  private final TransactionTemplate transaction;
+  private final boolean demo;
+  private final String councilName;
+
+  DemoCouncilLoader(
+      OrganisationService organisation,
+      WorkforceService workforce,
+      TransactionTemplate transaction,
+      @Value("${safeload.demo.enabled:true}") boolean demo,
+      @Value("${safeload.council.name:Your council}") String councilName) {
+    this.organisation = organisation;
+    this.workforce = workforce;
+    this.transaction = transaction;
+    this.demo = demo;
+    this.councilName = councilName;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!organisation.empty()) {
+      return;
+    }
+    asSystem(
+        () ->
+            transaction.executeWithoutResult(
+                status -> {
+                  if (demo) {
+                    load();
+                  } else {
+                    organisation.ensureCouncil(councilName);
+                  }
+                }));
+  }
+
+  /** Loads Northbridge Council. */
+  void load() {
+    organisation.ensureCouncil(DemoCouncil.COUNCIL_NAME);
+    Map<String, Long> teamIds = new HashMap<>();
+    Map<String, Long> providerIds = new HashMap<>();
+    for (DemoService demoService : DemoCouncil.services()) {
+      Service service = organisation.createService(demoService.name(), demoService.description());
+      for (DemoTeam demoTeam : demoService.teams()) {
+        Long providerId = null;
+        if (demoTeam.provider() != null) {
+          providerId =
+              providerIds.computeIfAbsent(
+                  demoTeam.provider(), name -> organisation.createProvider(name).id());
+        }
+        Team team =
+            organisation.createTeam(
+                new TeamInput(service.id(), demoTeam.name(), demoTeam.kind().code(), providerId));
+        teamIds.put(team.name(), team.id());
+        Map<String, String> budget = new HashMap<>();
+        demoTeam
+            .establishment()
+            .forEach((role, fte) -> budget.put(role.code(), fte.toPlainString()));
+        organisation.setEstablishment(team.id(), budget);
+      }
+    }
+    List<DemoWorker> workers = DemoCouncil.workers();
+    for (DemoWorker w : workers) {
+      long firstTeam = teamIds.get(w.previousTeam() != null ? w.previousTeam() : w.team());
+      Worker worker = workforce.create(w.details(), firstTeam);
+      if (w.previousTeam() != null) {
+        workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
+      }
+    }
+    log.info(
+        "Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
+  }
+
+  static void asSystem(Runnable work) {
+    var previous = SecurityContextHolder.getContext();
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            AuditLog.SYSTEM,
+            null,
+            List.of(new SimpleGrantedAuthority(AccessRole.ADMIN.authority()))));
+    SecurityContextHolder.setContext(context);
+    try {
+      work.run();
+    } finally {
+      SecurityContextHolder.setContext(previous);
+    }
+  }
+
+
+}

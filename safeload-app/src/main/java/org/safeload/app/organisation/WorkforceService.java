@@ -1,0 +1,295 @@
+package org.safeload.app.organisation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.safeload.app.access.CurrentUser;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.organisation.persistence.TeamRepository;
+import org.safeload.app.organisation.persistence.WorkerRepository;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.NotFoundException;
+import org.safeload.organisation.Assignment;
+import org.safeload.organisation.FieldProblem;
+import org.safeload.organisation.Team;
+import org.safeload.organisation.TeamHistory;
+import org.safeload.organisation.Worker;
+import org.safeload.organisation.WorkerCsv;
+import org.safeload.organisation.WorkerDetails;
+import org.safeload.organisation.WorkerField;
+import org.safeload.organisation.WorkerParser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Workers: their records, their moves between teams (history kept), and the all-or-nothing CSV
+ * import. Pages, API and command line all come through here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WorkforceService {
+
+  private final WorkerRepository workers;
+  private final TeamRepository teams;
+  private final OrganisationService organisation;
+  private final AuditLog audit;
+
+  WorkforceService(
+      WorkerRepository workers,
+      TeamRepository teams,
+      OrganisationService organisation,
+      AuditLog audit) {
+    this.workers = workers;
+    this.teams = teams;
+    this.organisation = organisation;
+    this.audit = audit;
+  }
+
+  /** Every worker the user may see, with their team today, by name. */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public List<WorkerView> workers() {
+    LocalDate today = organisation.today();
+    Map<Long, Team> visible =
+        organisation.visibleTeams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+    Map<Long, Long> teamOf = new HashMap<>();
+    workers.assignmentsOn(today).forEach(a -> teamOf.put(a.workerId(), a.teamId()));
+    boolean everyone = CurrentUser.providerScope().isEmpty();
+    List<WorkerView> views = new ArrayList<>();
+    for (Worker worker : workers.findAll()) {
+      Team team = Optional.ofNullable(teamOf.get(worker.id())).map(visible::get).orElse(null);
+      if (team != null || everyone) {
+        views.add(
+            new WorkerView(
+                worker,
+                team,
+                today,
+                List.of(),
+                worker.details().pqeYears(today),
+                worker.details().inAsyeOn(today)));
+      }
+    }
+    return views;
+  }
+
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public WorkerView worker(long id) {
+    LocalDate today = organisation.today();
+    Worker worker = workers.findById(id).orElseThrow(() -> notFound(id));
+    TeamHistory history = new TeamHistory(workers.assignments(id));
+    Map<Long, Team> visible =
+        organisation.visibleTeams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+    Team team = history.teamOn(today).map(visible::get).orElse(null);
+    if (team == null && CurrentUser.providerScope().isPresent()) {
+      throw notFound(id);
+    }
+    Map<Long, String> names =
+        teams.findAll().stream().collect(Collectors.toMap(Team::id, Team::name));
+    return new WorkerView(
+        worker,
+        team,
+        today,
+        history.assignments().stream()
+            .map(a -> new WorkerView.HistoryLine(a, names.get(a.teamId())))
+            .toList(),
+        worker.details().pqeYears(today),
+        worker.details().inAsyeOn(today));
+  }
+
+  private static NotFoundException notFound(long id) {
+    return new NotFoundException("No worker " + id);
+  }
+
+  /** Adds a worker to a team from their start date. */
+  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Transactional
+  public Worker create(WorkerDetails details, Long teamId) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (teamId == null) {
+      problems.add(FieldProblem.of(WorkerField.TEAM.jsonName(), "Select the worker's team"));
+    } else if (teams.findById(teamId).isEmpty()) {
+      problems.add(FieldProblem.of(WorkerField.TEAM.jsonName(), "No team " + teamId));
+    }
+    checkRegistrationFree(details, null, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The worker has errors", problems);
+    }
+    long id = workers.insert(details);
+    workers.replaceAssignments(id, List.of(new Assignment(id, teamId, details.startDate(), null)));
+    audit.record("create", "worker", id, "worker created in team " + teamId);
+    return workers.findById(id).orElseThrow();
+  }
+
+  /** Changes a worker's details (their team changes only by a move). */
+  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Transactional
+  public Worker update(long id, WorkerDetails details) {
+    Worker before = workers.findById(id).orElseThrow(() -> notFound(id));
+    List<FieldProblem> problems = new ArrayList<>();
+    checkRegistrationFree(details, id, problems);
+    List<Assignment> assignments = new ArrayList<>(workers.assignments(id));
+    if (!assignments.isEmpty() && !details.startDate().equals(before.details().startDate())) {
+      Assignment first = assignments.getFirst();
+      if (first.to() != null && details.startDate().isAfter(first.to())) {
+        problems.add(
+            FieldProblem.of(
+                WorkerField.START_DATE.jsonName(),
+                "Start date must be on or before " + first.to() + ", when the first team ended"));
+      } else {
+        assignments.set(0, new Assignment(id, first.teamId(), details.startDate(), first.to()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The worker has errors", problems);
+    }
+    workers.update(id, details);
+    workers.replaceAssignments(id, assignments);
+    audit.record(
+        "update", "worker", id, Changes.summary("worker", Changes.between(before.details(), details)));
+    return workers.findById(id).orElseThrow();
+  }
+
+  /** Moves a worker to another team from a date; the old team is kept in their history. */
+  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Transactional
+  public WorkerView move(long id, Long teamId, LocalDate from) {
+    workers.findById(id).orElseThrow(() -> notFound(id));
+    List<FieldProblem> problems = new ArrayList<>();
+    if (teamId == null || teams.findById(teamId).isEmpty()) {
+      problems.add(FieldProblem.of(WorkerField.TEAM.jsonName(), "Select the team to move to"));
+    }
+    if (from == null) {
+      problems.add(FieldProblem.of("from", "Enter the date the move takes effect"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The move has errors", problems);
+    }
+    TeamHistory moved;
+    try {
+      moved = new TeamHistory(workers.assignments(id)).moveTo(id, teamId, from);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("from", e.getMessage());
+    }
+    workers.replaceAssignments(id, moved.assignments());
+    audit.record("move", "worker", id, "worker moved to team " + teamId + " from " + from);
+    return worker(id);
+  }
+
+  private void checkRegistrationFree(WorkerDetails details, Long id, List<FieldProblem> problems) {
+    if (details.sweRegistration() != null) {
+      workers
+          .findBySweRegistration(details.sweRegistration())
+          .filter(other -> id == null || other.id() != id)
+          .ifPresent(
+              other ->
+                  problems.add(
+                      FieldProblem.of(
+                          WorkerField.SWE_REGISTRATION.jsonName(),
+                          "Another worker already has registration " + details.sweRegistration())));
+    }
+  }
+
+  /**
+   * Imports a worker CSV (see docs/workers-import.md): every row or none. A worker is matched by
+   * registration number, or else by name, role and start date; unchanged rows change nothing.
+   *
+   * @throws InvalidInputException with every bad row's line, column and reason
+   */
+  @PreAuthorize(Permissions.IMPORT_WORKERS)
+  @Transactional
+  public ImportResult importCsv(String csv) {
+    WorkerCsv.Content content = WorkerCsv.read(csv);
+    if (!content.problems().isEmpty()) {
+      throw new InvalidInputException("The file has errors", content.problems());
+    }
+    record Checked(int line, WorkerDetails details, Team team) {}
+    List<FieldProblem> problems = new ArrayList<>();
+    List<Checked> rows = new ArrayList<>();
+    Map<String, Integer> keys = new HashMap<>();
+    for (WorkerCsv.Row row : content.rows()) {
+      WorkerParser.Result parsed = WorkerParser.parse(row.values());
+      parsed
+          .problems()
+          .forEach(p -> problems.add(new FieldProblem(row.line(), p.getKey().csvName(), p.getValue())));
+      String teamName = row.values().getOrDefault(WorkerField.TEAM, "").strip();
+      Optional<Team> team = teamName.isEmpty() ? Optional.empty() : teams.findByName(teamName);
+      if (teamName.isEmpty()) {
+        problems.add(new FieldProblem(row.line(), WorkerField.TEAM.csvName(), "Enter the team's name"));
+      } else if (team.isEmpty()) {
+        problems.add(
+            new FieldProblem(row.line(), WorkerField.TEAM.csvName(), "No team called " + teamName));
+      }
+      if (parsed.ok()) {
+        WorkerDetails d = parsed.details();
+        String key =
+            d.sweRegistration() != null
+                ? d.sweRegistration()
+                : (d.name().toLowerCase() + "|" + d.role() + "|" + d.startDate());
+        Integer earlier = keys.putIfAbsent(key, row.line());
+        if (earlier != null) {
+          problems.add(
+              new FieldProblem(
+                  row.line(),
+                  d.sweRegistration() != null
+                      ? WorkerField.SWE_REGISTRATION.csvName()
+                      : WorkerField.NAME.csvName(),
+                  "The same worker is already on line " + earlier));
+        }
+        team.ifPresent(t -> rows.add(new Checked(row.line(), d, t)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The file has errors", problems);
+    }
+    LocalDate today = organisation.today();
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (Checked row : rows) {
+      WorkerDetails d = row.details();
+      Optional<Worker> existing =
+          d.sweRegistration() != null
+              ? workers.findBySweRegistration(d.sweRegistration())
+              : workers.findUnregistered(d.name(), d.role(), d.startDate());
+      if (existing.isEmpty()) {
+        long id = workers.insert(d);
+        workers.replaceAssignments(
+            id, List.of(new Assignment(id, row.team().id(), d.startDate(), null)));
+        audit.record("import", "worker", id, "worker created by import in team " + row.team().id());
+        created++;
+        continue;
+      }
+      long id = existing.get().id();
+      List<String> changed = Changes.between(existing.get().details(), d);
+      TeamHistory history = new TeamHistory(workers.assignments(id));
+      boolean sameTeam =
+          history.latest().map(a -> a.teamId() == row.team().id() && a.to() == null).orElse(false);
+      if (changed.isEmpty() && sameTeam) {
+        unchanged++;
+        continue;
+      }
+      if (!changed.isEmpty()) {
+        workers.update(id, d);
+      }
+      if (!sameTeam) {
+        LocalDate from = today;
+        Optional<Assignment> latest = history.latest();
+        if (latest.isPresent() && !from.isAfter(latest.get().from())) {
+          from = latest.get().from().plusDays(1);
+        }
+        workers.replaceAssignments(id, history.moveTo(id, row.team().id(), from).assignments());
+        changed = new ArrayList<>(changed);
+        changed.add("team");
+      }
+      audit.record("import", "worker", id, Changes.summary("worker updated by import", changed));
+      updated++;
+    }
+    return new ImportResult(created, updated, unchanged);
+  }
+}

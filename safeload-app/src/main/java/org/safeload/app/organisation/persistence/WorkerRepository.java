@@ -1,0 +1,165 @@
+package org.safeload.app.organisation.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.safeload.organisation.Assignment;
+import org.safeload.organisation.EmploymentType;
+import org.safeload.organisation.Role;
+import org.safeload.organisation.Worker;
+import org.safeload.organisation.WorkerDetails;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The worker and worker_assignment tables. */
+@Repository
+public class WorkerRepository {
+
+  private static final RowMapper<Worker> ROW = (rs, n) -> worker(rs);
+
+  private static final RowMapper<Assignment> ASSIGNMENT =
+      (rs, n) ->
+          new Assignment(
+              rs.getLong("worker_id"),
+              rs.getLong("team_id"),
+              rs.getDate("from_date").toLocalDate(),
+              date(rs, "to_date"));
+
+  private final JdbcClient jdbc;
+
+  WorkerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static Worker worker(ResultSet rs) throws SQLException {
+    return new Worker(
+        rs.getLong("id"),
+        new WorkerDetails(
+            rs.getString("name"),
+            Role.fromCode(rs.getString("role")).orElseThrow(),
+            EmploymentType.fromCode(rs.getString("employment_type")).orElseThrow(),
+            rs.getBigDecimal("fte"),
+            rs.getDate("start_date").toLocalDate(),
+            date(rs, "end_date"),
+            date(rs, "qualification_date"),
+            date(rs, "asye_start_date"),
+            rs.getString("swe_registration")));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date value = rs.getDate(column);
+    return value == null ? null : value.toLocalDate();
+  }
+
+  private static Date sql(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+
+  public Optional<Worker> findById(long id) {
+    return jdbc.sql("select * from worker where id = ?").param(id).query(ROW).optional();
+  }
+
+  public List<Worker> findAll() {
+    return jdbc.sql("select * from worker order by name, id").query(ROW).list();
+  }
+
+  public Optional<Worker> findBySweRegistration(String swe) {
+    return jdbc.sql("select * from worker where swe_registration = ?")
+        .param(swe)
+        .query(ROW)
+        .optional();
+  }
+
+  /** A worker without a registration, found by name, role and start date. */
+  public Optional<Worker> findUnregistered(String name, Role role, LocalDate start) {
+    return jdbc.sql(
+            "select * from worker where swe_registration is null and lower(name) = lower(?)"
+                + " and role = ? and start_date = ? order by id fetch first 1 rows only")
+        .params(name, role.code(), sql(start))
+        .query(ROW)
+        .optional();
+  }
+
+  /** The workers who belong to a team on a date. */
+  public List<Worker> inTeamOn(long teamId, LocalDate on) {
+    return jdbc.sql(
+            "select w.* from worker w join worker_assignment a on a.worker_id = w.id"
+                + " where a.team_id = ? and a.from_date <= ? and (a.to_date is null or a.to_date >= ?)"
+                + " order by w.name, w.id")
+        .params(teamId, sql(on), sql(on))
+        .query(ROW)
+        .list();
+  }
+
+  /** Every assignment that covers a date: the team of each worker on that date. */
+  public List<Assignment> assignmentsOn(LocalDate on) {
+    return jdbc.sql(
+            "select * from worker_assignment where from_date <= ? and (to_date is null or to_date >= ?)")
+        .params(sql(on), sql(on))
+        .query(ASSIGNMENT)
+        .list();
+  }
+
+  public List<Assignment> assignments(long workerId) {
+    return jdbc.sql("select * from worker_assignment where worker_id = ? order by from_date")
+        .param(workerId)
+        .query(ASSIGNMENT)
+        .list();
+  }
+
+  public long insert(WorkerDetails d) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into worker (name, role, employment_type, fte, start_date, end_date,"
+                + " qualification_date, asye_start_date, swe_registration)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            d.name(),
+            d.role().code(),
+            d.employmentType().code(),
+            d.fte(),
+            sql(d.startDate()),
+            sql(d.endDate()),
+            sql(d.qualificationDate()),
+            sql(d.asyeStartDate()),
+            d.sweRegistration())
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+
+  public void update(long id, WorkerDetails d) {
+    jdbc.sql(
+            "update worker set name = ?, role = ?, employment_type = ?, fte = ?, start_date = ?,"
+                + " end_date = ?, qualification_date = ?, asye_start_date = ?, swe_registration = ?"
+                + " where id = ?")
+        .params(
+            d.name(),
+            d.role().code(),
+            d.employmentType().code(),
+            d.fte(),
+            sql(d.startDate()),
+            sql(d.endDate()),
+            sql(d.qualificationDate()),
+            sql(d.asyeStartDate()),
+            d.sweRegistration(),
+            id)
+        .update();
+  }
+
+  /** Replaces a worker's team history with these assignments. */
+  public void replaceAssignments(long workerId, List<Assignment> assignments) {
+    jdbc.sql("delete from worker_assignment where worker_id = ?").param(workerId).update();
+    for (Assignment a : assignments) {
+      jdbc.sql(
+              "insert into worker_assignment (worker_id, team_id, from_date, to_date)"
+                  + " values (?, ?, ?, ?)")
+          .params(workerId, a.teamId(), sql(a.from()), sql(a.to()))
+          .update();
+    }
+  }
+}

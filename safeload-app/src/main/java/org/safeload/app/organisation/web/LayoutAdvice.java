@@ -1,0 +1,33 @@
+package org.safeload.app.organisation.web;
+
+import org.safeload.app.access.CurrentUser;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.organisation.OrganisationService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the council, the person signed in, what they may do. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+  private final OrganisationService organisation;
+
+  LayoutAdvice(OrganisationService organisation) {
+    this.organisation = organisation;
+  }
+
+  @ModelAttribute
+  void layout(Model model) {
+    model.addAttribute("errors", java.util.Map.of());
+    model.addAttribute("councilName", organisation.councilName());
+    model.addAttribute("userName", CurrentUser.displayName());
+    model.addAttribute("signedIn", CurrentUser.authentication().isPresent());
+    model.addAttribute("canEditStructure", Permissions.canEditStructure());
+    model.addAttribute("canEditWorkers", Permissions.canEditWorkers());
+    model.addAttribute("canImportWorkers", Permissions.canImportWorkers());
+    model.addAttribute("canEditEstablishment", Permissions.canEditEstablishment());
+    model.addAttribute("canAdminister", Permissions.canAdminister());
+  }
+}

@@ -1,0 +1,183 @@
+package org.safeload.app.organisation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.safeload.app.organisation.ImportResult;
+import org.safeload.app.organisation.WorkerInputs;
+import org.safeload.app.organisation.WorkerView;
+import org.safeload.app.organisation.WorkforceService;
+import org.safeload.app.platform.ApiController;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.organisation.Worker;
+import org.safeload.organisation.WorkerField;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Workers over JSON, and the CSV import. */
+@ApiController("/api/v1/workers")
+@Tag(name = "Workers", description = "Workers, their moves between teams, and the CSV import")
+class WorkerApi {
+
+  /**
+   * A worker to create or replace. Codes and dates as text (dates ISO: 2024-03-27); {@code teamId}
+   * only when creating (a worker changes team by a move).
+   */
+  record WorkerRequest(
+      String name,
+      String role,
+      String employmentType,
+      String fte,
+      String startDate,
+      String endDate,
+      String qualificationDate,
+      String asyeStartDate,
+      String sweRegistration,
+      Long teamId) {
+
+    Map<WorkerField, String> raw() {
+      Map<WorkerField, String> raw = new EnumMap<>(WorkerField.class);
+      raw.put(WorkerField.NAME, name);
+      raw.put(WorkerField.ROLE, role);
+      raw.put(WorkerField.EMPLOYMENT_TYPE, employmentType);
+      raw.put(WorkerField.FTE, fte);
+      raw.put(WorkerField.START_DATE, startDate);
+      raw.put(WorkerField.END_DATE, endDate);
+      raw.put(WorkerField.QUALIFICATION_DATE, qualificationDate);
+      raw.put(WorkerField.ASYE_START_DATE, asyeStartDate);
+      raw.put(WorkerField.SWE_REGISTRATION, sweRegistration);
+      return raw;
+    }
+  }
+
+  /** A move to another team from a date. */
+  record MoveRequest(Long teamId, LocalDate from) {}
+
+  /** One team in a worker's history. */
+  record HistoryLine(long teamId, String teamName, LocalDate from, LocalDate to) {}
+
+  /** A worker, with their team today, derived PQE and ASYE, and team history. */
+  record WorkerResponse(
+      long id,
+      String name,
+      String role,
+      String employmentType,
+      BigDecimal fte,
+      LocalDate startDate,
+      LocalDate endDate,
+      LocalDate qualificationDate,
+      LocalDate asyeStartDate,
+      String sweRegistration,
+      Long teamId,
+      int pqeYears,
+      boolean inAsye,
+      List<HistoryLine> teamHistory) {
+
+    static WorkerResponse of(WorkerView view) {
+      Worker w = view.worker();
+      var d = w.details();
+      return new WorkerResponse(
+          w.id(),
+          d.name(),
+          d.role().code(),
+          d.employmentType().code(),
+          d.fte(),
+          d.startDate(),
+          d.endDate(),
+          d.qualificationDate(),
+          d.asyeStartDate(),
+          d.sweRegistration(),
+          view.team() == null ? null : view.team().id(),
+          view.pqeYears(),
+          view.inAsye(),
+          view.history().stream()
+              .map(
+                  h ->
+                      new HistoryLine(
+                          h.assignment().teamId(),
+                          h.teamName(),
+                          h.assignment().from(),
+                          h.assignment().to()))
+              .toList());
+    }
+  }
+
+  private final WorkforceService workforce;
+
+  WorkerApi(WorkforceService workforce) {
+    this.workforce = workforce;
+  }
+
+  @GetMapping
+  @Operation(summary = "List workers")
+  List<WorkerResponse> workers() {
+    return workforce.workers().stream().map(WorkerResponse::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a worker, with their team history")
+  WorkerResponse worker(@PathVariable long id) {
+    return WorkerResponse.of(workforce.worker(id));
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a worker in a team (from their start date)")
+  ResponseEntity<WorkerResponse> create(@RequestBody WorkerRequest request) {
+    Worker created = workforce.create(WorkerInputs.details(request.raw(), false), request.teamId());
+    return ResponseEntity.created(URI.create("/api/v1/workers/" + created.id()))
+        .body(WorkerResponse.of(workforce.worker(created.id())));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Update a worker's details (to change team, post a move)")
+  WorkerResponse update(@PathVariable long id, @RequestBody WorkerRequest request) {
+    WorkerView current = workforce.worker(id);
+    if (request.teamId() != null
+        && (current.team() == null || current.team().id() != request.teamId())) {
+      throw new InvalidInputException(
+          WorkerField.TEAM.jsonName(),
+          "A worker changes team by a move: POST /api/v1/workers/" + id + "/moves");
+    }
+    workforce.update(id, WorkerInputs.details(request.raw(), false));
+    return WorkerResponse.of(workforce.worker(id));
+  }
+
+  @PostMapping("/{id}/moves")
+  @Operation(summary = "Move a worker to another team from a date (history is kept)")
+  WorkerResponse move(@PathVariable long id, @RequestBody MoveRequest request) {
+    return WorkerResponse.of(workforce.move(id, request.teamId(), request.from()));
+  }
+
+  @PostMapping(
+      path = "/import",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+  @Operation(
+      summary = "Import workers from CSV: every row or none",
+      description =
+          "Header: name,role,employment_type,fte,start_date,end_date,qualification_date,"
+              + "asye_start_date,swe_registration,team. See docs/workers-import.md. A bad file is"
+              + " refused whole, with every bad row's line, field and reason.")
+  ImportResult importCsv(@RequestBody String csv) {
+    return workforce.importCsv(csv);
+  }
+
+  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import workers from an uploaded CSV file (form field 'file')")
+  ImportResult importFile(@RequestParam("file") MultipartFile file) throws IOException {
+    return workforce.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,2 @@
+import { initAll } from "/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js";
+initAll();
