@@ -1,6 +1,5 @@
-package org.safeload.app;
+package org.safeload.app.cli;
 
-import org.safeload.app.cli.SafeloadCommand;
 
 /** {@code java -jar safeload.jar [command] [options]}: with no command, {@code serve}. */
 public final class SafeloadMain {

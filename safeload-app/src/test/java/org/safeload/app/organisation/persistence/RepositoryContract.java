@@ -1,0 +1,186 @@
+package org.safeload.app.organisation.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.persistence.UserRepository;
+import org.safeload.app.audit.persistence.AuditRepository;
+import org.safeload.organisation.Assignment;
+import org.safeload.organisation.EmploymentType;
+import org.safeload.organisation.EstablishmentLine;
+import org.safeload.organisation.Role;
+import org.safeload.organisation.Team;
+import org.safeload.organisation.TeamKind;
+import org.safeload.organisation.WorkerDetails;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The migrations and every repository, run against each database Safeload supports (a subclass
+ * per database). Each test runs in a transaction that is rolled back.
+ */
+@JdbcTest(properties = "spring.flyway.enabled=true")
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({
+  CouncilRepository.class,
+  ProviderRepository.class,
+  ServiceRepository.class,
+  TeamRepository.class,
+  EstablishmentRepository.class,
+  WorkerRepository.class,
+  UserRepository.class,
+  AuditRepository.class
+})
+abstract class RepositoryContract {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired CouncilRepository councils;
+  @Autowired ProviderRepository providers;
+  @Autowired ServiceRepository services;
+  @Autowired TeamRepository teams;
+  @Autowired EstablishmentRepository establishment;
+  @Autowired WorkerRepository workers;
+  @Autowired UserRepository users;
+  @Autowired AuditRepository audit;
+
+  private static WorkerDetails worker(String name, String swe, String start) {
+    return new WorkerDetails(
+        name,
+        Role.SOCIAL_WORKER,
+        EmploymentType.AGENCY,
+        new BigDecimal("0.8"),
+        LocalDate.parse(start),
+        null,
+        LocalDate.of(2019, 7, 1),
+        null,
+        swe);
+  }
+
+  @Test
+  void everyMigrationRan() {
+    List<String> versions =
+        jdbc.sql("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
+            .query(String.class)
+            .list();
+    assertThat(versions).containsExactly("1", "2");
+  }
+
+  @Test
+  void storesTheStructure() {
+    long council = councils.insert("Testshire");
+    long service = services.insert(council, "Child Protection and Court", "CP and court");
+    long provider = providers.insert("Example Provider Ltd");
+    long own = teams.insert(service, "CP Team", TeamKind.SUBSTANTIVE, null);
+    long managed = teams.insert(service, "Project Team", TeamKind.MANAGED, provider);
+
+    assertThat(councils.find()).get().extracting(CouncilRepository.CouncilRow::name).isEqualTo("Testshire");
+    assertThat(services.findByName("child protection and court")).get().extracting(s -> s.id()).isEqualTo(service);
+    assertThat(teams.findByService(service)).extracting(Team::name).containsExactly("CP Team", "Project Team");
+    assertThat(teams.findById(managed).orElseThrow().providerId()).isEqualTo(provider);
+    assertThat(teams.findById(own).orElseThrow().providerId()).isNull();
+    assertThat(providers.findByName("EXAMPLE PROVIDER LTD")).isPresent();
+
+    teams.update(new Team(own, service, "Child Protection Team", TeamKind.SUBSTANTIVE, null));
+    assertThat(teams.findByName("Child Protection Team")).isPresent();
+  }
+
+  @Test
+  void theDatabaseRefusesAManagedTeamWithoutAProvider() {
+    long council = councils.insert("Testshire");
+    long service = services.insert(council, "S", null);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("insert into team (service_id, name, kind) values (?, 'T', 'managed')")
+                    .param(service)
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void storesWorkersTheirTeamHistoryAndEstablishment() {
+    long council = councils.insert("Testshire");
+    long service = services.insert(council, "S", null);
+    long north = teams.insert(service, "North", TeamKind.SUBSTANTIVE, null);
+    long south = teams.insert(service, "South", TeamKind.SUBSTANTIVE, null);
+    long ada = workers.insert(worker("Ada", "SW1", "2024-01-08"));
+    long ben = workers.insert(worker("Ben", null, "2024-02-05"));
+    workers.replaceAssignments(
+        ada,
+        List.of(
+            new Assignment(ada, north, LocalDate.of(2024, 1, 8), LocalDate.of(2025, 3, 31)),
+            new Assignment(ada, south, LocalDate.of(2025, 4, 1), null)));
+    workers.replaceAssignments(ben, List.of(new Assignment(ben, north, LocalDate.of(2024, 2, 5), null)));
+
+    WorkerDetails read = workers.findById(ada).orElseThrow().details();
+    assertThat(read)
+        .usingRecursiveComparison()
+        .ignoringFields("fte")
+        .isEqualTo(worker("Ada", "SW1", "2024-01-08"));
+    assertThat(workers.findById(ada).orElseThrow().details().fte()).isEqualByComparingTo("0.8");
+    assertThat(workers.findBySweRegistration("SW1")).get().extracting(w -> w.id()).isEqualTo(ada);
+    assertThat(workers.findUnregistered("BEN", Role.SOCIAL_WORKER, LocalDate.of(2024, 2, 5))).isPresent();
+    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 3, 31))).extracting(w -> w.name()).containsExactly("Ada", "Ben");
+    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 4, 1))).extracting(w -> w.name()).containsExactly("Ben");
+    assertThat(workers.inTeamOn(south, LocalDate.of(2025, 4, 1))).extracting(w -> w.name()).containsExactly("Ada");
+    assertThat(workers.assignments(ada)).hasSize(2);
+    assertThat(workers.assignmentsOn(LocalDate.of(2024, 1, 31))).hasSize(1);
+
+    establishment.replace(
+        north,
+        List.of(
+            new EstablishmentLine(north, Role.SOCIAL_WORKER, new BigDecimal("6.5")),
+            new EstablishmentLine(north, Role.TEAM_MANAGER, BigDecimal.ONE)));
+    establishment.replace(north, List.of(new EstablishmentLine(north, Role.SOCIAL_WORKER, new BigDecimal("7"))));
+    assertThat(establishment.forTeam(north))
+        .singleElement()
+        .satisfies(l -> assertThat(l.budgetedFte()).isEqualByComparingTo("7"));
+  }
+
+  @Test
+  void theDatabaseRefusesADuplicateRegistration() {
+    workers.insert(worker("Ada", "SW1", "2024-01-08"));
+    assertThatThrownBy(() -> workers.insert(worker("Other", "SW1", "2024-01-08")))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void theDatabaseRefusesAnFteOverOne() {
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "insert into worker (name, role, employment_type, fte, start_date)"
+                            + " values ('X', 'social-worker', 'agency', 1.5, date '2024-01-01')")
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void storesAccountsAndTheAuditTrail() {
+    long provider = providers.insert("P");
+    Instant at = Instant.parse("2026-11-23T10:15:30Z");
+    users.insert("pat", "Pat Provider", "{noop}x", AccessRole.PROVIDER, provider, at);
+    UserRepository.Stored stored = users.findByUsername("PAT").orElseThrow();
+    assertThat(stored.account().role()).isEqualTo(AccessRole.PROVIDER);
+    assertThat(stored.account().providerId()).isEqualTo(provider);
+    assertThat(stored.account().createdAt()).isEqualTo(at);
+    assertThat(stored.passwordHash()).isEqualTo("{noop}x");
+
+    audit.insert(at, "pat", "update", "worker", "7", "worker: fte");
+    audit.insert(at.plusSeconds(1), "pat", "update", "team", "7", "team: name");
+    assertThat(audit.forEntity("worker", "7")).singleElement().satisfies(e -> {
+      assertThat(e.occurredAt()).isEqualTo(at);
+      assertThat(e.summary()).isEqualTo("worker: fte");
+    });
+    assertThat(audit.latest(1)).singleElement().satisfies(e -> assertThat(e.entityType()).isEqualTo("team"));
+  }
+}
