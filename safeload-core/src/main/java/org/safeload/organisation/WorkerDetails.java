@@ -40,6 +40,17 @@ public record WorkerDetails(
     Objects.requireNonNull(startDate, "startDate");
   }
 
+  /** Why an FTE is not allowed (0 &lt; FTE &le; 1, at most two decimal places), if it is not. */
+  public static java.util.Optional<String> fteProblem(BigDecimal fte) {
+    if (fte.signum() <= 0 || fte.compareTo(BigDecimal.ONE) > 0) {
+      return java.util.Optional.of("FTE must be more than 0 and at most 1");
+    }
+    if (fte.stripTrailingZeros().scale() > 2) {
+      return java.util.Optional.of("FTE must have at most 2 decimal places");
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether a Social Work England number has the register's form ("SW" and digits). */
   public static boolean isSweNumber(String value) {
     return value != null && SWE_NUMBER.matcher(value).matches();
@@ -57,11 +68,7 @@ public record WorkerDetails(
       problems.add(
           Map.entry(WorkerField.NAME, "Name must be " + MAX_NAME_LENGTH + " characters or fewer"));
     }
-    if (fte.signum() <= 0 || fte.compareTo(BigDecimal.ONE) > 0) {
-      problems.add(Map.entry(WorkerField.FTE, "FTE must be more than 0 and at most 1"));
-    } else if (fte.stripTrailingZeros().scale() > 2) {
-      problems.add(Map.entry(WorkerField.FTE, "FTE must have at most 2 decimal places"));
-    }
+    fteProblem(fte).ifPresent(message -> problems.add(Map.entry(WorkerField.FTE, message)));
     if (endDate != null && endDate.isBefore(startDate)) {
       problems.add(Map.entry(WorkerField.END_DATE, "End date must be on or after the start date"));
     }

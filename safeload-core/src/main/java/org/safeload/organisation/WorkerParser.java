@@ -107,7 +107,10 @@ public final class WorkerParser {
 
   private static BigDecimal decimal(String value, List<Map.Entry<WorkerField, String>> problems) {
     try {
-      return new BigDecimal(value);
+      BigDecimal fte = new BigDecimal(value);
+      WorkerDetails.fteProblem(fte)
+          .ifPresent(message -> problems.add(Map.entry(WorkerField.FTE, message)));
+      return fte;
     } catch (NumberFormatException e) {
       problems.add(Map.entry(WorkerField.FTE, "FTE must be a number, like 1 or 0.8 (not " + value + ")"));
       return null;

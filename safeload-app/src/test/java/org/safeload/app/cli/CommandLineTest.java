@@ -1,0 +1,53 @@
+package org.safeload.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+  private static String run(int expectedCode, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    assertThat(code).as(err.toString()).isEqualTo(expectedCode);
+    return out + err.toString();
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    String help = run(0, "--help");
+    assertThat(help).contains("serve").contains("Start the web app").contains("--server.port");
+  }
+
+  @Test
+  void serveHelpDocumentsTheDemoOption() {
+    assertThat(run(0, "serve", "--help")).contains("--demo").contains("Northbridge");
+  }
+
+  @Test
+  void serveIsTheDefaultAndSpringOptionsPassThrough() {
+    var cli = SafeloadCommand.commandLine();
+    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {"--server.port=9090"}))
+        .containsExactly("serve", "--server.port=9090");
+    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {}))
+        .containsExactly("serve");
+    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {"serve", "--demo=false"}))
+        .containsExactly("serve", "--demo=false");
+
+    ServeCommand serve = new ServeCommand();
+    new picocli.CommandLine(serve).parseArgs("--demo=false", "--server.port=9090", "--spring.datasource.url=jdbc:h2:mem:x");
+    assertThat(serve.springArguments())
+        .containsExactly("--server.port=9090", "--spring.datasource.url=jdbc:h2:mem:x", "--safeload.demo.enabled=false");
+    ServeCommand plain = new ServeCommand();
+    new picocli.CommandLine(plain).parseArgs("--server.port=9090");
+    assertThat(plain.springArguments()).containsExactly("--server.port=9090");
+  }
+
+  @Test
+  void anUnknownOptionOfAnotherCommandIsRefused() {
+    assertThat(run(2, "help", "nosuchcommand")).containsIgnoringCase("unknown");
+  }
+}
