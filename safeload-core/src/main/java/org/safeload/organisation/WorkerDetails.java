@@ -51,6 +51,16 @@ public record WorkerDetails(
     return java.util.Optional.empty();
   }
 
+  static String missingQualification(Role role) {
+    return "Enter the qualification date: a " + role.label().toLowerCase() + " is qualified";
+  }
+
+  static String missingRegistration(Role role) {
+    return "Enter the Social Work England registration number: a "
+        + role.label().toLowerCase()
+        + " must be registered";
+  }
+
   /** Whether a Social Work England number has the register's form ("SW" and digits). */
   public static boolean isSweNumber(String value) {
     return value != null && SWE_NUMBER.matcher(value).matches();
@@ -74,18 +84,10 @@ public record WorkerDetails(
     }
     if (role.registeredSocialWorker()) {
       if (qualificationDate == null) {
-        problems.add(
-            Map.entry(
-                WorkerField.QUALIFICATION_DATE,
-                "Enter the qualification date: a " + role.label().toLowerCase() + " is qualified"));
+        problems.add(Map.entry(WorkerField.QUALIFICATION_DATE, missingQualification(role)));
       }
       if (sweRegistration == null) {
-        problems.add(
-            Map.entry(
-                WorkerField.SWE_REGISTRATION,
-                "Enter the Social Work England registration number: a "
-                    + role.label().toLowerCase()
-                    + " must be registered"));
+        problems.add(Map.entry(WorkerField.SWE_REGISTRATION, missingRegistration(role)));
       }
     }
     if (qualificationDate != null && qualificationDate.isAfter(startDate)) {

@@ -78,6 +78,21 @@ public final class WorkerParser {
             .map(s -> s.replace(" ", "").toUpperCase(Locale.ROOT))
             .orElse(null);
     if (!problems.isEmpty()) {
+      // Report what is missing for the role too, so that one pass shows every problem.
+      if (role != null && role.registeredSocialWorker()) {
+        if (!raw.containsKey(WorkerField.QUALIFICATION_DATE)
+            || text(raw, WorkerField.QUALIFICATION_DATE).isEmpty()) {
+          problems.add(
+              Map.entry(
+                  WorkerField.QUALIFICATION_DATE,
+                  WorkerDetails.missingQualification(role)));
+        }
+        if (swe == null) {
+          problems.add(
+              Map.entry(WorkerField.SWE_REGISTRATION, WorkerDetails.missingRegistration(role)));
+        }
+      }
+      problems.sort(java.util.Comparator.comparing(Map.Entry::getKey));
       return new Result(null, List.copyOf(problems));
     }
     WorkerDetails details =

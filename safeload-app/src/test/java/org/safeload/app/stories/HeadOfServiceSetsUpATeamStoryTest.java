@@ -1,0 +1,139 @@
+package org.safeload.app.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The journey through the pages: the administrator creates an account for the head of service,
+ * who signs in, sets up a service, a team and its establishment, adds workers, sees the team's FTE
+ * against establishment, and moves a worker with the history kept.
+ */
+@SafeloadSpringTest
+class HeadOfServiceSetsUpATeamStoryTest {
+
+  @Autowired MockMvc mvc;
+
+  private MockHttpSession signIn(String username, String password) throws Exception {
+    MvcResult result =
+        mvc.perform(post("/sign-in").with(csrf()).param("username", username).param("password", password))
+            .andReturn();
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+    return (MockHttpSession) result.getRequest().getSession();
+  }
+
+  private String submit(MockHttpSession session, MockHttpServletRequestBuilder form) throws Exception {
+    MvcResult result = mvc.perform(form.session(session).with(csrf())).andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(302);
+    return result.getResponse().getRedirectedUrl();
+  }
+
+  private Document page(MockHttpSession session, String url) throws Exception {
+    MvcResult result = mvc.perform(get(url).session(session)).andReturn();
+    assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    return Jsoup.parse(result.getResponse().getContentAsString());
+  }
+
+  @Test
+  void aHeadOfServiceSetsUpATeamAndItsWorkers() throws Exception {
+    MockHttpSession admin = signIn("admin", "test-admin-password");
+    submit(
+        admin,
+        post("/admin/users/new")
+            .param("username", "hos")
+            .param("displayName", "Helen Head")
+            .param("password", "a-long-password-1")
+            .param("role", "HEAD_OF_SERVICE"));
+    assertThat(page(admin, "/admin/users").select("#users td").eachText()).contains("hos", "Helen Head", "Head of service");
+
+    MockHttpSession hos = signIn("hos", "a-long-password-1");
+    assertThat(page(hos, "/").select(".sl-header-user span").text()).isEqualTo("Helen Head");
+
+    String service =
+        submit(hos, post("/services/new").param("name", "Early Help").param("description", "Step-down work"));
+    long serviceId = Long.parseLong(service.substring(service.lastIndexOf('/') + 1));
+    String team =
+        submit(
+            hos,
+            post("/teams/new")
+                .param("serviceId", String.valueOf(serviceId))
+                .param("name", "Early Help Team")
+                .param("kind", "substantive"));
+    submit(hos, post(team + "/establishment").param("team-manager", "1").param("social-worker", "6"));
+
+    String teamId = team.substring(team.lastIndexOf('/') + 1);
+    String ada =
+        submit(
+            hos,
+            post("/workers/new")
+                .param("name", "Ada Ashdown")
+                .param("role", "social-worker")
+                .param("employmentType", "permanent")
+                .param("fte", "0.6")
+                .param("startDate.day", "2")
+                .param("startDate.month", "3")
+                .param("startDate.year", "2026")
+                .param("qualificationDate.day", "1")
+                .param("qualificationDate.month", "7")
+                .param("qualificationDate.year", "2021")
+                .param("sweRegistration", "SW660001")
+                .param("teamId", teamId));
+    submit(
+        hos,
+        post("/workers/new")
+            .param("name", "Ben Bartram")
+            .param("role", "team-manager")
+            .param("employmentType", "agency")
+            .param("fte", "1")
+            .param("startDate.day", "2")
+            .param("startDate.month", "3")
+            .param("startDate.year", "2026")
+            .param("qualificationDate.day", "1")
+            .param("qualificationDate.month", "7")
+            .param("qualificationDate.year", "2008")
+            .param("sweRegistration", "SW660002")
+            .param("teamId", teamId));
+
+    Document teamPage = page(hos, team + "?on.day=23&on.month=11&on.year=2026");
+    // By hand: 0.6 of 6 social workers (5.4 vacant), 1 of 1 team manager; 1.6 of 7 in all.
+    assertThat(teamPage.select("#staffing tr[data-role=social-worker] td").eachText())
+        .containsExactly("6", "0.6", "5.4", "1");
+    assertThat(teamPage.select("#staffing-total td").eachText()).containsExactly("7", "1.6", "5.4", "2");
+    assertThat(teamPage.select("#workers a").eachText()).containsExactly("Ada Ashdown", "Ben Bartram");
+
+    // Move Ada to the demo's Child Protection Team from 1 December 2026.
+    Document movePage = page(hos, ada + "/move");
+    String cpTeam = movePage.select("#teamId option").stream()
+        .filter(o -> o.text().equals("Child Protection Team")).findFirst().orElseThrow().val();
+    submit(
+        hos,
+        post(ada + "/move")
+            .param("teamId", cpTeam)
+            .param("from.day", "1")
+            .param("from.month", "12")
+            .param("from.year", "2026"));
+    Document worker = page(hos, ada);
+    assertThat(worker.select("#history tbody tr").eachText())
+        .containsExactly(
+            "Early Help Team 2 March 2026 30 November 2026",
+            "Child Protection Team 1 December 2026 Now");
+    assertThat(page(hos, team + "?on.day=1&on.month=12&on.year=2026").select("#workers a").eachText())
+        .containsExactly("Ben Bartram");
+
+    // The head of service cannot manage accounts.
+    assertThat(mvc.perform(get("/admin/users").session(hos)).andReturn().getResponse().getStatus()).isEqualTo(403);
+  }
+}
