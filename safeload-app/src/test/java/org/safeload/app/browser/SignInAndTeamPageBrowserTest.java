@@ -1,0 +1,133 @@
+package org.safeload.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * In real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded): sign
+ * in as the administrator and open the managed team's page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SignInAndTeamPageBrowserTest {
+
+  private static final String CHROMIUM =
+      System.getenv().getOrDefault("SAFELOAD_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER =
+      System.getenv().getOrDefault("SAFELOAD_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  private ChromeDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    assertThat(new File(CHROMIUM))
+        .as("Chromium is needed for the browser test: apt-get install chromium chromium-driver")
+        .exists();
+    assertThat(new File(CHROMEDRIVER)).as("ChromeDriver: apt-get install chromium-driver").exists();
+    profile = Files.createTempDirectory("safeload-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1400",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void anAdministratorSignsInAndOpensTheManagedTeamsPage() throws Exception {
+    long teamId =
+        jdbc.sql("select id from team where name = 'Brightpath Project Team'").query(Long.class).single();
+    String base = "http://localhost:" + port;
+
+    browser.get(base + "/teams/" + teamId);
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/sign-in");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to Safeload");
+
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys("test-admin-password");
+    browser.findElement(By.cssSelector("button.govuk-button")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains("/teams/" + teamId));
+    WebElement heading = browser.findElement(By.tagName("h1"));
+    assertThat(heading.getText()).isEqualTo("Brightpath Project Team");
+    assertThat(browser.findElement(By.id("managed-tag")).getText())
+        .isEqualTo("Managed team: Brightpath Social Work Ltd");
+    // The demo's managed team: 10 workers, 7 social workers filling 7 budgeted posts.
+    assertThat(browser.findElements(By.cssSelector("#workers tbody tr"))).hasSize(10);
+    assertThat(
+            browser
+                .findElements(By.cssSelector("#staffing tr[data-role=social-worker] td"))
+                .stream()
+                .map(WebElement::getText)
+                .toList())
+        .containsExactly("7", "7", "0", "7");
+
+    JavascriptExecutor js = browser;
+    // The GOV.UK Frontend styles and scripts loaded under the content security policy...
+    assertThat((Boolean) js.executeScript("return document.body.classList.contains('govuk-frontend-supported')"))
+        .isTrue();
+    assertThat((String) js.executeScript("return getComputedStyle(document.querySelector('.govuk-table')).borderCollapse"))
+        .isEqualTo("collapse");
+    // ...and the council's font is Arial, not GDS Transport.
+    assertThat((String) js.executeScript("return getComputedStyle(arguments[0]).fontFamily", heading))
+        .startsWith("Arial");
+
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.createDirectories(Path.of("target"));
+    Files.copy(shot, Path.of("target", "team-page.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
