@@ -38,8 +38,8 @@ public final class DemoCouncil {
       String name, TeamKind kind, String provider, Map<Role, BigDecimal> establishment) {}
 
   /**
-   * A worker: their details, their team, and, for a worker who moved, the team before and the
-   * date of the move.
+   * A worker: their details, their team, and, for a worker who moved, the team before and the date
+   * of the move.
    */
   public record DemoWorker(
       WorkerDetails details, String team, String previousTeam, LocalDate movedOn) {}
@@ -152,9 +152,11 @@ public final class DemoCouncil {
   private static final class Builder {
     private final List<DemoWorker> workers = new ArrayList<>();
 
-    void add(String team, Role role, EmploymentType type, String fte, String qualified, String start) {
+    void add(
+        String team, Role role, EmploymentType type, String fte, String qualified, String start) {
       int n = workers.size();
-      String name = FIRST[(n * 7) % FIRST.length] + " " + LAST[(n * 11 + n / LAST.length) % LAST.length];
+      String name =
+          FIRST[(n * 7) % FIRST.length] + " " + LAST[(n * 11 + n / LAST.length) % LAST.length];
       String swe = role.registeredSocialWorker() ? "SW" + (100200 + n * 37) : null;
       workers.add(
           new DemoWorker(

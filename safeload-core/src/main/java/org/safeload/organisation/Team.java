@@ -9,7 +9,8 @@ public record Team(long id, long serviceId, String name, TeamKind kind, Long pro
 
   public Team {
     if ((kind == TeamKind.MANAGED) != (providerId != null)) {
-      throw new IllegalArgumentException("a managed team, and only a managed team, names a provider");
+      throw new IllegalArgumentException(
+          "a managed team, and only a managed team, names a provider");
     }
   }
 

@@ -38,8 +38,8 @@ public final class TeamHistory {
   }
 
   /**
-   * The assignments after moving the worker to a team from a date: the open assignment ends the
-   * day before, and a new one starts on the date.
+   * The assignments after moving the worker to a team from a date: the open assignment ends the day
+   * before, and a new one starts on the date.
    *
    * @throws IllegalArgumentException if the date is not after the start of the latest assignment,
    *     or the worker is already in that team
@@ -59,7 +59,8 @@ public final class TeamHistory {
       if (current.to() == null || !current.to().isBefore(from)) {
         next.set(
             next.size() - 1,
-            new Assignment(current.workerId(), current.teamId(), current.from(), from.minusDays(1)));
+            new Assignment(
+                current.workerId(), current.teamId(), current.from(), from.minusDays(1)));
       }
     }
     next.add(new Assignment(workerId, teamId, from, null));

@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The worker import file: UTF-8 CSV (RFC 4180) with this header row, in any column order:
  *
- * <pre>name,role,employment_type,fte,start_date,end_date,qualification_date,asye_start_date,swe_registration,team</pre>
+ * <pre>
+ * name,role,employment_type,fte,start_date,end_date,qualification_date,asye_start_date,swe_registration,team
+ * </pre>
  *
  * Dates are ISO ({@code 2024-03-27}); {@code team} is the team's name. Lines are counted from 1,
  * the header being line 1.
@@ -72,7 +74,8 @@ public final class WorkerCsv {
         rows.add(new Row(line, values));
       }
       if (columns == null) {
-        problems.add(new FieldProblem(1, "", "The file is empty: the first line must be the header"));
+        problems.add(
+            new FieldProblem(1, "", "The file is empty: the first line must be the header"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param fte full-time equivalent, 0 &lt; FTE &le; 1, at most two decimal places
  * @param endDate the last working day, or {@code null} while the worker stays
  * @param qualificationDate the date the worker qualified as a social worker (PQE counts from it)
- * @param asyeStartDate the start of the Assessed and Supported Year in Employment, if newly qualified
+ * @param asyeStartDate the start of the Assessed and Supported Year in Employment, if newly
+ *     qualified
  * @param sweRegistration the Social Work England registration number, e.g. {@code SW123456}
  */
 public record WorkerDetails(

@@ -40,7 +40,11 @@ public final class WorkerParser {
                               problems.add(
                                   Map.entry(
                                       WorkerField.ROLE,
-                                      "Role must be one of: " + Role.codes() + " (not " + code + ")"));
+                                      "Role must be one of: "
+                                          + Role.codes()
+                                          + " (not "
+                                          + code
+                                          + ")"));
                               return null;
                             }))
             .orElse(null);
@@ -80,12 +84,9 @@ public final class WorkerParser {
     if (!problems.isEmpty()) {
       // Report what is missing for the role too, so that one pass shows every problem.
       if (role != null && role.registeredSocialWorker()) {
-        if (!raw.containsKey(WorkerField.QUALIFICATION_DATE)
-            || text(raw, WorkerField.QUALIFICATION_DATE).isEmpty()) {
+        if (text(raw, WorkerField.QUALIFICATION_DATE).isEmpty()) {
           problems.add(
-              Map.entry(
-                  WorkerField.QUALIFICATION_DATE,
-                  WorkerDetails.missingQualification(role)));
+              Map.entry(WorkerField.QUALIFICATION_DATE, WorkerDetails.missingQualification(role)));
         }
         if (swe == null) {
           problems.add(
@@ -127,7 +128,8 @@ public final class WorkerParser {
           .ifPresent(message -> problems.add(Map.entry(WorkerField.FTE, message)));
       return fte;
     } catch (NumberFormatException e) {
-      problems.add(Map.entry(WorkerField.FTE, "FTE must be a number, like 1 or 0.8 (not " + value + ")"));
+      problems.add(
+          Map.entry(WorkerField.FTE, "FTE must be a number, like 1 or 0.8 (not " + value + ")"));
       return null;
     }
   }

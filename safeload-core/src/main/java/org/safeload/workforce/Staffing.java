@@ -77,7 +77,9 @@ public record Staffing(LocalDate on, List<RoleStaffing> roles) {
     return roles.stream().mapToInt(RoleStaffing::headcount).sum();
   }
 
-  /** Vacancy rate as a percentage to one decimal place, or empty when nothing is budgeted or filled. */
+  /**
+   * Vacancy rate as a percentage to one decimal place, or empty when nothing is budgeted or filled.
+   */
   public Optional<BigDecimal> vacancyRatePercent() {
     BigDecimal vacant = vacant();
     BigDecimal denominator = filled().add(vacant);

@@ -41,7 +41,8 @@ class DemoCouncilTest {
         .hasSize(45);
     Map<EmploymentType, Long> byType =
         workers.stream()
-            .collect(Collectors.groupingBy(w -> w.details().employmentType(), Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(w -> w.details().employmentType(), Collectors.counting()));
     assertThat(byType.keySet())
         .contains(EmploymentType.PERMANENT, EmploymentType.AGENCY, EmploymentType.MANAGED_SERVICE);
     assertThat(workers).filteredOn(w -> w.details().inAsyeOn(TODAY)).hasSize(2);

@@ -47,12 +47,15 @@ class WorkerCsvTest {
   @Test
   void raggedRowsAreReportedByLine() {
     WorkerCsv.Content content = WorkerCsv.read(HEADER + "Ada,social-worker\n");
-    assertThat(content.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+    assertThat(content.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.line()).isEqualTo(2));
   }
 
   @Test
   void anEmptyFileIsRefused() {
-    assertThat(WorkerCsv.read("").problems()).singleElement()
+    assertThat(WorkerCsv.read("").problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("header"));
   }
 }

@@ -47,7 +47,9 @@ class WorkerParserTest {
         .extracting(Map.Entry::getKey)
         .containsExactly(
             WorkerField.NAME, WorkerField.ROLE, WorkerField.FTE, WorkerField.START_DATE);
-    assertThat(result.problems().get(1).getValue()).contains("social-worker").contains("not social worker");
+    assertThat(result.problems().get(1).getValue())
+        .contains("social-worker")
+        .contains("not social worker");
     assertThat(result.problems().get(3).getValue()).contains("2024-03-27").contains("06/01/2025");
   }
 

@@ -37,9 +37,7 @@ public final class CurrentUser {
     return role().map(r -> java.util.Arrays.asList(roles).contains(r)).orElse(false);
   }
 
-  /**
-   * The provider whose teams alone the user may see, or empty when the user may see every team.
-   */
+  /** The provider whose teams alone the user may see, or empty when the user may see every team. */
   public static Optional<Long> providerScope() {
     if (!hasRole(AccessRole.PROVIDER)) {
       return Optional.empty();
@@ -56,7 +54,9 @@ public final class CurrentUser {
     return authentication()
         .map(
             auth ->
-                auth.getPrincipal() instanceof SafeloadPrincipal p ? p.displayName() : auth.getName())
+                auth.getPrincipal() instanceof SafeloadPrincipal p
+                    ? p.displayName()
+                    : auth.getName())
         .orElse("");
   }
 }

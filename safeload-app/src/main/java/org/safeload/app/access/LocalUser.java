@@ -7,7 +7,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A local account signed in with its password (form or HTTP Basic). */
-record LocalUser(UserAccount account, String passwordHash) implements UserDetails, SafeloadPrincipal {
+record LocalUser(UserAccount account, String passwordHash)
+    implements UserDetails, SafeloadPrincipal {
 
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {

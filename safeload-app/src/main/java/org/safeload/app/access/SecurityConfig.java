@@ -1,5 +1,6 @@
 package org.safeload.app.access;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,11 +17,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Sign-in everywhere except the health check. The API (/api/**) takes HTTP Basic for local
- * accounts and answers 401/403 as problem details; pages use the sign-in form (and OIDC when it is
+ * Sign-in everywhere except the health check. The API (/api/**) takes HTTP Basic for local accounts
+ * and answers 401/403 as problem details; pages use the sign-in form (and OIDC when it is
  * configured), with CSRF protection and strict headers.
  */
 @Configuration(proxyBeanMethods = false)

@@ -91,8 +91,7 @@ public class UserAccounts implements UserDetailsService {
     if (!USERNAME.matcher(username).matches()) {
       problems.add(
           FieldProblem.of(
-              "username",
-              "Username must be 2 to 100 letters, digits or . _ @ - (no spaces)"));
+              "username", "Username must be 2 to 100 letters, digits or . _ @ - (no spaces)"));
     } else if (repository.findByUsername(username).isPresent()) {
       problems.add(FieldProblem.of("username", "That username is already taken"));
     }

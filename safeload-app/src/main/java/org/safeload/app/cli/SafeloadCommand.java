@@ -7,8 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one executable and its commands. {@code serve} is the default: arguments that name no
- * command are the web app's (Spring Boot's {@code --server.port=...} and the like).
+ * The one executable and its commands. {@code serve} is the default: arguments that name no command
+ * are the web app's (Spring Boot's {@code --server.port=...} and the like).
  */
 @Command(
     name = "safeload",

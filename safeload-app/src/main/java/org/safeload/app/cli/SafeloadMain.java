@@ -1,6 +1,5 @@
 package org.safeload.app.cli;
 
-
 /** {@code java -jar safeload.jar [command] [options]}: with no command, {@code serve}. */
 public final class SafeloadMain {
 

@@ -107,8 +107,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }
     }
-    log.info(
-        "Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
+    log.info("Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
   }
 
   static void asSystem(Runnable work) {
@@ -126,6 +125,4 @@ public class DemoCouncilLoader implements ApplicationRunner {
       SecurityContextHolder.setContext(previous);
     }
   }
-
-
 }

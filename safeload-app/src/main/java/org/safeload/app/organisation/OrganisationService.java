@@ -38,9 +38,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The council's structure: services, teams, providers and establishment. The pages, the API and
- * the command line all come through here, so access rules and checks live in one place. A
- * provider's account sees only its own provider's teams; anything else is "not found".
+ * The council's structure: services, teams, providers and establishment. The pages, the API and the
+ * command line all come through here, so access rules and checks live in one place. A provider's
+ * account sees only its own provider's teams; anything else is "not found".
  */
 @org.springframework.stereotype.Service
 @Transactional(readOnly = true)
@@ -143,8 +143,7 @@ public class OrganisationService implements ProviderDirectory {
     if (scope.isEmpty()) {
       return services.findAll();
     }
-    Set<Long> visible =
-        visibleTeams().stream().map(Team::serviceId).collect(Collectors.toSet());
+    Set<Long> visible = visibleTeams().stream().map(Team::serviceId).collect(Collectors.toSet());
     return services.findAll().stream().filter(s -> visible.contains(s.id())).toList();
   }
 
@@ -177,7 +176,8 @@ public class OrganisationService implements ProviderDirectory {
     String cleanName = checkServiceName(name, id);
     services.update(id, cleanName, description(description));
     Service after = services.findById(id).orElseThrow();
-    audit.record("update", "service", id, Changes.summary("service", Changes.between(before, after)));
+    audit.record(
+        "update", "service", id, Changes.summary("service", Changes.between(before, after)));
     return after;
   }
 
@@ -233,7 +233,10 @@ public class OrganisationService implements ProviderDirectory {
     workers
         .assignmentsOn(today)
         .forEach(
-            a -> members.computeIfAbsent(a.teamId(), k -> new ArrayList<>()).add(byId.get(a.workerId())));
+            a ->
+                members
+                    .computeIfAbsent(a.teamId(), k -> new ArrayList<>())
+                    .add(byId.get(a.workerId())));
     return visibleTeams().stream()
         .map(
             t ->
@@ -285,7 +288,8 @@ public class OrganisationService implements ProviderDirectory {
   @Transactional
   public Team createTeam(TeamInput input) {
     Team checked = checkTeam(0, input);
-    long id = teams.insert(checked.serviceId(), checked.name(), checked.kind(), checked.providerId());
+    long id =
+        teams.insert(checked.serviceId(), checked.name(), checked.kind(), checked.providerId());
     audit.record("create", "team", id, "team created (" + checked.kind().code() + ")");
     return teams.findById(id).orElseThrow();
   }
@@ -317,8 +321,7 @@ public class OrganisationService implements ProviderDirectory {
     }
     TeamKind kind = input.kind() == null ? null : TeamKind.fromCode(input.kind()).orElse(null);
     if (kind == null) {
-      problems.add(
-          FieldProblem.of("kind", "Select whether the team is substantive or managed"));
+      problems.add(FieldProblem.of("kind", "Select whether the team is substantive or managed"));
     } else if (kind == TeamKind.MANAGED) {
       if (input.providerId() == null) {
         problems.add(FieldProblem.of("providerId", "Select the provider of the managed team"));
@@ -375,7 +378,8 @@ public class OrganisationService implements ProviderDirectory {
                   FieldProblem.of(code, role.get().label() + " FTE must be between 0 and 999.99"));
             } else if (fte.stripTrailingZeros().scale() > 2) {
               problems.add(
-                  FieldProblem.of(code, role.get().label() + " FTE must have at most 2 decimal places"));
+                  FieldProblem.of(
+                      code, role.get().label() + " FTE must have at most 2 decimal places"));
             } else {
               next.put(role.get(), fte);
             }
@@ -393,7 +397,10 @@ public class OrganisationService implements ProviderDirectory {
             .map(e -> new EstablishmentLine(teamId, e.getKey(), e.getValue()))
             .toList());
     audit.record(
-        "update", "establishment", teamId, "establishment set for roles: " + String.join(", ", budget.keySet()));
+        "update",
+        "establishment",
+        teamId,
+        "establishment set for roles: " + String.join(", ", budget.keySet()));
     return establishment(teamId);
   }
 

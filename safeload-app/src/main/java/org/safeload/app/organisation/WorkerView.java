@@ -12,7 +12,12 @@ import org.safeload.organisation.Worker;
  * @param team the team on {@code on}, or {@code null} if none
  */
 public record WorkerView(
-    Worker worker, Team team, LocalDate on, List<HistoryLine> history, int pqeYears, boolean inAsye) {
+    Worker worker,
+    Team team,
+    LocalDate on,
+    List<HistoryLine> history,
+    int pqeYears,
+    boolean inAsye) {
 
   /** One assignment with its team's name. */
   public record HistoryLine(Assignment assignment, String teamName) {}

@@ -57,7 +57,8 @@ public class WorkforceService {
   public List<WorkerView> workers() {
     LocalDate today = organisation.today();
     Map<Long, Team> visible =
-        organisation.visibleTeams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+        organisation.visibleTeams().stream()
+            .collect(Collectors.toMap(Team::id, Function.identity()));
     Map<Long, Long> teamOf = new HashMap<>();
     workers.assignmentsOn(today).forEach(a -> teamOf.put(a.workerId(), a.teamId()));
     boolean everyone = CurrentUser.providerScope().isEmpty();
@@ -84,7 +85,8 @@ public class WorkforceService {
     Worker worker = workers.findById(id).orElseThrow(() -> notFound(id));
     TeamHistory history = new TeamHistory(workers.assignments(id));
     Map<Long, Team> visible =
-        organisation.visibleTeams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+        organisation.visibleTeams().stream()
+            .collect(Collectors.toMap(Team::id, Function.identity()));
     Team team = history.teamOn(today).map(visible::get).orElse(null);
     if (team == null && CurrentUser.providerScope().isPresent()) {
       throw notFound(id);
@@ -151,7 +153,10 @@ public class WorkforceService {
     workers.update(id, details);
     workers.replaceAssignments(id, assignments);
     audit.record(
-        "update", "worker", id, Changes.summary("worker", Changes.between(before.details(), details)));
+        "update",
+        "worker",
+        id,
+        Changes.summary("worker", Changes.between(before.details(), details)));
     return workers.findById(id).orElseThrow();
   }
 
@@ -216,11 +221,13 @@ public class WorkforceService {
       WorkerParser.Result parsed = WorkerParser.parse(row.values());
       parsed
           .problems()
-          .forEach(p -> problems.add(new FieldProblem(row.line(), p.getKey().csvName(), p.getValue())));
+          .forEach(
+              p -> problems.add(new FieldProblem(row.line(), p.getKey().csvName(), p.getValue())));
       String teamName = row.values().getOrDefault(WorkerField.TEAM, "").strip();
       Optional<Team> team = teamName.isEmpty() ? Optional.empty() : teams.findByName(teamName);
       if (teamName.isEmpty()) {
-        problems.add(new FieldProblem(row.line(), WorkerField.TEAM.csvName(), "Enter the team's name"));
+        problems.add(
+            new FieldProblem(row.line(), WorkerField.TEAM.csvName(), "Enter the team's name"));
       } else if (team.isEmpty()) {
         problems.add(
             new FieldProblem(row.line(), WorkerField.TEAM.csvName(), "No team called " + teamName));

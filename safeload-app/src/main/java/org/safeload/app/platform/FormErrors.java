@@ -6,8 +6,8 @@ import org.safeload.organisation.FieldProblem;
 import org.springframework.ui.Model;
 
 /**
- * Errors for the GOV.UK error summary and error messages: the first message for each field, in
- * the order found. The field names are the form's input names (the API's JSON names).
+ * Errors for the GOV.UK error summary and error messages: the first message for each field, in the
+ * order found. The field names are the form's input names (the API's JSON names).
  */
 public final class FormErrors {
 

@@ -51,6 +51,7 @@ class AdminBootstrapTest {
   @Test
   void withoutTheDemoTheCouncilStartsEmpty() throws Exception {
     assertThat(jdbc.sql("select count(*) from team").query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select name from council").query(String.class).single()).isEqualTo("Your council");
+    assertThat(jdbc.sql("select name from council").query(String.class).single())
+        .isEqualTo("Your council");
   }
 }

@@ -36,8 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Each role's limits on every endpoint that exists, through the real security filters with HTTP
- * Basic. Allowed roles get the success status; the rest 403 (or, for a provider looking outside
- * its own teams, 404, so it cannot learn what exists).
+ * Basic. Allowed roles get the success status; the rest 403 (or, for a provider looking outside its
+ * own teams, 404, so it cannot learn what exists).
  */
 @SafeloadSpringTest
 class RoleLimitsTest {
@@ -103,7 +103,9 @@ class RoleLimitsTest {
 
   static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
-    cases.add(new Case("list teams", i -> get("/api/v1/teams"), EVERYONE, 200, RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "list teams", i -> get("/api/v1/teams"), EVERYONE, 200, RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "read a substantive team",
@@ -139,7 +141,13 @@ class RoleLimitsTest {
             EVERYONE,
             200,
             RoleLimitsTest::forbidden));
-    cases.add(new Case("list services", i -> get("/api/v1/services"), EVERYONE, 200, RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "list services",
+            i -> get("/api/v1/services"),
+            EVERYONE,
+            200,
+            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "create a service",
@@ -160,7 +168,11 @@ class RoleLimitsTest {
             i ->
                 json(
                     post("/api/v1/teams"),
-                    "{\"serviceId\":" + i.service() + ",\"name\":\"" + unique() + "\",\"kind\":\"substantive\"}"),
+                    "{\"serviceId\":"
+                        + i.service()
+                        + ",\"name\":\""
+                        + unique()
+                        + "\",\"kind\":\"substantive\"}"),
             EnumSet.of(ADMIN, HEAD_OF_SERVICE),
             201,
             RoleLimitsTest::forbidden));
@@ -182,7 +194,10 @@ class RoleLimitsTest {
     cases.add(
         new Case(
             "set establishment",
-            i -> json(put("/api/v1/teams/" + i.cpTeam() + "/establishment"), "{\"social-worker\": 7}"),
+            i ->
+                json(
+                    put("/api/v1/teams/" + i.cpTeam() + "/establishment"),
+                    "{\"social-worker\": 7}"),
             EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE),
             200,
             RoleLimitsTest::forbidden));
@@ -200,7 +215,13 @@ class RoleLimitsTest {
             EnumSet.of(ADMIN, HEAD_OF_SERVICE),
             200,
             RoleLimitsTest::forbidden));
-    cases.add(new Case("team page", i -> get("/teams/" + i.projectTeam()), EVERYONE, 200, RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "team page",
+            i -> get("/teams/" + i.projectTeam()),
+            EVERYONE,
+            200,
+            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "substantive team page",
@@ -208,8 +229,20 @@ class RoleLimitsTest {
             EnumSet.complementOf(EnumSet.of(PROVIDER)),
             200,
             r -> 404));
-    cases.add(new Case("accounts page", i -> get("/admin/users"), EnumSet.of(ADMIN), 200, RoleLimitsTest::forbidden));
-    cases.add(new Case("audit page", i -> get("/admin/audit"), EnumSet.of(ADMIN), 200, RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "accounts page",
+            i -> get("/admin/users"),
+            EnumSet.of(ADMIN),
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "audit page",
+            i -> get("/admin/audit"),
+            EnumSet.of(ADMIN),
+            200,
+            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "new worker page (read) is open, saving is not",
@@ -221,11 +254,11 @@ class RoleLimitsTest {
   }
 
   static Stream<Arguments> roleAndCase() {
-    return cases().stream()
-        .flatMap(c -> EVERYONE.stream().map(role -> Arguments.of(role, c)));
+    return cases().stream().flatMap(c -> EVERYONE.stream().map(role -> Arguments.of(role, c)));
   }
 
-  private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
+  private static MockHttpServletRequestBuilder json(
+      MockHttpServletRequestBuilder builder, String body) {
     return builder.contentType(MediaType.APPLICATION_JSON).content(body);
   }
 
@@ -233,13 +266,17 @@ class RoleLimitsTest {
   @MethodSource("roleAndCase")
   void eachRoleMayDoOnlyWhatItsRoleAllows(AccessRole role, Case c) throws Exception {
     MvcResult result =
-        mvc.perform(c.request().apply(ids).with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        mvc.perform(
+                c.request()
+                    .apply(ids)
+                    .with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
             .andReturn();
     int expected = c.allowed().contains(role) ? c.allowedStatus() : c.refusedStatus().apply(role);
     assertThat(result.getResponse().getStatus())
         .as("%s by %s: %s", c.name(), role, result.getResponse().getContentAsString())
         .isEqualTo(expected);
-    if (expected >= 400 && c.name().startsWith("read") || expected == 403 && result.getRequest().getRequestURI().startsWith("/api")) {
+    if (expected >= 400 && c.name().startsWith("read")
+        || expected == 403 && result.getRequest().getRequestURI().startsWith("/api")) {
       assertThat(result.getResponse().getContentType()).contains("application/problem+json");
     }
   }
@@ -261,7 +298,8 @@ class RoleLimitsTest {
   void aSocialWorkerSeesEveryTeam() throws Exception {
     long teams = jdbc.sql("select count(*) from team").query(Long.class).single();
     assertThat(teams).isGreaterThanOrEqualTo(5);
-    assertThat(body(get("/api/v1/teams"), SOCIAL_WORKER).split("\"id\":").length - 1).isEqualTo(teams);
+    assertThat(body(get("/api/v1/teams"), SOCIAL_WORKER).split("\"id\":").length - 1)
+        .isEqualTo(teams);
     assertThat(body(get("/api/v1/teams"), READ_ONLY)).contains("Child Protection Team");
   }
 

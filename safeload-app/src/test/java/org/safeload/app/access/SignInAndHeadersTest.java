@@ -27,12 +27,16 @@ class SignInAndHeadersTest {
 
   @Test
   void healthIsOpenAndUp() throws Exception {
-    mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"));
   }
 
   @Test
   void everythingElseNeedsSignIn() throws Exception {
-    mvc.perform(get("/teams").accept(MediaType.TEXT_HTML)).andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in"));
+    mvc.perform(get("/teams").accept(MediaType.TEXT_HTML))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/sign-in"));
     mvc.perform(get("/v3/api-docs").accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
     mvc.perform(get("/api/v1/teams"))
         .andExpect(status().isUnauthorized())
@@ -52,16 +56,21 @@ class SignInAndHeadersTest {
 
   @Test
   void theAdministratorSignsInWithTheConfiguredPasswordWhichIsStoredHashed() throws Exception {
-    mvc.perform(get("/api/v1/teams").with(httpBasic("admin", "test-admin-password"))).andExpect(status().isOk());
-    mvc.perform(get("/api/v1/teams").with(httpBasic("admin", "wrong-password"))).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/teams").with(httpBasic("admin", "test-admin-password")))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/v1/teams").with(httpBasic("admin", "wrong-password")))
+        .andExpect(status().isUnauthorized());
     String hash =
-        jdbc.sql("select password_hash from app_user where username = 'admin'").query(String.class).single();
+        jdbc.sql("select password_hash from app_user where username = 'admin'")
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("{bcrypt}").doesNotContain("test-admin-password");
   }
 
   @Test
   void theSignInFormNeedsItsCsrfTokenAndThenSignsIn() throws Exception {
-    mvc.perform(post("/sign-in").param("username", "admin").param("password", "test-admin-password"))
+    mvc.perform(
+            post("/sign-in").param("username", "admin").param("password", "test-admin-password"))
         .andExpect(status().isForbidden());
     MockHttpSession session =
         (MockHttpSession)
@@ -88,7 +97,8 @@ class SignInAndHeadersTest {
         .andExpect(status().isOk())
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().string("X-Frame-Options", "DENY"))
-        .andExpect(header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
+        .andExpect(
+            header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
         .andExpect(header().string("Referrer-Policy", "same-origin"));
   }
 }

@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * In real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded): sign
- * in as the administrator and open the managed team's page.
+ * In real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded): sign in
+ * as the administrator and open the managed team's page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -89,7 +89,9 @@ class SignInAndTeamPageBrowserTest {
   @Test
   void anAdministratorSignsInAndOpensTheManagedTeamsPage() throws Exception {
     long teamId =
-        jdbc.sql("select id from team where name = 'Brightpath Project Team'").query(Long.class).single();
+        jdbc.sql("select id from team where name = 'Brightpath Project Team'")
+            .query(Long.class)
+            .single();
     String base = "http://localhost:" + port;
 
     browser.get(base + "/teams/" + teamId);
@@ -118,12 +120,19 @@ class SignInAndTeamPageBrowserTest {
 
     JavascriptExecutor js = browser;
     // The GOV.UK Frontend styles and scripts loaded under the content security policy...
-    assertThat((Boolean) js.executeScript("return document.body.classList.contains('govuk-frontend-supported')"))
+    assertThat(
+            (Boolean)
+                js.executeScript(
+                    "return document.body.classList.contains('govuk-frontend-supported')"))
         .isTrue();
-    assertThat((String) js.executeScript("return getComputedStyle(document.querySelector('.govuk-table')).borderCollapse"))
+    assertThat(
+            (String)
+                js.executeScript(
+                    "return getComputedStyle(document.querySelector('.govuk-table')).borderCollapse"))
         .isEqualTo("collapse");
     // ...and the council's font is Arial, not GDS Transport.
-    assertThat((String) js.executeScript("return getComputedStyle(arguments[0]).fontFamily", heading))
+    assertThat(
+            (String) js.executeScript("return getComputedStyle(arguments[0]).fontFamily", heading))
         .startsWith("Arial");
 
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();

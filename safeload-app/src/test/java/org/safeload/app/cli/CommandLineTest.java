@@ -32,15 +32,18 @@ class CommandLineTest {
     var cli = SafeloadCommand.commandLine();
     assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {"--server.port=9090"}))
         .containsExactly("serve", "--server.port=9090");
-    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {}))
-        .containsExactly("serve");
+    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {})).containsExactly("serve");
     assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {"serve", "--demo=false"}))
         .containsExactly("serve", "--demo=false");
 
     ServeCommand serve = new ServeCommand();
-    new picocli.CommandLine(serve).parseArgs("--demo=false", "--server.port=9090", "--spring.datasource.url=jdbc:h2:mem:x");
+    new picocli.CommandLine(serve)
+        .parseArgs("--demo=false", "--server.port=9090", "--spring.datasource.url=jdbc:h2:mem:x");
     assertThat(serve.springArguments())
-        .containsExactly("--server.port=9090", "--spring.datasource.url=jdbc:h2:mem:x", "--safeload.demo.enabled=false");
+        .containsExactly(
+            "--server.port=9090",
+            "--spring.datasource.url=jdbc:h2:mem:x",
+            "--safeload.demo.enabled=false");
     ServeCommand plain = new ServeCommand();
     new picocli.CommandLine(plain).parseArgs("--server.port=9090");
     assertThat(plain.springArguments()).containsExactly("--server.port=9090");

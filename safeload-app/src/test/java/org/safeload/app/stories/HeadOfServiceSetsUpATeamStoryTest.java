@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The journey through the pages: the administrator creates an account for the head of service,
- * who signs in, sets up a service, a team and its establishment, adds workers, sees the team's FTE
+ * The journey through the pages: the administrator creates an account for the head of service, who
+ * signs in, sets up a service, a team and its establishment, adds workers, sees the team's FTE
  * against establishment, and moves a worker with the history kept.
  */
 @SafeloadSpringTest
@@ -27,13 +27,18 @@ class HeadOfServiceSetsUpATeamStoryTest {
 
   private MockHttpSession signIn(String username, String password) throws Exception {
     MvcResult result =
-        mvc.perform(post("/sign-in").with(csrf()).param("username", username).param("password", password))
+        mvc.perform(
+                post("/sign-in")
+                    .with(csrf())
+                    .param("username", username)
+                    .param("password", password))
             .andReturn();
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
     return (MockHttpSession) result.getRequest().getSession();
   }
 
-  private String submit(MockHttpSession session, MockHttpServletRequestBuilder form) throws Exception {
+  private String submit(MockHttpSession session, MockHttpServletRequestBuilder form)
+      throws Exception {
     MvcResult result = mvc.perform(form.session(session).with(csrf())).andReturn();
     assertThat(result.getResponse().getStatus())
         .as(result.getResponse().getContentAsString())
@@ -57,13 +62,18 @@ class HeadOfServiceSetsUpATeamStoryTest {
             .param("displayName", "Helen Head")
             .param("password", "a-long-password-1")
             .param("role", "HEAD_OF_SERVICE"));
-    assertThat(page(admin, "/admin/users").select("#users td").eachText()).contains("hos", "Helen Head", "Head of service");
+    assertThat(page(admin, "/admin/users").select("#users td").eachText())
+        .contains("hos", "Helen Head", "Head of service");
 
     MockHttpSession hos = signIn("hos", "a-long-password-1");
     assertThat(page(hos, "/").select(".sl-header-user span").text()).isEqualTo("Helen Head");
 
     String service =
-        submit(hos, post("/services/new").param("name", "Early Help").param("description", "Step-down work"));
+        submit(
+            hos,
+            post("/services/new")
+                .param("name", "Early Help")
+                .param("description", "Step-down work"));
     long serviceId = Long.parseLong(service.substring(service.lastIndexOf('/') + 1));
     String team =
         submit(
@@ -72,7 +82,8 @@ class HeadOfServiceSetsUpATeamStoryTest {
                 .param("serviceId", String.valueOf(serviceId))
                 .param("name", "Early Help Team")
                 .param("kind", "substantive"));
-    submit(hos, post(team + "/establishment").param("team-manager", "1").param("social-worker", "6"));
+    submit(
+        hos, post(team + "/establishment").param("team-manager", "1").param("social-worker", "6"));
 
     String teamId = team.substring(team.lastIndexOf('/') + 1);
     String ada =
@@ -111,13 +122,19 @@ class HeadOfServiceSetsUpATeamStoryTest {
     // By hand: 0.6 of 6 social workers (5.4 vacant), 1 of 1 team manager; 1.6 of 7 in all.
     assertThat(teamPage.select("#staffing tr[data-role=social-worker] td").eachText())
         .containsExactly("6", "0.6", "5.4", "1");
-    assertThat(teamPage.select("#staffing-total td").eachText()).containsExactly("7", "1.6", "5.4", "2");
-    assertThat(teamPage.select("#workers a").eachText()).containsExactly("Ada Ashdown", "Ben Bartram");
+    assertThat(teamPage.select("#staffing-total td").eachText())
+        .containsExactly("7", "1.6", "5.4", "2");
+    assertThat(teamPage.select("#workers a").eachText())
+        .containsExactly("Ada Ashdown", "Ben Bartram");
 
     // Move Ada to the demo's Child Protection Team from 1 December 2026.
     Document movePage = page(hos, ada + "/move");
-    String cpTeam = movePage.select("#teamId option").stream()
-        .filter(o -> o.text().equals("Child Protection Team")).findFirst().orElseThrow().val();
+    String cpTeam =
+        movePage.select("#teamId option").stream()
+            .filter(o -> o.text().equals("Child Protection Team"))
+            .findFirst()
+            .orElseThrow()
+            .val();
     submit(
         hos,
         post(ada + "/move")
@@ -130,10 +147,12 @@ class HeadOfServiceSetsUpATeamStoryTest {
         .containsExactly(
             "Early Help Team 2 March 2026 30 November 2026",
             "Child Protection Team 1 December 2026 Now");
-    assertThat(page(hos, team + "?on.day=1&on.month=12&on.year=2026").select("#workers a").eachText())
+    assertThat(
+            page(hos, team + "?on.day=1&on.month=12&on.year=2026").select("#workers a").eachText())
         .containsExactly("Ben Bartram");
 
     // The head of service cannot manage accounts.
-    assertThat(mvc.perform(get("/admin/users").session(hos)).andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(mvc.perform(get("/admin/users").session(hos)).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
   }
 }

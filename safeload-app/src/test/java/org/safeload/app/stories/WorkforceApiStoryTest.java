@@ -39,7 +39,8 @@ class WorkforceApiStoryTest {
     return request.with(httpBasic("admin", "test-admin-password"));
   }
 
-  private String json(MockHttpServletRequestBuilder request, String body, int status) throws Exception {
+  private String json(MockHttpServletRequestBuilder request, String body, int status)
+      throws Exception {
     return mvc.perform(admin(request).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().is(status))
         .andReturn()
@@ -53,12 +54,24 @@ class WorkforceApiStoryTest {
 
   @Test
   void anAdministratorCreatesAManagedTeamAndItsWorkersAndReadsThemBack() throws Exception {
-    long service = JsonPath.<Integer>read(json(post("/api/v1/services"), "{\"name\":\"Front Door\",\"description\":\"MASH\"}", 201), "$.id");
-    long provider = JsonPath.<Integer>read(json(post("/api/v1/providers"), "{\"name\":\"Example Provider Ltd\"}", 201), "$.id");
+    long service =
+        JsonPath.<Integer>read(
+            json(
+                post("/api/v1/services"),
+                "{\"name\":\"Front Door\",\"description\":\"MASH\"}",
+                201),
+            "$.id");
+    long provider =
+        JsonPath.<Integer>read(
+            json(post("/api/v1/providers"), "{\"name\":\"Example Provider Ltd\"}", 201), "$.id");
     String team =
         json(
             post("/api/v1/teams"),
-            "{\"serviceId\":" + service + ",\"name\":\"Front Door Project\",\"kind\":\"managed\",\"providerId\":" + provider + "}",
+            "{\"serviceId\":"
+                + service
+                + ",\"name\":\"Front Door Project\",\"kind\":\"managed\",\"providerId\":"
+                + provider
+                + "}",
             201);
     long teamId = JsonPath.<Integer>read(team, "$.id");
     mvc.perform(admin(get("/api/v1/teams/" + teamId)))
@@ -67,7 +80,10 @@ class WorkforceApiStoryTest {
         .andExpect(jsonPath("$.kind").value("managed"))
         .andExpect(jsonPath("$.providerId").value(provider));
 
-    json(put("/api/v1/teams/" + teamId + "/establishment"), "{\"team-manager\": 1, \"social-worker\": 6}", 200);
+    json(
+        put("/api/v1/teams/" + teamId + "/establishment"),
+        "{\"team-manager\": 1, \"social-worker\": 6}",
+        200);
 
     String created =
         json(
@@ -106,8 +122,14 @@ class WorkforceApiStoryTest {
         .andExpect(jsonPath("$.vacancyRatePercent").value(74.3));
 
     // Moving keeps history: the team on any date can still be asked.
-    long cpTeam = jdbc.sql("select id from team where name = 'Child Protection Team'").query(Long.class).single();
-    json(post("/api/v1/workers/" + workerId + "/moves"), "{\"teamId\":" + cpTeam + ",\"from\":\"2026-11-02\"}", 200);
+    long cpTeam =
+        jdbc.sql("select id from team where name = 'Child Protection Team'")
+            .query(Long.class)
+            .single();
+    json(
+        post("/api/v1/workers/" + workerId + "/moves"),
+        "{\"teamId\":" + cpTeam + ",\"from\":\"2026-11-02\"}",
+        200);
     mvc.perform(admin(get("/api/v1/workers/" + workerId)))
         .andExpect(jsonPath("$.teamHistory.length()").value(2))
         .andExpect(jsonPath("$.teamHistory[0].teamId").value(teamId))
@@ -120,7 +142,8 @@ class WorkforceApiStoryTest {
         .andExpect(jsonPath("$.filledFte").value(1.0));
 
     assertThat(
-            jdbc.sql("select action from audit_event where entity_type = 'worker' and entity_id = ? order by id")
+            jdbc.sql(
+                    "select action from audit_event where entity_type = 'worker' and entity_id = ? order by id")
                 .param(String.valueOf(workerId))
                 .query(String.class)
                 .list())
@@ -138,7 +161,8 @@ class WorkforceApiStoryTest {
         .containsExactly("name", "role", "fte", "startDate");
     assertThat(JsonPath.<String>read(body, "$.type")).endsWith("/invalid-input");
     json(post("/api/v1/teams"), "{\"serviceId\":1,\"name\":\"X\",\"kind\":\"managed\"}", 400);
-    mvc.perform(admin(get("/api/v1/teams/999999"))).andExpect(status().isNotFound())
+    mvc.perform(admin(get("/api/v1/teams/999999")))
+        .andExpect(status().isNotFound())
         .andExpect(header().string("Content-Type", "application/problem+json"));
     json(post("/api/v1/services"), "{not json", 400);
   }
@@ -190,7 +214,10 @@ class WorkforceApiStoryTest {
     assertThat(count("worker_assignment")).isEqualTo(assignments);
 
     // A changed row updates the worker it matches, and a new team is a move that keeps history.
-    String changed = good.replace("0.5,2026-01-05,,,,,Child Protection Team", "0.6,2026-01-05,,,,,Court and Permanence Team");
+    String changed =
+        good.replace(
+            "0.5,2026-01-05,,,,,Child Protection Team",
+            "0.6,2026-01-05,,,,,Court and Permanence Team");
     mvc.perform(admin(post("/api/v1/workers/import")).contentType("text/csv").content(changed))
         .andExpect(jsonPath("$.updated").value(1))
         .andExpect(jsonPath("$.unchanged").value(2));

@@ -49,7 +49,9 @@ public class UserRepository {
   }
 
   public List<UserAccount> findAll() {
-    return jdbc.sql("select * from app_user order by username").query((rs, n) -> account(rs)).list();
+    return jdbc.sql("select * from app_user order by username")
+        .query((rs, n) -> account(rs))
+        .list();
   }
 
   public long insert(
@@ -63,7 +65,8 @@ public class UserRepository {
     jdbc.sql(
             "insert into app_user (username, display_name, password_hash, role, provider_id,"
                 + " enabled, created_at) values (?, ?, ?, ?, ?, true, ?)")
-        .params(username, displayName, passwordHash, role.name(), providerId, Timestamp.from(createdAt))
+        .params(
+            username, displayName, passwordHash, role.name(), providerId, Timestamp.from(createdAt))
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
   }

@@ -25,7 +25,10 @@ public class EstablishmentRepository {
   }
 
   public List<EstablishmentLine> forTeam(long teamId) {
-    return jdbc.sql("select * from establishment where team_id = ?").param(teamId).query(ROW).list();
+    return jdbc.sql("select * from establishment where team_id = ?")
+        .param(teamId)
+        .query(ROW)
+        .list();
   }
 
   public List<EstablishmentLine> findAll() {

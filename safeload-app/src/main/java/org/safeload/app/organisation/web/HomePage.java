@@ -25,9 +25,11 @@ class HomePage {
     model.addAttribute("teams", teams);
     model.addAttribute("today", organisation.today());
     model.addAttribute(
-        "filled", teams.stream().map(t -> t.staffing().filled()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        "filled",
+        teams.stream().map(t -> t.staffing().filled()).reduce(BigDecimal.ZERO, BigDecimal::add));
     model.addAttribute(
-        "vacant", teams.stream().map(t -> t.staffing().vacant()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        "vacant",
+        teams.stream().map(t -> t.staffing().vacant()).reduce(BigDecimal.ZERO, BigDecimal::add));
     return "home";
   }
 }

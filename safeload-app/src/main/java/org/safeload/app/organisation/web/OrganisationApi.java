@@ -57,7 +57,11 @@ class OrganisationApi {
 
   /** One role's budgeted FTE against FTE in post. */
   record RoleLine(
-      String role, BigDecimal budgetedFte, BigDecimal filledFte, BigDecimal vacantFte, int headcount) {
+      String role,
+      BigDecimal budgetedFte,
+      BigDecimal filledFte,
+      BigDecimal vacantFte,
+      int headcount) {
     static RoleLine of(RoleStaffing r) {
       return new RoleLine(r.role().code(), r.budgeted(), r.filled(), r.vacant(), r.headcount());
     }
@@ -113,7 +117,8 @@ class OrganisationApi {
   @PutMapping("/services/{id}")
   @Operation(summary = "Update a service")
   ServiceResponse updateService(@PathVariable long id, @RequestBody ServiceRequest request) {
-    return ServiceResponse.of(organisation.updateService(id, request.name(), request.description()));
+    return ServiceResponse.of(
+        organisation.updateService(id, request.name(), request.description()));
   }
 
   @GetMapping("/providers")

@@ -97,8 +97,7 @@ class TeamPages {
   }
 
   @GetMapping("/{id}")
-  String view(
-      @PathVariable long id, @ModelAttribute("filter") StaffingFilter filter, Model model) {
+  String view(@PathVariable long id, @ModelAttribute("filter") StaffingFilter filter, Model model) {
     DateParts on = filter.getOn();
     java.time.LocalDate date = on.blank() ? organisation.today() : on.toDate();
     if (date == null) {

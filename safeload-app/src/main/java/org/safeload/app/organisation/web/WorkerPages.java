@@ -173,7 +173,8 @@ class WorkerPages {
       redirect.addFlashAttribute("imported", result);
       return "redirect:/workers";
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", java.util.Map.of("file", "The file has errors: nothing was imported"));
+      model.addAttribute(
+          "errors", java.util.Map.of("file", "The file has errors: nothing was imported"));
       model.addAttribute("problems", e.problems());
       model.addAttribute("fileName", file.getOriginalFilename());
       response.setStatus(HttpStatus.BAD_REQUEST.value());

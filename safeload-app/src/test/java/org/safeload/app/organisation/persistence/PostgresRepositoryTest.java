@@ -15,10 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresRepositoryTest extends RepositoryContract {
 
   static final String URL =
-      System.getenv().getOrDefault(
-          "SAFELOAD_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String USER = System.getenv().getOrDefault("SAFELOAD_TEST_POSTGRES_USER", "postgres");
-  static final String SCHEMA = "safeload_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      System.getenv()
+          .getOrDefault("SAFELOAD_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String USER =
+      System.getenv().getOrDefault("SAFELOAD_TEST_POSTGRES_USER", "postgres");
+  static final String SCHEMA =
+      "safeload_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

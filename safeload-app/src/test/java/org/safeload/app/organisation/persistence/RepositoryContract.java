@@ -26,8 +26,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The migrations and every repository, run against each database Safeload supports (a subclass
- * per database). Each test runs in a transaction that is rolled back.
+ * The migrations and every repository, run against each database Safeload supports (a subclass per
+ * database). Each test runs in a transaction that is rolled back.
  */
 @JdbcTest(properties = "spring.flyway.enabled=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -69,7 +69,8 @@ abstract class RepositoryContract {
   @Test
   void everyMigrationRan() {
     List<String> versions =
-        jdbc.sql("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
+        jdbc.sql(
+                "select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
             .query(String.class)
             .list();
     assertThat(versions).containsExactly("1", "2");
@@ -83,9 +84,17 @@ abstract class RepositoryContract {
     long own = teams.insert(service, "CP Team", TeamKind.SUBSTANTIVE, null);
     long managed = teams.insert(service, "Project Team", TeamKind.MANAGED, provider);
 
-    assertThat(councils.find()).get().extracting(CouncilRepository.CouncilRow::name).isEqualTo("Testshire");
-    assertThat(services.findByName("child protection and court")).get().extracting(s -> s.id()).isEqualTo(service);
-    assertThat(teams.findByService(service)).extracting(Team::name).containsExactly("CP Team", "Project Team");
+    assertThat(councils.find())
+        .get()
+        .extracting(CouncilRepository.CouncilRow::name)
+        .isEqualTo("Testshire");
+    assertThat(services.findByName("child protection and court"))
+        .get()
+        .extracting(s -> s.id())
+        .isEqualTo(service);
+    assertThat(teams.findByService(service))
+        .extracting(Team::name)
+        .containsExactly("CP Team", "Project Team");
     assertThat(teams.findById(managed).orElseThrow().providerId()).isEqualTo(provider);
     assertThat(teams.findById(own).orElseThrow().providerId()).isNull();
     assertThat(providers.findByName("EXAMPLE PROVIDER LTD")).isPresent();
@@ -119,7 +128,8 @@ abstract class RepositoryContract {
         List.of(
             new Assignment(ada, north, LocalDate.of(2024, 1, 8), LocalDate.of(2025, 3, 31)),
             new Assignment(ada, south, LocalDate.of(2025, 4, 1), null)));
-    workers.replaceAssignments(ben, List.of(new Assignment(ben, north, LocalDate.of(2024, 2, 5), null)));
+    workers.replaceAssignments(
+        ben, List.of(new Assignment(ben, north, LocalDate.of(2024, 2, 5), null)));
 
     WorkerDetails read = workers.findById(ada).orElseThrow().details();
     assertThat(read)
@@ -128,10 +138,17 @@ abstract class RepositoryContract {
         .isEqualTo(worker("Ada", "SW1", "2024-01-08"));
     assertThat(workers.findById(ada).orElseThrow().details().fte()).isEqualByComparingTo("0.8");
     assertThat(workers.findBySweRegistration("SW1")).get().extracting(w -> w.id()).isEqualTo(ada);
-    assertThat(workers.findUnregistered("BEN", Role.SOCIAL_WORKER, LocalDate.of(2024, 2, 5))).isPresent();
-    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 3, 31))).extracting(w -> w.name()).containsExactly("Ada", "Ben");
-    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 4, 1))).extracting(w -> w.name()).containsExactly("Ben");
-    assertThat(workers.inTeamOn(south, LocalDate.of(2025, 4, 1))).extracting(w -> w.name()).containsExactly("Ada");
+    assertThat(workers.findUnregistered("BEN", Role.SOCIAL_WORKER, LocalDate.of(2024, 2, 5)))
+        .isPresent();
+    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 3, 31)))
+        .extracting(w -> w.name())
+        .containsExactly("Ada", "Ben");
+    assertThat(workers.inTeamOn(north, LocalDate.of(2025, 4, 1)))
+        .extracting(w -> w.name())
+        .containsExactly("Ben");
+    assertThat(workers.inTeamOn(south, LocalDate.of(2025, 4, 1)))
+        .extracting(w -> w.name())
+        .containsExactly("Ada");
     assertThat(workers.assignments(ada)).hasSize(2);
     assertThat(workers.assignmentsOn(LocalDate.of(2024, 1, 31))).hasSize(1);
 
@@ -140,7 +157,8 @@ abstract class RepositoryContract {
         List.of(
             new EstablishmentLine(north, Role.SOCIAL_WORKER, new BigDecimal("6.5")),
             new EstablishmentLine(north, Role.TEAM_MANAGER, BigDecimal.ONE)));
-    establishment.replace(north, List.of(new EstablishmentLine(north, Role.SOCIAL_WORKER, new BigDecimal("7"))));
+    establishment.replace(
+        north, List.of(new EstablishmentLine(north, Role.SOCIAL_WORKER, new BigDecimal("7"))));
     assertThat(establishment.forTeam(north))
         .singleElement()
         .satisfies(l -> assertThat(l.budgetedFte()).isEqualByComparingTo("7"));
@@ -177,10 +195,15 @@ abstract class RepositoryContract {
 
     audit.insert(at, "pat", "update", "worker", "7", "worker: fte");
     audit.insert(at.plusSeconds(1), "pat", "update", "team", "7", "team: name");
-    assertThat(audit.forEntity("worker", "7")).singleElement().satisfies(e -> {
-      assertThat(e.occurredAt()).isEqualTo(at);
-      assertThat(e.summary()).isEqualTo("worker: fte");
-    });
-    assertThat(audit.latest(1)).singleElement().satisfies(e -> assertThat(e.entityType()).isEqualTo("team"));
+    assertThat(audit.forEntity("worker", "7"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.occurredAt()).isEqualTo(at);
+              assertThat(e.summary()).isEqualTo("worker: fte");
+            });
+    assertThat(audit.latest(1))
+        .singleElement()
+        .satisfies(e -> assertThat(e.entityType()).isEqualTo("team"));
   }
 }

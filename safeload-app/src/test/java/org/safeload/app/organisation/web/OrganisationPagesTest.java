@@ -110,14 +110,18 @@ class OrganisationPagesTest {
                 ON,
                 staffing,
                 members.stream()
-                    .map(w -> new TeamMember(w, w.details().pqeYears(ON), w.details().inAsyeOn(ON), true))
+                    .map(
+                        w ->
+                            new TeamMember(
+                                w, w.details().pqeYears(ON), w.details().inAsyeOn(ON), true))
                     .toList()));
 
     Document doc = page(mvc.perform(get("/teams/5")).andReturn());
 
     assertThat(doc.title()).isEqualTo("Brightpath Project Team – Safeload – Northbridge Council");
     assertThat(doc.selectFirst("h1.govuk-heading-l").text()).isEqualTo("Brightpath Project Team");
-    assertThat(doc.selectFirst("#managed-tag").text()).isEqualTo("Managed team: Brightpath Social Work Ltd");
+    assertThat(doc.selectFirst("#managed-tag").text())
+        .isEqualTo("Managed team: Brightpath Social Work Ltd");
     // By hand: social workers 1 + 0.8 = 1.8 in post of 7, so 5.2 vacant; 2.8 of 8 in all.
     Element sw = doc.selectFirst("#staffing tr[data-role=social-worker]");
     assertThat(sw.select("td").eachText()).containsExactly("7", "1.8", "5.2", "2");
@@ -143,7 +147,8 @@ class OrganisationPagesTest {
     assertThat(doc.selectFirst("body").hasClass("govuk-template__body")).isTrue();
     assertThat(doc.select("header.govuk-header svg")).isEmpty();
     assertThat(doc.select(".govuk-header__logotype")).isEmpty();
-    assertThat(doc.selectFirst(".govuk-header .sl-header-council").text()).isEqualTo("Northbridge Council");
+    assertThat(doc.selectFirst(".govuk-header .sl-header-council").text())
+        .isEqualTo("Northbridge Council");
     assertThat(doc.select("link[rel=stylesheet]").eachAttr("href"))
         .hasSize(2)
         .satisfies(
@@ -158,7 +163,8 @@ class OrganisationPagesTest {
 
   @Test
   void anInvalidWorkerFormShowsTheErrorSummaryLinkedToEachField() throws Exception {
-    when(organisation.teams()).thenReturn(List.of(new Team(1, 1, "North", TeamKind.SUBSTANTIVE, null)));
+    when(organisation.teams())
+        .thenReturn(List.of(new Team(1, 1, "North", TeamKind.SUBSTANTIVE, null)));
     MvcResult result =
         mvc.perform(
                 post("/workers/new")
@@ -183,7 +189,8 @@ class OrganisationPagesTest {
         .contains("Enter the worker's name", "Start date must be a real date");
     assertThat(doc.selectFirst("#fte").hasClass("govuk-input--error")).isTrue();
     assertThat(doc.selectFirst("#fte").val()).isEqualTo("1.5");
-    assertThat(doc.selectFirst("#fte-error").text()).contains("FTE must be more than 0 and at most 1");
+    assertThat(doc.selectFirst("#fte-error").text())
+        .contains("FTE must be more than 0 and at most 1");
     assertThat(doc.selectFirst("#startDate").val()).isEqualTo("31");
     assertThat(doc.selectFirst("#startDate").closest(".govuk-form-group--error")).isNotNull();
     assertThat(doc.selectFirst("#teamId option[selected]").text()).isEqualTo("North");
@@ -197,7 +204,9 @@ class OrganisationPagesTest {
         .thenThrow(
             new InvalidInputException(
                 "The worker has errors",
-                List.of(FieldProblem.of("sweRegistration", "Another worker already has registration SW1"))));
+                List.of(
+                    FieldProblem.of(
+                        "sweRegistration", "Another worker already has registration SW1"))));
     Document doc =
         page(
             mvc.perform(
@@ -212,7 +221,8 @@ class OrganisationPagesTest {
                         .param("startDate.year", "2026")
                         .param("teamId", "1"))
                 .andReturn());
-    assertThat(doc.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#sweRegistration");
+    assertThat(doc.select(".govuk-error-summary a").eachAttr("href"))
+        .containsExactly("#sweRegistration");
   }
 
   @Test
@@ -235,7 +245,8 @@ class OrganisationPagesTest {
     assertThat(doc.selectFirst(".govuk-error-summary a").attr("href")).isEqualTo("#file");
     assertThat(doc.select("#import-errors tbody tr"))
         .extracting(Element::text)
-        .containsExactly("3 fte FTE must be more than 0 and at most 1", "4 team No team called Nowhere");
+        .containsExactly(
+            "3 fte FTE must be more than 0 and at most 1", "4 team No team called Nowhere");
   }
 
   @Test
