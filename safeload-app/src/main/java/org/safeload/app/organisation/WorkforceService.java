@@ -104,6 +104,13 @@ public class WorkforceService {
         worker.details().inAsyeOn(today));
   }
 
+  /** The worker's team on a date (history kept across moves), if they were in one. */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public Optional<Team> teamOn(long id, LocalDate on) {
+    worker(id); // exists and is visible to the user
+    return new TeamHistory(workers.assignments(id)).teamOn(on).flatMap(teams::findById);
+  }
+
   private static NotFoundException notFound(long id) {
     return new NotFoundException("No worker " + id);
   }

@@ -136,6 +136,13 @@ class WorkforceApiStoryTest {
         .andExpect(jsonPath("$.teamHistory[0].to").value("2026-11-01"))
         .andExpect(jsonPath("$.teamHistory[1].teamId").value(cpTeam))
         .andExpect(jsonPath("$.teamHistory[1].from").value("2026-11-02"));
+    mvc.perform(admin(get("/api/v1/workers/" + workerId + "/team").param("on", "2026-11-01")))
+        .andExpect(jsonPath("$.teamId").value(teamId));
+    mvc.perform(admin(get("/api/v1/workers/" + workerId + "/team").param("on", "2026-11-02")))
+        .andExpect(jsonPath("$.teamId").value(cpTeam))
+        .andExpect(jsonPath("$.teamName").value("Child Protection Team"));
+    mvc.perform(admin(get("/api/v1/workers/" + workerId + "/team").param("on", "2026-10-04")))
+        .andExpect(jsonPath("$.teamId").doesNotExist());
     mvc.perform(admin(get("/api/v1/teams/" + teamId + "/staffing").param("on", "2026-11-01")))
         .andExpect(jsonPath("$.filledFte").value(1.8));
     mvc.perform(admin(get("/api/v1/teams/" + teamId + "/staffing").param("on", "2026-11-02")))

@@ -134,6 +134,23 @@ class WorkerApi {
     return WorkerResponse.of(workforce.worker(id));
   }
 
+  /** A worker's team on a date. */
+  record TeamOnDate(long workerId, LocalDate on, Long teamId, String teamName) {}
+
+  @GetMapping("/{id}/team")
+  @Operation(summary = "The worker's team on a date (today if none given)")
+  TeamOnDate teamOn(
+      @PathVariable long id,
+      @RequestParam(required = false)
+          @org.springframework.format.annotation.DateTimeFormat(
+              iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+          LocalDate on) {
+    LocalDate date = on == null ? workforce.worker(id).on() : on;
+    var team = workforce.teamOn(id, date);
+    return new TeamOnDate(
+        id, date, team.map(t -> t.id()).orElse(null), team.map(t -> t.name()).orElse(null));
+  }
+
   @PostMapping
   @Operation(summary = "Create a worker in a team (from their start date)")
   ResponseEntity<WorkerResponse> create(@RequestBody WorkerRequest request) {
