@@ -1,6 +1,7 @@
 package org.safeload.app.access;
 
 import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +16,8 @@ public final class CurrentUser {
 
   public static Optional<Authentication> authentication() {
     return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
-        .filter(Authentication::isAuthenticated);
+        .filter(Authentication::isAuthenticated)
+        .filter(auth -> !(auth instanceof AnonymousAuthenticationToken));
   }
 
   public static Optional<AccessRole> role() {

@@ -92,6 +92,17 @@ class SignInAndHeadersTest {
   }
 
   @Test
+  void theSignInPageOffersNoMenuOrSignOutBeforeSigningIn() throws Exception {
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(
+            mvc.perform(get("/sign-in")).andReturn().getResponse().getContentAsString());
+    assertThat(page.select(".sl-header-user")).isEmpty();
+    assertThat(page.select(".govuk-service-navigation__list")).isEmpty();
+    assertThat(page.select("form[action='/sign-in'] input[name=_csrf]")).hasSize(1);
+    assertThat(page.selectFirst("h1").text()).isEqualTo("Sign in to Safeload");
+  }
+
+  @Test
   void pagesCarrySecureHeaders() throws Exception {
     mvc.perform(get("/sign-in"))
         .andExpect(status().isOk())

@@ -135,8 +135,22 @@ class SignInAndTeamPageBrowserTest {
             (String) js.executeScript("return getComputedStyle(arguments[0]).fontFamily", heading))
         .startsWith("Arial");
 
+    screenshot("team-page.png");
+
+    // The browsable API documentation works under the same policy, in the same session.
+    browser.get(base + "/swagger-ui");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".swagger-ui .info .title")));
+    assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText())
+        .startsWith("Safeload API");
+    screenshot("swagger-ui.png");
+  }
+
+  private void screenshot(String name) throws Exception {
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
     Files.createDirectories(Path.of("target"));
-    Files.copy(shot, Path.of("target", "team-page.png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
   }
 }
