@@ -41,6 +41,12 @@ public class AdminBootstrap implements ApplicationRunner {
       return;
     }
     boolean generated = configuredPassword == null || configuredPassword.isBlank();
+    if (!generated && configuredPassword.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
+      throw new IllegalStateException(
+          "SAFELOAD_ADMIN_PASSWORD must be at least "
+              + UserAccounts.MIN_PASSWORD_LENGTH
+              + " characters");
+    }
     String password = generated ? randomPassword() : configuredPassword;
     accounts.createAsSystem(
         new UserAccounts.NewAccount(ADMIN, "Administrator", password, AccessRole.ADMIN, null));

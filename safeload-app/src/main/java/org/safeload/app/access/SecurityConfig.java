@@ -2,7 +2,6 @@ package org.safeload.app.access;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,9 +126,5 @@ public class SecurityConfig {
                 + ",\"detail\":\""
                 + detail
                 + "\"}");
-  }
-
-  static List<String> publicPaths() {
-    return List.of("/actuator/health", "/sign-in");
   }
 }

@@ -27,6 +27,7 @@ class AdminBootstrapTest {
   @Autowired MockMvc mvc;
   @Autowired AdminBootstrap bootstrap;
   @Autowired JdbcClient jdbc;
+  @Autowired UserAccounts accounts;
 
   @Test
   void printsARandomPasswordOnceAndItSignsIn(CapturedOutput output) throws Exception {
@@ -46,6 +47,16 @@ class AdminBootstrapTest {
     bootstrap.run(new DefaultApplicationArguments());
     assertThat(output.getOut().length()).isEqualTo(printed);
     assertThat(output.getAll()).doesNotContain("test-admin-password");
+  }
+
+  @Test
+  void aShortConfiguredPasswordStopsTheFirstStartWithAClearMessage() {
+    jdbc.sql("delete from app_user").update();
+    AdminBootstrap withShort = new AdminBootstrap(accounts, "short", System.out);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> withShort.run(new DefaultApplicationArguments()))
+        .hasMessage("SAFELOAD_ADMIN_PASSWORD must be at least 12 characters");
+    assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
   }
 
   @Test

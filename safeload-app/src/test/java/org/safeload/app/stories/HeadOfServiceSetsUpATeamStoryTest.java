@@ -127,6 +127,38 @@ class HeadOfServiceSetsUpATeamStoryTest {
     assertThat(teamPage.select("#workers a").eachText())
         .containsExactly("Ada Ashdown", "Ben Bartram");
 
+    // Ada goes up to 0.8 FTE; the form shows what is recorded, and the audit names the change.
+    assertThat(page(hos, ada + "/edit").selectFirst("#fte").val()).isEqualTo("0.6");
+    submit(
+        hos,
+        post(ada + "/edit")
+            .param("name", "Ada Ashdown")
+            .param("role", "social-worker")
+            .param("employmentType", "permanent")
+            .param("fte", "0.8")
+            .param("startDate.day", "2")
+            .param("startDate.month", "3")
+            .param("startDate.year", "2026")
+            .param("qualificationDate.day", "1")
+            .param("qualificationDate.month", "7")
+            .param("qualificationDate.year", "2021")
+            .param("sweRegistration", "SW660001"));
+    assertThat(
+            page(hos, team + "?on.day=23&on.month=11&on.year=2026")
+                .select("#staffing-total td")
+                .eachText())
+        .containsExactly("7", "1.8", "5.2", "2");
+    submit(
+        hos,
+        post(team + "/edit")
+            .param("serviceId", String.valueOf(serviceId))
+            .param("name", "Early Help Team East")
+            .param("kind", "substantive"));
+    assertThat(page(hos, team).selectFirst("h1").text()).isEqualTo("Early Help Team East");
+    assertThat(page(admin, "/admin/audit").select("#audit tbody tr").eachText())
+        .anyMatch(row -> row.contains("hos update worker") && row.contains("worker: fte"))
+        .anyMatch(row -> row.contains("hos update team") && row.contains("team: name"));
+
     // Move Ada to the demo's Child Protection Team from 1 December 2026.
     Document movePage = page(hos, ada + "/move");
     String cpTeam =
@@ -145,7 +177,7 @@ class HeadOfServiceSetsUpATeamStoryTest {
     Document worker = page(hos, ada);
     assertThat(worker.select("#history tbody tr").eachText())
         .containsExactly(
-            "Early Help Team 2 March 2026 30 November 2026",
+            "Early Help Team East 2 March 2026 30 November 2026",
             "Child Protection Team 1 December 2026 Now");
     assertThat(
             page(hos, team + "?on.day=1&on.month=12&on.year=2026").select("#workers a").eachText())
