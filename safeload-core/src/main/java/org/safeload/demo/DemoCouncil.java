@@ -179,22 +179,9 @@ public final class DemoCouncil {
     void asye(String team, String qualified, String start) {
       add(team, SOCIAL_WORKER, PERMANENT, "1", qualified, start);
       DemoWorker last = workers.removeLast();
-      WorkerDetails d = last.details();
       workers.add(
           new DemoWorker(
-              new WorkerDetails(
-                  d.name(),
-                  d.role(),
-                  d.employmentType(),
-                  d.fte(),
-                  d.startDate(),
-                  null,
-                  d.qualificationDate(),
-                  d.startDate(),
-                  d.sweRegistration()),
-              team,
-              null,
-              null));
+              last.details().withAsyeStartDate(last.details().startDate()), team, null, null));
     }
 
     /** The last worker added had been in another team until the day before a move. */
@@ -207,22 +194,9 @@ public final class DemoCouncil {
     /** The last worker added left on a date. */
     void left(String endDate) {
       DemoWorker last = workers.removeLast();
-      WorkerDetails d = last.details();
       workers.add(
           new DemoWorker(
-              new WorkerDetails(
-                  d.name(),
-                  d.role(),
-                  d.employmentType(),
-                  d.fte(),
-                  d.startDate(),
-                  LocalDate.parse(endDate),
-                  d.qualificationDate(),
-                  d.asyeStartDate(),
-                  d.sweRegistration()),
-              last.team(),
-              null,
-              null));
+              last.details().withEndDate(LocalDate.parse(endDate)), last.team(), null, null));
     }
   }
 }

@@ -117,6 +117,32 @@ public record WorkerDetails(
     return problems;
   }
 
+  public WorkerDetails withEndDate(LocalDate end) {
+    return new WorkerDetails(
+        name,
+        role,
+        employmentType,
+        fte,
+        startDate,
+        end,
+        qualificationDate,
+        asyeStartDate,
+        sweRegistration);
+  }
+
+  public WorkerDetails withAsyeStartDate(LocalDate asyeStart) {
+    return new WorkerDetails(
+        name,
+        role,
+        employmentType,
+        fte,
+        startDate,
+        endDate,
+        qualificationDate,
+        asyeStart,
+        sweRegistration);
+  }
+
   public boolean activeOn(LocalDate date) {
     return !date.isBefore(startDate) && (endDate == null || !date.isAfter(endDate));
   }

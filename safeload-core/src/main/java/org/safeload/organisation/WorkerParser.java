@@ -31,41 +31,15 @@ public final class WorkerParser {
       problems.add(Map.entry(WorkerField.NAME, "Enter the worker's name"));
     }
     Role role =
-        required(raw, WorkerField.ROLE, problems, "Select the role")
-            .map(
-                code ->
-                    Role.fromCode(code)
-                        .orElseGet(
-                            () -> {
-                              problems.add(
-                                  Map.entry(
-                                      WorkerField.ROLE,
-                                      "Role must be one of: "
-                                          + Role.codes()
-                                          + " (not "
-                                          + code
-                                          + ")"));
-                              return null;
-                            }))
-            .orElse(null);
+        code(raw, WorkerField.ROLE, "Select the role", Role::fromCode, Role.codes(), problems);
     EmploymentType type =
-        required(raw, WorkerField.EMPLOYMENT_TYPE, problems, "Select the employment type")
-            .map(
-                code ->
-                    EmploymentType.fromCode(code)
-                        .orElseGet(
-                            () -> {
-                              problems.add(
-                                  Map.entry(
-                                      WorkerField.EMPLOYMENT_TYPE,
-                                      "Employment type must be one of: "
-                                          + EmploymentType.codes()
-                                          + " (not "
-                                          + code
-                                          + ")"));
-                              return null;
-                            }))
-            .orElse(null);
+        code(
+            raw,
+            WorkerField.EMPLOYMENT_TYPE,
+            "Select the employment type",
+            EmploymentType::fromCode,
+            EmploymentType.codes(),
+            problems);
     BigDecimal fte =
         required(raw, WorkerField.FTE, problems, "Enter the FTE, like 1 or 0.8")
             .map(value -> decimal(value, problems))
@@ -119,6 +93,27 @@ public final class WorkerParser {
       problems.add(Map.entry(field, whenMissing));
     }
     return value;
+  }
+
+  /** A required code (a role, an employment type), or why it is missing or not one of them. */
+  private static <T> T code(
+      Map<WorkerField, String> raw,
+      WorkerField field,
+      String whenMissing,
+      java.util.function.Function<String, Optional<T>> fromCode,
+      String codes,
+      List<Map.Entry<WorkerField, String>> problems) {
+    Optional<String> code = required(raw, field, problems, whenMissing);
+    if (code.isEmpty()) {
+      return null;
+    }
+    Optional<T> value = fromCode.apply(code.get());
+    if (value.isEmpty()) {
+      problems.add(
+          Map.entry(
+              field, field.label() + " must be one of: " + codes + " (not " + code.get() + ")"));
+    }
+    return value.orElse(null);
   }
 
   private static BigDecimal decimal(String value, List<Map.Entry<WorkerField, String>> problems) {

@@ -112,22 +112,27 @@ public class WorkerRepository {
         .list();
   }
 
+  /** The worker columns in the order of the insert and the update. */
+  private static List<Object> columns(WorkerDetails d) {
+    return java.util.Arrays.asList(
+        d.name(),
+        d.role().code(),
+        d.employmentType().code(),
+        d.fte(),
+        sql(d.startDate()),
+        sql(d.endDate()),
+        sql(d.qualificationDate()),
+        sql(d.asyeStartDate()),
+        d.sweRegistration());
+  }
+
   public long insert(WorkerDetails d) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into worker (name, role, employment_type, fte, start_date, end_date,"
                 + " qualification_date, asye_start_date, swe_registration)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            d.name(),
-            d.role().code(),
-            d.employmentType().code(),
-            d.fte(),
-            sql(d.startDate()),
-            sql(d.endDate()),
-            sql(d.qualificationDate()),
-            sql(d.asyeStartDate()),
-            d.sweRegistration())
+        .params(columns(d))
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
   }
@@ -137,17 +142,8 @@ public class WorkerRepository {
             "update worker set name = ?, role = ?, employment_type = ?, fte = ?, start_date = ?,"
                 + " end_date = ?, qualification_date = ?, asye_start_date = ?, swe_registration = ?"
                 + " where id = ?")
-        .params(
-            d.name(),
-            d.role().code(),
-            d.employmentType().code(),
-            d.fte(),
-            sql(d.startDate()),
-            sql(d.endDate()),
-            sql(d.qualificationDate()),
-            sql(d.asyeStartDate()),
-            d.sweRegistration(),
-            id)
+        .params(columns(d))
+        .param(id)
         .update();
   }
 
