@@ -1,0 +1,35 @@
+package org.safeload.money;
+
+import java.util.Optional;
+
+/** How the contract was bought. */
+public enum ProcurementRoute {
+  DIRECT_AWARD("direct-award", "Direct award"),
+  FRAMEWORK("framework", "Framework call-off"),
+  COMPETITIVE_TENDER("competitive-tender", "Competitive tender"),
+  NEUTRAL_VENDOR_SOW("neutral-vendor-sow", "Statement of work under a neutral-vendor contract");
+
+  private final String code;
+  private final String label;
+
+  ProcurementRoute(String code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static Optional<ProcurementRoute> fromCode(String code) {
+    return Codes.find(ProcurementRoute.class, ProcurementRoute::code, code);
+  }
+
+  public static String codes() {
+    return Codes.list(ProcurementRoute.class, ProcurementRoute::code);
+  }
+}

@@ -1,0 +1,371 @@
+package org.safeload.money;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.money.Contract.Absence;
+import org.safeload.money.Contract.ExtensionOption;
+import org.safeload.money.Contract.Extra;
+import org.safeload.money.Contract.Invoice;
+import org.safeload.money.Contract.Offset;
+import org.safeload.money.Contract.Rate;
+import org.safeload.money.Contract.RosterChange;
+import org.safeload.money.Contract.RosterLine;
+import org.safeload.money.Contract.TeamUnit;
+import org.safeload.organisation.FieldProblem;
+import org.safeload.organisation.Role;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a scenario document (YAML or JSON; docs/scenario.schema.json) or a single contract
+ * document. Every problem is reported at once, each naming its line and field; a document with any
+ * problem gives nothing.
+ */
+public final class ScenarioReader {
+
+  private static final int MAX_DOCUMENT = 2_000_000;
+
+  private ScenarioReader() {}
+
+  /** Reads a scenario: {@code settings}, {@code contracts}, {@code appraisal}. */
+  public static Scenario scenario(String text) {
+    List<FieldProblem> problems = new ArrayList<>();
+    YamlObject root = root(text, problems);
+    root.allow("settings", "contracts", "appraisal");
+    LocalDate asOf = null;
+    BigDecimal threshold = ContractCosting.DEFAULT_KEY_DECISION_THRESHOLD;
+    Optional<YamlObject> settings = root.object("settings", false);
+    if (settings.isPresent()) {
+      YamlObject s = settings.get();
+      s.allow("asOf", "keyDecisionThreshold");
+      asOf = s.date("asOf", false);
+      BigDecimal t = s.money("keyDecisionThreshold", false);
+      if (t != null) {
+        threshold = t;
+      }
+    }
+    List<Contract> contracts = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (YamlObject c : root.list("contracts")) {
+      Contract contract = contract(c, problems);
+      if (contract != null && !ids.add(contract.id())) {
+        c.problem("id", "another contract has the id " + contract.id());
+      }
+      contracts.add(contract);
+    }
+    List<RateCard> cards = new ArrayList<>();
+    for (YamlObject card : root.list("appraisal")) {
+      cards.add(card(card));
+    }
+    if (!root.has("contracts") && !root.has("appraisal")) {
+      root.problem("", "the scenario needs contracts, an appraisal, or both");
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+    return new Scenario(asOf, threshold, List.copyOf(contracts), List.copyOf(cards));
+  }
+
+  /** Reads one contract document: the fields of one entry of a scenario's {@code contracts}. */
+  public static Contract contract(String text) {
+    List<FieldProblem> problems = new ArrayList<>();
+    YamlObject root = root(text, problems);
+    Contract contract = contract(root, problems);
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+    return contract;
+  }
+
+  private static YamlObject root(String text, List<FieldProblem> problems) {
+    if (text.length() > MAX_DOCUMENT) {
+      throw new ScenarioException(
+          List.of(new FieldProblem(0, "(document)", "is larger than " + MAX_DOCUMENT + " characters")));
+    }
+    Node node;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported by YamlObject, with the line
+      node = new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new ScenarioException(
+          List.of(new FieldProblem(line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
+    } catch (RuntimeException e) {
+      throw new ScenarioException(
+          List.of(new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
+    }
+    if (node == null) {
+      throw new ScenarioException(List.of(new FieldProblem(1, "(document)", "is empty")));
+    }
+    return YamlObject.of(node, "", problems)
+        .orElseThrow(() -> new ScenarioException(problems));
+  }
+
+  private static Contract contract(YamlObject c, List<FieldProblem> problems) {
+    int before = problems.size();
+    c.allow(
+        "id", "provider", "route", "justification", "start", "end", "ceiling", "status", "team",
+        "roster", "teamUnit", "changes", "extras", "absences", "offsets", "extensions", "actuals");
+    String id = c.text("id", true);
+    if (id != null && !id.matches("[A-Za-z0-9._-]{1,64}")) {
+      c.problem("id", "must be 1 to 64 letters, digits, dots, hyphens or underscores");
+    }
+    String provider = c.text("provider", true);
+    ProcurementRoute route =
+        c.code("route", false, ProcurementRoute::fromCode, ProcurementRoute.codes());
+    String justification = c.text("justification", false);
+    if (route == ProcurementRoute.DIRECT_AWARD && justification == null) {
+      c.problem("justification", "a direct award needs its justification (why there was no competition)");
+    }
+    LocalDate start = c.date("start", true);
+    LocalDate end = c.date("end", true);
+    if (start != null && end != null) {
+      if (end.isBefore(start)) {
+        c.problem("end", "must be on or after the start, " + start);
+      }
+      if (start.getYear() < WorkingCalendar.FIRST_YEAR || end.getYear() > WorkingCalendar.LAST_YEAR) {
+        c.problem("start", "the contract must fall between " + WorkingCalendar.FIRST_YEAR + " and " + WorkingCalendar.LAST_YEAR);
+      }
+    }
+    BigDecimal ceiling = c.money("ceiling", false);
+    ContractStatus status = c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
+    String team = c.text("team", false);
+
+    List<RosterLine> roster = new ArrayList<>();
+    Set<Role> rosterRoles = new HashSet<>();
+    for (YamlObject line : c.list("roster")) {
+      line.allow("role", "count", "rate");
+      Role role = line.code("role", true, Role::fromCode, Role.codes());
+      Integer count = line.count("count", true, 0);
+      Rate rate = line.object("rate", true).map(r -> rate(r, false)).orElse(null);
+      if (role != null && !rosterRoles.add(role)) {
+        line.problem("role", "the roster already has a line for " + role.code());
+      }
+      roster.add(new RosterLine(role, count == null ? 0 : count, rate));
+    }
+    TeamUnit unit =
+        c.object("teamUnit", false)
+            .map(
+                u -> {
+                  u.allow("pricePerTeamWeek", "teams", "composition");
+                  BigDecimal price = u.money("pricePerTeamWeek", true);
+                  Integer teams = u.count("teams", true, 0);
+                  Map<Role, Integer> composition = new EnumMap<>(Role.class);
+                  u.object("composition", true)
+                      .ifPresent(
+                          comp -> {
+                            for (String name : comp.names()) {
+                              Optional<Role> role = Role.fromCode(name);
+                              Integer n = comp.count(name, true, 1);
+                              if (role.isEmpty()) {
+                                comp.problem(name, "is not a role; roles: " + Role.codes());
+                              } else if (n != null) {
+                                composition.put(role.get(), n);
+                              }
+                            }
+                            if (comp.names().isEmpty()) {
+                              comp.problem("", "must name at least one role and its number");
+                            }
+                          });
+                  return new TeamUnit(price, teams == null ? 0 : teams, Map.copyOf(composition));
+                })
+            .orElse(null);
+    if (!c.has("roster") && unit == null) {
+      c.problem("roster", "a contract is priced by a roster, a teamUnit, or both");
+    }
+
+    List<RosterChange> changes = new ArrayList<>();
+    for (YamlObject ch : c.list("changes")) {
+      ch.allow("from", "role", "count", "teams");
+      LocalDate from = ch.date("from", true);
+      within(ch, "from", from, start, end);
+      Role role = ch.code("role", false, Role::fromCode, Role.codes());
+      Integer count = ch.count("count", false, 0);
+      Integer teams = ch.count("teams", false, 0);
+      if (ch.has("role") == ch.has("teams")) {
+        ch.problem("", "a change names either a role and its new count, or the new number of teams");
+      } else if (ch.has("role")) {
+        if (!ch.has("count")) {
+          ch.problem("count", "is required with a role");
+        }
+        if (role != null && !rosterRoles.contains(role)) {
+          ch.problem("role", "the roster has no line for " + role.code());
+        }
+      } else if (unit == null) {
+        ch.problem("teams", "the contract has no teamUnit to change");
+      }
+      changes.add(new RosterChange(from, role, ch.has("role") ? count : null, teams));
+    }
+
+    List<Extra> extras = new ArrayList<>();
+    for (YamlObject x : c.list("extras")) {
+      x.allow("name", "from", "to", "amount", "per", "count");
+      String name = x.text("name", true);
+      LocalDate from = x.has("from") ? x.date("from", true) : start;
+      LocalDate to = x.date("to", false);
+      within(x, "from", from, start, end);
+      if (from != null && to != null && to.isBefore(from)) {
+        x.problem("to", "must be on or after " + from);
+      }
+      BigDecimal amount = x.money("amount", true);
+      RatePer per = x.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month, one-off");
+      Integer count = x.has("count") ? x.count("count", true, 1) : Integer.valueOf(1);
+      extras.add(new Extra(name, from, to, amount, per, count == null ? 1 : count));
+    }
+
+    List<Absence> absences = new ArrayList<>();
+    for (YamlObject a : c.list("absences")) {
+      a.allow("role", "from", "to", "count", "reason");
+      Role role = a.code("role", true, Role::fromCode, Role.codes());
+      LocalDate from = a.date("from", true);
+      LocalDate to = a.date("to", true);
+      within(a, "from", from, start, end);
+      if (from != null && to != null && to.isBefore(from)) {
+        a.problem("to", "must be on or after " + from);
+      }
+      Integer count = a.has("count") ? a.count("count", true, 1) : Integer.valueOf(1);
+      String reason = a.has("reason") ? a.text("reason", true) : "absence";
+      if (reason != null && !reason.equals("absence") && !reason.equals("vacancy")) {
+        a.problem("reason", "must be one of: absence, vacancy (not " + reason + ")");
+      }
+      if (role != null
+          && !rosterRoles.contains(role)
+          && (unit == null || !unit.composition().containsKey(role))) {
+        a.problem("role", "the contract supplies no " + role.code());
+      }
+      absences.add(new Absence(role, from, to, count == null ? 1 : count, reason));
+    }
+
+    List<Offset> offsets = new ArrayList<>();
+    for (YamlObject o : c.list("offsets")) {
+      o.allow("name", "amount");
+      offsets.add(new Offset(o.text("name", true), o.money("amount", true)));
+    }
+    List<ExtensionOption> extensions = new ArrayList<>();
+    for (YamlObject e : c.list("extensions")) {
+      e.allow("months", "maxValue", "decideBy");
+      Integer months = e.count("months", true, 1);
+      extensions.add(
+          new ExtensionOption(months == null ? 0 : months, e.money("maxValue", true), e.date("decideBy", true)));
+    }
+    List<Invoice> actuals = new ArrayList<>();
+    Set<YearMonth> invoiced = new HashSet<>();
+    for (YamlObject i : c.list("actuals")) {
+      i.allow("month", "amount", "reference");
+      YearMonth month = i.month("month", true);
+      if (month != null && start != null && end != null
+          && (month.isBefore(YearMonth.from(start)) || month.isAfter(YearMonth.from(end)))) {
+        i.problem("month", "is outside the contract (" + YearMonth.from(start) + " to " + YearMonth.from(end) + ")");
+      }
+      if (month != null && !invoiced.add(month)) {
+        i.problem("month", "already has an invoice");
+      }
+      actuals.add(new Invoice(month, i.money("amount", true), i.text("reference", false)));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Contract(
+        id, provider, route, justification, start, end, ceiling,
+        status == null ? ContractStatus.ACTIVE : status, team, roster, unit, changes, extras,
+        absences, offsets, extensions, actuals);
+  }
+
+  private static Rate rate(YamlObject r, boolean oneOffAllowed) {
+    r.allow("amount", "per");
+    BigDecimal amount = r.money("amount", true);
+    RatePer per = r.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month");
+    if (per == RatePer.ONE_OFF && !oneOffAllowed) {
+      r.problem("per", "one-off is for extras; a rate is per calendar-day, working-day, week or month");
+    }
+    return new Rate(amount, per);
+  }
+
+  private static void within(YamlObject o, String key, LocalDate date, LocalDate start, LocalDate end) {
+    if (date != null && start != null && end != null && (date.isBefore(start) || date.isAfter(end))) {
+      o.problem(key, "must fall within the contract, " + start + " to " + end);
+    }
+  }
+
+  private static RateCard card(YamlObject o) {
+    String kind = o.text("kind", true);
+    String name = o.text("name", true);
+    if (kind == null) {
+      return null;
+    }
+    switch (kind) {
+      case "permanent" -> {
+        o.allow("name", "kind", "salary", "onCostRate", "caseHoldingShare");
+        return new RateCard.Permanent(
+            name, o.money("salary", true), share(o, "onCostRate", BigDecimal.ZERO, true), share(o, "caseHoldingShare", BigDecimal.ONE, false));
+      }
+      case "agency" -> {
+        o.allow("name", "kind", "hourlyPay", "onCostRate", "hourlyFee", "hoursPerWeek", "weeksPerYear", "caseHoldingShare");
+        return new RateCard.Agency(
+            name,
+            o.money("hourlyPay", true),
+            share(o, "onCostRate", BigDecimal.ZERO, true),
+            o.has("hourlyFee") ? o.money("hourlyFee", true) : BigDecimal.ZERO,
+            positive(o, "hoursPerWeek", new BigDecimal("37")),
+            positive(o, "weeksPerYear", new BigDecimal("52")),
+            share(o, "caseHoldingShare", BigDecimal.ONE, false));
+      }
+      case "managed-team" -> {
+        o.allow("name", "kind", "pricePerTeamWeek", "weeksPerYear", "teamFte", "caseHoldingFte");
+        BigDecimal teamFte = positive(o, "teamFte", null);
+        BigDecimal caseHolding = positive(o, "caseHoldingFte", null);
+        if (teamFte != null && caseHolding != null && caseHolding.compareTo(teamFte) > 0) {
+          o.problem("caseHoldingFte", "cannot be more than teamFte, " + teamFte);
+        }
+        return new RateCard.ManagedTeam(
+            name, o.money("pricePerTeamWeek", true), positive(o, "weeksPerYear", new BigDecimal("52")), teamFte, caseHolding);
+      }
+      default -> {
+        o.problem("kind", "must be one of: permanent, agency, managed-team (not " + kind + ")");
+        return null;
+      }
+    }
+  }
+
+  /** A fraction: 0 to 1 (on-costs may be 0; a case-holding share must be more than 0). */
+  private static BigDecimal share(YamlObject o, String key, BigDecimal otherwise, boolean zeroAllowed) {
+    if (!o.has(key)) {
+      return otherwise;
+    }
+    BigDecimal value = o.money(key, true);
+    if (value != null
+        && (value.compareTo(BigDecimal.ONE) > 0 || (!zeroAllowed && value.signum() == 0))) {
+      o.problem(key, zeroAllowed ? "must be from 0 to 1, like 0.3 for 30%" : "must be more than 0 and at most 1");
+      return otherwise;
+    }
+    return value == null ? otherwise : value;
+  }
+
+  private static BigDecimal positive(YamlObject o, String key, BigDecimal otherwise) {
+    if (!o.has(key)) {
+      if (otherwise == null) {
+        o.problem(key, "is required");
+      }
+      return otherwise;
+    }
+    BigDecimal value = o.money(key, true);
+    if (value != null && value.signum() == 0) {
+      o.problem(key, "must be more than 0");
+      return otherwise;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,233 @@
+package org.safeload.money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.safeload.organisation.FieldProblem;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A mapping in a YAML (or JSON) document, read field by field. Every problem is recorded with its
+ * line and its path (like {@code contracts[0].roster[1].rate.per}) and reading goes on, so that one
+ * pass reports them all.
+ */
+final class YamlObject {
+
+  private final Map<String, Node> fields = new LinkedHashMap<>();
+  private final String path;
+  private final int line;
+  private final List<FieldProblem> problems;
+
+  private YamlObject(MappingNode node, String path, List<FieldProblem> problems) {
+    this.path = path;
+    this.line = line(node);
+    this.problems = problems;
+    for (NodeTuple tuple : node.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key) {
+        if (fields.put(key.getValue(), tuple.getValueNode()) != null) {
+          problem(key, join(key.getValue()), "appears twice");
+        }
+      } else {
+        problem(tuple.getKeyNode(), path, "keys must be plain names");
+      }
+    }
+  }
+
+  /** The mapping at a node, or empty (with a problem) when the node is not a mapping. */
+  static Optional<YamlObject> of(Node node, String path, List<FieldProblem> problems) {
+    if (node instanceof MappingNode mapping) {
+      return Optional.of(new YamlObject(mapping, path, problems));
+    }
+    problems.add(new FieldProblem(line(node), path.isEmpty() ? "(document)" : path, "must be a mapping of names to values"));
+    return Optional.empty();
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  String path() {
+    return path;
+  }
+
+  int line() {
+    return line;
+  }
+
+  private String join(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private void problem(Node node, String where, String message) {
+    problems.add(new FieldProblem(line(node), where, message));
+  }
+
+  /** Records a problem with a field of this mapping (or the mapping itself, for an empty key). */
+  void problem(String key, String message) {
+    Node node = fields.get(key);
+    problems.add(new FieldProblem(node == null ? line : line(node), key.isEmpty() ? path : join(key), message));
+  }
+
+  /** Refuses fields other than these (a misspelt field would otherwise be silently ignored). */
+  void allow(String... names) {
+    Set<String> allowed = Set.of(names);
+    for (Map.Entry<String, Node> e : fields.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        problem(e.getValue(), join(e.getKey()), "unknown field; expected one of: " + String.join(", ", names));
+      }
+    }
+  }
+
+  boolean has(String key) {
+    Node node = fields.get(key);
+    return node != null && !(node instanceof ScalarNode s && isNull(s));
+  }
+
+  private static boolean isNull(ScalarNode s) {
+    return s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty() || s.getValue().equals("~");
+  }
+
+  private Optional<String> scalar(String key, boolean required) {
+    Node node = fields.get(key);
+    if (node == null || (node instanceof ScalarNode s && isNull(s))) {
+      if (required) {
+        problems.add(new FieldProblem(node == null ? line : line(node), join(key), "is required"));
+      }
+      return Optional.empty();
+    }
+    if (node instanceof ScalarNode s) {
+      return Optional.of(s.getValue().strip());
+    }
+    problem(node, join(key), "must be a single value");
+    return Optional.empty();
+  }
+
+  String text(String key, boolean required) {
+    return scalar(key, required).orElse(null);
+  }
+
+  BigDecimal money(String key, boolean required) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              try {
+                BigDecimal amount = new BigDecimal(value);
+                if (amount.signum() < 0) {
+                  problem(key, "must not be negative (not " + value + ")");
+                  return Optional.empty();
+                }
+                return Optional.of(amount);
+              } catch (NumberFormatException e) {
+                problem(key, "must be an amount in pounds, like 1250.50 (not " + value + ")");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
+  Integer count(String key, boolean required, int min) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              try {
+                int n = Integer.parseInt(value);
+                if (n < min) {
+                  problem(key, "must be at least " + min + " (not " + value + ")");
+                  return Optional.empty();
+                }
+                return Optional.of(n);
+              } catch (NumberFormatException e) {
+                problem(key, "must be a whole number (not " + value + ")");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
+  LocalDate date(String key, boolean required) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(LocalDate.parse(value));
+              } catch (DateTimeParseException e) {
+                problem(key, "must be a date like 2025-01-31 (not " + value + ")");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
+  YearMonth month(String key, boolean required) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(YearMonth.parse(value));
+              } catch (DateTimeParseException e) {
+                problem(key, "must be a month like 2025-01 (not " + value + ")");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
+  <T> T code(String key, boolean required, Function<String, Optional<T>> fromCode, String codes) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              Optional<T> found = fromCode.apply(value);
+              if (found.isEmpty()) {
+                problem(key, "must be one of: " + codes + " (not " + value + ")");
+              }
+              return found;
+            })
+        .orElse(null);
+  }
+
+  Optional<YamlObject> object(String key, boolean required) {
+    Node node = fields.get(key);
+    if (node == null || (node instanceof ScalarNode s && isNull(s))) {
+      if (required) {
+        problems.add(new FieldProblem(line, join(key), "is required"));
+      }
+      return Optional.empty();
+    }
+    return of(node, join(key), problems);
+  }
+
+  /** The mappings in a list field (an absent field is an empty list). */
+  List<YamlObject> list(String key) {
+    Node node = fields.get(key);
+    List<YamlObject> items = new ArrayList<>();
+    if (node == null || (node instanceof ScalarNode s && isNull(s))) {
+      return items;
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      problem(node, join(key), "must be a list");
+      return items;
+    }
+    List<Node> values = sequence.getValue();
+    for (int i = 0; i < values.size(); i++) {
+      of(values.get(i), join(key) + "[" + i + "]", problems).ifPresent(items::add);
+    }
+    return items;
+  }
+
+  /** The names in this mapping, for maps keyed by data (a team's composition by role). */
+  Set<String> names() {
+    return fields.keySet();
+  }
+}
