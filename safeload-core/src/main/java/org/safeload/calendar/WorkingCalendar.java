@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * days added by configuration. Built once over a range of years with a precomputed index, so that
  * counting and stepping working days are O(1).
  *
- * <p>Conventions (docs/calendar.md): "within N working days of D" ends at the end of the N-th working
- * day after the calendar date of D, D itself being day 0 whether or not it is a working day.
+ * <p>Conventions (docs/calendar.md): "within N working days of D" ends at the end of the N-th
+ * working day after the calendar date of D, D itself being day 0 whether or not it is a working
+ * day.
  */
 public final class WorkingCalendar {
 
@@ -36,8 +37,10 @@ public final class WorkingCalendar {
   private final LocalDate first;
   private final LocalDate last;
   private final Map<LocalDate, String> daysOff;
+
   /** workingUpTo[i]: working days from {@code first} to {@code first + i}, inclusive. */
   private final int[] workingUpTo;
+
   /** The epoch day of each working day, in order. */
   private final long[] workingDays;
 

@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** The options appraisal: each way of buying capacity, its annual cost side by side, to the penny. */
+/**
+ * The options appraisal: each way of buying capacity, its annual cost side by side, to the penny.
+ */
 public final class Appraisal {
 
   /** One option's annual costs. */
   public record Line(
-      String name, String kind, BigDecimal annualCostPerFte, BigDecimal annualCostPerCaseHoldingFte) {}
+      String name,
+      String kind,
+      BigDecimal annualCostPerFte,
+      BigDecimal annualCostPerCaseHoldingFte) {}
 
   private Appraisal() {}
 

@@ -9,8 +9,11 @@ final class Codes {
 
   private Codes() {}
 
-  static <E extends Enum<E>> Optional<E> find(Class<E> type, Function<E, String> code, String value) {
-    return Arrays.stream(type.getEnumConstants()).filter(e -> code.apply(e).equals(value)).findFirst();
+  static <E extends Enum<E>> Optional<E> find(
+      Class<E> type, Function<E, String> code, String value) {
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> code.apply(e).equals(value))
+        .findFirst();
   }
 
   static <E extends Enum<E>> String list(Class<E> type, Function<E, String> code) {

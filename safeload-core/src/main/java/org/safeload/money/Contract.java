@@ -62,8 +62,8 @@ public record Contract(
   }
 
   /**
-   * From a date, a new number of people in a role ({@code role} and {@code count}) or of team
-   * units ({@code teams}): a taper is a series of these.
+   * From a date, a new number of people in a role ({@code role} and {@code count}) or of team units
+   * ({@code teams}): a taper is a series of these.
    */
   public record RosterChange(LocalDate from, Role role, Integer count, Integer teams) {}
 

@@ -107,7 +107,8 @@ public final class ContractCosting {
       month = month.plusMonths(1);
     }
 
-    BigDecimal total = months.stream().map(MonthCost::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal total =
+        months.stream().map(MonthCost::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal offsets =
         contract.offsets().stream()
             .map(Contract.Offset::amount)
@@ -172,28 +173,44 @@ public final class ContractCosting {
       flags.add(
           new Flag(
               "ceiling-breach",
-              "Spend passes the ceiling on " + breach + ": £" + headroom.negate().toPlainString() + " over"));
+              "Spend passes the ceiling on "
+                  + breach
+                  + ": £"
+                  + headroom.negate().toPlainString()
+                  + " over"));
     } else if (ceiling != null
         && headroom.compareTo(ceiling.multiply(new BigDecimal("0.05"))) < 0) {
-      flags.add(new Flag("ceiling-close", "Less than 5% of the ceiling is left: £" + headroom.toPlainString()));
+      flags.add(
+          new Flag(
+              "ceiling-close",
+              "Less than 5% of the ceiling is left: £" + headroom.toPlainString()));
     }
     for (ExtensionDecision d : decisions) {
       if (d.daysLeft() < 0) {
         flags.add(
             new Flag(
                 "extension-decision-passed",
-                "The decision on the " + d.months() + "-month extension was due on " + d.decideBy()));
+                "The decision on the "
+                    + d.months()
+                    + "-month extension was due on "
+                    + d.decideBy()));
       } else if (d.daysLeft() <= DECISION_WARNING_DAYS) {
         flags.add(
             new Flag(
                 "extension-decision-due",
-                d.daysLeft() + " days left to decide on the " + d.months() + "-month extension (by " + d.decideBy() + ")"));
+                d.daysLeft()
+                    + " days left to decide on the "
+                    + d.months()
+                    + "-month extension (by "
+                    + d.decideBy()
+                    + ")"));
       }
     }
     return List.copyOf(flags);
   }
 
-  private static LocalDate breachDate(LocalDate start, List<BigDecimal> dailySpend, BigDecimal ceiling) {
+  private static LocalDate breachDate(
+      LocalDate start, List<BigDecimal> dailySpend, BigDecimal ceiling) {
     BigDecimal running = BigDecimal.ZERO;
     for (int i = 0; i < dailySpend.size(); i++) {
       running = running.add(dailySpend.get(i));
@@ -217,7 +234,12 @@ public final class ContractCosting {
     Map<Role, Integer> absent = absent(contract.absences(), day);
     for (RosterLine line : contract.roster()) {
       int people = Math.max(0, peopleOn(contract, line, day) - absent.getOrDefault(line.role(), 0));
-      add(team, line.rate().amount().multiply(BigDecimal.valueOf(people)), line.rate().per(), working, monthDays);
+      add(
+          team,
+          line.rate().amount().multiply(BigDecimal.valueOf(people)),
+          line.rate().per(),
+          working,
+          monthDays);
     }
     TeamUnit unit = contract.teamUnit();
     if (unit != null) {
@@ -249,7 +271,8 @@ public final class ContractCosting {
     return new Day(team, extras);
   }
 
-  private static void add(ExactSum sum, BigDecimal amount, RatePer per, boolean working, long monthDays) {
+  private static void add(
+      ExactSum sum, BigDecimal amount, RatePer per, boolean working, long monthDays) {
     switch (per) {
       case CALENDAR_DAY -> sum.add(amount, 1);
       case WORKING_DAY -> {

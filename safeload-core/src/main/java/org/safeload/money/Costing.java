@@ -46,7 +46,8 @@ public record Costing(
       BigDecimal total) {}
 
   /** An extension option's decision date and the days left to it (negative once passed). */
-  public record ExtensionDecision(int months, BigDecimal maxValue, LocalDate decideBy, long daysLeft) {}
+  public record ExtensionDecision(
+      int months, BigDecimal maxValue, LocalDate decideBy, long daysLeft) {}
 
   /** A warning for the people who run the contract. */
   public record Flag(String code, String message) {}

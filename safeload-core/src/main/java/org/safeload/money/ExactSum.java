@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A sum of fractions (an amount over a whole-number denominator: per day, per week of 7 days, per
- * month of 28 to 31 days) kept exact, so that rounding to the penny happens once, on the true value.
+ * month of 28 to 31 days) kept exact, so that rounding to the penny happens once, on the true
+ * value.
  */
 final class ExactSum {
 

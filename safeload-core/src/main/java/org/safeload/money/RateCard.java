@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One way of buying social work capacity, priced for a year: a permanent post, an agency worker,
- * or a managed team. Each gives its annual cost per FTE and per case-holding FTE.
+ * One way of buying social work capacity, priced for a year: a permanent post, an agency worker, or
+ * a managed team. Each gives its annual cost per FTE and per case-holding FTE.
  */
 public sealed interface RateCard {
 
@@ -24,7 +24,8 @@ public sealed interface RateCard {
   }
 
   /** A permanent post: salary plus on-costs (employer's National Insurance, pension). */
-  record Permanent(String name, BigDecimal salary, BigDecimal onCostRate, BigDecimal caseHoldingShare)
+  record Permanent(
+      String name, BigDecimal salary, BigDecimal onCostRate, BigDecimal caseHoldingShare)
       implements RateCard {
     @Override
     public String kind() {
@@ -87,7 +88,9 @@ public sealed interface RateCard {
 
     @Override
     public BigDecimal annualCostPerCaseHoldingFte() {
-      return pricePerTeamWeek.multiply(weeksPerYear).divide(caseHoldingFte, 10, RoundingMode.HALF_UP);
+      return pricePerTeamWeek
+          .multiply(weeksPerYear)
+          .divide(caseHoldingFte, 10, RoundingMode.HALF_UP);
     }
   }
 }

@@ -92,7 +92,8 @@ public final class ScenarioReader {
   private static YamlObject root(String text, List<FieldProblem> problems) {
     if (text.length() > MAX_DOCUMENT) {
       throw new ScenarioException(
-          List.of(new FieldProblem(0, "(document)", "is larger than " + MAX_DOCUMENT + " characters")));
+          List.of(
+              new FieldProblem(0, "(document)", "is larger than " + MAX_DOCUMENT + " characters")));
     }
     Node node;
     try {
@@ -102,23 +103,40 @@ public final class ScenarioReader {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new ScenarioException(
-          List.of(new FieldProblem(line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
+          List.of(
+              new FieldProblem(
+                  line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
     } catch (RuntimeException e) {
       throw new ScenarioException(
-          List.of(new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
+          List.of(
+              new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
     }
     if (node == null) {
       throw new ScenarioException(List.of(new FieldProblem(1, "(document)", "is empty")));
     }
-    return YamlObject.of(node, "", problems)
-        .orElseThrow(() -> new ScenarioException(problems));
+    return YamlObject.of(node, "", problems).orElseThrow(() -> new ScenarioException(problems));
   }
 
   private static Contract contract(YamlObject c, List<FieldProblem> problems) {
     int before = problems.size();
     c.allow(
-        "id", "provider", "route", "justification", "start", "end", "ceiling", "status", "team",
-        "roster", "teamUnit", "changes", "extras", "absences", "offsets", "extensions", "actuals");
+        "id",
+        "provider",
+        "route",
+        "justification",
+        "start",
+        "end",
+        "ceiling",
+        "status",
+        "team",
+        "roster",
+        "teamUnit",
+        "changes",
+        "extras",
+        "absences",
+        "offsets",
+        "extensions",
+        "actuals");
     String id = c.text("id", true);
     if (id != null && !id.matches("[A-Za-z0-9._-]{1,64}")) {
       c.problem("id", "must be 1 to 64 letters, digits, dots, hyphens or underscores");
@@ -128,7 +146,8 @@ public final class ScenarioReader {
         c.code("route", false, ProcurementRoute::fromCode, ProcurementRoute.codes());
     String justification = c.text("justification", false);
     if (route == ProcurementRoute.DIRECT_AWARD && justification == null) {
-      c.problem("justification", "a direct award needs its justification (why there was no competition)");
+      c.problem(
+          "justification", "a direct award needs its justification (why there was no competition)");
     }
     LocalDate start = c.date("start", true);
     LocalDate end = c.date("end", true);
@@ -136,12 +155,19 @@ public final class ScenarioReader {
       if (end.isBefore(start)) {
         c.problem("end", "must be on or after the start, " + start);
       }
-      if (start.getYear() < WorkingCalendar.FIRST_YEAR || end.getYear() > WorkingCalendar.LAST_YEAR) {
-        c.problem("start", "the contract must fall between " + WorkingCalendar.FIRST_YEAR + " and " + WorkingCalendar.LAST_YEAR);
+      if (start.getYear() < WorkingCalendar.FIRST_YEAR
+          || end.getYear() > WorkingCalendar.LAST_YEAR) {
+        c.problem(
+            "start",
+            "the contract must fall between "
+                + WorkingCalendar.FIRST_YEAR
+                + " and "
+                + WorkingCalendar.LAST_YEAR);
       }
     }
     BigDecimal ceiling = c.money("ceiling", false);
-    ContractStatus status = c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
+    ContractStatus status =
+        c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
     String team = c.text("team", false);
 
     List<RosterLine> roster = new ArrayList<>();
@@ -183,7 +209,7 @@ public final class ScenarioReader {
                   return new TeamUnit(price, teams == null ? 0 : teams, Map.copyOf(composition));
                 })
             .orElse(null);
-    if (!c.has("roster") && unit == null) {
+    if (roster.isEmpty() && unit == null) {
       c.problem("roster", "a contract is priced by a roster, a teamUnit, or both");
     }
 
@@ -196,7 +222,8 @@ public final class ScenarioReader {
       Integer count = ch.count("count", false, 0);
       Integer teams = ch.count("teams", false, 0);
       if (ch.has("role") == ch.has("teams")) {
-        ch.problem("", "a change names either a role and its new count, or the new number of teams");
+        ch.problem(
+            "", "a change names either a role and its new count, or the new number of teams");
       } else if (ch.has("role")) {
         if (!ch.has("count")) {
           ch.problem("count", "is required with a role");
@@ -221,7 +248,8 @@ public final class ScenarioReader {
         x.problem("to", "must be on or after " + from);
       }
       BigDecimal amount = x.money("amount", true);
-      RatePer per = x.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month, one-off");
+      RatePer per =
+          x.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month, one-off");
       Integer count = x.has("count") ? x.count("count", true, 1) : Integer.valueOf(1);
       extras.add(new Extra(name, from, to, amount, per, count == null ? 1 : count));
     }
@@ -259,16 +287,25 @@ public final class ScenarioReader {
       e.allow("months", "maxValue", "decideBy");
       Integer months = e.count("months", true, 1);
       extensions.add(
-          new ExtensionOption(months == null ? 0 : months, e.money("maxValue", true), e.date("decideBy", true)));
+          new ExtensionOption(
+              months == null ? 0 : months, e.money("maxValue", true), e.date("decideBy", true)));
     }
     List<Invoice> actuals = new ArrayList<>();
     Set<YearMonth> invoiced = new HashSet<>();
     for (YamlObject i : c.list("actuals")) {
       i.allow("month", "amount", "reference");
       YearMonth month = i.month("month", true);
-      if (month != null && start != null && end != null
+      if (month != null
+          && start != null
+          && end != null
           && (month.isBefore(YearMonth.from(start)) || month.isAfter(YearMonth.from(end)))) {
-        i.problem("month", "is outside the contract (" + YearMonth.from(start) + " to " + YearMonth.from(end) + ")");
+        i.problem(
+            "month",
+            "is outside the contract ("
+                + YearMonth.from(start)
+                + " to "
+                + YearMonth.from(end)
+                + ")");
       }
       if (month != null && !invoiced.add(month)) {
         i.problem("month", "already has an invoice");
@@ -279,9 +316,23 @@ public final class ScenarioReader {
       return null;
     }
     return new Contract(
-        id, provider, route, justification, start, end, ceiling,
-        status == null ? ContractStatus.ACTIVE : status, team, roster, unit, changes, extras,
-        absences, offsets, extensions, actuals);
+        id,
+        provider,
+        route,
+        justification,
+        start,
+        end,
+        ceiling,
+        status == null ? ContractStatus.ACTIVE : status,
+        team,
+        roster,
+        unit,
+        changes,
+        extras,
+        absences,
+        offsets,
+        extensions,
+        actuals);
   }
 
   private static Rate rate(YamlObject r, boolean oneOffAllowed) {
@@ -289,13 +340,19 @@ public final class ScenarioReader {
     BigDecimal amount = r.money("amount", true);
     RatePer per = r.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month");
     if (per == RatePer.ONE_OFF && !oneOffAllowed) {
-      r.problem("per", "one-off is for extras; a rate is per calendar-day, working-day, week or month");
+      r.problem(
+          "per", "one-off is for extras; a rate is per calendar-day, working-day, week or month");
     }
     return new Rate(amount, per);
   }
 
-  private static void within(YamlObject o, String key, LocalDate date, LocalDate start, LocalDate end) {
-    if (date != null && start != null && end != null && (date.isBefore(start) || date.isAfter(end))) {
+  private static void within(
+      YamlObject o, String key, LocalDate date, LocalDate start, LocalDate end) {
+    if (date != null
+        && start != null
+        && end != null
+        && !end.isBefore(start)
+        && (date.isBefore(start) || date.isAfter(end))) {
       o.problem(key, "must fall within the contract, " + start + " to " + end);
     }
   }
@@ -310,10 +367,21 @@ public final class ScenarioReader {
       case "permanent" -> {
         o.allow("name", "kind", "salary", "onCostRate", "caseHoldingShare");
         return new RateCard.Permanent(
-            name, o.money("salary", true), share(o, "onCostRate", BigDecimal.ZERO, true), share(o, "caseHoldingShare", BigDecimal.ONE, false));
+            name,
+            o.money("salary", true),
+            share(o, "onCostRate", BigDecimal.ZERO, true),
+            share(o, "caseHoldingShare", BigDecimal.ONE, false));
       }
       case "agency" -> {
-        o.allow("name", "kind", "hourlyPay", "onCostRate", "hourlyFee", "hoursPerWeek", "weeksPerYear", "caseHoldingShare");
+        o.allow(
+            "name",
+            "kind",
+            "hourlyPay",
+            "onCostRate",
+            "hourlyFee",
+            "hoursPerWeek",
+            "weeksPerYear",
+            "caseHoldingShare");
         return new RateCard.Agency(
             name,
             o.money("hourlyPay", true),
@@ -331,7 +399,11 @@ public final class ScenarioReader {
           o.problem("caseHoldingFte", "cannot be more than teamFte, " + teamFte);
         }
         return new RateCard.ManagedTeam(
-            name, o.money("pricePerTeamWeek", true), positive(o, "weeksPerYear", new BigDecimal("52")), teamFte, caseHolding);
+            name,
+            o.money("pricePerTeamWeek", true),
+            positive(o, "weeksPerYear", new BigDecimal("52")),
+            teamFte,
+            caseHolding);
       }
       default -> {
         o.problem("kind", "must be one of: permanent, agency, managed-team (not " + kind + ")");
@@ -341,14 +413,19 @@ public final class ScenarioReader {
   }
 
   /** A fraction: 0 to 1 (on-costs may be 0; a case-holding share must be more than 0). */
-  private static BigDecimal share(YamlObject o, String key, BigDecimal otherwise, boolean zeroAllowed) {
+  private static BigDecimal share(
+      YamlObject o, String key, BigDecimal otherwise, boolean zeroAllowed) {
     if (!o.has(key)) {
       return otherwise;
     }
     BigDecimal value = o.money(key, true);
     if (value != null
         && (value.compareTo(BigDecimal.ONE) > 0 || (!zeroAllowed && value.signum() == 0))) {
-      o.problem(key, zeroAllowed ? "must be from 0 to 1, like 0.3 for 30%" : "must be more than 0 and at most 1");
+      o.problem(
+          key,
+          zeroAllowed
+              ? "must be from 0 to 1, like 0.3 for 30%"
+              : "must be more than 0 and at most 1");
       return otherwise;
     }
     return value == null ? otherwise : value;

@@ -50,7 +50,11 @@ final class YamlObject {
     if (node instanceof MappingNode mapping) {
       return Optional.of(new YamlObject(mapping, path, problems));
     }
-    problems.add(new FieldProblem(line(node), path.isEmpty() ? "(document)" : path, "must be a mapping of names to values"));
+    problems.add(
+        new FieldProblem(
+            line(node),
+            path.isEmpty() ? "(document)" : path,
+            "must be a mapping of names to values"));
     return Optional.empty();
   }
 
@@ -77,7 +81,8 @@ final class YamlObject {
   /** Records a problem with a field of this mapping (or the mapping itself, for an empty key). */
   void problem(String key, String message) {
     Node node = fields.get(key);
-    problems.add(new FieldProblem(node == null ? line : line(node), key.isEmpty() ? path : join(key), message));
+    String where = key.isEmpty() ? (path.isEmpty() ? "(document)" : path) : join(key);
+    problems.add(new FieldProblem(node == null ? line : line(node), where, message));
   }
 
   /** Refuses fields other than these (a misspelt field would otherwise be silently ignored). */
@@ -85,7 +90,10 @@ final class YamlObject {
     Set<String> allowed = Set.of(names);
     for (Map.Entry<String, Node> e : fields.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        problem(e.getValue(), join(e.getKey()), "unknown field; expected one of: " + String.join(", ", names));
+        problem(
+            e.getValue(),
+            join(e.getKey()),
+            "unknown field; expected one of: " + String.join(", ", names));
       }
     }
   }
@@ -96,7 +104,9 @@ final class YamlObject {
   }
 
   private static boolean isNull(ScalarNode s) {
-    return s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty() || s.getValue().equals("~");
+    return s.getTag().getValue().endsWith(":null")
+        || s.getValue().isEmpty()
+        || s.getValue().equals("~");
   }
 
   private Optional<String> scalar(String key, boolean required) {

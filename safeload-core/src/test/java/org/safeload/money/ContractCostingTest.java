@@ -56,7 +56,8 @@ class ContractCostingTest {
     assertThat(c.months())
         .extracting(m -> m.team().toPlainString() + "+" + m.extras().toPlainString())
         .containsExactly("58900.00+0.00", "53200.00+0.00", "40300.00+10000.00");
-    assertThat(totals(c)).containsExactly("2025-01 58900.00", "2025-02 53200.00", "2025-03 50300.00");
+    assertThat(totals(c))
+        .containsExactly("2025-01 58900.00", "2025-02 53200.00", "2025-03 50300.00");
     assertThat(c.total()).isEqualByComparingTo("162400.00");
     assertThat(c.offsets()).isEqualByComparingTo("20000.00");
     assertThat(c.net()).isEqualByComparingTo("142400.00");
@@ -253,13 +254,14 @@ class ContractCostingTest {
     assertThat(c.potentialValue()).isEqualByComparingTo("570000.00");
     assertThat(c.keyDecision()).isTrue();
     // 1 February to 28 February: 27 days.
-    assertThat(c.extensionDecisions()).singleElement().satisfies(d -> assertThat(d.daysLeft()).isEqualTo(27));
+    assertThat(c.extensionDecisions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.daysLeft()).isEqualTo(27));
     assertThat(c.flags())
         .extracting(Costing.Flag::code)
         // Headroom 7,600 is under 5% of the 170,000 ceiling (8,500): close to the ceiling too.
         .containsExactly("key-decision", "ceiling-close", "extension-decision-due");
-    Costing lowerThreshold =
-        cost("settings: {keyDecisionThreshold: 150000}\n" + EXAMPLE);
+    Costing lowerThreshold = cost("settings: {keyDecisionThreshold: 150000}\n" + EXAMPLE);
     assertThat(lowerThreshold.keyDecision()).isTrue();
   }
 
@@ -277,7 +279,13 @@ class ContractCostingTest {
     // 99,278.40. Managed: 16,000 × 52 = 832,000 a year, / 7 FTE = 118,857.14, / 6 case-holding
     // FTE = 138,666.67.
     assertThat(Appraisal.of(s.appraisal()))
-        .extracting(l -> l.kind() + " " + l.annualCostPerFte().toPlainString() + " " + l.annualCostPerCaseHoldingFte().toPlainString())
+        .extracting(
+            l ->
+                l.kind()
+                    + " "
+                    + l.annualCostPerFte().toPlainString()
+                    + " "
+                    + l.annualCostPerCaseHoldingFte().toPlainString())
         .containsExactly(
             "permanent 54600.00 54600.00",
             "agency 99278.40 99278.40",

@@ -1,0 +1,147 @@
+package org.safeload.money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeload.money.Contract.Rate;
+
+/**
+ * A contract as a document: the fields of one entry of a scenario's {@code contracts}, as maps and
+ * lists ready to write as JSON or YAML. {@link ScenarioReader#contract(String)} reads it back.
+ */
+public final class ContractDocument {
+
+  private ContractDocument() {}
+
+  public static Map<String, Object> toMap(Contract c) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("id", c.id());
+    doc.put("provider", c.provider());
+    put(doc, "route", c.route() == null ? null : c.route().code());
+    put(doc, "justification", c.justification());
+    doc.put("start", c.start().toString());
+    doc.put("end", c.end().toString());
+    put(doc, "ceiling", plain(c.ceiling()));
+    doc.put("status", c.status().code());
+    put(doc, "team", c.team());
+    List<Object> roster = new ArrayList<>();
+    c.roster()
+        .forEach(
+            line -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("role", line.role().code());
+              m.put("count", line.count());
+              m.put("rate", rate(line.rate()));
+              roster.add(m);
+            });
+    list(doc, "roster", roster);
+    if (c.teamUnit() != null) {
+      Map<String, Object> unit = new LinkedHashMap<>();
+      unit.put("pricePerTeamWeek", plain(c.teamUnit().pricePerTeamWeek()));
+      unit.put("teams", c.teamUnit().teams());
+      Map<String, Object> composition = new LinkedHashMap<>();
+      c.teamUnit().composition().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> composition.put(e.getKey().code(), e.getValue()));
+      unit.put("composition", composition);
+      doc.put("teamUnit", unit);
+    }
+    List<Object> changes = new ArrayList<>();
+    c.changes()
+        .forEach(
+            ch -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("from", ch.from().toString());
+              if (ch.role() != null) {
+                m.put("role", ch.role().code());
+                m.put("count", ch.count());
+              } else {
+                m.put("teams", ch.teams());
+              }
+              changes.add(m);
+            });
+    list(doc, "changes", changes);
+    List<Object> extras = new ArrayList<>();
+    c.extras()
+        .forEach(
+            x -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("name", x.name());
+              m.put("from", x.from().toString());
+              put(m, "to", x.to() == null ? null : x.to().toString());
+              m.put("amount", plain(x.amount()));
+              m.put("per", x.per().code());
+              m.put("count", x.count());
+              extras.add(m);
+            });
+    list(doc, "extras", extras);
+    List<Object> absences = new ArrayList<>();
+    c.absences()
+        .forEach(
+            a -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("role", a.role().code());
+              m.put("from", a.from().toString());
+              m.put("to", a.to().toString());
+              m.put("count", a.count());
+              m.put("reason", a.reason());
+              absences.add(m);
+            });
+    list(doc, "absences", absences);
+    List<Object> offsets = new ArrayList<>();
+    c.offsets().forEach(o -> offsets.add(Map.of("name", o.name(), "amount", plain(o.amount()))));
+    list(doc, "offsets", offsets);
+    List<Object> extensions = new ArrayList<>();
+    c.extensions()
+        .forEach(
+            e -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("months", e.months());
+              m.put("maxValue", plain(e.maxValue()));
+              m.put("decideBy", e.decideBy().toString());
+              extensions.add(m);
+            });
+    list(doc, "extensions", extensions);
+    List<Object> actuals = new ArrayList<>();
+    c.actuals()
+        .forEach(
+            i -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("month", i.month().toString());
+              m.put("amount", plain(i.amount()));
+              put(m, "reference", i.reference());
+              actuals.add(m);
+            });
+    list(doc, "actuals", actuals);
+    return doc;
+  }
+
+  private static Map<String, Object> rate(Rate rate) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("amount", plain(rate.amount()));
+    m.put("per", rate.per().code());
+    return m;
+  }
+
+  private static BigDecimal plain(BigDecimal amount) {
+    return amount == null
+        ? null
+        : amount.stripTrailingZeros().scale() < 0
+            ? amount.setScale(0)
+            : amount.stripTrailingZeros();
+  }
+
+  private static void put(Map<String, Object> doc, String key, Object value) {
+    if (value != null) {
+      doc.put(key, value);
+    }
+  }
+
+  private static void list(Map<String, Object> doc, String key, List<Object> items) {
+    if (!items.isEmpty()) {
+      doc.put(key, items);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.safeload.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.safeload.organisation.FieldProblem;
+
+/** Bad scenario files are refused with every problem, each naming its line and field. */
+class ScenarioReaderTest {
+
+  private static List<String> problems(String text) {
+    try {
+      ScenarioReader.scenario(text);
+    } catch (ScenarioException e) {
+      return e.problems().stream()
+          .map(p -> p.line() + " " + p.field() + ": " + p.message())
+          .toList();
+    }
+    throw new AssertionError("expected the scenario to be refused");
+  }
+
+  @Test
+  void everyBadFieldIsNamedWithItsLine() {
+    List<String> problems =
+        problems(
+            """
+            contracts:
+              - id: bad one
+                provider: Example Provider Ltd
+                start: 2025-01-01
+                end: 2024-12-31
+                ceiling: lots
+                route: direct-award
+                roster:
+                  - {role: social-worker, count: -1, rate: {amount: 300, per: fortnight}}
+                  - {role: nurse, count: 1, rate: {amount: 300, per: calendar-day}}
+                changes:
+                  - {from: 2025-01-01, role: team-manager, count: 1}
+                extras:
+                  - {name: Mileage, amount: 100}
+                colour: blue
+            """);
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals",
+            "2 contracts[0].id: must be 1 to 64 letters, digits, dots, hyphens or underscores",
+            "2 contracts[0].justification: a direct award needs its justification (why there was no competition)",
+            "5 contracts[0].end: must be on or after the start, 2025-01-01",
+            "6 contracts[0].ceiling: must be an amount in pounds, like 1250.50 (not lots)",
+            "9 contracts[0].roster[0].count: must be at least 0 (not -1)",
+            "9 contracts[0].roster[0].rate.per: must be one of: calendar-day, working-day, week, month (not fortnight)",
+            "10 contracts[0].roster[1].role: must be one of: social-worker, advanced-practitioner, team-manager, business-support, provider-manager (not nurse)",
+            "12 contracts[0].changes[0].role: the roster has no line for team-manager",
+            "14 contracts[0].extras[0].per: is required");
+  }
+
+  @Test
+  void requiredFieldsAndShapesAreChecked() {
+    assertThat(problems("contracts:\n  - provider: P\n"))
+        .contains(
+            "2 contracts[0].id: is required",
+            "2 contracts[0].start: is required",
+            "2 contracts[0].end: is required",
+            "2 contracts[0].roster: a contract is priced by a roster, a teamUnit, or both");
+    assertThat(problems("contracts: 3\n")).containsExactly("1 contracts: must be a list");
+    assertThat(problems("{}"))
+        .containsExactly("1 (document): the scenario needs contracts, an appraisal, or both");
+    assertThat(problems("contracts: [\n"))
+        .singleElement()
+        .asString()
+        .contains("is not valid YAML or JSON");
+    assertThat(problems("")).containsExactly("1 (document): is empty");
+  }
+
+  @Test
+  void appraisalCardsAreChecked() {
+    assertThat(
+            problems(
+                """
+                appraisal:
+                  - {name: A, kind: permanent, salary: 42000, onCostRate: 1.3}
+                  - {name: B, kind: managed-team, pricePerTeamWeek: 16000, teamFte: 7, caseHoldingFte: 8}
+                  - {name: C, kind: locum}
+                """))
+        .containsExactly(
+            "2 appraisal[0].onCostRate: must be from 0 to 1, like 0.3 for 30%",
+            "3 appraisal[1].caseHoldingFte: cannot be more than teamFte, 7",
+            "4 appraisal[2].kind: must be one of: permanent, agency, managed-team (not locum)");
+  }
+
+  @Test
+  void jsonIsReadToo() {
+    Scenario s =
+        ScenarioReader.scenario(
+            """
+            {"settings": {"asOf": "2025-02-01"},
+             "contracts": [{"id": "j", "provider": "P", "start": "2025-01-01", "end": "2025-01-31",
+               "roster": [{"role": "social-worker", "count": 2, "rate": {"amount": 300, "per": "calendar-day"}}]}]}
+            """);
+    assertThat(s.asOf()).isEqualTo(LocalDate.of(2025, 2, 1));
+    assertThat(s.contracts().getFirst().roster().getFirst().count()).isEqualTo(2);
+  }
+
+  @Test
+  void aContractDocumentRoundTrips() {
+    Contract original =
+        ScenarioReader.contract(
+            """
+            id: full
+            provider: Example Provider Ltd
+            route: direct-award
+            justification: Children without a worker; no time to compete
+            start: 2025-01-01
+            end: 2025-03-31
+            ceiling: 170000
+            status: active
+            team: Brightpath Project Team
+            roster:
+              - {role: team-manager, count: 1, rate: {amount: 400, per: calendar-day}}
+              - {role: social-worker, count: 5, rate: {amount: 300.50, per: working-day}}
+            teamUnit: {pricePerTeamWeek: 16000, teams: 1, composition: {social-worker: 6, team-manager: 1}}
+            changes:
+              - {from: 2025-03-01, role: social-worker, count: 3}
+              - {from: 2025-03-15, teams: 0}
+            extras:
+              - {name: Backfill, from: 2025-03-01, to: 2025-03-20, amount: 10000, per: month, count: 2}
+            absences:
+              - {role: social-worker, from: 2025-01-10, to: 2025-01-14, count: 1, reason: vacancy}
+            offsets:
+              - {name: Vacant posts, amount: 20000}
+            extensions:
+              - {months: 3, maxValue: 90000, decideBy: 2025-02-15}
+            actuals:
+              - {month: 2025-01, amount: 58000.50, reference: INV-1}
+            """);
+    String written = new org.yaml.snakeyaml.Yaml().dump(ContractDocument.toMap(original));
+    assertThat(ScenarioReader.contract(written))
+        .usingRecursiveComparison()
+        .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+        .isEqualTo(original);
+  }
+
+  @Test
+  void problemsNameFieldsNotValues() {
+    assertThatThrownBy(
+            () ->
+                ScenarioReader.contract(
+                    "id: x\nprovider: P\nstart: 2025-01-01\nend: 2025-01-31\nroster: []\n"))
+        .isInstanceOf(ScenarioException.class)
+        .satisfies(
+            e ->
+                assertThat(((ScenarioException) e).problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("roster"));
+  }
+}
