@@ -88,6 +88,41 @@ public final class DemoCouncil {
     return new DemoTeam(name, kind, provider, Map.copyOf(establishment));
   }
 
+  /**
+   * The managed team's contract: an emergency direct award for six months, priced per person per
+   * calendar day, tapering from February (7 social workers, then 4, then 2), with one invoice in.
+   */
+  public static String contractDocument() {
+    return """
+        id: NBC-BRIGHTPATH-2026
+        provider: Brightpath Social Work Ltd
+        route: direct-award
+        justification: >-
+          Emergency: 140 children in child protection and court work without an allocated social
+          worker after the loss of two teams' staff; no time for a competition.
+        start: 2026-10-05
+        end: 2027-04-04
+        ceiling: 480000
+        status: active
+        team: Brightpath Project Team
+        roster:
+          - {role: team-manager, count: 1, rate: {amount: 450, per: calendar-day}}
+          - {role: social-worker, count: 7, rate: {amount: 340, per: calendar-day}}
+          - {role: business-support, count: 1, rate: {amount: 160, per: calendar-day}}
+        changes:
+          - {from: 2027-02-01, role: social-worker, count: 4}
+          - {from: 2027-03-01, role: social-worker, count: 2}
+        extras:
+          - {name: Mileage, from: 2026-10-05, amount: 1200, per: month}
+        offsets:
+          - {name: Vacant social worker posts in the Child Protection Team, amount: 45000}
+        extensions:
+          - {months: 3, maxValue: 150000, decideBy: 2026-12-18}
+        actuals:
+          - {month: 2026-10, amount: 81900, reference: BP-2026-10}
+        """;
+  }
+
   public static List<DemoWorker> workers() {
     Builder b = new Builder();
     // Assessment Team North: full but one social worker; two newly qualified, one agency.

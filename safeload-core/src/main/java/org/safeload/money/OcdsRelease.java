@@ -18,6 +18,8 @@ import java.util.Map;
 public final class OcdsRelease {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final java.time.format.DateTimeFormatter RFC_3339 =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   private OcdsRelease() {}
 
@@ -132,10 +134,8 @@ public final class OcdsRelease {
 
   private static Map<String, Object> period(LocalDate start, LocalDate end) {
     Map<String, Object> period = new LinkedHashMap<>();
-    period.put("startDate", start.atStartOfDay(LONDON).toOffsetDateTime().toString());
-    period.put(
-        "endDate",
-        end.plusDays(1).atStartOfDay(LONDON).minusSeconds(1).toOffsetDateTime().toString());
+    period.put("startDate", RFC_3339.format(start.atStartOfDay(LONDON)));
+    period.put("endDate", RFC_3339.format(end.plusDays(1).atStartOfDay(LONDON).minusSeconds(1)));
     return period;
   }
 

@@ -21,6 +21,13 @@ public final class Permissions {
   /** Establishment (budgeted posts): also finance. */
   public static final String EDIT_ESTABLISHMENT = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','FINANCE')";
 
+  /** Contracts and their costs: not for case-holding staff (a provider sees its own). */
+  public static final String READ_MONEY =
+      "hasAnyRole('ADMIN','HEAD_OF_SERVICE','FINANCE','READ_ONLY','PROVIDER')";
+
+  /** Contracts, roster changes and invoices. */
+  public static final String EDIT_MONEY = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','FINANCE')";
+
   /** Accounts and the audit trail. */
   public static final String ADMINISTER = "hasRole('ADMIN')";
 
@@ -40,6 +47,19 @@ public final class Permissions {
   }
 
   public static boolean canEditEstablishment() {
+    return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.FINANCE);
+  }
+
+  public static boolean canReadMoney() {
+    return CurrentUser.hasRole(
+        AccessRole.ADMIN,
+        AccessRole.HEAD_OF_SERVICE,
+        AccessRole.FINANCE,
+        AccessRole.READ_ONLY,
+        AccessRole.PROVIDER);
+  }
+
+  public static boolean canEditMoney() {
     return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.FINANCE);
   }
 

@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
           + " --spring.datasource.url=...) and environment variables (SPRING_DATASOURCE_URL, ...)"
           + " apply to every command that uses the database."
     },
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      EvaluateCommand.class,
+      OcdsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class SafeloadCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

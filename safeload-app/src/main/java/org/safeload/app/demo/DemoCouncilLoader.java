@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.safeload.app.access.AccessRole;
 import org.safeload.app.audit.AuditLog;
+import org.safeload.app.money.ContractService;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.TeamInput;
 import org.safeload.app.organisation.WorkforceService;
@@ -40,6 +41,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
 
   private final OrganisationService organisation;
   private final WorkforceService workforce;
+  private final ContractService contracts;
   private final TransactionTemplate transaction;
   private final boolean demo;
   private final String councilName;
@@ -47,11 +49,13 @@ public class DemoCouncilLoader implements ApplicationRunner {
   DemoCouncilLoader(
       OrganisationService organisation,
       WorkforceService workforce,
+      ContractService contracts,
       TransactionTemplate transaction,
       @Value("${safeload.demo.enabled:true}") boolean demo,
       @Value("${safeload.council.name:Your council}") String councilName) {
     this.organisation = organisation;
     this.workforce = workforce;
+    this.contracts = contracts;
     this.transaction = transaction;
     this.demo = demo;
     this.councilName = councilName;
@@ -107,6 +111,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }
     }
+    contracts.create(DemoCouncil.contractDocument());
     log.info("Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
   }
 

@@ -123,6 +123,16 @@ public class OrganisationService implements ProviderDirectory {
     return names;
   }
 
+  /** The provider of that name, if there is one (for linking records such as contracts). */
+  public Optional<Provider> providerNamed(String name) {
+    return providers.findByName(name);
+  }
+
+  /** The team of that name, if there is one (for linking records such as contracts). */
+  public Optional<Team> teamNamed(String name) {
+    return teams.findByName(name);
+  }
+
   @PreAuthorize(Permissions.EDIT_STRUCTURE)
   @Transactional
   public Provider createProvider(String name) {

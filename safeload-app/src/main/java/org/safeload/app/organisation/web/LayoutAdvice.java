@@ -29,5 +29,7 @@ class LayoutAdvice {
     model.addAttribute("canImportWorkers", Permissions.canImportWorkers());
     model.addAttribute("canEditEstablishment", Permissions.canEditEstablishment());
     model.addAttribute("canAdminister", Permissions.canAdminister());
+    model.addAttribute("canReadMoney", Permissions.canReadMoney());
+    model.addAttribute("canEditMoney", Permissions.canEditMoney());
   }
 }

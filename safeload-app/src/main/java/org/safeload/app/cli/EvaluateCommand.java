@@ -1,0 +1,94 @@
+package org.safeload.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.safeload.app.money.Evaluation;
+import org.safeload.app.platform.TimeConfig;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.money.Scenario;
+import org.safeload.money.ScenarioException;
+import org.safeload.money.ScenarioReader;
+import org.safeload.organisation.FieldProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Costs the contracts in a scenario file and appraises its options. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Cost the contracts in a scenario file (YAML or JSON; docs/scenario.schema.json) month by"
+          + " month to the penny, with ceilings, flags and the options appraisal."
+    })
+public class EvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The scenario file.")
+  Path file;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Report as of this date (default: the file's settings.asOf, else today).")
+  LocalDate asOf;
+
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      paramLabel = "json|table",
+      description = "Output format (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  /** Output formats. */
+  enum Format {
+    json,
+    table
+  }
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println(file + ": cannot read the file (" + e.getMessage() + ")");
+      return 1;
+    }
+    Scenario scenario;
+    try {
+      scenario = ScenarioReader.scenario(text);
+    } catch (ScenarioException e) {
+      for (FieldProblem p : e.problems()) {
+        spec.commandLine().getErr().println(file + ": " + ScenarioException.describe(p));
+      }
+      return 1;
+    }
+    LocalDate date =
+        asOf != null ? asOf : scenario.asOf() != null ? scenario.asOf() : TimeConfig.today(clock);
+    Evaluation evaluation = Evaluation.of(scenario, date, WorkingCalendar.englandAndWales());
+    if (format == Format.table) {
+      spec.commandLine().getOut().print(evaluation.table());
+    } else {
+      spec.commandLine().getOut().println(json().writeValueAsString(evaluation));
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  static JsonMapper json() {
+    return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  }
+}

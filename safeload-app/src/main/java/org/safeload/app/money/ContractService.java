@@ -1,0 +1,242 @@
+package org.safeload.app.money;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.safeload.app.access.CurrentUser;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.money.persistence.ContractRepository;
+import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.NotFoundException;
+import org.safeload.app.platform.TimeConfig;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.money.Contract;
+import org.safeload.money.ContractCosting;
+import org.safeload.money.ContractDocument;
+import org.safeload.money.Costing;
+import org.safeload.money.OcdsRelease;
+import org.safeload.money.ScenarioException;
+import org.safeload.money.ScenarioReader;
+import org.safeload.organisation.Provider;
+import org.safeload.organisation.Team;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Managed-team contracts: stored as validated documents, costed by the core, changed by roster
+ * changes and invoices. Pages, API and command line all come through here. A provider's account
+ * sees only its own contracts.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContractService {
+
+  private final ContractRepository contracts;
+  private final OrganisationService organisation;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final ContractCosting costing;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final String ocidPrefix;
+  private final String baseUri;
+
+  ContractService(
+      ContractRepository contracts,
+      OrganisationService organisation,
+      AuditLog audit,
+      Clock clock,
+      WorkingCalendar calendar,
+      @Value("${safeload.money.key-decision-threshold:500000}") BigDecimal threshold,
+      @Value("${safeload.ocds.prefix:ocds-safeload}") String ocidPrefix,
+      @Value("${safeload.ocds.base-uri:https://safeload.example}") String baseUri) {
+    this.contracts = contracts;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.clock = clock;
+    this.costing = new ContractCosting(calendar, threshold);
+    this.ocidPrefix = ocidPrefix;
+    this.baseUri = baseUri;
+  }
+
+  public LocalDate today() {
+    return TimeConfig.today(clock);
+  }
+
+  private StoredContract read(ContractRepository.Row row) {
+    return new StoredContract(
+        row.id(),
+        row.code(),
+        row.providerId(),
+        row.teamId(),
+        ScenarioReader.contract(row.document()),
+        row.updatedAt());
+  }
+
+  private boolean visible(ContractRepository.Row row) {
+    Optional<Long> scope = CurrentUser.providerScope();
+    return scope.isEmpty() || scope.get().equals(row.providerId());
+  }
+
+  @PreAuthorize(Permissions.READ_MONEY)
+  public List<StoredContract> contracts() {
+    return contracts.findAll().stream().filter(this::visible).map(this::read).toList();
+  }
+
+  @PreAuthorize(Permissions.READ_MONEY)
+  public StoredContract contract(String code) {
+    return contracts
+        .findByCode(code)
+        .filter(this::visible)
+        .map(this::read)
+        .orElseThrow(() -> new NotFoundException("No contract " + code));
+  }
+
+  @PreAuthorize(Permissions.READ_MONEY)
+  public Costing costing(String code, LocalDate asOf) {
+    return costing.cost(contract(code).contract(), asOf);
+  }
+
+  /** The contract as an OCDS 1.1 release package. */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public Map<String, Object> ocds(String code) {
+    Contract c = contract(code).contract();
+    return OcdsRelease.releasePackage(
+        c,
+        costing.cost(c, today()),
+        organisation.councilName(),
+        ocidPrefix,
+        baseUri,
+        clock.instant());
+  }
+
+  /** Adds a contract from its document (YAML or JSON). */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract create(String document) {
+    Contract contract = parse(document);
+    if (contracts.findByCode(contract.id()).isPresent()) {
+      throw new InvalidInputException(
+          "id", "A contract with the id " + contract.id() + " already exists");
+    }
+    long id =
+        contracts.insert(
+            contract.id(),
+            providerId(contract),
+            teamId(contract),
+            write(contract),
+            clock.instant());
+    audit.record("create", "contract", id, "contract " + contract.id() + " created");
+    return contract(contract.id());
+  }
+
+  /** Replaces a contract's document (its id stays). */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract replace(String code, String document) {
+    StoredContract current = contract(code);
+    Contract contract = parse(document);
+    if (!contract.id().equals(code)) {
+      throw new InvalidInputException("id", "The document's id must stay " + code);
+    }
+    save(current, contract, "contract replaced");
+    return contract(code);
+  }
+
+  /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract addChange(String code, Map<String, Object> change) {
+    StoredContract current = contract(code);
+    Map<String, Object> doc = ContractDocument.toMap(current.contract());
+    append(doc, "changes", change);
+    save(current, parse(doc), "roster change added from " + change.get("from"));
+    return contract(code);
+  }
+
+  /** Records the invoice for a month (replacing any there was). */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract setInvoice(String code, String month, String amount, String reference) {
+    StoredContract current = contract(code);
+    Map<String, Object> doc = ContractDocument.toMap(current.contract());
+    Map<String, Object> invoice = new LinkedHashMap<>();
+    invoice.put("month", month);
+    invoice.put("amount", amount);
+    if (reference != null && !reference.isBlank()) {
+      invoice.put("reference", reference.strip());
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> actuals = (List<Object>) doc.getOrDefault("actuals", new ArrayList<>());
+    List<Object> others = new ArrayList<>();
+    for (Object existing : actuals) {
+      if (!(existing instanceof Map<?, ?> m && String.valueOf(m.get("month")).equals(month))) {
+        others.add(existing);
+      }
+    }
+    others.add(invoice);
+    doc.put("actuals", others);
+    save(current, parse(doc), "invoice recorded for " + month);
+    return contract(code);
+  }
+
+  private void save(StoredContract current, Contract contract, String summary) {
+    contracts.update(
+        current.id(), providerId(contract), teamId(contract), write(contract), clock.instant());
+    audit.record("update", "contract", current.id(), summary);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void append(Map<String, Object> doc, String key, Map<String, Object> item) {
+    List<Object> items = new ArrayList<>((List<Object>) doc.getOrDefault(key, List.of()));
+    items.add(item);
+    doc.put(key, items);
+  }
+
+  private Contract parse(Map<String, Object> doc) {
+    return parse(json.writeValueAsString(doc));
+  }
+
+  private Contract parse(String document) {
+    try {
+      return ScenarioReader.contract(document);
+    } catch (ScenarioException e) {
+      throw new InvalidInputException("The contract has errors", e.problems());
+    }
+  }
+
+  private String write(Contract contract) {
+    return json.writeValueAsString(ContractDocument.toMap(contract));
+  }
+
+  private Long providerId(Contract contract) {
+    return organisation.providerNamed(contract.provider()).map(Provider::id).orElse(null);
+  }
+
+  private Long teamId(Contract contract) {
+    return contract.team() == null
+        ? null
+        : organisation.teamNamed(contract.team()).map(Team::id).orElse(null);
+  }
+
+  /** Months of a contract, for forms. */
+  public static List<YearMonth> months(Contract contract) {
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(contract.start());
+        !m.isAfter(YearMonth.from(contract.end()));
+        m = m.plusMonths(1)) {
+      months.add(m);
+    }
+    return months;
+  }
+}

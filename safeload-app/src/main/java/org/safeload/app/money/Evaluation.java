@@ -1,0 +1,157 @@
+package org.safeload.app.money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.money.Appraisal;
+import org.safeload.money.Contract;
+import org.safeload.money.ContractCosting;
+import org.safeload.money.Costing;
+import org.safeload.money.Scenario;
+
+/**
+ * What a scenario or a contract costs, in the shape the command line and the API both answer
+ * (docs/money.md): one place for the JSON and the text table.
+ */
+public record Evaluation(
+    LocalDate asOf, List<ContractResult> contracts, List<Appraisal.Line> appraisal) {
+
+  /** A contract's months, totals and flags. */
+  public record ContractResult(
+      String id,
+      String provider,
+      LocalDate start,
+      LocalDate end,
+      List<Month> months,
+      BigDecimal total,
+      BigDecimal offsets,
+      BigDecimal net,
+      BigDecimal ceiling,
+      BigDecimal headroom,
+      BigDecimal potentialValue,
+      boolean keyDecision,
+      LocalDate breachDate,
+      List<Costing.ExtensionDecision> extensionDecisions,
+      List<Costing.Flag> flags) {
+
+    public static ContractResult of(Contract contract, Costing c) {
+      return new ContractResult(
+          contract.id(),
+          contract.provider(),
+          contract.start(),
+          contract.end(),
+          c.months().stream()
+              .map(
+                  m ->
+                      new Month(
+                          m.month(),
+                          m.team(),
+                          m.extras(),
+                          m.total(),
+                          m.forecast(),
+                          m.actual(),
+                          m.variance()))
+              .toList(),
+          c.total(),
+          c.offsets(),
+          c.net(),
+          c.ceiling(),
+          c.headroom(),
+          c.potentialValue(),
+          c.keyDecision(),
+          c.breachDate(),
+          c.extensionDecisions(),
+          c.flags());
+    }
+  }
+
+  /** A month: team and extras as forecast, the invoice if any, and the month's figure. */
+  public record Month(
+      YearMonth month,
+      BigDecimal team,
+      BigDecimal extras,
+      BigDecimal total,
+      BigDecimal forecast,
+      BigDecimal actual,
+      BigDecimal variance) {}
+
+  /** Costs every contract in a scenario and appraises its options, as of a date. */
+  public static Evaluation of(Scenario scenario, LocalDate asOf, WorkingCalendar calendar) {
+    ContractCosting costing = new ContractCosting(calendar, scenario.keyDecisionThreshold());
+    return new Evaluation(
+        asOf,
+        scenario.contracts().stream()
+            .map(c -> ContractResult.of(c, costing.cost(c, asOf)))
+            .toList(),
+        Appraisal.of(scenario.appraisal()));
+  }
+
+  /** The evaluation as text tables, for people. */
+  public String table() {
+    StringBuilder out = new StringBuilder();
+    out.append("As of ").append(asOf).append('\n');
+    for (ContractResult c : contracts) {
+      out.append('\n')
+          .append("Contract ")
+          .append(c.id())
+          .append(" (")
+          .append(c.provider())
+          .append("), ")
+          .append(c.start())
+          .append(" to ")
+          .append(c.end())
+          .append('\n');
+      out.append(
+          String.format(
+              "%-8s %14s %14s %14s %14s %14s %14s%n",
+              "Month", "Team", "Extras", "Forecast", "Actual", "Variance", "Total"));
+      for (Month m : c.months()) {
+        out.append(
+            String.format(
+                "%-8s %14s %14s %14s %14s %14s %14s%n",
+                m.month(),
+                money(m.team()),
+                money(m.extras()),
+                money(m.forecast()),
+                money(m.actual()),
+                money(m.variance()),
+                money(m.total())));
+      }
+      out.append(String.format("%-24s %14s%n", "Total", money(c.total())));
+      out.append(String.format("%-24s %14s%n", "Offsets", money(c.offsets())));
+      out.append(String.format("%-24s %14s%n", "Net", money(c.net())));
+      out.append(String.format("%-24s %14s%n", "Ceiling", money(c.ceiling())));
+      out.append(String.format("%-24s %14s%n", "Headroom", money(c.headroom())));
+      out.append(String.format("%-24s %14s%n", "Potential value", money(c.potentialValue())));
+      out.append(String.format("%-24s %14s%n", "Key decision", c.keyDecision() ? "yes" : "no"));
+      if (c.breachDate() != null) {
+        out.append(String.format("%-24s %14s%n", "Ceiling breached on", c.breachDate()));
+      }
+      for (Costing.Flag flag : c.flags()) {
+        out.append("! ").append(flag.message()).append('\n');
+      }
+    }
+    if (!appraisal.isEmpty()) {
+      out.append('\n').append("Options appraisal (annual cost)\n");
+      out.append(
+          String.format(
+              "%-32s %-13s %14s %22s%n", "Option", "Kind", "Per FTE", "Per case-holding FTE"));
+      for (Appraisal.Line line : appraisal) {
+        out.append(
+            String.format(
+                "%-32s %-13s %14s %22s%n",
+                line.name(),
+                line.kind(),
+                money(line.annualCostPerFte()),
+                money(line.annualCostPerCaseHoldingFte())));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String money(BigDecimal amount) {
+    return amount == null ? "" : String.format("%,.2f", amount);
+  }
+}
