@@ -31,73 +31,79 @@ public class SecurityConfig {
           + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  /** The filter chains exist only in the web app; commands share the rest (method security). */
+  @Configuration(proxyBeanMethods = false)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+  static class WebChains {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+      http.securityMatcher("/api/**")
+          .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+          .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
+          .exceptionHandling(
+              e ->
+                  e.authenticationEntryPoint((req, res, ex) -> problem(res, 401))
+                      .accessDeniedHandler((req, res, ex) -> problem(res, 403)))
+          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+          // Stateless Basic authentication: no session cookie for a forged request to ride on.
+          .csrf(c -> c.disable())
+          .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
+      return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(
+        HttpSecurity http,
+        ObjectProvider<ClientRegistrationRepository> oidcClients,
+        ObjectProvider<AccountOidcUserService> oidcUsers)
+        throws Exception {
+      http.authorizeHttpRequests(
+              a ->
+                  a.requestMatchers(
+                          "/actuator/health",
+                          "/actuator/health/**",
+                          "/sign-in",
+                          "/webjars/**",
+                          "/assets/**",
+                          "/css/**",
+                          "/js/**",
+                          "/favicon.ico",
+                          "/error")
+                      .permitAll()
+                      .anyRequest()
+                      .authenticated())
+          .formLogin(
+              f ->
+                  f.loginPage("/sign-in")
+                      .loginProcessingUrl("/sign-in")
+                      .defaultSuccessUrl("/", false)
+                      .failureUrl("/sign-in?error"))
+          // For tools reading /v3/api-docs with a local account.
+          .httpBasic(b -> {})
+          .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+          .headers(
+              h ->
+                  h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                      .referrerPolicy(
+                          r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+      if (oidcClients.getIfAvailable() != null) {
+        AccountOidcUserService users = oidcUsers.getObject();
+        http.oauth2Login(
+            o ->
+                o.loginPage("/sign-in")
+                    .failureUrl("/sign-in?error=oidc")
+                    .userInfoEndpoint(u -> u.oidcUserService(users)));
+      }
+      return http.build();
+    }
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint((req, res, ex) -> problem(res, 401))
-                    .accessDeniedHandler((req, res, ex) -> problem(res, 403)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless Basic authentication: no session cookie for a forged request to ride on.
-        .csrf(c -> c.disable())
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
-    return http.build();
-  }
-
-  @Bean
-  @Order(2)
-  SecurityFilterChain web(
-      HttpSecurity http,
-      ObjectProvider<ClientRegistrationRepository> oidcClients,
-      ObjectProvider<AccountOidcUserService> oidcUsers)
-      throws Exception {
-    http.authorizeHttpRequests(
-            a ->
-                a.requestMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/sign-in",
-                        "/webjars/**",
-                        "/assets/**",
-                        "/css/**",
-                        "/js/**",
-                        "/favicon.ico",
-                        "/error")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .formLogin(
-            f ->
-                f.loginPage("/sign-in")
-                    .loginProcessingUrl("/sign-in")
-                    .defaultSuccessUrl("/", false)
-                    .failureUrl("/sign-in?error"))
-        // For tools reading /v3/api-docs with a local account.
-        .httpBasic(b -> {})
-        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(
-                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-    if (oidcClients.getIfAvailable() != null) {
-      AccountOidcUserService users = oidcUsers.getObject();
-      http.oauth2Login(
-          o ->
-              o.loginPage("/sign-in")
-                  .failureUrl("/sign-in?error=oidc")
-                  .userInfoEndpoint(u -> u.oidcUserService(users)));
-    }
-    return http.build();
   }
 
   @Bean

@@ -1,0 +1,118 @@
+package org.safeload.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeload.app.money.OcdsSchema;
+
+/** The evaluate and ocds commands answer the documented examples. */
+class EvaluateCommandTest {
+
+  private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void theIssuesExampleToThePennyAsJson() {
+    Run run = run("evaluate", EXAMPLES.resolve("scenario.yaml").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    String json = run.out();
+    // The JSON carries the figures as written by hand in the issue, with their pennies.
+    assertThat(json)
+        .contains("\"asOf\" : \"2025-02-01\"")
+        .contains("\"month\" : \"2025-01\"")
+        .contains("\"team\" : 58900.00")
+        .contains("\"extras\" : 10000.00")
+        .contains("\"total\" : 162400.00")
+        .contains("\"offsets\" : 20000.00")
+        .contains("\"net\" : 142400.00")
+        .contains("\"ceiling\" : 170000.00")
+        .contains("\"headroom\" : 7600.00")
+        .contains("\"keyDecision\" : false");
+    assertThat(JsonPath.<List<Double>>read(json, "$.contracts[0].months[*].total"))
+        .containsExactly(58900.0, 53200.0, 50300.0);
+  }
+
+  @Test
+  void theTeamUnitExampleAsATable() {
+    Run run = run("evaluate", EXAMPLES.resolve("team-unit.yaml").toString(), "--format", "table");
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("2025-01      118,857.14")
+        .contains("2025-02        9,142.86")
+        .containsPattern("Total\\s+128,000.00")
+        .containsPattern("Managed team \\(1 \\+ 6\\)\\s+managed-team\\s+118,857.14\\s+138,666.67");
+  }
+
+  @Test
+  void asOfCanBeGivenOnTheCommandLine() {
+    Run run =
+        run("evaluate", EXAMPLES.resolve("scenario.yaml").toString(), "--as-of", "2025-03-15");
+    assertThat(JsonPath.<String>read(run.out(), "$.asOf")).isEqualTo("2025-03-15");
+  }
+
+  @Test
+  void aBadFileNamesEveryProblemWithItsLineAndFieldAndFails(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        """
+        contracts:
+          - id: x
+            provider: P
+            start: 2025-01-01
+            end: 2025-01-31
+            ceiling: -5
+            roster:
+              - {role: social-worker, count: two, rate: {amount: 300, per: calendar-day}}
+        """);
+    Run run = run("evaluate", bad.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly(
+            bad + ": line 6, contracts[0].ceiling: must not be negative (not -5)",
+            bad + ": line 8, contracts[0].roster[0].count: must be a whole number (not two)");
+    assertThat(run("evaluate", dir.resolve("missing.yaml").toString()).err())
+        .contains("cannot read the file");
+  }
+
+  @Test
+  void theOcdsCommandExportsAStoredContractThatValidates() {
+    Run run =
+        run(
+            "ocds",
+            "--contract",
+            "NBC-BRIGHTPATH-2026",
+            "--spring.datasource.url=jdbc:h2:mem:ocds-cli;DB_CLOSE_DELAY=-1",
+            "--safeload.admin.password=cli-test-password");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(OcdsSchema.errors(run.out())).isEmpty();
+    Map<String, Object> contract = JsonPath.read(run.out(), "$.releases[0].contracts[0]");
+    assertThat(contract).containsEntry("id", "NBC-BRIGHTPATH-2026");
+    assertThat(
+            run(
+                    "ocds",
+                    "--contract",
+                    "NOPE",
+                    "--spring.datasource.url=jdbc:h2:mem:ocds-cli2;DB_CLOSE_DELAY=-1",
+                    "--safeload.admin.password=cli-test-password")
+                .code())
+        .isEqualTo(1);
+  }
+}
