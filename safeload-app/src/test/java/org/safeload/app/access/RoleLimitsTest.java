@@ -295,6 +295,30 @@ class RoleLimitsTest {
   }
 
   @Test
+  void aProviderSeesOnlyItsOwnContracts() throws Exception {
+    mvc.perform(
+            post("/api/v1/contracts")
+                .contentType("application/yaml")
+                .content(
+                    "id: OTHER-PROVIDER\nprovider: Other Provider Ltd\nstart: 2025-01-01\nend: 2025-01-31\n"
+                        + "roster:\n  - {role: social-worker, count: 1, rate: {amount: 1, per: month}}\n")
+                .with(httpBasic(TestAccounts.username(ADMIN), TestAccounts.PASSWORD)))
+        .andReturn();
+    assertThat(body(get("/api/v1/contracts"), PROVIDER))
+        .contains("NBC-BRIGHTPATH-2026")
+        .doesNotContain("OTHER-PROVIDER");
+    assertThat(body(get("/api/v1/contracts"), FINANCE)).contains("OTHER-PROVIDER");
+    assertThat(
+            mvc.perform(
+                    get("/api/v1/contracts/OTHER-PROVIDER/costs")
+                        .with(httpBasic(TestAccounts.username(PROVIDER), TestAccounts.PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+  }
+
+  @Test
   void aSocialWorkerSeesEveryTeam() throws Exception {
     long teams = jdbc.sql("select count(*) from team").query(Long.class).single();
     assertThat(teams).isGreaterThanOrEqualTo(5);
