@@ -163,10 +163,10 @@ public final class ContractCosting {
       flags.add(
           new Flag(
               "key-decision",
-              "Key decision: potential value £"
-                  + potential.toPlainString()
-                  + " reaches the £"
-                  + keyDecisionThreshold.toPlainString()
+              "Key decision: potential value "
+                  + pounds(potential)
+                  + " reaches the "
+                  + pounds(keyDecisionThreshold)
                   + " threshold"));
     }
     if (ceiling != null && breach != null) {
@@ -175,15 +175,13 @@ public final class ContractCosting {
               "ceiling-breach",
               "Spend passes the ceiling on "
                   + breach
-                  + ": £"
-                  + headroom.negate().toPlainString()
+                  + ": "
+                  + pounds(headroom.negate())
                   + " over"));
     } else if (ceiling != null
         && headroom.compareTo(ceiling.multiply(new BigDecimal("0.05"))) < 0) {
       flags.add(
-          new Flag(
-              "ceiling-close",
-              "Less than 5% of the ceiling is left: £" + headroom.toPlainString()));
+          new Flag("ceiling-close", "Less than 5% of the ceiling is left: " + pounds(headroom)));
     }
     for (ExtensionDecision d : decisions) {
       if (d.daysLeft() < 0) {
@@ -207,6 +205,10 @@ public final class ContractCosting {
       }
     }
     return List.copyOf(flags);
+  }
+
+  private static String pounds(BigDecimal amount) {
+    return String.format(java.util.Locale.UK, "£%,.2f", amount);
   }
 
   private static LocalDate breachDate(

@@ -146,6 +146,13 @@ class SignInAndTeamPageBrowserTest {
     assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText())
         .startsWith("Safeload API");
     screenshot("swagger-ui.png");
+
+    // The demo's contract: its seven months and the spend chart drawn on the server.
+    browser.get(base + "/contracts/NBC-BRIGHTPATH-2026");
+    assertThat(browser.findElements(By.cssSelector("#months tbody tr"))).hasSize(7);
+    assertThat(browser.findElements(By.cssSelector("#spend-chart circle"))).hasSize(7);
+    assertThat(browser.findElement(By.id("spend-chart")).getSize().getWidth()).isGreaterThan(600);
+    screenshot("contract-page.png");
   }
 
   private void screenshot(String name) throws Exception {

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
   EstablishmentRepository.class,
   WorkerRepository.class,
   UserRepository.class,
-  AuditRepository.class
+  AuditRepository.class,
+  org.safeload.app.money.persistence.ContractRepository.class
 })
 abstract class RepositoryContract {
 
@@ -52,6 +53,7 @@ abstract class RepositoryContract {
   @Autowired WorkerRepository workers;
   @Autowired UserRepository users;
   @Autowired AuditRepository audit;
+  @Autowired org.safeload.app.money.persistence.ContractRepository contracts;
 
   private static WorkerDetails worker(String name, String swe, String start) {
     return new WorkerDetails(
@@ -67,13 +69,49 @@ abstract class RepositoryContract {
   }
 
   @Test
-  void everyMigrationRan() {
+  void everyMigrationRan() throws Exception {
     List<String> versions =
         jdbc.sql(
-                "select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"")
+                "select \"version\" from \"flyway_schema_history\" where \"success\" = true"
+                    + " and \"version\" is not null order by \"installed_rank\"")
             .query(String.class)
             .list();
-    assertThat(versions).containsExactly("1", "2");
+    List<String> files =
+        java.util.Arrays.stream(
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath:db/migration/V*__*.sql"))
+            .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+            .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+            .toList();
+    assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(versions).isEqualTo(files);
+  }
+
+  @Test
+  void storesContractDocuments() {
+    long provider = providers.insert("Example Provider Ltd");
+    Instant at = Instant.parse("2026-11-23T10:15:30Z");
+    long id = contracts.insert("C-1", provider, null, "{\"id\":\"C-1\"}", at);
+    assertThat(contracts.findByCode("C-1"))
+        .get()
+        .satisfies(
+            row -> {
+              assertThat(row.id()).isEqualTo(id);
+              assertThat(row.providerId()).isEqualTo(provider);
+              assertThat(row.teamId()).isNull();
+              assertThat(row.updatedAt()).isEqualTo(at);
+            });
+    String big = "{\"note\":\"" + "x".repeat(200_000) + "\"}";
+    contracts.update(id, null, null, big, at.plusSeconds(60));
+    assertThat(contracts.findAll())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.document()).isEqualTo(big);
+              assertThat(row.providerId()).isNull();
+            });
+    assertThatThrownBy(() -> contracts.insert("C-1", null, null, "{}", at))
+        .isInstanceOf(DataIntegrityViolationException.class);
   }
 
   @Test
