@@ -79,6 +79,25 @@ class ContractPagesTest {
   }
 
   @Test
+  void theTeamUnitExampleGivesItsFiguresOnThePage() throws Exception {
+    String scenario = Files.readString(Path.of("..", "docs", "examples", "team-unit.yaml"));
+    String document =
+        scenario
+            .substring(scenario.indexOf("  - id: team-unit"), scenario.indexOf("appraisal:"))
+            .replace("  - id: team-unit", "    id: page-team-unit")
+            .stripIndent();
+    as(AccessRole.HEAD_OF_SERVICE, post("/contracts/new").param("document", document).with(csrf()));
+    Document page = page(AccessRole.HEAD_OF_SERVICE, "/contracts/page-team-unit");
+    assertThat(page.select("#months tbody tr").eachText())
+        .containsExactly(
+            "2025-01 118,857.14 0.00 118,857.14 118,857.14",
+            "2025-02 9,142.86 0.00 9,142.86 9,142.86");
+    assertThat(page.selectFirst("#total").text()).isEqualTo("£128,000.00");
+    assertThat(page.selectFirst("#team-unit").text())
+        .isEqualTo("2 team(s) at £16,000.00 per team-week, each of 7 people");
+  }
+
+  @Test
   void financeRecordsAnInvoiceAndATaper() throws Exception {
     MvcResult bad =
         as(
