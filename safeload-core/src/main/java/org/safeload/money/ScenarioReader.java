@@ -23,6 +23,7 @@ import org.safeload.money.Contract.RosterLine;
 import org.safeload.money.Contract.TeamUnit;
 import org.safeload.organisation.FieldProblem;
 import org.safeload.organisation.Role;
+import org.safeload.yaml.YamlObject;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -1,4 +1,4 @@
-package org.safeload.money;
+package org.safeload.yaml;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * line and its path (like {@code contracts[0].roster[1].rate.per}) and reading goes on, so that one
  * pass reports them all.
  */
-final class YamlObject {
+public final class YamlObject {
 
   private final Map<String, Node> fields = new LinkedHashMap<>();
   private final String path;
@@ -46,7 +46,7 @@ final class YamlObject {
   }
 
   /** The mapping at a node, or empty (with a problem) when the node is not a mapping. */
-  static Optional<YamlObject> of(Node node, String path, List<FieldProblem> problems) {
+  public static Optional<YamlObject> of(Node node, String path, List<FieldProblem> problems) {
     if (node instanceof MappingNode mapping) {
       return Optional.of(new YamlObject(mapping, path, problems));
     }
@@ -62,11 +62,11 @@ final class YamlObject {
     return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  int line() {
+  public int line() {
     return line;
   }
 
@@ -79,14 +79,14 @@ final class YamlObject {
   }
 
   /** Records a problem with a field of this mapping (or the mapping itself, for an empty key). */
-  void problem(String key, String message) {
+  public void problem(String key, String message) {
     Node node = fields.get(key);
     String where = key.isEmpty() ? (path.isEmpty() ? "(document)" : path) : join(key);
     problems.add(new FieldProblem(node == null ? line : line(node), where, message));
   }
 
   /** Refuses fields other than these (a misspelt field would otherwise be silently ignored). */
-  void allow(String... names) {
+  public void allow(String... names) {
     Set<String> allowed = Set.of(names);
     for (Map.Entry<String, Node> e : fields.entrySet()) {
       if (!allowed.contains(e.getKey())) {
@@ -98,7 +98,7 @@ final class YamlObject {
     }
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     Node node = fields.get(key);
     return node != null && !(node instanceof ScalarNode s && isNull(s));
   }
@@ -124,11 +124,11 @@ final class YamlObject {
     return Optional.empty();
   }
 
-  String text(String key, boolean required) {
+  public String text(String key, boolean required) {
     return scalar(key, required).orElse(null);
   }
 
-  BigDecimal money(String key, boolean required) {
+  public BigDecimal money(String key, boolean required) {
     return scalar(key, required)
         .flatMap(
             value -> {
@@ -147,7 +147,7 @@ final class YamlObject {
         .orElse(null);
   }
 
-  Integer count(String key, boolean required, int min) {
+  public Integer count(String key, boolean required, int min) {
     return scalar(key, required)
         .flatMap(
             value -> {
@@ -166,7 +166,7 @@ final class YamlObject {
         .orElse(null);
   }
 
-  LocalDate date(String key, boolean required) {
+  public LocalDate date(String key, boolean required) {
     return scalar(key, required)
         .flatMap(
             value -> {
@@ -180,7 +180,7 @@ final class YamlObject {
         .orElse(null);
   }
 
-  YearMonth month(String key, boolean required) {
+  public YearMonth month(String key, boolean required) {
     return scalar(key, required)
         .flatMap(
             value -> {
@@ -194,7 +194,8 @@ final class YamlObject {
         .orElse(null);
   }
 
-  <T> T code(String key, boolean required, Function<String, Optional<T>> fromCode, String codes) {
+  public <T> T code(
+      String key, boolean required, Function<String, Optional<T>> fromCode, String codes) {
     return scalar(key, required)
         .flatMap(
             value -> {
@@ -207,7 +208,7 @@ final class YamlObject {
         .orElse(null);
   }
 
-  Optional<YamlObject> object(String key, boolean required) {
+  public Optional<YamlObject> object(String key, boolean required) {
     Node node = fields.get(key);
     if (node == null || (node instanceof ScalarNode s && isNull(s))) {
       if (required) {
@@ -219,7 +220,7 @@ final class YamlObject {
   }
 
   /** The mappings in a list field (an absent field is an empty list). */
-  List<YamlObject> list(String key) {
+  public List<YamlObject> list(String key) {
     Node node = fields.get(key);
     List<YamlObject> items = new ArrayList<>();
     if (node == null || (node instanceof ScalarNode s && isNull(s))) {
@@ -236,8 +237,31 @@ final class YamlObject {
     return items;
   }
 
+  /** A value or a list of values, as text (an absent field is an empty list). */
+  public List<String> texts(String key) {
+    Node node = fields.get(key);
+    List<String> values = new ArrayList<>();
+    if (node == null || (node instanceof ScalarNode s && isNull(s))) {
+      return values;
+    }
+    if (node instanceof ScalarNode s) {
+      values.add(s.getValue().strip());
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        if (item instanceof ScalarNode s) {
+          values.add(s.getValue().strip());
+        } else {
+          problem(item, join(key), "must be a list of values");
+        }
+      }
+    } else {
+      problem(node, join(key), "must be a value or a list of values");
+    }
+    return values;
+  }
+
   /** The names in this mapping, for maps keyed by data (a team's composition by role). */
-  Set<String> names() {
+  public Set<String> names() {
     return fields.keySet();
   }
 }

@@ -1,0 +1,113 @@
+package org.safeload.timeliness;
+
+import java.util.Arrays;
+
+/**
+ * Every item a rule set creates, as columns: which rule, whose case, child, worker and team, the
+ * deadline (the last second it can be met, epoch seconds), when it was done (or {@link #NOT_DONE})
+ * and its status as of the date evaluated.
+ */
+public final class KpiItems {
+
+  public static final long NOT_DONE = Long.MIN_VALUE;
+  public static final byte MET = 0;
+  public static final byte LATE = 1;
+  public static final byte OVERDUE = 2;
+  public static final byte PENDING = 3;
+
+  int size;
+  int[] rule = new int[256];
+  int[] caseOf = new int[256];
+  int[] childOf = new int[256];
+  int[] workerOf = new int[256];
+  int[] teamOf = new int[256];
+  int[] anchorRow = new int[256];
+  long[] deadline = new long[256];
+  int[] deadlineDay = new int[256];
+  long[] done = new long[256];
+  byte[] status = new byte[256];
+  boolean[] dueSoon = new boolean[256];
+
+  void add(
+      int ruleIndex,
+      int caseIdx,
+      int child,
+      int worker,
+      int team,
+      int anchor,
+      long deadlineSecond,
+      long doneSecond,
+      byte itemStatus,
+      boolean soon) {
+    if (size == rule.length) {
+      int n = size * 2;
+      rule = Arrays.copyOf(rule, n);
+      caseOf = Arrays.copyOf(caseOf, n);
+      childOf = Arrays.copyOf(childOf, n);
+      workerOf = Arrays.copyOf(workerOf, n);
+      teamOf = Arrays.copyOf(teamOf, n);
+      anchorRow = Arrays.copyOf(anchorRow, n);
+      deadline = Arrays.copyOf(deadline, n);
+      deadlineDay = Arrays.copyOf(deadlineDay, n);
+      done = Arrays.copyOf(done, n);
+      status = Arrays.copyOf(status, n);
+      dueSoon = Arrays.copyOf(dueSoon, n);
+    }
+    int i = size++;
+    rule[i] = ruleIndex;
+    caseOf[i] = caseIdx;
+    childOf[i] = child;
+    workerOf[i] = worker;
+    teamOf[i] = team;
+    anchorRow[i] = anchor;
+    deadline[i] = deadlineSecond;
+    deadlineDay[i] = London.dayOf(deadlineSecond);
+    done[i] = doneSecond;
+    status[i] = itemStatus;
+    dueSoon[i] = soon;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int rule(int i) {
+    return rule[i];
+  }
+
+  public int caseOf(int i) {
+    return caseOf[i];
+  }
+
+  public int childOf(int i) {
+    return childOf[i];
+  }
+
+  public int workerOf(int i) {
+    return workerOf[i];
+  }
+
+  public int teamOf(int i) {
+    return teamOf[i];
+  }
+
+  public long deadline(int i) {
+    return deadline[i];
+  }
+
+  public int deadlineDay(int i) {
+    return deadlineDay[i];
+  }
+
+  public long done(int i) {
+    return done[i];
+  }
+
+  public byte status(int i) {
+    return status[i];
+  }
+
+  public boolean dueSoon(int i) {
+    return dueSoon[i];
+  }
+}

@@ -1,0 +1,55 @@
+package org.safeload.timeliness;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * Local London dates and instants, precomputed for 2000–2040 so the engine converts without
+ * creating objects: the epoch second a London day starts, and the London day of an epoch second.
+ */
+final class London {
+
+  static final ZoneId ZONE = ZoneId.of("Europe/London");
+  static final int FIRST_DAY = (int) LocalDate.of(2000, 1, 1).toEpochDay();
+  static final int LAST_DAY = (int) LocalDate.of(2041, 1, 1).toEpochDay();
+
+  /** START[i]: the epoch second London's day FIRST_DAY + i begins. */
+  private static final long[] START = new long[LAST_DAY - FIRST_DAY + 2];
+
+  static {
+    for (int i = 0; i < START.length; i++) {
+      START[i] = LocalDate.ofEpochDay(FIRST_DAY + i).atStartOfDay(ZONE).toEpochSecond();
+    }
+  }
+
+  private London() {}
+
+  /** The epoch second a London day begins. */
+  static long startOf(int epochDay) {
+    return START[epochDay - FIRST_DAY];
+  }
+
+  /** The last second of a London day (a deadline "by the end of the day"). */
+  static long endOf(int epochDay) {
+    return START[epochDay - FIRST_DAY + 1] - 1;
+  }
+
+  /** The London day of an epoch second. */
+  static int dayOf(long epochSecond) {
+    int guess = (int) Math.floorDiv(epochSecond, 86_400L);
+    if (guess + 1 <= LAST_DAY && epochSecond >= startOf(guess + 1)) {
+      return guess + 1;
+    }
+    if (epochSecond < startOf(guess)) {
+      return guess - 1;
+    }
+    return guess;
+  }
+
+  /** A London local date-time as an epoch second (in a clock-change overlap, the earlier). */
+  static long epochSecond(LocalDateTime local) {
+    return ZonedDateTime.ofLocal(local, ZONE, null).toEpochSecond();
+  }
+}

@@ -1,0 +1,508 @@
+package org.safeload.timeliness;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.timeliness.KpiRule.Filter;
+import org.safeload.timeliness.KpiRule.Kind;
+import org.safeload.timeliness.KpiRule.Window;
+
+/**
+ * The timeliness engine: turns case activity and a rule set into items (met, late, overdue,
+ * pending, due soon) as of a date, by the conventions in docs/timeliness.md. It reads the columns
+ * of an {@link EventLog} and writes the columns of {@link KpiItems}; nothing is allocated per
+ * event.
+ */
+public final class Timeliness {
+
+  private static final long BASE = London.startOf(London.FIRST_DAY);
+  private static final long NONE = KpiItems.NOT_DONE;
+  private static final int SOON_WORKING_DAYS = 5;
+
+  private final WorkingCalendar calendar;
+
+  public Timeliness(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  /** A rule's filters, resolved against the log's dictionaries. */
+  private record Compiled(
+      KpiRule rule,
+      int anchorType,
+      boolean[] anchorDetails,
+      int targetType,
+      boolean[] targetDetails,
+      boolean[] types) {}
+
+  /**
+   * Evaluates every rule as of the end of a date.
+   *
+   * @param workerEnds the last day of workers who have left, by worker id (their obligations stop)
+   */
+  public KpiItems evaluate(
+      EventLog log, KpiRuleSet set, LocalDate asOf, Map<String, LocalDate> workerEnds) {
+    int asOfDay = (int) asOf.toEpochDay();
+    long asOfEnd = London.endOf(asOfDay);
+    int soonDay = (int) calendar.workingDaysAfter(asOf, SOON_WORKING_DAYS).toEpochDay();
+    Compiled[] rules = new Compiled[set.rules().size()];
+    for (int r = 0; r < rules.length; r++) {
+      KpiRule rule = set.rules().get(r);
+      boolean[] types = new boolean[CaseType.values().length];
+      rule.whileCaseTypes().forEach(t -> types[t.ordinal()] = true);
+      rules[r] =
+          new Compiled(
+              rule,
+              rule.anchor() == null ? -1 : rule.anchor().type().ordinal(),
+              details(log, rule.anchor()),
+              rule.target() == null ? -1 : rule.target().type().ordinal(),
+              details(log, rule.target()),
+              types);
+    }
+    int n = log.size;
+    int[] caseTypeOfDetail = new int[log.details.size()];
+    for (int d = 0; d < caseTypeOfDetail.length; d++) {
+      caseTypeOfDetail[d] = CaseType.fromCode(log.details.get(d)).map(Enum::ordinal).orElse(-1);
+    }
+    // Earliest event referring to each row (a write-up to its visit, minutes to their meeting).
+    long[] refDone = new long[n];
+    Arrays.fill(refDone, NONE);
+    for (int i = 0; i < n; i++) {
+      int ref = log.ref[i];
+      if (ref >= 0 && log.at[i] <= asOfEnd && (refDone[ref] == NONE || log.at[i] < refDone[ref])) {
+        refDone[ref] = log.at[i];
+      }
+    }
+    KpiItems items = new KpiItems();
+    int[] order = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
+    int[] starts = groupStarts(log.caseOf, order, log.cases.size());
+    long[] nextTarget = new long[64];
+    long[] nextEnd = new long[64];
+    for (int c = 0; c < log.cases.size(); c++) {
+      int from = starts[c];
+      int to = starts[c + 1];
+      if (to - from > nextTarget.length) {
+        nextTarget = new long[Integer.highestOneBit(to - from) * 2];
+        nextEnd = new long[nextTarget.length];
+      }
+      // When the case ends (closed, or stepped down out of children's social care), from each event
+      // on.
+      long end = NONE;
+      for (int k = to - 1; k >= from; k--) {
+        int row = order[k];
+        if (isClosure(log, row)) {
+          end = log.at[row];
+        }
+        nextEnd[k - from] = end;
+      }
+      for (int r = 0; r < rules.length; r++) {
+        Compiled rule = rules[r];
+        switch (rule.rule().kind()) {
+          case AFTER ->
+              after(
+                  log,
+                  order,
+                  from,
+                  to,
+                  r,
+                  rule,
+                  refDone,
+                  nextTarget,
+                  nextEnd,
+                  asOfEnd,
+                  soonDay,
+                  items);
+          case BEFORE_DUE -> beforeDue(log, order, from, to, r, rule, asOfEnd, soonDay, items);
+          case RECURRING -> {
+            if (!rule.rule().perWorker()) {
+              recurringCase(
+                  log, order, from, to, r, rule, caseTypeOfDetail, asOfEnd, soonDay, items);
+            }
+          }
+        }
+      }
+    }
+    for (int r = 0; r < rules.length; r++) {
+      if (rules[r].rule().kind() == Kind.RECURRING && rules[r].rule().perWorker()) {
+        recurringWorker(log, r, rules[r], workerEnds, asOfEnd, soonDay, items);
+      }
+    }
+    return items;
+  }
+
+  private static boolean[] details(EventLog log, Filter filter) {
+    if (filter == null || filter.details().isEmpty()) {
+      return null;
+    }
+    boolean[] wanted = new boolean[log.details.size()];
+    for (String d : filter.details()) {
+      int id = log.details.find(d);
+      if (id >= 0) {
+        wanted[id] = true;
+      }
+    }
+    return wanted;
+  }
+
+  private static boolean matches(EventLog log, int row, int type, boolean[] details) {
+    if (log.type[row] != type) {
+      return false;
+    }
+    if (details == null) {
+      return true;
+    }
+    int d = log.detail[row];
+    return d >= 0 && details[d];
+  }
+
+  private static boolean isClosure(EventLog log, int row) {
+    int t = log.type[row];
+    return t == EventType.CLOSED.ordinal()
+        || (t == EventType.STEPPED_DOWN.ordinal() && log.detail[row] < 0);
+  }
+
+  /** The last second of a window that starts at an event. */
+  private long deadline(Window w, long at, int day) {
+    return switch (w.unit()) {
+      case HOURS -> at + w.amount() * 3600L;
+      case WORKING_DAYS ->
+          London.endOf(
+              (int) calendar.workingDaysAfter(LocalDate.ofEpochDay(day), w.amount()).toEpochDay());
+      case CALENDAR_DAYS -> London.endOf(day + w.amount());
+      case WEEKS -> London.endOf(day + 7 * w.amount());
+      case MONTHS ->
+          London.endOf((int) LocalDate.ofEpochDay(day).plusMonths(w.amount()).toEpochDay());
+    };
+  }
+
+  private static void item(
+      KpiItems items,
+      int rule,
+      EventLog log,
+      int caseIdx,
+      int child,
+      int worker,
+      int team,
+      int anchor,
+      long deadline,
+      long done,
+      long asOfEnd,
+      int soonDay) {
+    byte status;
+    boolean soon = false;
+    if (done != NONE) {
+      status = done <= deadline ? KpiItems.MET : KpiItems.LATE;
+    } else if (deadline < asOfEnd) {
+      status = KpiItems.OVERDUE;
+    } else {
+      status = KpiItems.PENDING;
+      soon = London.dayOf(deadline) <= soonDay;
+    }
+    items.add(rule, caseIdx, child, worker, team, anchor, deadline, done, status, soon);
+  }
+
+  private void after(
+      EventLog log,
+      int[] order,
+      int from,
+      int to,
+      int r,
+      Compiled rule,
+      long[] refDone,
+      long[] nextTarget,
+      long[] nextEnd,
+      long asOfEnd,
+      int soonDay,
+      KpiItems items) {
+    if (!rule.rule().byRef()) {
+      long next = NONE;
+      for (int k = to - 1; k >= from; k--) {
+        int row = order[k];
+        if (matches(log, row, rule.targetType(), rule.targetDetails()) && log.at[row] <= asOfEnd) {
+          next = log.at[row];
+        }
+        nextTarget[k - from] = next;
+      }
+    }
+    int worker = -1;
+    int team = -1;
+    for (int k = from; k < to; k++) {
+      int row = order[k];
+      if (log.at[row] > asOfEnd) {
+        break;
+      }
+      if (log.workerOf[row] >= 0) {
+        worker = log.workerOf[row];
+      }
+      if (log.teamOf[row] >= 0) {
+        team = log.teamOf[row];
+      }
+      if (!matches(log, row, rule.anchorType(), rule.anchorDetails())) {
+        continue;
+      }
+      long deadline = deadline(rule.rule().window(), log.at[row], log.day[row]);
+      long done = rule.rule().byRef() ? refDone[row] : nextTarget[k - from];
+      long end = nextEnd[k - from];
+      if (end != NONE && end < deadline && (done == NONE || done > end)) {
+        continue; // the case ended before the deadline, with nothing done: no longer due
+      }
+      item(
+          items,
+          r,
+          log,
+          log.caseOf[row],
+          log.childOf[row],
+          worker,
+          team,
+          row,
+          deadline,
+          done,
+          asOfEnd,
+          soonDay);
+    }
+  }
+
+  private void beforeDue(
+      EventLog log,
+      int[] order,
+      int from,
+      int to,
+      int r,
+      Compiled rule,
+      long asOfEnd,
+      int soonDay,
+      KpiItems items) {
+    int worker = -1;
+    int team = -1;
+    for (int k = from; k < to; k++) {
+      int row = order[k];
+      if (log.at[row] > asOfEnd) {
+        break;
+      }
+      if (log.workerOf[row] >= 0) {
+        worker = log.workerOf[row];
+      }
+      if (log.teamOf[row] >= 0) {
+        team = log.teamOf[row];
+      }
+      if (!matches(log, row, rule.anchorType(), rule.anchorDetails())
+          || log.due[row] == EventLog.NO_DATE) {
+        continue;
+      }
+      int dueBy =
+          (int)
+              calendar
+                  .workingDaysBefore(
+                      LocalDate.ofEpochDay(log.due[row]), rule.rule().window().amount())
+                  .toEpochDay();
+      item(
+          items,
+          r,
+          log,
+          log.caseOf[row],
+          log.childOf[row],
+          worker,
+          team,
+          row,
+          London.endOf(dueBy),
+          log.at[row],
+          asOfEnd,
+          soonDay);
+    }
+  }
+
+  private void recurringCase(
+      EventLog log,
+      int[] order,
+      int from,
+      int to,
+      int r,
+      Compiled rule,
+      int[] caseTypeOfDetail,
+      long asOfEnd,
+      int soonDay,
+      KpiItems items) {
+    KpiRule kpi = rule.rule();
+    int type = -1;
+    boolean open = true;
+    boolean active = false;
+    long deadline = 0;
+    int anchor = -1;
+    int worker = -1;
+    int team = -1;
+    int caseIdx = -1;
+    int child = -1;
+    for (int k = from; k < to; k++) {
+      int row = order[k];
+      long at = log.at[row];
+      if (at > asOfEnd) {
+        break;
+      }
+      caseIdx = log.caseOf[row];
+      child = log.childOf[row];
+      if (log.workerOf[row] >= 0) {
+        worker = log.workerOf[row];
+      }
+      if (log.teamOf[row] >= 0) {
+        team = log.teamOf[row];
+      }
+      int t = log.type[row];
+      int newType = type;
+      if (t == EventType.REFERRAL.ordinal() && type < 0) {
+        newType = CaseType.ASSESSMENT.ordinal();
+      } else if ((t == EventType.CASE_TYPE_CHANGED.ordinal()
+              || t == EventType.STEPPED_DOWN.ordinal()
+              || t == EventType.ALLOCATED.ordinal())
+          && log.detail[row] >= 0
+          && caseTypeOfDetail[log.detail[row]] >= 0) {
+        newType = caseTypeOfDetail[log.detail[row]];
+      }
+      boolean closing = isClosure(log, row);
+      boolean applies =
+          open
+              && !closing
+              && (kpi.whileCaseTypes().isEmpty() || (newType >= 0 && rule.types()[newType]));
+      // A target first: it meets (or is late for) the item that is due.
+      if (active && matches(log, row, rule.targetType(), rule.targetDetails())) {
+        item(items, r, log, caseIdx, child, worker, team, anchor, deadline, at, asOfEnd, soonDay);
+        deadline = deadline(kpi.window(), at, log.day[row]);
+        anchor = row;
+      }
+      if (active && !applies) {
+        // The obligation ends: an item already overdue counts; one not yet due does not.
+        if (deadline < at) {
+          item(
+              items, r, log, caseIdx, child, worker, team, anchor, deadline, NONE, asOfEnd,
+              soonDay);
+        }
+        active = false;
+      }
+      boolean starts;
+      if (kpi.anchor() != null) {
+        starts = applies && matches(log, row, rule.anchorType(), rule.anchorDetails());
+      } else {
+        starts = applies && !active;
+      }
+      if (starts) {
+        Window w = kpi.first() != null ? kpi.first() : kpi.window();
+        deadline = deadline(w, at, log.day[row]);
+        anchor = row;
+        active = true;
+      }
+      type = newType;
+      if (closing) {
+        open = false;
+      }
+    }
+    if (active) {
+      item(items, r, log, caseIdx, child, worker, team, anchor, deadline, NONE, asOfEnd, soonDay);
+    }
+  }
+
+  private void recurringWorker(
+      EventLog log,
+      int r,
+      Compiled rule,
+      Map<String, LocalDate> workerEnds,
+      long asOfEnd,
+      int soonDay,
+      KpiItems items) {
+    int[] order = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
+    int[] starts = groupStarts(log.workerOf, order, log.workers.size());
+    KpiRule kpi = rule.rule();
+    for (int w = 0; w < log.workers.size(); w++) {
+      LocalDate left = workerEnds.get(log.workers.get(w));
+      long end = left == null ? Long.MAX_VALUE : London.endOf((int) left.toEpochDay());
+      boolean active = false;
+      long deadline = 0;
+      int anchor = -1;
+      int team = -1;
+      for (int k = starts[w]; k < starts[w + 1]; k++) {
+        int row = order[k];
+        long at = log.at[row];
+        if (at > asOfEnd || at > end) {
+          break;
+        }
+        if (log.teamOf[row] >= 0) {
+          team = log.teamOf[row];
+        }
+        if (!active) {
+          deadline = deadline(kpi.first() != null ? kpi.first() : kpi.window(), at, log.day[row]);
+          anchor = row;
+          active = true;
+          if (!matches(log, row, rule.targetType(), rule.targetDetails())) {
+            continue;
+          }
+        }
+        if (matches(log, row, rule.targetType(), rule.targetDetails())) {
+          if (row != anchor) {
+            item(items, r, log, -1, -1, w, team, anchor, deadline, at, asOfEnd, soonDay);
+          }
+          deadline = deadline(kpi.window(), at, log.day[row]);
+          anchor = row;
+        }
+      }
+      if (active && deadline <= end) {
+        // Still due (a worker who has left before the deadline owes nothing more).
+        item(items, r, log, -1, -1, w, team, anchor, deadline, NONE, asOfEnd, soonDay);
+      }
+    }
+  }
+
+  /** Rows grouped by a column (cases or workers) and in time order within each group. */
+  private static int[] byGroupThenTime(EventLog log, int[] group, int groups, boolean skipMissing) {
+    int n = log.size;
+    int[] counts = new int[groups + 1];
+    for (int i = 0; i < n; i++) {
+      if (group[i] >= 0) {
+        counts[group[i] + 1]++;
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      counts[g + 1] += counts[g];
+    }
+    int total = counts[groups];
+    int[] order = new int[total];
+    int[] next = Arrays.copyOf(counts, groups);
+    for (int i = 0; i < n; i++) {
+      if (group[i] >= 0) {
+        order[next[group[i]]++] = i;
+      }
+    }
+    long[] keys = new long[Math.min(total, 1 << 16)];
+    for (int g = 0; g < groups; g++) {
+      int from = counts[g];
+      int to = counts[g + 1];
+      boolean sorted = true;
+      for (int k = from + 1; k < to && sorted; k++) {
+        sorted = log.at[order[k - 1]] <= log.at[order[k]];
+      }
+      if (sorted) {
+        continue;
+      }
+      if (keys.length < to - from) {
+        keys = new long[to - from];
+      }
+      for (int k = from; k < to; k++) {
+        keys[k - from] = ((log.at[order[k]] - BASE) << 26) | (k - from);
+      }
+      Arrays.sort(keys, 0, to - from);
+      int[] copy = Arrays.copyOfRange(order, from, to);
+      for (int k = from; k < to; k++) {
+        order[k] = copy[(int) (keys[k - from] & ((1 << 26) - 1))];
+      }
+    }
+    return order;
+  }
+
+  private static int[] groupStarts(int[] group, int[] order, int groups) {
+    int[] starts = new int[groups + 1];
+    for (int row : order) {
+      starts[group[row] + 1]++;
+    }
+    for (int g = 0; g < groups; g++) {
+      starts[g + 1] += starts[g];
+    }
+    return starts;
+  }
+}

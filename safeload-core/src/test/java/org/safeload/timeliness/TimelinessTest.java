@@ -1,0 +1,244 @@
+package org.safeload.timeliness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.safeload.calendar.WorkingCalendar;
+
+/** Each counting convention in docs/timeliness.md, with cases worked out by hand. */
+class TimelinessTest {
+
+  private static final String HEADER =
+      "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n";
+  private final Timeliness engine = new Timeliness(WorkingCalendar.englandAndWales());
+
+  private static EventLog log(String rows) {
+    EventCsv.Result result = EventCsv.read(new StringReader(HEADER + rows));
+    assertThat(result.problems()).isEmpty();
+    return result.log();
+  }
+
+  /** Each item of a rule as "case status deadline-day [done]". */
+  private List<String> items(String ruleSet, String ruleId, String rows, String asOf) {
+    return items(ruleSet, ruleId, rows, asOf, Map.of());
+  }
+
+  private List<String> items(
+      String ruleSet, String ruleId, String rows, String asOf, Map<String, LocalDate> ends) {
+    EventLog log = log(rows);
+    KpiRuleSet set = KpiRuleSet.builtIn(ruleSet);
+    KpiItems items = engine.evaluate(log, set, LocalDate.parse(asOf), ends);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (set.rules().get(items.rule(i)).id().equals(ruleId)) {
+        String who =
+            items.caseOf(i) >= 0
+                ? log.cases().get(items.caseOf(i))
+                : log.workers().get(items.workerOf(i));
+        String status =
+            new String[] {"met", "late", "overdue", "pending"}[items.status(i)]
+                + (items.dueSoon(i) ? "+soon" : "");
+        out.add(who + " " + status + " " + LocalDate.ofEpochDay(items.deadlineDay(i)));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aWorkingDayDeadlineRunsOverTheJubileeHolidaysAndAWeekend() {
+    // Allocated Wed 1 June 2022: Thu 2 and Fri 3 June are bank holidays, then the weekend; the
+    // fifth working day after is Fri 10 June. Seen on the 10th: met. Seen Mon 13th: late.
+    String rows =
+        """
+        a1,2022-06-01T10:00,allocated,C1,K1,W1,T1,,,
+        v1,2022-06-10T16:00,visit,C1,K1,W1,T1,seen,,
+        a2,2022-06-01T10:00,allocated,C2,K2,W1,T1,,,
+        v2,2022-06-13T09:00,visit,C2,K2,W1,T1,seen,,
+        v3,2022-06-03T09:00,visit,C2,K2,W1,T1,not-seen,,
+        """;
+    assertThat(items("contract", "seen-5wd", rows, "2022-06-30"))
+        .containsExactly("C1 met 2022-06-10", "C2 late 2022-06-10");
+  }
+
+  @Test
+  void anHourWindowUsesRealElapsedTimeAcrossTheMarchClockChange() {
+    // Clocks went forward at 01:00 on Sun 27 March 2022, so from 10:00 on Sat 26 March (GMT) 48
+    // hours end at 11:00 on Mon 28 March (BST). A write-up at 10:45 local is 47¾ hours later (met);
+    // one at 11:15 local is 48¼ hours later (late), though local clock time alone says otherwise.
+    String rows =
+        """
+        v1,2022-03-26T10:00,visit,C1,K1,W1,T1,seen,,
+        w1,2022-03-28T10:45,visit-write-up,C1,K1,W1,T1,,v1,
+        v2,2022-03-26T10:00,visit,C2,K2,W1,T1,seen,,
+        w2,2022-03-28T11:15,visit-write-up,C2,K2,W1,T1,,v2,
+        v3,2022-03-26T10:00,visit,C3,K3,W1,T1,seen,,
+        """;
+    assertThat(items("contract", "write-up-48h", rows, "2022-03-31"))
+        .containsExactly("C1 met 2022-03-28", "C2 late 2022-03-28", "C3 overdue 2022-03-28");
+  }
+
+  @Test
+  void aRollingFourWeekObligationIsMetThenLateThenEndedByClosure() {
+    // The case becomes CIN on Mon 8 Jan 2024: a review is due by Mon 5 Feb. Held Thu 1 Feb: met;
+    // the next is due 28 days later, Thu 29 Feb. Held Tue 5 Mar: late; the next would be due Tue 2
+    // Apr, but the case closes on 20 Mar: no more items.
+    String rows =
+        """
+        r1,2024-01-02T09:00,referral,C1,K1,,T1,,,
+        t1,2024-01-08T09:00,case-type-changed,C1,K1,,T1,cin,,
+        m1,2024-02-01T14:00,meeting,C1,K1,W1,T1,cin-review,,
+        m2,2024-03-05T14:00,meeting,C1,K1,W1,T1,cin-review,,
+        x1,2024-03-20T12:00,closed,C1,K1,W1,T1,,,
+        """;
+    assertThat(items("contract", "review-4w", rows, "2024-04-30"))
+        .containsExactly("C1 met 2024-02-05", "C1 late 2024-02-29");
+    // Without the closure the obligation goes on, and by 30 April the April review is overdue.
+    assertThat(
+            items(
+                "contract",
+                "review-4w",
+                rows.replace("x1,2024-03-20T12:00,closed,C1,K1,W1,T1,,,\n", ""),
+                "2024-04-30"))
+        .containsExactly("C1 met 2024-02-05", "C1 late 2024-02-29", "C1 overdue 2024-04-02");
+  }
+
+  @Test
+  void aDocumentSubmittedTwoOrFourWorkingDaysBeforeItIsDue() {
+    // Due Fri 15 March 2024: the third working day before is Tue 12 March. Submitted Wed 13 (two
+    // working days before): late. Submitted Mon 11 (four before): met.
+    String rows =
+        """
+        d1,2024-03-13T12:00,document-submitted,C1,K1,W1,T1,conference-report,,2024-03-15
+        d2,2024-03-11T12:00,document-submitted,C2,K2,W1,T1,court-statement,,2024-03-15
+        """;
+    assertThat(items("contract", "documents-3wd", rows, "2024-03-31"))
+        .containsExactly("C1 late 2024-03-12", "C2 met 2024-03-12");
+  }
+
+  @Test
+  void pendingDueSoonAndOverdueDependOnTheAsOfDate() {
+    // Allocated Fri 1 March 2024: seen due by Fri 8 March. On Thu 7 March it is pending and due
+    // within 5 working days; on Mon 11 March it is overdue.
+    String rows = "a1,2024-03-01T09:00,allocated,C1,K1,W1,T1,,,\n";
+    assertThat(items("contract", "seen-5wd", rows, "2024-03-07"))
+        .containsExactly("C1 pending+soon 2024-03-08");
+    assertThat(items("contract", "seen-5wd", rows, "2024-03-08"))
+        .containsExactly("C1 pending+soon 2024-03-08");
+    assertThat(items("contract", "seen-5wd", rows, "2024-03-11"))
+        .containsExactly("C1 overdue 2024-03-08");
+    // A visit after the as-of date has not happened yet.
+    String later = rows + "v1,2024-03-06T09:00,visit,C1,K1,W1,T1,seen,,\n";
+    assertThat(items("contract", "seen-5wd", later, "2024-03-05"))
+        .containsExactly("C1 pending+soon 2024-03-08");
+    assertThat(items("contract", "seen-5wd", later, "2024-03-06"))
+        .containsExactly("C1 met 2024-03-08");
+  }
+
+  @Test
+  void twentyFourHoursAreTwentyFourHours() {
+    String rows =
+        """
+        a1,2024-03-01T09:00,allocated,C1,K1,W1,T1,,,
+        o1,2024-03-02T09:00,oversight-note,C1,K1,M1,T1,,,
+        a2,2024-03-01T09:00,allocated,C2,K2,W1,T1,,,
+        o2,2024-03-02T09:01,oversight-note,C2,K2,M1,T1,,,
+        """;
+    assertThat(items("contract", "oversight-24h", rows, "2024-03-31"))
+        .containsExactly("C1 met 2024-03-02", "C2 late 2024-03-02");
+  }
+
+  @Test
+  void supervisionRollsPerWorkerAndStopsWhenTheWorkerLeaves() {
+    // W1's first event is Mon 8 Jan 2024: supervision due by 5 Feb; held 1 Feb (met); next due 29
+    // Feb; none by 15 March: overdue. W2 started the same day, was supervised on 1 Feb, and left
+    // on 20 Feb, before the next was due: nothing more is owed.
+    String rows =
+        """
+        a1,2024-01-08T09:00,allocated,C1,K1,W1,T1,,,
+        s1,2024-02-01T10:00,supervision,,,W1,T1,,,
+        a2,2024-01-08T09:00,allocated,C2,K2,W2,T1,,,
+        s2,2024-02-01T10:00,supervision,,,W2,T1,,,
+        """;
+    assertThat(
+            items(
+                "contract",
+                "supervision-4w",
+                rows,
+                "2024-03-15",
+                Map.of("W2", LocalDate.parse("2024-02-20"))))
+        .containsExactly("W1 met 2024-02-05", "W1 overdue 2024-02-29", "W2 met 2024-02-05");
+  }
+
+  @Test
+  void statutoryConferencesFromTheStrategyDiscussion() {
+    // Strategy discussion Mon 3 July 2023; the 15th working day after is Mon 24 July. ICPC on
+    // 20 July: met. First review within 3 months of the ICPC: by 20 Oct 2023; held 16 Oct (met);
+    // the next within 6 months: by 16 April 2024, pending on 30 Nov 2023.
+    String rows =
+        """
+        s1,2023-07-03T10:00,meeting,C1,K1,W1,T1,strategy-discussion,,
+        t1,2023-07-20T09:00,case-type-changed,C1,K1,W1,T1,cp,,
+        i1,2023-07-20T10:00,meeting,C1,K1,W1,T1,icpc,,
+        r1,2023-10-16T10:00,meeting,C1,K1,W1,T1,rcpc,,
+        """;
+    assertThat(items("statutory", "icpc-15wd", rows, "2023-11-30"))
+        .containsExactly("C1 met 2023-07-24");
+    assertThat(items("statutory", "rcpc-3m-then-6m", rows, "2023-11-30"))
+        .containsExactly("C1 met 2023-10-20", "C1 pending 2024-04-16");
+  }
+
+  @Test
+  void theReportCountsByDeadlineAndGroup() {
+    String rows =
+        """
+        a1,2024-03-01T09:00,allocated,C1,K1,W1,T1,,,
+        v1,2024-03-04T09:00,visit,C1,K1,W1,T1,seen,,
+        a2,2024-03-01T09:00,allocated,C2,K2,W2,T2,,,
+        a3,2024-04-01T09:00,allocated,C3,K3,W2,T2,,,
+        v3,2024-04-20T09:00,visit,C3,K3,W2,T2,seen,,
+        """;
+    EventLog log = log(rows);
+    KpiRuleSet set = KpiRuleSet.builtIn("contract");
+    KpiItems items = engine.evaluate(log, set, LocalDate.parse("2024-04-30"), Map.of());
+    KpiReport report =
+        KpiReport.of(
+            items,
+            set,
+            log,
+            LocalDate.parse("2024-04-30"),
+            null,
+            null,
+            KpiReport.GroupBy.TEAM,
+            Map.of("T2", "Brightpath"));
+    KpiReport.Kpi seen =
+        report.kpis().stream().filter(k -> k.id().equals("seen-5wd")).findFirst().orElseThrow();
+    // C1 met; C2 overdue; C3 (allocated Mon 1 April, Easter Monday, due Mon 8 April) late.
+    assertThat(List.of(seen.met(), seen.late(), seen.overdue(), seen.pending()))
+        .containsExactly(1, 1, 1, 0);
+    assertThat(seen.rate()).isEqualByComparingTo("0.3333");
+    assertThat(seen.groups()).extracting(KpiReport.Counts::key).containsExactly("T1", "T2");
+    // March only: C1 and C2 are due in March.
+    KpiReport march =
+        KpiReport.of(
+            items,
+            set,
+            log,
+            LocalDate.parse("2024-04-30"),
+            LocalDate.parse("2024-03-01"),
+            LocalDate.parse("2024-03-31"),
+            KpiReport.GroupBy.PROVIDER,
+            Map.of("T2", "Brightpath"));
+    KpiReport.Kpi seenMarch =
+        march.kpis().stream().filter(k -> k.id().equals("seen-5wd")).findFirst().orElseThrow();
+    assertThat(seenMarch.met() + seenMarch.overdue()).isEqualTo(2);
+    assertThat(seenMarch.late()).isZero();
+    assertThat(seenMarch.groups())
+        .extracting(KpiReport.Counts::key)
+        .containsExactly("(council)", "Brightpath");
+  }
+}
