@@ -134,12 +134,13 @@ public final class EventCsv {
         if (type != null) {
           check(type, line, caseId, childId, workerId, teamId, detail, ref, dueText, problems);
         }
+        int row = -1;
         if (problems.size() == before) {
-          int row = log.add(id, at, type, caseId, childId, workerId, teamId, detail, -1, due);
+          row = log.add(id, at, type, caseId, childId, workerId, teamId, detail, -1, due);
           rows.put(id, row);
-          if (!ref.isEmpty()) {
-            refs.add(new Pending(row, line, ref, type));
-          }
+        }
+        if (!ref.isEmpty() && type != null) {
+          refs.add(new Pending(row, line, ref, type));
         }
         if (!id.isEmpty()) {
           firstLine.putIfAbsent(id, line);
@@ -172,6 +173,8 @@ public final class EventCsv {
                     + log.type(target).code()
                     + ", not a "
                     + wanted.code()));
+      } else if (p.row() < 0) {
+        continue; // the row itself was refused; its other problems are reported
       } else if (log.caseOf[target] != log.caseOf[p.row()]) {
         problems.add(new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
       } else {
