@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EvaluateCommand.class,
       OcdsCommand.class,
+      KpiCommand.class,
+      CalendarCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {
