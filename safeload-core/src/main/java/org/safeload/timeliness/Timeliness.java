@@ -427,6 +427,13 @@ public final class Timeliness {
           team = log.teamOf[row];
         }
         if (!active) {
+          // A worker owes supervision from when they first hold a case (or are supervised).
+          boolean caseHolding =
+              log.type[row] == EventType.ALLOCATED.ordinal()
+                  || matches(log, row, rule.targetType(), rule.targetDetails());
+          if (!caseHolding) {
+            continue;
+          }
           deadline = deadline(kpi.first() != null ? kpi.first() : kpi.window(), at, log.day[row]);
           anchor = row;
           active = true;

@@ -1,0 +1,154 @@
+package org.safeload.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kpi, calendar and generate commands answer the examples in docs/timeliness.md. */
+class KpiCommandTest {
+
+  private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Map<String, Object> kpi(String json, String id) {
+    List<Map<String, Object>> kpis = JsonPath.read(json, "$.kpis[?(@.id == '" + id + "')]");
+    return kpis.getFirst();
+  }
+
+  private static String counts(Map<String, Object> k) {
+    return k.get("met") + "/" + k.get("late") + "/" + k.get("overdue") + "/" + k.get("pending");
+  }
+
+  @Test
+  void theDocumentedExampleAsJson() {
+    Run run =
+        run(
+            "kpi",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            "--rules",
+            "contract",
+            "--as-of",
+            "2022-07-31");
+    assertThat(run.code()).as(run.err()).isZero();
+    // met/late/overdue/pending, worked by hand in docs/timeliness.md.
+    assertThat(counts(kpi(run.out(), "oversight-24h"))).isEqualTo("1/1/0/0");
+    assertThat(counts(kpi(run.out(), "seen-5wd"))).isEqualTo("1/1/0/0");
+    assertThat(counts(kpi(run.out(), "write-up-48h"))).isEqualTo("1/1/0/0");
+    assertThat(counts(kpi(run.out(), "review-4w"))).isEqualTo("1/0/0/1");
+    assertThat(counts(kpi(run.out(), "minutes-72h"))).isEqualTo("1/0/0/0");
+    assertThat(counts(kpi(run.out(), "documents-3wd"))).isEqualTo("1/0/0/0");
+    assertThat(counts(kpi(run.out(), "supervision-4w"))).isEqualTo("2/0/2/0");
+    assertThat(run.out()).contains("\"rate\" : 0.5000").contains("\"asOf\" : \"2022-07-31\"");
+  }
+
+  @Test
+  void byProviderAsCsv() {
+    Run run =
+        run(
+            "kpi",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            "--as-of",
+            "2022-07-31",
+            "--by",
+            "provider",
+            "--teams",
+            EXAMPLES.resolve("teams.csv").toString(),
+            "--format",
+            "csv");
+    assertThat(run.out().lines())
+        .contains(
+            "kpi,group,met,late,overdue,pending,due_soon,rate",
+            "seen-5wd,,1,1,0,0,0,0.5000",
+            "seen-5wd,(council),0,1,0,0,0,0.0000",
+            "seen-5wd,Brightpath Social Work Ltd,1,0,0,0,0,1.0000");
+  }
+
+  @Test
+  void theCalendarExample() {
+    Run run = run("calendar", "--from", "2022-06-01", "--to", "2022-09-30");
+    // June–September 2022: 88 weekdays less 2 and 3 June, 29 August and 19 September = 84.
+    assertThat(JsonPath.<Integer>read(run.out(), "$.workingDays")).isEqualTo(84);
+    assertThat(JsonPath.<List<String>>read(run.out(), "$.bankHolidays[*].date"))
+        .containsExactly("2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19");
+  }
+
+  @Test
+  void aBadEventFileIsRefusedWithLinesAndFields(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\ne1,yesterday,visit,C1,K1,W1,T1,seen,,\n");
+    Run run = run("kpi", "--events", bad.toString(), "--as-of", "2022-07-31");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            bad
+                + ": line 2, occurred_at: Must be a London date and time like 2022-05-03T14:30 (not yesterday)");
+  }
+
+  @Test
+  void generateIsDeterministicAndItsOutputImportsCleanly(@TempDir Path dir) throws Exception {
+    assertThat(
+            run(
+                    "generate",
+                    "--children",
+                    "150",
+                    "--months",
+                    "3",
+                    "--seed",
+                    "7",
+                    "--out",
+                    dir.resolve("a").toString())
+                .code())
+        .isZero();
+    assertThat(
+            run(
+                    "generate",
+                    "--children",
+                    "150",
+                    "--months",
+                    "3",
+                    "--seed",
+                    "7",
+                    "--out",
+                    dir.resolve("b").toString())
+                .code())
+        .isZero();
+    for (String file : List.of("events.csv", "teams.csv", "workers.csv", "children.csv")) {
+      assertThat(Files.readString(dir.resolve("a").resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readString(dir.resolve("b").resolve(file)));
+    }
+    assertThat(Files.readAllLines(dir.resolve("a").resolve("children.csv"))).hasSize(151);
+    Run kpi =
+        run(
+            "kpi",
+            "--events",
+            dir.resolve("a").resolve("events.csv").toString(),
+            "--rules",
+            "statutory",
+            "--as-of",
+            "2022-06-30");
+    assertThat(kpi.code()).as(kpi.err()).isZero();
+    assertThat(((Number) kpi(kpi.out(), "referral-decision-1wd").get("met")).intValue())
+        .isGreaterThan(50);
+  }
+}
