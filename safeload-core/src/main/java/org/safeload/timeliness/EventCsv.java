@@ -44,7 +44,20 @@ public final class EventCsv {
 
   private EventCsv() {}
 
+  /** An event already stored, that a new row may refer to. */
+  public record KnownEvent(EventType type, String caseId) {}
+
   public static Result read(Reader reader) {
+    return read(reader, id -> java.util.Optional.empty());
+  }
+
+  /**
+   * Reads events whose {@code ref} may also name an event stored before.
+   *
+   * @param known stored events by id
+   */
+  public static Result read(
+      Reader reader, java.util.function.Function<String, java.util.Optional<KnownEvent>> known) {
     List<FieldProblem> problems = new ArrayList<>();
     EventLog log = new EventLog();
     record Pending(int row, int line, String ref, EventType type) {}
@@ -159,8 +172,29 @@ public final class EventCsv {
       Integer target = rows.get(p.ref());
       EventType wanted = p.type() == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
       if (target == null) {
-        if (!firstLine.containsKey(p.ref())) {
-          problems.add(new FieldProblem(p.line(), "ref", "No event " + p.ref() + " in the file"));
+        java.util.Optional<KnownEvent> stored =
+            firstLine.containsKey(p.ref()) ? java.util.Optional.empty() : known.apply(p.ref());
+        if (stored.isPresent()) {
+          if (stored.get().type() != wanted) {
+            problems.add(
+                new FieldProblem(
+                    p.line(),
+                    "ref",
+                    "Event "
+                        + p.ref()
+                        + " is a "
+                        + stored.get().type().code()
+                        + ", not a "
+                        + wanted.code()));
+          } else if (p.row() >= 0
+              && !stored.get().caseId().equals(log.cases.get(log.caseOf[p.row()]))) {
+            problems.add(
+                new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
+          }
+        } else if (!firstLine.containsKey(p.ref())) {
+          problems.add(
+              new FieldProblem(
+                  p.line(), "ref", "No event " + p.ref() + " in the file or stored before"));
         }
       } else if (log.type(target) != wanted) {
         problems.add(

@@ -134,7 +134,7 @@ public final class EventLog {
   }
 
   /** Sets the row a later-added event refers to (for references resolved after loading). */
-  void setRef(int row, int refRow) {
+  public void setRef(int row, int refRow) {
     ref[row] = refRow;
   }
 

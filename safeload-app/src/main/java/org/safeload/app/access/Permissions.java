@@ -28,6 +28,16 @@ public final class Permissions {
   /** Contracts, roster changes and invoices. */
   public static final String EDIT_MONEY = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','FINANCE')";
 
+  /** Timeliness figures (no child's details): every role but a provider, who sees its own. */
+  public static final String READ_TIMELINESS = "isAuthenticated()";
+
+  /** A child's case timeline and the lists of overdue items: not finance. */
+  public static final String READ_CASES =
+      "hasAnyRole('ADMIN','HEAD_OF_SERVICE','TEAM_MANAGER','SOCIAL_WORKER','READ_ONLY','PROVIDER')";
+
+  /** Importing case activity and editing KPI rule sets. */
+  public static final String EDIT_TIMELINESS = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
+
   /** Accounts and the audit trail. */
   public static final String ADMINISTER = "hasRole('ADMIN')";
 
@@ -61,6 +71,20 @@ public final class Permissions {
 
   public static boolean canEditMoney() {
     return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.FINANCE);
+  }
+
+  public static boolean canReadCases() {
+    return CurrentUser.hasRole(
+        AccessRole.ADMIN,
+        AccessRole.HEAD_OF_SERVICE,
+        AccessRole.TEAM_MANAGER,
+        AccessRole.SOCIAL_WORKER,
+        AccessRole.READ_ONLY,
+        AccessRole.PROVIDER);
+  }
+
+  public static boolean canEditTimeliness() {
+    return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE);
   }
 
   public static boolean canAdminister() {

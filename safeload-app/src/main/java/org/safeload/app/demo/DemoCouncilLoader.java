@@ -9,6 +9,8 @@ import org.safeload.app.money.ContractService;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.TeamInput;
 import org.safeload.app.organisation.WorkforceService;
+import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.calendar.WorkingCalendar;
 import org.safeload.demo.DemoCouncil;
 import org.safeload.demo.DemoCouncil.DemoService;
 import org.safeload.demo.DemoCouncil.DemoTeam;
@@ -16,6 +18,8 @@ import org.safeload.demo.DemoCouncil.DemoWorker;
 import org.safeload.organisation.Service;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.Worker;
+import org.safeload.timeliness.EventCsv;
+import org.safeload.timeliness.EventGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +46,8 @@ public class DemoCouncilLoader implements ApplicationRunner {
   private final OrganisationService organisation;
   private final WorkforceService workforce;
   private final ContractService contracts;
+  private final TimelinessService timeliness;
+  private final WorkingCalendar calendar;
   private final TransactionTemplate transaction;
   private final boolean demo;
   private final String councilName;
@@ -50,12 +56,16 @@ public class DemoCouncilLoader implements ApplicationRunner {
       OrganisationService organisation,
       WorkforceService workforce,
       ContractService contracts,
+      TimelinessService timeliness,
+      WorkingCalendar calendar,
       TransactionTemplate transaction,
       @Value("${safeload.demo.enabled:true}") boolean demo,
       @Value("${safeload.council.name:Your council}") String councilName) {
     this.organisation = organisation;
     this.workforce = workforce;
     this.contracts = contracts;
+    this.timeliness = timeliness;
+    this.calendar = calendar;
     this.transaction = transaction;
     this.demo = demo;
     this.councilName = councilName;
@@ -104,15 +114,79 @@ public class DemoCouncilLoader implements ApplicationRunner {
       }
     }
     List<DemoWorker> workers = DemoCouncil.workers();
+    Map<String, List<Long>> caseHolders = new HashMap<>();
+    Map<String, Long> managers = new HashMap<>();
     for (DemoWorker w : workers) {
       long firstTeam = teamIds.get(w.previousTeam() != null ? w.previousTeam() : w.team());
       Worker worker = workforce.create(w.details(), firstTeam);
       if (w.previousTeam() != null) {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }
+      if (w.details().endDate() == null && w.details().role().caseHolding()) {
+        caseHolders.computeIfAbsent(w.team(), k -> new java.util.ArrayList<>()).add(worker.id());
+      }
+      if (w.details().role() == org.safeload.organisation.Role.TEAM_MANAGER) {
+        managers.put(w.team(), worker.id());
+      }
     }
     contracts.create(DemoCouncil.contractDocument());
+    activity(teamIds, caseHolders, managers);
     log.info("Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
+  }
+
+  /**
+   * Six months of realistic case activity (25 May to 24 November 2026), generated with a fixed seed
+   * and mapped onto the demo's teams and workers, imported as any event file would be.
+   */
+  private void activity(
+      Map<String, Long> teamIds, Map<String, List<Long>> caseHolders, Map<String, Long> managers) {
+    EventGenerator generator =
+        new EventGenerator(calendar, 2026, 160, 6, java.time.LocalDate.of(2026, 5, 25));
+    Map<String, String> teamOf = new HashMap<>();
+    Map<String, String> workerOf = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (EventGenerator.Team t : EventGenerator.TEAMS) {
+      teamOf.put(t.id(), String.valueOf(teamIds.get(t.name())));
+      workerOf.put("M" + t.id(), String.valueOf(managers.get(t.name())));
+    }
+    for (EventGenerator.Worker w : generator.workers()) {
+      String team =
+          EventGenerator.TEAMS.stream()
+              .filter(t -> t.id().equals(w.teamId()))
+              .findFirst()
+              .orElseThrow()
+              .name();
+      List<Long> holders = caseHolders.get(team);
+      int n = seen.merge(team, 1, Integer::sum) - 1;
+      workerOf.put(w.id(), String.valueOf(holders.get(n % holders.size())));
+    }
+    StringBuilder csv = new StringBuilder(String.join(",", EventCsv.HEADER)).append('\n');
+    generator.generate(
+        (id, at, type, caseId, child, worker, team, detail, ref, due) ->
+            csv.append(id)
+                .append(',')
+                .append(at)
+                .append(',')
+                .append(type.code())
+                .append(',')
+                .append(caseId)
+                .append(',')
+                .append(child)
+                .append(',')
+                .append(worker.isEmpty() ? "" : workerOf.getOrDefault(worker, ""))
+                .append(',')
+                .append(team.isEmpty() ? "" : teamOf.get(team))
+                .append(',')
+                .append(detail)
+                .append(',')
+                .append(ref)
+                .append(',')
+                .append(due == null ? "" : due.toString())
+                .append('\n'));
+    for (EventGenerator.Child c : generator.children()) {
+      timeliness.addChild(c.id(), c.dateOfBirth(), c.familyGroup());
+    }
+    timeliness.importCsv(csv.toString());
   }
 
   static void asSystem(Runnable work) {

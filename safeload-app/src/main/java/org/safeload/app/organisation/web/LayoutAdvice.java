@@ -30,6 +30,8 @@ class LayoutAdvice {
     model.addAttribute("canEditEstablishment", Permissions.canEditEstablishment());
     model.addAttribute("canAdminister", Permissions.canAdminister());
     model.addAttribute("canReadMoney", Permissions.canReadMoney());
+    model.addAttribute("canReadCases", Permissions.canReadCases());
+    model.addAttribute("canEditTimeliness", Permissions.canEditTimeliness());
     model.addAttribute("canEditMoney", Permissions.canEditMoney());
   }
 }

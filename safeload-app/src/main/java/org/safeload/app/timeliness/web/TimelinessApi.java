@@ -1,0 +1,85 @@
+package org.safeload.app.timeliness.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.safeload.app.platform.ApiController;
+import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.timeliness.KpiReport;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Timeliness over JSON: KPIs, event import, case timelines and rule sets. */
+@ApiController("/api/v1")
+@Tag(name = "Timeliness", description = "Case activity, KPI compliance and rule sets")
+class TimelinessApi {
+
+  private final TimelinessService timeliness;
+
+  TimelinessApi(TimelinessService timeliness) {
+    this.timeliness = timeliness;
+  }
+
+  @GetMapping("/timeliness/kpis")
+  @Operation(summary = "Each KPI's counts and rate, and by team, as of a date")
+  KpiReport kpis(
+      @RequestParam(defaultValue = "contract") String rules,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf) {
+    return timeliness
+        .dashboard(rules, asOf == null ? timeliness.today() : asOf, null, null)
+        .report();
+  }
+
+  @GetMapping("/timeliness/items")
+  @Operation(summary = "Overdue and due-soon items, each with its case, child, worker and team")
+  List<TimelinessService.Item> items(
+      @RequestParam(defaultValue = "contract") String rules,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) String kpi) {
+    var d = timeliness.dashboard(rules, asOf == null ? timeliness.today() : asOf, team, kpi);
+    return java.util.stream.Stream.concat(d.overdue().stream(), d.dueSoon().stream()).toList();
+  }
+
+  @PostMapping(
+      path = "/case-events/import",
+      consumes = {"text/csv", "text/plain"})
+  @Operation(summary = "Import case activity (docs/timeliness.md): every row or none")
+  TimelinessService.ImportResult importCsv(@RequestBody String csv) {
+    return timeliness.importCsv(csv);
+  }
+
+  @GetMapping("/cases/{caseRef}/events")
+  @Operation(summary = "A child's case timeline (the read is audited)")
+  TimelinessService.Timeline timeline(@PathVariable String caseRef) {
+    return timeliness.caseTimeline(caseRef);
+  }
+
+  @GetMapping("/kpi-rule-sets")
+  @Operation(summary = "The built-in and the council's rule sets")
+  List<TimelinessService.RuleSetSummary> ruleSets() {
+    return timeliness.ruleSets();
+  }
+
+  @GetMapping(path = "/kpi-rule-sets/{id}", produces = "application/yaml")
+  @Operation(summary = "A rule set as YAML")
+  String ruleSet(@PathVariable String id) {
+    return timeliness.ruleSetText(id);
+  }
+
+  @PutMapping(
+      path = "/kpi-rule-sets",
+      consumes = {"application/yaml", "text/plain"})
+  @Operation(summary = "Save a council rule set (YAML; its id is in the document)")
+  TimelinessService.RuleSetSummary save(@RequestBody String document) {
+    var set = timeliness.saveRuleSet(document);
+    return new TimelinessService.RuleSetSummary(set.id(), set.name(), false);
+  }
+}

@@ -1,0 +1,241 @@
+package org.safeload.app.timeliness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A head of service imports case activity (all or nothing, idempotent), sees each KPI by team on
+ * the dashboard, follows an overdue item to the child's case timeline (and that read is audited),
+ * and copies and edits a rule set.
+ */
+@SafeloadSpringTest
+class TimelinessStoryTest {
+
+  private static final String HEADER =
+      "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n";
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void accounts() {
+    TestAccounts.ensure(accounts, providers);
+  }
+
+  private MvcResult as(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        .andReturn();
+  }
+
+  private long events() {
+    return jdbc.sql("select count(*) from case_event").query(Long.class).single();
+  }
+
+  private String team(String name) {
+    return String.valueOf(
+        jdbc.sql("select id from team where name = ?").param(name).query(Long.class).single());
+  }
+
+  @Test
+  void importIsAllOrNothingAndIdempotent() throws Exception {
+    String north = team("Assessment Team North");
+    long before = events();
+    String bad =
+        HEADER
+            + "t1,2026-11-02T10:00,allocated,TC1,TK1,W1,"
+            + north
+            + ",,,\n"
+            + "t2,2026-11-02T25:00,visit,TC1,TK1,W1,"
+            + north
+            + ",seen,,\n"
+            + "t3,2026-11-03T10:00,visit-write-up,TC1,TK1,W1,"
+            + north
+            + ",,nope,\n";
+    MvcResult refused =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/case-events/import").contentType("text/csv").content(bad));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+    assertThat(
+            JsonPath.<List<Integer>>read(
+                refused.getResponse().getContentAsString(), "$.errors[*].line"))
+        .containsExactly(3, 4);
+    assertThat(events()).isEqualTo(before);
+
+    String good =
+        HEADER
+            + "t1,2026-11-02T10:00,allocated,TC1,TK1,W1,"
+            + north
+            + ",,,\n"
+            + "t2,2026-11-05T10:00,visit,TC1,TK1,W1,"
+            + north
+            + ",seen,,\n";
+    MvcResult first =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/case-events/import").contentType("text/csv").content(good));
+    assertThat(first.getResponse().getContentAsString())
+        .isEqualTo("{\"created\":2,\"unchanged\":0}");
+    MvcResult again =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/case-events/import").contentType("text/csv").content(good));
+    assertThat(again.getResponse().getContentAsString())
+        .isEqualTo("{\"created\":0,\"unchanged\":2}");
+    assertThat(events()).isEqualTo(before + 2);
+
+    // A write-up may refer to a visit imported before; a changed event is refused.
+    String later = HEADER + "t3,2026-11-06T09:00,visit-write-up,TC1,TK1,W1," + north + ",,t2,\n";
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/case-events/import").contentType("text/csv").content(later))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    String changed = good.replace("2026-11-05T10:00", "2026-11-05T11:00");
+    MvcResult conflict =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/case-events/import").contentType("text/csv").content(changed));
+    assertThat(conflict.getResponse().getStatus()).isEqualTo(400);
+    assertThat(conflict.getResponse().getContentAsString())
+        .contains("imported before with different details");
+
+    assertThat(
+            as(
+                    AccessRole.TEAM_MANAGER,
+                    post("/api/v1/case-events/import").contentType("text/csv").content(good))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theDashboardShowsEachKpiByTeamAndTheOverdueListLeadsToAnAuditedTimeline() throws Exception {
+    Document page =
+        Jsoup.parse(
+            as(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("asOf", "2026-11-23"))
+                .getResponse()
+                .getContentAsString());
+    assertThat(page.select("#kpis tbody tr")).hasSize(7);
+    assertThat(page.select("#by-team tbody tr")).hasSize(5);
+    assertThat(page.select("#by-team tbody tr .govuk-tag").eachText()).containsExactly("Managed");
+    assertThat(page.select("#trend thead th")).hasSize(7); // the KPI column and six months
+    assertThat(page.select("#overdue tbody tr")).isNotEmpty();
+    String caseLink = page.selectFirst("#overdue tbody tr a").attr("href");
+    assertThat(caseLink).startsWith("/cases/C");
+
+    long reads =
+        jdbc.sql(
+                "select count(*) from audit_event where action = 'read' and entity_type = 'child-case'")
+            .query(Long.class)
+            .single();
+    Document timeline =
+        Jsoup.parse(as(AccessRole.SOCIAL_WORKER, get(caseLink)).getResponse().getContentAsString());
+    assertThat(timeline.select("#timeline tbody tr")).isNotEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'read' and entity_type = 'child-case' and actor = ?")
+                .param(TestAccounts.username(AccessRole.SOCIAL_WORKER))
+                .query(Long.class)
+                .single())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'read' and entity_type = 'child-case'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(reads + 1);
+
+    // Finance sees the figures, not the children.
+    Document finance =
+        Jsoup.parse(as(AccessRole.FINANCE, get("/timeliness")).getResponse().getContentAsString());
+    assertThat(finance.select("#kpis tbody tr")).hasSize(7);
+    assertThat(finance.select("#overdue")).isEmpty();
+    assertThat(as(AccessRole.FINANCE, get(caseLink)).getResponse().getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void theApiAnswersTheSameCountsAsTheEngineAndAProviderSeesOnlyItsTeam() throws Exception {
+    String all =
+        as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/timeliness/kpis").param("asOf", "2026-11-23"))
+            .getResponse()
+            .getContentAsString();
+    List<Integer> mets = JsonPath.read(all, "$.kpis[?(@.id == 'seen-5wd')].met");
+    int met = mets.getFirst();
+    List<Integer> groupMet = JsonPath.read(all, "$.kpis[?(@.id == 'seen-5wd')].groups[*].met");
+    assertThat(groupMet.stream().mapToInt(Integer::intValue).sum()).isEqualTo(met);
+    String mine =
+        as(AccessRole.PROVIDER, get("/api/v1/timeliness/kpis").param("asOf", "2026-11-23"))
+            .getResponse()
+            .getContentAsString();
+    List<String> keys = JsonPath.read(mine, "$.kpis[?(@.id == 'seen-5wd')].groups[*].key");
+    assertThat(keys).containsOnly(team("Brightpath Project Team"));
+  }
+
+  @Test
+  void aCouncilCopiesAndEditsARuleSetInTheUi() throws Exception {
+    Document edit =
+        Jsoup.parse(
+            as(AccessRole.HEAD_OF_SERVICE, get("/timeliness/rules/edit").param("from", "statutory"))
+                .getResponse()
+                .getContentAsString());
+    String copy = edit.selectFirst("#document").text();
+    assertThat(copy).contains("id: my-statutory");
+    MvcResult bad =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/timeliness/rules/edit")
+                .param(
+                    "document", copy.replace("every: {workingDays: 10}", "every: {fortnights: 1}"))
+                .with(csrf()));
+    assertThat(
+            Jsoup.parse(bad.getResponse().getContentAsString())
+                .select("#rule-errors tbody tr")
+                .eachText())
+        .anyMatch(row -> row.contains("fortnights"));
+    MvcResult saved =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/timeliness/rules/edit")
+                .param(
+                    "document",
+                    copy.replace("every: {workingDays: 10}", "every: {workingDays: 15}"))
+                .with(csrf()));
+    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/timeliness?rules=my-statutory");
+    String yaml =
+        as(AccessRole.READ_ONLY, get("/api/v1/kpi-rule-sets/my-statutory"))
+            .getResponse()
+            .getContentAsString();
+    assertThat(yaml).contains("every: {workingDays: 15}");
+    Document dashboard =
+        Jsoup.parse(
+            as(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("rules", "my-statutory"))
+                .getResponse()
+                .getContentAsString());
+    assertThat(dashboard.select("#kpis tbody tr")).hasSize(5);
+  }
+}
