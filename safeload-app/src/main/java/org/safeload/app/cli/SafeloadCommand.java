@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       KpiCommand.class,
       CalendarCommand.class,
       GenerateCommand.class,
+      ImportEventsCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {

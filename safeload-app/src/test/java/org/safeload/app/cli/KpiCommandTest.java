@@ -82,6 +82,44 @@ class KpiCommandTest {
   }
 
   @Test
+  void importEventsIntoTheDatabaseAllOrNothing(@TempDir Path dir) throws Exception {
+    String db = "--spring.datasource.url=jdbc:h2:mem:import-cli;DB_CLOSE_DELAY=-1";
+    Run first =
+        run(
+            "import-events",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            db,
+            "--safeload.demo.enabled=false",
+            "--safeload.admin.password=cli-test-password");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("Imported 16 events (0 already there)");
+    Run again =
+        run(
+            "import-events",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            db,
+            "--safeload.demo.enabled=false",
+            "--safeload.admin.password=cli-test-password");
+    assertThat(again.out()).contains("Imported 0 events (16 already there)");
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\nx1,2022-01-01T09:00,visit,C9,K9,W1,T1,maybe,,\n");
+    Run refused =
+        run(
+            "import-events",
+            "--events",
+            bad.toString(),
+            db,
+            "--safeload.demo.enabled=false",
+            "--safeload.admin.password=cli-test-password");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("line 2, detail");
+  }
+
+  @Test
   void theCalendarExample() {
     Run run = run("calendar", "--from", "2022-06-01", "--to", "2022-09-30");
     // June–September 2022: 88 weekdays less 2 and 3 June, 29 August and 19 September = 84.
