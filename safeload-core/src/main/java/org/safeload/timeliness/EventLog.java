@@ -54,6 +54,8 @@ public final class EventLog {
   final Dictionary teams = new Dictionary();
   final Dictionary details = new Dictionary();
 
+  private final boolean keepEventIds;
+
   int size;
   long[] at = new long[1024];
   int[] day = new int[1024];
@@ -66,8 +68,55 @@ public final class EventLog {
   int[] ref = new int[1024];
   int[] due = new int[1024];
 
+  /** A log that keeps event ids (needed to resolve references while reading a file). */
+  public EventLog() {
+    this(true);
+  }
+
+  /**
+   * @param keepEventIds false for logs built in memory that need no ids (benchmarks): saves the
+   *     memory of one string per event
+   */
+  public EventLog(boolean keepEventIds) {
+    this.keepEventIds = keepEventIds;
+  }
+
   public int size() {
     return size;
+  }
+
+  /** Reserves room for this many events. */
+  public void reserve(int capacity) {
+    while (at.length < capacity) {
+      int n = Math.max(capacity, at.length * 2);
+      at = Arrays.copyOf(at, n);
+      day = Arrays.copyOf(day, n);
+      type = Arrays.copyOf(type, n);
+      caseOf = Arrays.copyOf(caseOf, n);
+      childOf = Arrays.copyOf(childOf, n);
+      workerOf = Arrays.copyOf(workerOf, n);
+      teamOf = Arrays.copyOf(teamOf, n);
+      detail = Arrays.copyOf(detail, n);
+      ref = Arrays.copyOf(ref, n);
+      due = Arrays.copyOf(due, n);
+    }
+  }
+
+  /** The columns, for exporting to another engine (the benchmark's DuckDB comparison). */
+  public record Columns(
+      int size,
+      long[] at,
+      int[] day,
+      byte[] type,
+      int[] caseOf,
+      int[] workerOf,
+      int[] teamOf,
+      int[] detail,
+      int[] ref,
+      int[] due) {}
+
+  public Columns columns() {
+    return new Columns(size, at, day, type, caseOf, workerOf, teamOf, detail, ref, due);
   }
 
   public Dictionary eventIds() {
@@ -119,7 +168,9 @@ public final class EventLog {
       int dueDay) {
     grow();
     int row = size++;
-    eventIds.intern(eventId);
+    if (keepEventIds) {
+      eventIds.intern(eventId);
+    }
     at[row] = epochSecond;
     day[row] = London.dayOf(epochSecond);
     type[row] = (byte) eventType.ordinal();

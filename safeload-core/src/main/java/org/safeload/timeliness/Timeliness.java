@@ -90,7 +90,7 @@ public final class Timeliness {
       long end = NONE;
       for (int k = to - 1; k >= from; k--) {
         int row = order[k];
-        if (isClosure(log, row)) {
+        if (isClosure(log, row) && log.at[row] <= asOfEnd) {
           end = log.at[row];
         }
         nextEnd[k - from] = end;

@@ -1,0 +1,20 @@
+package org.safeload.bench;
+
+import java.util.Arrays;
+
+/**
+ * {@code java -jar safeload-bench.jar kpi --events 10000000 --seed 1}: the timeliness engine
+ * against DuckDB SQL on one synthetic log. Any other arguments go to JMH (the microbenchmarks).
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("kpi")) {
+      KpiBench.main(Arrays.copyOfRange(args, 1, args.length));
+    } else {
+      org.openjdk.jmh.Main.main(args);
+    }
+  }
+}
