@@ -140,6 +140,32 @@ public final class WorkingCalendar {
     return LocalDate.ofEpochDay(workingDays[position]);
   }
 
+  /** {@link #workingDaysAfter(LocalDate, int)} on epoch days, without creating objects. */
+  public int workingDaysAfter(int epochDay, int n) {
+    int i = (int) (epochDay - first.toEpochDay());
+    if (n < 1 || i < 0 || i >= workingUpTo.length) {
+      return (int) workingDaysAfter(LocalDate.ofEpochDay(epochDay), n).toEpochDay();
+    }
+    int position = workingUpTo[i] + n - 1;
+    if (position >= workingDays.length) {
+      throw new IllegalArgumentException("beyond the working-day calendar");
+    }
+    return (int) workingDays[position];
+  }
+
+  /** {@link #workingDaysBefore(LocalDate, int)} on epoch days, without creating objects. */
+  public int workingDaysBefore(int epochDay, int n) {
+    int i = (int) (epochDay - first.toEpochDay());
+    if (n < 1 || i <= 0 || i >= workingUpTo.length) {
+      return (int) workingDaysBefore(LocalDate.ofEpochDay(epochDay), n).toEpochDay();
+    }
+    int position = workingUpTo[i - 1] - n;
+    if (position < 0) {
+      throw new IllegalArgumentException("before the working-day calendar");
+    }
+    return (int) workingDays[position];
+  }
+
   /** The N-th working day before a date (the date itself is not counted). N must be at least 1. */
   public LocalDate workingDaysBefore(LocalDate date, int n) {
     if (n < 1) {

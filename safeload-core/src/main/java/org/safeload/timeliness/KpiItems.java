@@ -67,6 +67,23 @@ public final class KpiItems {
     dueSoon[i] = soon;
   }
 
+  /** Adds another set of items after these. */
+  void append(KpiItems other) {
+    for (int i = 0; i < other.size; i++) {
+      add(
+          other.rule[i],
+          other.caseOf[i],
+          other.childOf[i],
+          other.workerOf[i],
+          other.teamOf[i],
+          other.anchorRow[i],
+          other.deadline[i],
+          other.done[i],
+          other.status[i],
+          other.dueSoon[i]);
+    }
+  }
+
   public int size() {
     return size;
   }

@@ -73,12 +73,58 @@ public final class Timeliness {
         refDone[ref] = log.at[i];
       }
     }
-    KpiItems items = new KpiItems();
-    int[] order = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
+    if (log.caseOrder == null) {
+      log.caseOrder = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
+    }
+    int[] order = log.caseOrder;
     int[] starts = groupStarts(log.caseOf, order, log.cases.size());
+    int cases = log.cases.size();
+    int parts = cases < 20_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    KpiItems[] partial = new KpiItems[parts];
+    java.util.stream.IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            p ->
+                partial[p] =
+                    cases(
+                        log,
+                        rules,
+                        order,
+                        starts,
+                        (int) ((long) cases * p / parts),
+                        (int) ((long) cases * (p + 1) / parts),
+                        refDone,
+                        caseTypeOfDetail,
+                        asOfEnd,
+                        soonDay));
+    KpiItems items = partial[0];
+    for (int p = 1; p < parts; p++) {
+      items.append(partial[p]);
+    }
+    for (int r = 0; r < rules.length; r++) {
+      if (rules[r].rule().kind() == Kind.RECURRING && rules[r].rule().perWorker()) {
+        recurringWorker(log, r, rules[r], workerEnds, asOfEnd, soonDay, items);
+      }
+    }
+    return items;
+  }
+
+  /** The items of the case rules for cases {@code fromCase} (inclusive) to {@code toCase}. */
+  private KpiItems cases(
+      EventLog log,
+      Compiled[] rules,
+      int[] order,
+      int[] starts,
+      int fromCase,
+      int toCase,
+      long[] refDone,
+      int[] caseTypeOfDetail,
+      long asOfEnd,
+      int soonDay) {
+    KpiItems items = new KpiItems();
     long[] nextTarget = new long[64];
     long[] nextEnd = new long[64];
-    for (int c = 0; c < log.cases.size(); c++) {
+    for (int c = fromCase; c < toCase; c++) {
       int from = starts[c];
       int to = starts[c + 1];
       if (to - from > nextTarget.length) {
@@ -122,11 +168,6 @@ public final class Timeliness {
         }
       }
     }
-    for (int r = 0; r < rules.length; r++) {
-      if (rules[r].rule().kind() == Kind.RECURRING && rules[r].rule().perWorker()) {
-        recurringWorker(log, r, rules[r], workerEnds, asOfEnd, soonDay, items);
-      }
-    }
     return items;
   }
 
@@ -165,9 +206,7 @@ public final class Timeliness {
   private long deadline(Window w, long at, int day) {
     return switch (w.unit()) {
       case HOURS -> at + w.amount() * 3600L;
-      case WORKING_DAYS ->
-          London.endOf(
-              (int) calendar.workingDaysAfter(LocalDate.ofEpochDay(day), w.amount()).toEpochDay());
+      case WORKING_DAYS -> London.endOf(calendar.workingDaysAfter(day, w.amount()));
       case CALENDAR_DAYS -> London.endOf(day + w.amount());
       case WEEKS -> London.endOf(day + 7 * w.amount());
       case MONTHS ->
@@ -289,12 +328,7 @@ public final class Timeliness {
           || log.due[row] == EventLog.NO_DATE) {
         continue;
       }
-      int dueBy =
-          (int)
-              calendar
-                  .workingDaysBefore(
-                      LocalDate.ofEpochDay(log.due[row]), rule.rule().window().amount())
-                  .toEpochDay();
+      int dueBy = calendar.workingDaysBefore(log.due[row], rule.rule().window().amount());
       item(
           items,
           r,
@@ -407,7 +441,10 @@ public final class Timeliness {
       long asOfEnd,
       int soonDay,
       KpiItems items) {
-    int[] order = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
+    if (log.workerOrder == null) {
+      log.workerOrder = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
+    }
+    int[] order = log.workerOrder;
     int[] starts = groupStarts(log.workerOf, order, log.workers.size());
     KpiRule kpi = rule.rule();
     for (int w = 0; w < log.workers.size(); w++) {
