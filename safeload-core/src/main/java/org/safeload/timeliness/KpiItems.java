@@ -69,19 +69,32 @@ public final class KpiItems {
 
   /** Adds another set of items after these. */
   void append(KpiItems other) {
-    for (int i = 0; i < other.size; i++) {
-      add(
-          other.rule[i],
-          other.caseOf[i],
-          other.childOf[i],
-          other.workerOf[i],
-          other.teamOf[i],
-          other.anchorRow[i],
-          other.deadline[i],
-          other.done[i],
-          other.status[i],
-          other.dueSoon[i]);
+    int n = size + other.size;
+    if (n > rule.length) {
+      rule = Arrays.copyOf(rule, n);
+      caseOf = Arrays.copyOf(caseOf, n);
+      childOf = Arrays.copyOf(childOf, n);
+      workerOf = Arrays.copyOf(workerOf, n);
+      teamOf = Arrays.copyOf(teamOf, n);
+      anchorRow = Arrays.copyOf(anchorRow, n);
+      deadline = Arrays.copyOf(deadline, n);
+      deadlineDay = Arrays.copyOf(deadlineDay, n);
+      done = Arrays.copyOf(done, n);
+      status = Arrays.copyOf(status, n);
+      dueSoon = Arrays.copyOf(dueSoon, n);
     }
+    System.arraycopy(other.rule, 0, rule, size, other.size);
+    System.arraycopy(other.caseOf, 0, caseOf, size, other.size);
+    System.arraycopy(other.childOf, 0, childOf, size, other.size);
+    System.arraycopy(other.workerOf, 0, workerOf, size, other.size);
+    System.arraycopy(other.teamOf, 0, teamOf, size, other.size);
+    System.arraycopy(other.anchorRow, 0, anchorRow, size, other.size);
+    System.arraycopy(other.deadline, 0, deadline, size, other.size);
+    System.arraycopy(other.deadlineDay, 0, deadlineDay, size, other.size);
+    System.arraycopy(other.done, 0, done, size, other.size);
+    System.arraycopy(other.status, 0, status, size, other.size);
+    System.arraycopy(other.dueSoon, 0, dueSoon, size, other.size);
+    size = n;
   }
 
   public int size() {

@@ -513,29 +513,41 @@ public final class Timeliness {
         order[next[group[i]]++] = i;
       }
     }
-    long[] keys = new long[Math.min(total, 1 << 16)];
-    for (int g = 0; g < groups; g++) {
-      int from = counts[g];
-      int to = counts[g + 1];
-      boolean sorted = true;
-      for (int k = from + 1; k < to && sorted; k++) {
-        sorted = log.at[order[k - 1]] <= log.at[order[k]];
-      }
-      if (sorted) {
-        continue;
-      }
-      if (keys.length < to - from) {
-        keys = new long[to - from];
-      }
-      for (int k = from; k < to; k++) {
-        keys[k - from] = ((log.at[order[k]] - BASE) << 26) | (k - from);
-      }
-      Arrays.sort(keys, 0, to - from);
-      int[] copy = Arrays.copyOfRange(order, from, to);
-      for (int k = from; k < to; k++) {
-        order[k] = copy[(int) (keys[k - from] & ((1 << 26) - 1))];
-      }
-    }
+    // Sort each group by time, in parallel slices of groups (most groups are already in order).
+    int parts = groups < 20_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.stream.IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            p -> {
+              long[] keys = new long[256];
+              int[] copy = new int[256];
+              for (int g = (int) ((long) groups * p / parts);
+                  g < (int) ((long) groups * (p + 1) / parts);
+                  g++) {
+                int from = counts[g];
+                int to = counts[g + 1];
+                boolean sorted = true;
+                for (int k = from + 1; k < to && sorted; k++) {
+                  sorted = log.at[order[k - 1]] <= log.at[order[k]];
+                }
+                if (sorted) {
+                  continue;
+                }
+                int length = to - from;
+                if (keys.length < length) {
+                  keys = new long[Integer.highestOneBit(length) * 2];
+                  copy = new int[keys.length];
+                }
+                for (int k = from; k < to; k++) {
+                  keys[k - from] = ((log.at[order[k]] - BASE) << 26) | (k - from);
+                  copy[k - from] = order[k];
+                }
+                Arrays.sort(keys, 0, length);
+                for (int k = from; k < to; k++) {
+                  order[k] = copy[(int) (keys[k - from] & ((1 << 26) - 1))];
+                }
+              }
+            });
     return order;
   }
 
