@@ -51,7 +51,14 @@ class RoleLimitsTest {
   @Autowired JdbcClient jdbc;
 
   /** Ids from the demo council, found by name. */
-  record Ids(long cpTeam, long projectTeam, long cpWorker, long projectWorker, long service) {}
+  record Ids(
+      long cpTeam,
+      long projectTeam,
+      long cpWorker,
+      long projectWorker,
+      long service,
+      String projectCase,
+      String councilCase) {}
 
   private Ids ids;
 
@@ -64,7 +71,22 @@ class RoleLimitsTest {
             teamId("Brightpath Project Team"),
             firstWorkerIn("Child Protection Team"),
             firstWorkerIn("Brightpath Project Team"),
-            jdbc.sql("select min(id) from service").query(Long.class).single());
+            jdbc.sql("select min(id) from service").query(Long.class).single(),
+            caseIn(teamId("Brightpath Project Team"), true),
+            caseIn(teamId("Brightpath Project Team"), false));
+  }
+
+  /** A demo case whose events are all in (or none in) a team. */
+  private String caseIn(long team, boolean inside) {
+    return jdbc.sql(
+            "select min(case_ref) from case_event where case_ref is not null group by case_ref having "
+                + (inside ? "min" : "max")
+                + "(case when team_ref = ? then 1 else 0 end) = "
+                + (inside ? "1" : "0")
+                + " order by 1 fetch first 1 rows only")
+        .param(String.valueOf(team))
+        .query(String.class)
+        .single();
   }
 
   private long teamId(String name) {
