@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.organisation.WorkerCsv;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventGenerator;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description =
-        "Write a realistic synthetic event log (events.csv) with teams.csv, workers.csv and children.csv.")
+        "Write a realistic synthetic event log (events.csv) with teams.csv, workers.csv (worker import format), worker-ids.csv and children.csv.")
 public class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -91,19 +92,38 @@ public class GenerateCommand implements Callable<Integer> {
         w.write(t.id() + "," + t.name() + "," + t.kind() + "," + t.provider() + "\n");
       }
     }
+    // Workers in the worker import format (POST /api/v1/workers/import), and how the event file's
+    // worker ids map to them (for kpi --workers).
     try (BufferedWriter w =
-        Files.newBufferedWriter(out.resolve("workers.csv"), StandardCharsets.UTF_8)) {
-      w.write("worker_id,name,team_id,role,end_date\n");
+            Files.newBufferedWriter(out.resolve("workers.csv"), StandardCharsets.UTF_8);
+        BufferedWriter ids =
+            Files.newBufferedWriter(out.resolve("worker-ids.csv"), StandardCharsets.UTF_8)) {
+      w.write(String.join(",", WorkerCsv.HEADER) + "\n");
+      ids.write("worker_id,swe_registration,end_date\n");
       for (EventGenerator.Worker worker : generator.workers()) {
+        int n = Integer.parseInt(worker.id().substring(1));
+        String team =
+            EventGenerator.TEAMS.stream()
+                .filter(t -> t.id().equals(worker.teamId()))
+                .findFirst()
+                .orElseThrow()
+                .name();
+        String swe = "SW" + (900000 + n);
+        boolean managed = team.startsWith("Brightpath");
         w.write(
-            worker.id()
+            worker.name()
+                + ",social-worker,"
+                + (managed ? "managed-service" : "permanent")
+                + ",1,"
+                + start.minusDays(30L + n % 400)
+                + ",,"
+                + start.minusYears(2 + n % 15).withDayOfYear(182)
+                + ",,"
+                + swe
                 + ","
-                + worker.name()
-                + ","
-                + worker.teamId()
-                + ","
-                + worker.role()
-                + ",\n");
+                + team
+                + "\n");
+        ids.write(worker.id() + "," + swe + ",\n");
       }
     }
     try (BufferedWriter w =

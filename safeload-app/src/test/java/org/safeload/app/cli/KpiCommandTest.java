@@ -170,12 +170,38 @@ class KpiCommandTest {
                     dir.resolve("b").toString())
                 .code())
         .isZero();
-    for (String file : List.of("events.csv", "teams.csv", "workers.csv", "children.csv")) {
+    for (String file :
+        List.of("events.csv", "teams.csv", "workers.csv", "worker-ids.csv", "children.csv")) {
       assertThat(Files.readString(dir.resolve("a").resolve(file)))
           .as(file)
           .isEqualTo(Files.readString(dir.resolve("b").resolve(file)));
     }
     assertThat(Files.readAllLines(dir.resolve("a").resolve("children.csv"))).hasSize(151);
+    // The workers file is in the worker import format, and every row of it is valid.
+    var workers =
+        org.safeload.organisation.WorkerCsv.read(
+            Files.readString(dir.resolve("a").resolve("workers.csv")));
+    assertThat(workers.problems()).isEmpty();
+    assertThat(workers.rows())
+        .isNotEmpty()
+        .allSatisfy(
+            row ->
+                assertThat(org.safeload.organisation.WorkerParser.parse(row.values()).problems())
+                    .isEmpty());
+    Run withLeavers =
+        run(
+            "kpi",
+            "--events",
+            dir.resolve("a").resolve("events.csv").toString(),
+            "--as-of",
+            "2022-06-30",
+            "--workers",
+            dir.resolve("a").resolve("worker-ids.csv").toString(),
+            "--teams",
+            dir.resolve("a").resolve("teams.csv").toString(),
+            "--by",
+            "provider");
+    assertThat(withLeavers.code()).as(withLeavers.err()).isZero();
     Run kpi =
         run(
             "kpi",
