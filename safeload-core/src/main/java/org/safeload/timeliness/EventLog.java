@@ -204,17 +204,7 @@ public final class EventLog {
 
   private void grow() {
     if (size == at.length) {
-      int n = at.length * 2;
-      at = Arrays.copyOf(at, n);
-      day = Arrays.copyOf(day, n);
-      type = Arrays.copyOf(type, n);
-      caseOf = Arrays.copyOf(caseOf, n);
-      childOf = Arrays.copyOf(childOf, n);
-      workerOf = Arrays.copyOf(workerOf, n);
-      teamOf = Arrays.copyOf(teamOf, n);
-      detail = Arrays.copyOf(detail, n);
-      ref = Arrays.copyOf(ref, n);
-      due = Arrays.copyOf(due, n);
+      reserve(at.length * 2);
     }
   }
 }

@@ -40,18 +40,7 @@ public final class KpiItems {
       byte itemStatus,
       boolean soon) {
     if (size == rule.length) {
-      int n = size * 2;
-      rule = Arrays.copyOf(rule, n);
-      caseOf = Arrays.copyOf(caseOf, n);
-      childOf = Arrays.copyOf(childOf, n);
-      workerOf = Arrays.copyOf(workerOf, n);
-      teamOf = Arrays.copyOf(teamOf, n);
-      anchorRow = Arrays.copyOf(anchorRow, n);
-      deadline = Arrays.copyOf(deadline, n);
-      deadlineDay = Arrays.copyOf(deadlineDay, n);
-      done = Arrays.copyOf(done, n);
-      status = Arrays.copyOf(status, n);
-      dueSoon = Arrays.copyOf(dueSoon, n);
+      ensure(size * 2);
     }
     int i = size++;
     rule[i] = ruleIndex;
@@ -67,22 +56,27 @@ public final class KpiItems {
     dueSoon[i] = soon;
   }
 
+  private void ensure(int capacity) {
+    if (capacity <= rule.length) {
+      return;
+    }
+    rule = Arrays.copyOf(rule, capacity);
+    caseOf = Arrays.copyOf(caseOf, capacity);
+    childOf = Arrays.copyOf(childOf, capacity);
+    workerOf = Arrays.copyOf(workerOf, capacity);
+    teamOf = Arrays.copyOf(teamOf, capacity);
+    anchorRow = Arrays.copyOf(anchorRow, capacity);
+    deadline = Arrays.copyOf(deadline, capacity);
+    deadlineDay = Arrays.copyOf(deadlineDay, capacity);
+    done = Arrays.copyOf(done, capacity);
+    status = Arrays.copyOf(status, capacity);
+    dueSoon = Arrays.copyOf(dueSoon, capacity);
+  }
+
   /** Adds another set of items after these. */
   void append(KpiItems other) {
     int n = size + other.size;
-    if (n > rule.length) {
-      rule = Arrays.copyOf(rule, n);
-      caseOf = Arrays.copyOf(caseOf, n);
-      childOf = Arrays.copyOf(childOf, n);
-      workerOf = Arrays.copyOf(workerOf, n);
-      teamOf = Arrays.copyOf(teamOf, n);
-      anchorRow = Arrays.copyOf(anchorRow, n);
-      deadline = Arrays.copyOf(deadline, n);
-      deadlineDay = Arrays.copyOf(deadlineDay, n);
-      done = Arrays.copyOf(done, n);
-      status = Arrays.copyOf(status, n);
-      dueSoon = Arrays.copyOf(dueSoon, n);
-    }
+    ensure(n);
     System.arraycopy(other.rule, 0, rule, size, other.size);
     System.arraycopy(other.caseOf, 0, caseOf, size, other.size);
     System.arraycopy(other.childOf, 0, childOf, size, other.size);
