@@ -251,6 +251,97 @@ class RoleLimitsTest {
             EnumSet.complementOf(EnumSet.of(PROVIDER)),
             200,
             r -> 404));
+    Set<AccessRole> money = EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE, READ_ONLY, PROVIDER);
+    Set<AccessRole> editMoney = EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE);
+    cases.add(
+        new Case(
+            "list contracts",
+            i -> get("/api/v1/contracts"),
+            money,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "read the managed team's contract costs",
+            i -> get("/api/v1/contracts/NBC-BRIGHTPATH-2026/costs"),
+            money,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "contract page",
+            i -> get("/contracts/NBC-BRIGHTPATH-2026"),
+            money,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "add a contract",
+            i ->
+                post("/api/v1/contracts")
+                    .contentType("application/yaml")
+                    .content(
+                        "id: role-"
+                            + UNIQUE.incrementAndGet()
+                            + "\nprovider: P\nstart: 2025-01-01\nend: 2025-01-31\nroster:\n"
+                            + "  - {role: social-worker, count: 1, rate: {amount: 1, per: month}}\n"),
+            editMoney,
+            201,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "record an invoice",
+            i ->
+                json(
+                    put("/api/v1/contracts/NBC-BRIGHTPATH-2026/invoices/2026-10"),
+                    "{\"amount\":\"81900\",\"reference\":\"BP-2026-10\"}"),
+            editMoney,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "timeliness figures",
+            i -> get("/api/v1/timeliness/kpis").param("asOf", "2026-11-23"),
+            EVERYONE,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "timeliness dashboard",
+            i -> get("/timeliness"),
+            EVERYONE,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "a child's case timeline in the managed team",
+            i -> get("/api/v1/cases/" + i.projectCase() + "/events"),
+            EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, SOCIAL_WORKER, READ_ONLY, PROVIDER),
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "a child's case timeline in a council team",
+            i -> get("/api/v1/cases/" + i.councilCase() + "/events"),
+            EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, SOCIAL_WORKER, READ_ONLY),
+            200,
+            r -> r == PROVIDER ? 404 : 403));
+    cases.add(
+        new Case(
+            "import case activity",
+            i ->
+                post("/api/v1/case-events/import")
+                    .contentType("text/csv")
+                    .content(
+                        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
+                            + "role-"
+                            + UNIQUE.incrementAndGet()
+                            + ",2026-11-02T10:00,referral,RC1,RK1,,"
+                            + i.cpTeam()
+                            + ",,,\n"),
+            EnumSet.of(ADMIN, HEAD_OF_SERVICE),
+            200,
+            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "accounts page",
