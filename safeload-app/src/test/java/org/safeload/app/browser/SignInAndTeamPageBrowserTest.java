@@ -153,6 +153,12 @@ class SignInAndTeamPageBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#spend-chart circle"))).hasSize(7);
     assertThat(browser.findElement(By.id("spend-chart")).getSize().getWidth()).isGreaterThan(600);
     screenshot("contract-page.png");
+
+    // The timeliness dashboard over the demo's six months of activity.
+    browser.get(base + "/timeliness");
+    assertThat(browser.findElements(By.cssSelector("#kpis tbody tr"))).hasSize(7);
+    assertThat(browser.findElements(By.cssSelector("#by-team tbody tr .govuk-tag"))).hasSize(1);
+    screenshot("timeliness.png");
   }
 
   private void screenshot(String name) throws Exception {
