@@ -242,6 +242,7 @@ public class TimelinessService {
       String team,
       String teamName,
       boolean managed,
+      String provider,
       LocalDate deadline,
       String status) {}
 
@@ -337,6 +338,7 @@ public class TimelinessService {
                 team,
                 team == null ? null : teamNames.getOrDefault(team, team),
                 team != null && managed.contains(team),
+                team == null ? null : providerOfTeam.get(team),
                 LocalDate.ofEpochDay(items.deadlineDay(i)),
                 isOverdue ? "overdue" : "due soon");
         (isOverdue ? overdue : soon).add(item);
