@@ -30,13 +30,27 @@ public class CalendarCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", paramLabel = "json|table")
   String format;
 
+  @Option(
+      names = "--closures",
+      split = ",",
+      paramLabel = "DATE",
+      description = "Council closure days, not working days (as SAFELOAD_CALENDAR_CLOSURES).")
+  java.util.List<LocalDate> closures = new java.util.ArrayList<>();
+
+  private WorkingCalendar calendar() {
+    return closures.isEmpty()
+        ? WorkingCalendar.englandAndWales()
+        : WorkingCalendar.englandAndWales(
+            closures.stream().map(d -> new WorkingCalendar.DayOff(d, "Council closure")).toList());
+  }
+
   @Override
   public Integer call() {
     if (to.isBefore(from)) {
       spec.commandLine().getErr().println("--to must be on or after --from");
       return 2;
     }
-    WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+    WorkingCalendar calendar = calendar();
     int working;
     List<WorkingCalendar.DayOff> holidays;
     try {

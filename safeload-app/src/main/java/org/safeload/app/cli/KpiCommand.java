@@ -61,6 +61,20 @@ public class KpiCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--closures",
+      split = ",",
+      paramLabel = "DATE",
+      description = "Council closure days, not working days (as SAFELOAD_CALENDAR_CLOSURES).")
+  java.util.List<LocalDate> closures = new java.util.ArrayList<>();
+
+  private WorkingCalendar calendar() {
+    return closures.isEmpty()
+        ? WorkingCalendar.englandAndWales()
+        : WorkingCalendar.englandAndWales(
+            closures.stream().map(d -> new WorkingCalendar.DayOff(d, "Council closure")).toList());
+  }
+
+  @Option(
       names = "--teams",
       paramLabel = "FILE.csv",
       description = "team_id,name,kind,provider: for --by provider.")
@@ -124,8 +138,7 @@ public class KpiCommand implements Callable<Integer> {
         }
       }
     }
-    KpiItems items =
-        new Timeliness(WorkingCalendar.englandAndWales()).evaluate(result.log(), set, asOf, ends);
+    KpiItems items = new Timeliness(calendar()).evaluate(result.log(), set, asOf, ends);
     KpiReport report = KpiReport.of(items, set, result.log(), asOf, from, to, groupBy, providers);
     spec.commandLine().getOut().print(KpiOutput.format(report, format));
     spec.commandLine().getOut().flush();

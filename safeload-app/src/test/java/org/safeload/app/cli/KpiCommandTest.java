@@ -129,6 +129,28 @@ class KpiCommandTest {
   }
 
   @Test
+  void councilClosureDaysAreNotWorkingDays() {
+    // A closure on Thu 29 Sep 2022 takes June–September 2022 from 84 working days to 83.
+    Run run =
+        run("calendar", "--from", "2022-06-01", "--to", "2022-09-30", "--closures", "2022-09-29");
+    assertThat(JsonPath.<Integer>read(run.out(), "$.workingDays")).isEqualTo(83);
+    assertThat(JsonPath.<List<String>>read(run.out(), "$.bankHolidays[*].name"))
+        .contains("Council closure");
+    // C1 allocated Wed 1 June 2022 and seen Fri 10 June was on time; with Fri 10 June closed, the
+    // fifth working day is Mon 13 June, and the write-up rules are unchanged.
+    Run kpi =
+        run(
+            "kpi",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            "--as-of",
+            "2022-07-31",
+            "--closures",
+            "2022-06-10");
+    assertThat(counts(kpi(kpi.out(), "seen-5wd"))).isEqualTo("2/0/0/0");
+  }
+
+  @Test
   void aBadEventFileIsRefusedWithLinesAndFields(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
