@@ -21,7 +21,6 @@ import org.safeload.calendar.WorkingCalendar;
 import org.safeload.money.Contract;
 import org.safeload.money.ContractCosting;
 import org.safeload.money.ContractDocument;
-import org.safeload.money.Costing;
 import org.safeload.money.OcdsRelease;
 import org.safeload.money.ScenarioException;
 import org.safeload.money.ScenarioReader;
@@ -102,9 +101,12 @@ public class ContractService {
         .orElseThrow(() -> new NotFoundException("No contract " + code));
   }
 
-  @PreAuthorize(Permissions.READ_MONEY)
-  public Costing costing(String code, LocalDate asOf) {
-    return costing.cost(contract(code).contract(), asOf);
+  /**
+   * What a contract already read (and so already checked) costs as of a date, in the shape the
+   * pages and the API show.
+   */
+  public Evaluation.ContractResult result(StoredContract stored, LocalDate asOf) {
+    return Evaluation.ContractResult.of(stored.contract(), costing.cost(stored.contract(), asOf));
   }
 
   /** The contract as an OCDS 1.1 release package. */

@@ -92,9 +92,7 @@ class ContractApi {
       @PathVariable String id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {
-    StoredContract stored = contracts.contract(id);
-    return Evaluation.ContractResult.of(
-        stored.contract(), contracts.costing(id, asOf == null ? contracts.today() : asOf));
+    return contracts.result(contracts.contract(id), asOf == null ? contracts.today() : asOf);
   }
 
   @PostMapping("/contracts/{id}/changes")

@@ -108,11 +108,7 @@ class ContractPages {
   String list(Model model) {
     LocalDate today = contracts.today();
     model.addAttribute(
-        "results",
-        contracts.contracts().stream()
-            .map(
-                s -> Evaluation.ContractResult.of(s.contract(), contracts.costing(s.code(), today)))
-            .toList());
+        "results", contracts.contracts().stream().map(s -> contracts.result(s, today)).toList());
     return "contracts/list";
   }
 
@@ -128,8 +124,7 @@ class ContractPages {
   private void show(String id, LocalDate asOf, Model model) {
     StoredContract stored = contracts.contract(id);
     LocalDate date = asOf == null ? contracts.today() : asOf;
-    Evaluation.ContractResult result =
-        Evaluation.ContractResult.of(stored.contract(), contracts.costing(id, date));
+    Evaluation.ContractResult result = contracts.result(stored, date);
     model.addAttribute("stored", stored);
     model.addAttribute("c", stored.contract());
     model.addAttribute("result", result);
