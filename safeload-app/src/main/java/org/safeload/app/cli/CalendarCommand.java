@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.safeload.calendar.WorkingCalendar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,19 +31,7 @@ public class CalendarCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", paramLabel = "json|table")
   String format;
 
-  @Option(
-      names = "--closures",
-      split = ",",
-      paramLabel = "DATE",
-      description = "Council closure days, not working days (as SAFELOAD_CALENDAR_CLOSURES).")
-  java.util.List<LocalDate> closures = new java.util.ArrayList<>();
-
-  private WorkingCalendar calendar() {
-    return closures.isEmpty()
-        ? WorkingCalendar.englandAndWales()
-        : WorkingCalendar.englandAndWales(
-            closures.stream().map(d -> new WorkingCalendar.DayOff(d, "Council closure")).toList());
-  }
+  @Mixin CalendarOptions calendarOptions = new CalendarOptions();
 
   @Override
   public Integer call() {
@@ -50,7 +39,7 @@ public class CalendarCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--to must be on or after --from");
       return 2;
     }
-    WorkingCalendar calendar = calendar();
+    WorkingCalendar calendar = calendarOptions.calendar();
     int working;
     List<WorkingCalendar.DayOff> holidays;
     try {

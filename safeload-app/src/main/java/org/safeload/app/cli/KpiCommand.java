@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.safeload.calendar.WorkingCalendar;
 import org.safeload.money.ScenarioException;
 import org.safeload.organisation.FieldProblem;
 import org.safeload.timeliness.EventCsv;
@@ -20,6 +19,7 @@ import org.safeload.timeliness.KpiReport;
 import org.safeload.timeliness.KpiRuleSet;
 import org.safeload.timeliness.Timeliness;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,19 +60,7 @@ public class KpiCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|table")
   String format;
 
-  @Option(
-      names = "--closures",
-      split = ",",
-      paramLabel = "DATE",
-      description = "Council closure days, not working days (as SAFELOAD_CALENDAR_CLOSURES).")
-  java.util.List<LocalDate> closures = new java.util.ArrayList<>();
-
-  private WorkingCalendar calendar() {
-    return closures.isEmpty()
-        ? WorkingCalendar.englandAndWales()
-        : WorkingCalendar.englandAndWales(
-            closures.stream().map(d -> new WorkingCalendar.DayOff(d, "Council closure")).toList());
-  }
+  @Mixin CalendarOptions calendarOptions = new CalendarOptions();
 
   @Option(
       names = "--teams",
@@ -138,7 +126,8 @@ public class KpiCommand implements Callable<Integer> {
         }
       }
     }
-    KpiItems items = new Timeliness(calendar()).evaluate(result.log(), set, asOf, ends);
+    KpiItems items =
+        new Timeliness(calendarOptions.calendar()).evaluate(result.log(), set, asOf, ends);
     KpiReport report = KpiReport.of(items, set, result.log(), asOf, from, to, groupBy, providers);
     spec.commandLine().getOut().print(KpiOutput.format(report, format));
     spec.commandLine().getOut().flush();
