@@ -57,28 +57,13 @@ public class AccountOidcUserService extends OidcUserService {
     }
 
     @Override
+    public UserAccount account() {
+      return account;
+    }
+
+    @Override
     public String getName() {
       return account.username();
-    }
-
-    @Override
-    public String username() {
-      return account.username();
-    }
-
-    @Override
-    public String displayName() {
-      return account.displayName();
-    }
-
-    @Override
-    public AccessRole role() {
-      return account.role();
-    }
-
-    @Override
-    public Long providerId() {
-      return account.providerId();
     }
   }
 }

@@ -29,24 +29,4 @@ record LocalUser(UserAccount account, String passwordHash)
   public boolean isEnabled() {
     return account.enabled() && passwordHash != null;
   }
-
-  @Override
-  public String username() {
-    return account.username();
-  }
-
-  @Override
-  public String displayName() {
-    return account.displayName();
-  }
-
-  @Override
-  public AccessRole role() {
-    return account.role();
-  }
-
-  @Override
-  public Long providerId() {
-    return account.providerId();
-  }
 }

@@ -1,14 +1,25 @@
 package org.safeload.app.access;
 
-/** The signed-in person, however they signed in (local account or OIDC). */
+/** The signed-in person, however they signed in (local account or OIDC): their account speaks. */
 public interface SafeloadPrincipal {
 
-  String username();
+  /** The Safeload account behind the sign-in. */
+  UserAccount account();
 
-  String displayName();
+  default String username() {
+    return account().username();
+  }
 
-  AccessRole role();
+  default String displayName() {
+    return account().displayName();
+  }
+
+  default AccessRole role() {
+    return account().role();
+  }
 
   /** The provider a {@code PROVIDER} account belongs to; {@code null} otherwise. */
-  Long providerId();
+  default Long providerId() {
+    return account().providerId();
+  }
 }
