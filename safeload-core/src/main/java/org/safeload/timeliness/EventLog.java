@@ -162,6 +162,36 @@ public final class EventLog {
     return at[row];
   }
 
+  /** The row's local (Europe/London) day, as an epoch day. */
+  public int day(int row) {
+    return day[row];
+  }
+
+  /** The row's case (index into {@link #cases()}), or -1. */
+  public int caseOf(int row) {
+    return caseOf[row];
+  }
+
+  /** The row's child (index into {@link #children()}), or -1. */
+  public int childOf(int row) {
+    return childOf[row];
+  }
+
+  /** The row's worker (index into {@link #workers()}), or -1. */
+  public int workerOf(int row) {
+    return workerOf[row];
+  }
+
+  /** The row's team (index into {@link #teams()}), or -1. */
+  public int teamOf(int row) {
+    return teamOf[row];
+  }
+
+  /** The row's detail (index into {@link #details()}), or -1. */
+  public int detailOf(int row) {
+    return detail[row];
+  }
+
   /**
    * Adds an event. Identifiers are interned; {@code ref} is the row of the referred event (or -1);
    * {@code dueDay} is an epoch day or {@link #NO_DATE}.

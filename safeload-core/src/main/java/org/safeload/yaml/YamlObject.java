@@ -147,6 +147,26 @@ public final class YamlObject {
         .orElse(null);
   }
 
+  /** A number that is not money (a weight, a cap per FTE): not negative. */
+  public BigDecimal number(String key, boolean required) {
+    return scalar(key, required)
+        .flatMap(
+            value -> {
+              try {
+                BigDecimal number = new BigDecimal(value);
+                if (number.signum() < 0) {
+                  problem(key, "must not be negative (not " + value + ")");
+                  return Optional.empty();
+                }
+                return Optional.of(number);
+              } catch (NumberFormatException e) {
+                problem(key, "must be a number, like 1.5 (not " + value + ")");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
   public Integer count(String key, boolean required, int min) {
     return scalar(key, required)
         .flatMap(

@@ -38,6 +38,22 @@ public final class Permissions {
   /** Importing case activity and editing KPI rule sets. */
   public static final String EDIT_TIMELINESS = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
 
+  /** Caseload figures (counts, no child's details): every role; a provider sees its own teams. */
+  public static final String READ_CASELOADS = "isAuthenticated()";
+
+  /** Allocating a case to a worker. */
+  public static final String ALLOCATE = "hasAnyRole('ADMIN','HEAD_OF_SERVICE','TEAM_MANAGER')";
+
+  /** Planning a handover (it reads the cases to move). */
+  public static final String PLAN_HANDOVER =
+      "hasAnyRole('ADMIN','HEAD_OF_SERVICE','TEAM_MANAGER','READ_ONLY')";
+
+  /** Applying a handover plan, and editing the council's allocation policy. */
+  public static final String APPLY_HANDOVER = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
+
+  /** The council's allocation policy. */
+  public static final String EDIT_POLICY = "hasAnyRole('ADMIN','HEAD_OF_SERVICE')";
+
   /** Accounts and the audit trail. */
   public static final String ADMINISTER = "hasRole('ADMIN')";
 
@@ -85,6 +101,19 @@ public final class Permissions {
 
   public static boolean canEditTimeliness() {
     return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE);
+  }
+
+  public static boolean canAllocate() {
+    return canEditWorkers();
+  }
+
+  public static boolean canPlanHandover() {
+    return CurrentUser.hasRole(
+        AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.TEAM_MANAGER, AccessRole.READ_ONLY);
+  }
+
+  public static boolean canApplyHandover() {
+    return canEditStructure();
   }
 
   public static boolean canAdminister() {

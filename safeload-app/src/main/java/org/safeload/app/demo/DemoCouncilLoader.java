@@ -1,5 +1,6 @@
 package org.safeload.app.demo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.safeload.app.organisation.TeamInput;
 import org.safeload.app.organisation.WorkforceService;
 import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.demo.DemoActivity;
 import org.safeload.demo.DemoCouncil;
 import org.safeload.demo.DemoCouncil.DemoService;
 import org.safeload.demo.DemoCouncil.DemoTeam;
@@ -18,7 +20,6 @@ import org.safeload.demo.DemoCouncil.DemoWorker;
 import org.safeload.organisation.Service;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.Worker;
-import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,79 +115,39 @@ public class DemoCouncilLoader implements ApplicationRunner {
       }
     }
     List<DemoWorker> workers = DemoCouncil.workers();
-    Map<String, List<Long>> caseHolders = new HashMap<>();
-    Map<String, Long> managers = new HashMap<>();
+    List<DemoActivity.Placed> placed = new ArrayList<>();
     for (DemoWorker w : workers) {
       long firstTeam = teamIds.get(w.previousTeam() != null ? w.previousTeam() : w.team());
       Worker worker = workforce.create(w.details(), firstTeam);
       if (w.previousTeam() != null) {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }
-      if (w.details().endDate() == null && w.details().role().caseHolding()) {
-        caseHolders.computeIfAbsent(w.team(), k -> new java.util.ArrayList<>()).add(worker.id());
-      }
-      if (w.details().role() == org.safeload.organisation.Role.TEAM_MANAGER) {
-        managers.put(w.team(), worker.id());
-      }
+      placed.add(new DemoActivity.Placed(String.valueOf(worker.id()), w));
     }
     contracts.create(DemoCouncil.contractDocument());
-    activity(teamIds, caseHolders, managers);
-    log.info("Loaded the demo council: {} teams, {} workers", teamIds.size(), workers.size());
+    long started = System.nanoTime();
+    int events = activity(teamIds, placed);
+    log.info(
+        "Loaded the demo council: {} teams, {} workers, {} events (activity in {} ms)",
+        teamIds.size(),
+        workers.size(),
+        events,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
-   * Six months of realistic case activity (25 May to 24 November 2026), generated with a fixed seed
-   * and mapped onto the demo's teams and workers, imported as any event file would be.
+   * Six months of realistic case activity (25 May to 24 November 2026) on the demo's teams and
+   * workers ({@link DemoActivity}), imported as any event file would be.
    */
-  private void activity(
-      Map<String, Long> teamIds, Map<String, List<Long>> caseHolders, Map<String, Long> managers) {
-    EventGenerator generator =
-        new EventGenerator(calendar, 2026, 160, 6, java.time.LocalDate.of(2026, 5, 25));
-    Map<String, String> teamOf = new HashMap<>();
-    Map<String, String> workerOf = new HashMap<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (EventGenerator.Team t : EventGenerator.TEAMS) {
-      teamOf.put(t.id(), String.valueOf(teamIds.get(t.name())));
-      workerOf.put("M" + t.id(), String.valueOf(managers.get(t.name())));
-    }
-    for (EventGenerator.Worker w : generator.workers()) {
-      String team =
-          EventGenerator.TEAMS.stream()
-              .filter(t -> t.id().equals(w.teamId()))
-              .findFirst()
-              .orElseThrow()
-              .name();
-      List<Long> holders = caseHolders.get(team);
-      int n = seen.merge(team, 1, Integer::sum) - 1;
-      workerOf.put(w.id(), String.valueOf(holders.get(n % holders.size())));
-    }
-    StringBuilder csv = new StringBuilder(String.join(",", EventCsv.HEADER)).append('\n');
-    generator.generate(
-        (id, at, type, caseId, child, worker, team, detail, ref, due) ->
-            csv.append(id)
-                .append(',')
-                .append(at)
-                .append(',')
-                .append(type.code())
-                .append(',')
-                .append(caseId)
-                .append(',')
-                .append(child)
-                .append(',')
-                .append(worker.isEmpty() ? "" : workerOf.getOrDefault(worker, ""))
-                .append(',')
-                .append(team.isEmpty() ? "" : teamOf.get(team))
-                .append(',')
-                .append(detail)
-                .append(',')
-                .append(ref)
-                .append(',')
-                .append(due == null ? "" : due.toString())
-                .append('\n'));
-    for (EventGenerator.Child c : generator.children()) {
+  private int activity(Map<String, Long> teamIds, List<DemoActivity.Placed> workers) {
+    Map<String, String> teams = new HashMap<>();
+    teamIds.forEach((name, id) -> teams.put(name, String.valueOf(id)));
+    DemoActivity.Activity activity = DemoActivity.generate(calendar, workers, teams);
+    for (EventGenerator.Child c : activity.children()) {
       timeliness.addChild(c.id(), c.dateOfBirth(), c.familyGroup());
     }
-    timeliness.importCsv(csv.toString());
+    timeliness.importCsv(activity.csv());
+    return activity.events();
   }
 
   static void asSystem(Runnable work) {

@@ -55,7 +55,15 @@ public class WorkforceService {
   /** Every worker the user may see, with their team today, by name. */
   @PreAuthorize(Permissions.READ_ORGANISATION)
   public List<WorkerView> workers() {
-    LocalDate today = organisation.today();
+    return workersOn(organisation.today());
+  }
+
+  /**
+   * Every worker the user may see, with their team on a date (a provider's user: only those in its
+   * teams on that date).
+   */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public List<WorkerView> workersOn(LocalDate today) {
     Map<Long, Team> visible =
         organisation.visibleTeams().stream()
             .collect(Collectors.toMap(Team::id, Function.identity()));

@@ -166,6 +166,39 @@ public class TimelinessService {
         due == null ? null : LocalDate.parse(due));
   }
 
+  /** A case allocated to a worker in a team at an instant, from the product itself. */
+  public record Allocation(
+      String caseRef, String childRef, String workerRef, String teamRef, Instant at) {}
+
+  /**
+   * Records allocations (the allocation form, an applied handover) as {@code allocated} case
+   * events, in the caller's transaction: all of them or, if one fails, none.
+   *
+   * @return the new events' ids, in order
+   */
+  @PreAuthorize(Permissions.ALLOCATE)
+  @Transactional
+  public List<String> recordAllocations(List<Allocation> allocations) {
+    List<String> ids = new ArrayList<>();
+    for (Allocation a : allocations) {
+      String id = "alloc-" + java.util.UUID.randomUUID();
+      events.insert(
+          new CaseEventRepository.Row(
+              id,
+              a.at(),
+              EventType.ALLOCATED.code(),
+              a.caseRef(),
+              a.childRef(),
+              a.workerRef(),
+              a.teamRef(),
+              null,
+              null,
+              null));
+      ids.add(id);
+    }
+    return ids;
+  }
+
   /** Stores a child's details (demo and imports of children files). */
   @Transactional
   public void addChild(String ref, LocalDate dateOfBirth, String familyGroup) {
@@ -348,6 +381,25 @@ public class TimelinessService {
     }
     return new Dashboard(
         set.id(), asOf, report, teamNames, managed, trend, overdue, soon, log.size());
+  }
+
+  /**
+   * The stored case activity as one log (the caseload engine reads the same events). For a
+   * provider's user, only its teams' cases.
+   */
+  public EventLog caseActivity() {
+    if (CurrentUser.providerScope().isPresent()) {
+      return load(
+          organisation.teams().stream()
+              .map(t -> String.valueOf(t.id()))
+              .collect(Collectors.toSet()));
+    }
+    return load(null);
+  }
+
+  /** The family group of every child that has one. */
+  public Map<String, String> familyGroups() {
+    return events.familyGroups();
   }
 
   /** Loads stored events (a provider's user: only its teams' cases). */

@@ -33,5 +33,8 @@ class LayoutAdvice {
     model.addAttribute("canReadCases", Permissions.canReadCases());
     model.addAttribute("canEditTimeliness", Permissions.canEditTimeliness());
     model.addAttribute("canEditMoney", Permissions.canEditMoney());
+    model.addAttribute("canAllocate", Permissions.canAllocate());
+    model.addAttribute("canPlanHandover", Permissions.canPlanHandover());
+    model.addAttribute("canApplyHandover", Permissions.canApplyHandover());
   }
 }

@@ -107,6 +107,19 @@ public class CaseEventRepository {
         .optional();
   }
 
+  /** Each child's family group (children without one are left out). */
+  public java.util.Map<String, String> familyGroups() {
+    java.util.Map<String, String> groups = new java.util.HashMap<>();
+    jdbc.sql("select ref, family_group from child where family_group is not null")
+        .query(
+            (rs, n) -> {
+              groups.put(rs.getString(1), rs.getString(2));
+              return null;
+            })
+        .list();
+    return groups;
+  }
+
   public List<RuleSetRow> ruleSets() {
     return jdbc.sql("select * from kpi_rule_set order by id")
         .query(

@@ -1,0 +1,137 @@
+package org.safeload.app.caseload.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.platform.ApiController;
+import org.safeload.caseload.CaseloadPolicy;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Caseloads over JSON: boards, the unallocated queue, allocation, throughput and the policy. */
+@ApiController("/api/v1")
+@Tag(name = "Caseloads", description = "Caseloads, allocation, the unallocated queue, throughput")
+class CaseloadApi {
+
+  private final CaseloadService caseloads;
+
+  CaseloadApi(CaseloadService caseloads) {
+    this.caseloads = caseloads;
+  }
+
+  private LocalDate orToday(LocalDate on) {
+    return on == null ? caseloads.today() : on;
+  }
+
+  @GetMapping("/caseloads")
+  @Operation(summary = "Every team's, service's and the council's caseload on a date")
+  CaseloadService.Overview overview(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    return caseloads.overview(orToday(on));
+  }
+
+  @GetMapping("/caseloads/teams/{id}")
+  @Operation(summary = "A team's board: each worker's cases, weighted load, cap and status")
+  CaseloadService.Board board(
+      @PathVariable long id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    return caseloads.board(id, orToday(on));
+  }
+
+  @GetMapping("/caseloads/unallocated")
+  @Operation(summary = "Open cases without a worker, oldest first, with their age in working days")
+  List<CaseloadService.Waiting> queue(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    return caseloads.queue(orToday(on));
+  }
+
+  @GetMapping("/caseloads/cases/{caseRef}/recommendations")
+  @Operation(summary = "Ranked workers for a case, with reasons (the read is audited)")
+  CaseloadService.CaseAllocation recommendations(
+      @PathVariable String caseRef, @RequestParam(defaultValue = "false") boolean allTeams) {
+    return caseloads.allocation(caseRef, caseloads.today(), allTeams);
+  }
+
+  /** An allocation request: the case, the worker, and a reason when a soft target is exceeded. */
+  record AllocationRequest(String caseRef, String workerId, String reason) {}
+
+  @PostMapping("/caseloads/allocations")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Allocate a case to a worker today",
+      description =
+          "Refused (400) when a hard rule would break; a reason is required to exceed a soft target.")
+  CaseloadService.Allocated allocate(@RequestBody AllocationRequest request) {
+    return caseloads.allocate(request.caseRef(), request.workerId(), request.reason());
+  }
+
+  @GetMapping("/caseloads/teams/{id}/throughput")
+  @Operation(summary = "A team's throughput over a period, changes of worker, caseload by month")
+  CaseloadService.TeamThroughput throughput(
+      @PathVariable long id,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return caseloads.throughput(id, from, to);
+  }
+
+  @GetMapping("/caseload-policy")
+  @Operation(summary = "The allocation policy in force")
+  CaseloadPolicy policy() {
+    return caseloads.policy();
+  }
+
+  @GetMapping(path = "/caseload-policy", produces = "application/yaml")
+  @Operation(summary = "The allocation policy in force, as YAML")
+  String policyText() {
+    return caseloads.policyText();
+  }
+
+  @PutMapping(
+      path = "/caseload-policy",
+      consumes = {"application/yaml", "text/plain"})
+  @Operation(summary = "Save the council's policy (YAML; its id is in the document) and use it")
+  CaseloadPolicy savePolicy(@RequestBody String document) {
+    return caseloads.savePolicy(document);
+  }
+
+  @DeleteMapping("/caseload-policy")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Put the built-in policy back in force")
+  void useBuiltIn() {
+    caseloads.useBuiltInPolicy();
+  }
+
+  @PostMapping("/caseloads/handover/plan")
+  @Operation(
+      summary = "Plan a handover",
+      description =
+          "Cases (every open case of fromTeam or fromWorker, and/or caseRefs) to the case-holding"
+              + " workers of toTeams and/or toWorkers: every hard rule holds, siblings go to one"
+              + " worker, the highest weighted caseload per FTE is as low as possible, then the"
+              + " fewest cases leave a worker the child knows. Status optimal, feasible (with the"
+              + " bound and gap) or infeasible (with the cases that cannot be placed and the extra"
+              + " FTE needed).")
+  CaseloadService.PlanView plan(@RequestBody CaseloadService.HandoverRequest request) {
+    return caseloads.planHandover(request);
+  }
+
+  /** A reviewed plan to apply. */
+  record ApplyRequest(List<CaseloadService.PlannedMove> moves) {}
+
+  @PostMapping("/caseloads/handover/apply")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Apply a reviewed plan: every case moves, or none does")
+  CaseloadService.Applied apply(@RequestBody ApplyRequest request) {
+    return caseloads.applyHandover(request.moves());
+  }
+}

@@ -1,0 +1,242 @@
+package org.safeload.app.caseload.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.caseload.CaseloadPolicy;
+import org.safeload.organisation.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Caseload pages: every team's caseload, a team's board, the unallocated queue, allocating a case
+ * with the recommendation, a team's throughput, and the allocation policy.
+ */
+@Controller
+class CaseloadPages {
+
+  private final CaseloadService caseloads;
+
+  CaseloadPages(CaseloadService caseloads) {
+    this.caseloads = caseloads;
+  }
+
+  /** A date from a query parameter (today when absent); a bad one is a problem for the form. */
+  private LocalDate date(String text, String field, Model model) {
+    if (text == null || text.isBlank()) {
+      return caseloads.today();
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      model.addAttribute(
+          "errors", Map.of(field, "Enter a real date like 2026-11-24 (not " + text.strip() + ")"));
+      return caseloads.today();
+    }
+  }
+
+  @GetMapping("/caseloads")
+  String overview(@RequestParam(required = false) String on, Model model) {
+    LocalDate date = date(on, "on", model);
+    model.addAttribute("o", caseloads.overview(date));
+    return "caseloads/overview";
+  }
+
+  @GetMapping("/caseloads/teams/{id}")
+  String board(@PathVariable long id, @RequestParam(required = false) String on, Model model) {
+    LocalDate date = date(on, "on", model);
+    model.addAttribute("b", caseloads.board(id, date));
+    return "caseloads/board";
+  }
+
+  @GetMapping("/caseloads/unallocated")
+  String queue(@RequestParam(required = false) String on, Model model) {
+    LocalDate date = date(on, "on", model);
+    model.addAttribute("on", date);
+    model.addAttribute("waiting", caseloads.queue(date));
+    return "caseloads/unallocated";
+  }
+
+  @GetMapping("/caseloads/cases/{caseRef}")
+  String allocation(
+      @PathVariable String caseRef,
+      @RequestParam(defaultValue = "false") boolean allTeams,
+      Model model) {
+    model.addAttribute("a", caseloads.allocation(caseRef, caseloads.today(), allTeams));
+    model.addAttribute("allTeams", allTeams);
+    model.addAttribute("workerId", "");
+    model.addAttribute("reason", "");
+    return "caseloads/allocate";
+  }
+
+  @PostMapping("/caseloads/cases/{caseRef}")
+  String allocate(
+      @PathVariable String caseRef,
+      @RequestParam(required = false) String workerId,
+      @RequestParam(required = false) String reason,
+      @RequestParam(defaultValue = "false") boolean allTeams,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    try {
+      CaseloadService.Allocated done = caseloads.allocate(caseRef, workerId, reason);
+      redirect.addFlashAttribute("allocated", done);
+      return "redirect:/caseloads/unallocated";
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (FieldProblem p : e.problems()) {
+        errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b);
+      }
+      model.addAttribute("errors", errors);
+      model.addAttribute("a", caseloads.allocation(caseRef, caseloads.today(), allTeams));
+      model.addAttribute("allTeams", allTeams);
+      model.addAttribute("workerId", workerId == null ? "" : workerId);
+      model.addAttribute("reason", reason == null ? "" : reason);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "caseloads/allocate";
+    }
+  }
+
+  @GetMapping("/caseloads/teams/{id}/throughput")
+  String throughput(
+      @PathVariable long id,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Model model) {
+    LocalDate end = date(to, "to", model);
+    LocalDate start =
+        from == null || from.isBlank() ? end.minusMonths(6).plusDays(1) : date(from, "from", model);
+    if (end.isBefore(start)) {
+      model.addAttribute("errors", Map.of("to", "The end must be on or after the start"));
+      start = end.minusMonths(6).plusDays(1);
+    }
+    CaseloadService.TeamThroughput t = caseloads.throughput(id, start, end);
+    model.addAttribute("t", t);
+    model.addAttribute("chart", ThroughputChart.of(t.flow(), caseloads.policy()));
+    model.addAttribute("target", caseloads.policy().teamTargetCasesPerFte());
+    return "caseloads/throughput";
+  }
+
+  @GetMapping("/caseloads/policy")
+  String policy(Model model) {
+    CaseloadPolicy policy = caseloads.policy();
+    model.addAttribute("policy", policy);
+    model.addAttribute("document", caseloads.policyText());
+    model.addAttribute("builtIn", CaseloadPolicy.DEFAULT.equals(policy.id()));
+    return "caseloads/policy";
+  }
+
+  @GetMapping("/caseloads/policy/edit")
+  String editPolicy(Model model) {
+    String text = caseloads.policyText();
+    if (CaseloadPolicy.DEFAULT.equals(caseloads.policy().id())) {
+      text = text.replaceFirst("(?m)^id: default$", "id: council");
+    }
+    model.addAttribute("document", text);
+    return "caseloads/policy-edit";
+  }
+
+  @PostMapping("/caseloads/policy/edit")
+  String savePolicy(
+      @RequestParam(defaultValue = "") String document,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      caseloads.savePolicy(document);
+      return "redirect:/caseloads/policy";
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", Map.of("document", "The policy has errors: nothing was saved"));
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("document", document);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "caseloads/policy-edit";
+    }
+  }
+
+  @PostMapping("/caseloads/policy/built-in")
+  String useBuiltIn() {
+    caseloads.useBuiltInPolicy();
+    return "redirect:/caseloads/policy";
+  }
+
+  // --- Handover --------------------------------------------------------------------------------
+
+  @GetMapping("/caseloads/handover")
+  String handoverForm(Model model) {
+    model.addAttribute("o", caseloads.overview(caseloads.today()));
+    model.addAttribute("fromTeam", null);
+    model.addAttribute("toTeams", java.util.List.of());
+    model.addAttribute("caseRefs", "");
+    return "caseloads/handover";
+  }
+
+  @PostMapping("/caseloads/handover")
+  String plan(
+      @RequestParam(required = false) Long fromTeam,
+      @RequestParam(required = false) java.util.List<Long> toTeams,
+      @RequestParam(defaultValue = "") String caseRefs,
+      Model model,
+      HttpServletResponse response) {
+    java.util.List<String> refs =
+        java.util.Arrays.stream(caseRefs.split("[\\s,]+")).filter(r -> !r.isBlank()).toList();
+    try {
+      model.addAttribute(
+          "p",
+          caseloads.planHandover(
+              new CaseloadService.HandoverRequest(
+                  fromTeam, null, refs, toTeams == null ? java.util.List.of() : toTeams, null, null)));
+      return "caseloads/handover-plan";
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+      model.addAttribute("errors", errors);
+      model.addAttribute("o", caseloads.overview(caseloads.today()));
+      model.addAttribute("fromTeam", fromTeam);
+      model.addAttribute("toTeams", toTeams == null ? java.util.List.of() : toTeams);
+      model.addAttribute("caseRefs", caseRefs);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "caseloads/handover";
+    }
+  }
+
+  @PostMapping("/caseloads/handover/apply")
+  String apply(
+      @RequestParam(required = false) java.util.List<String> move,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    java.util.List<CaseloadService.PlannedMove> moves = new java.util.ArrayList<>();
+    for (String m : move == null ? java.util.List.<String>of() : move) {
+      String[] parts = m.split("\\|", -1);
+      if (parts.length == 3) {
+        moves.add(
+            new CaseloadService.PlannedMove(
+                parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]));
+      }
+    }
+    try {
+      CaseloadService.Applied applied = caseloads.applyHandover(moves);
+      redirect.addFlashAttribute("applied", applied);
+      return "redirect:/caseloads";
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", Map.of("plan", e.getMessage()));
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("o", caseloads.overview(caseloads.today()));
+      model.addAttribute("fromTeam", null);
+      model.addAttribute("toTeams", java.util.List.of());
+      model.addAttribute("caseRefs", "");
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "caseloads/handover";
+    }
+  }
+}

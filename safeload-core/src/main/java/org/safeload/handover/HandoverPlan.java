@@ -1,0 +1,89 @@
+package org.safeload.handover;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeload.caseload.Load;
+
+/**
+ * A handover plan and what it does, all computed from the assignment (nothing is copied from the
+ * solver but the bound).
+ *
+ * @param status how good the plan is known to be
+ * @param assignment case id to receiving worker id, in the cases' input order (empty when {@link
+ *     Status#INFEASIBLE} or {@link Status#UNKNOWN})
+ * @param receivers each receiver's caseload before and after, in input order
+ * @param maxWeightedPerFte the highest weighted caseload per FTE after the plan, over all receivers
+ *     (2 dp, half up, as {@link Load#weightedPerFte}); null without a plan
+ * @param bound no plan has a lower {@code maxWeightedPerFte} (2 dp); equal to it when {@link
+ *     Status#OPTIMAL}; null without a plan
+ * @param gap (best − bound) / best for the maximum weighted caseload per FTE (4 dp, rounded up); 0
+ *     when the maximum is proven least; null without a plan
+ * @param movedFromPreviousWorker cases that go to a worker the child does not know although a
+ *     worker it knows (its current or a previous one) is among the receivers
+ * @param movedBound no plan with this maximum moves fewer (equal when proven)
+ * @param continuityCases cases with a worker they know among the receivers
+ * @param unplaced cases that cannot be placed (when {@link Status#INFEASIBLE}), in input order
+ * @param extraFteNeeded the least extra capacity, as one experienced social worker's FTE (2 dp),
+ *     that would let every case that some worker may hold be placed; null unless infeasible
+ * @param explanation why no plan fits, one sentence a line (empty otherwise)
+ * @param solveTime wall-clock time spent in the solver, all stages
+ */
+public record HandoverPlan(
+    Status status,
+    Map<String, String> assignment,
+    List<ReceiverLoad> receivers,
+    BigDecimal maxWeightedPerFte,
+    BigDecimal bound,
+    BigDecimal gap,
+    int movedFromPreviousWorker,
+    int movedBound,
+    int continuityCases,
+    List<String> unplaced,
+    BigDecimal extraFteNeeded,
+    List<String> explanation,
+    Duration solveTime) {
+
+  public HandoverPlan {
+    assignment = Collections.unmodifiableMap(new LinkedHashMap<>(assignment));
+    receivers = List.copyOf(receivers);
+    unplaced = List.copyOf(unplaced);
+    explanation = List.copyOf(explanation);
+  }
+
+  /** How good a plan is known to be. */
+  public enum Status {
+    /** Both objectives proven best: no plan has a lower maximum, nor fewer moves with it. */
+    OPTIMAL,
+    /** A plan that keeps every rule, not proven best within the time limit: see bound and gap. */
+    FEASIBLE,
+    /** Proven: no plan keeps every rule. See unplaced, extraFteNeeded and explanation. */
+    INFEASIBLE,
+    /** No plan was found within the time limit, and none was proven impossible. */
+    UNKNOWN;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One receiver's caseload before and after the plan.
+   *
+   * @param received cases the plan gives them
+   */
+  public record ReceiverLoad(
+      String workerId, String name, BigDecimal fte, Load before, Load after, int received) {
+
+    public BigDecimal weightedPerFteBefore() {
+      return before.weightedPerFte(fte);
+    }
+
+    public BigDecimal weightedPerFteAfter() {
+      return after.weightedPerFte(fte);
+    }
+  }
+}
