@@ -33,7 +33,8 @@ public final class GreedyHandover {
         if (!limits.get(r).mayHold(c.type())) {
           continue;
         }
-        if (best < 0 || lower(weighted[r], fte(receivers, r), weighted[best], fte(receivers, best))) {
+        if (best < 0
+            || lower(weighted[r], fte(receivers, r), weighted[best], fte(receivers, best))) {
           best = r;
         }
       }

@@ -15,8 +15,8 @@ import org.safeload.timeliness.CaseType;
  *     a family of its own
  * @param type the kind of work on the case now (decides its weight and who may hold it)
  * @param currentWorker who holds it now (commonly a leaving worker), or {@code null}
- * @param previousWorkers workers who held the child before; with {@code currentWorker}, the
- *     workers the child already knows
+ * @param previousWorkers workers who held the child before; with {@code currentWorker}, the workers
+ *     the child already knows
  */
 public record HandoverCase(
     String caseId,

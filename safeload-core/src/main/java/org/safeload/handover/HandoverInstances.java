@@ -20,14 +20,14 @@ import org.safeload.timeliness.CaseType;
  *   <li>receivers {@code W001}…: about 15% in their ASYE, 10% advanced practitioners, the rest
  *       social workers; FTE 1.0 (half), 0.8 (a fifth), 0.6, 0.7 or 0.9;
  *   <li>cases in family groups of 1 (55%), 2 (25%), 3 (13%) or 4 (7%) siblings; case types 35%
- *       {@code cin}, 30% {@code cp}, 15% {@code assessment}, 10% {@code plo}, 10% {@code court}
- *       (a sibling shares the family's type 4 times in 5); each family held now by one of the
- *       exiting team's workers ({@code MT01}…, one per 20 cases); a quarter of the families were
- *       held before by one of the receivers, a tenth by a worker who has left;
+ *       {@code cin}, 30% {@code cp}, 15% {@code assessment}, 10% {@code plo}, 10% {@code court} (a
+ *       sibling shares the family's type 4 times in 5); each family held now by one of the exiting
+ *       team's workers ({@code MT01}…, one per 20 cases); a quarter of the families were held
+ *       before by one of the receivers, a tenth by a worker who has left;
  *   <li>receivers already hold 8 to 14 cases per FTE when there is room for that; when the cases
- *       handed over would not fit beside it, every receiver's current caseload is scaled down
- *       until everything fits within about 85% of the weighted caps and a simple rule finds a plan,
- *       so an instance always has a plan.
+ *       handed over would not fit beside it, every receiver's current caseload is scaled down until
+ *       everything fits within about 85% of the weighted caps and a simple rule finds a plan, so an
+ *       instance always has a plan.
  * </ul>
  *
  * The same arguments give the same instance.
@@ -91,7 +91,11 @@ public final class HandoverInstances {
         int n = list.size() + 1;
         list.add(
             new HandoverCase(
-                String.format("C%04d", n), String.format("CH%04d", n), group, type, current,
+                String.format("C%04d", n),
+                String.format("CH%04d", n),
+                group,
+                type,
+                current,
                 previous));
       }
     }
@@ -135,8 +139,7 @@ public final class HandoverInstances {
         capacity = capacity.add(cap);
         held = held.add(weighted);
       }
-      boolean roomy =
-          held.add(newWeight).compareTo(capacity.multiply(new BigDecimal("0.85"))) <= 0;
+      boolean roomy = held.add(newWeight).compareTo(capacity.multiply(new BigDecimal("0.85"))) <= 0;
       if (percent <= 0 || (roomy && fits(list, receivers, policy))) {
         return new Instance(List.copyOf(list), List.copyOf(receivers), policy);
       }
@@ -162,8 +165,7 @@ public final class HandoverInstances {
       families.computeIfAbsent(c.familyKey(), k -> new ArrayList<>()).add(c);
     }
     List<List<HandoverCase>> order = new ArrayList<>(families.values());
-    order.sort(
-        (a, b) -> weight(b, policy).compareTo(weight(a, policy)));
+    order.sort((a, b) -> weight(b, policy).compareTo(weight(a, policy)));
     Load[] loads = new Load[receivers.size()];
     for (int i = 0; i < loads.length; i++) {
       loads[i] = receivers.get(i).current();

@@ -36,8 +36,8 @@ import org.safeload.timeliness.CaseType;
  *
  * <ol>
  *   <li>the least possible maximum weighted caseload per FTE over all receivers (after the plan);
- *   <li>with that maximum, the fewest cases moved away from a worker the child knows (its current or
- *       a previous worker) although one is a receiver.
+ *   <li>with that maximum, the fewest cases moved away from a worker the child knows (its current
+ *       or a previous worker) although one is a receiver.
  * </ol>
  *
  * <p>Exact integers: weights and current weighted loads are hundredths, FTEs are hundredths {@code
@@ -47,13 +47,13 @@ import org.safeload.timeliness.CaseType;
  * least {@code M} is reached exactly by the plans with the least maximum: the resolution of the
  * objective is finer than any difference between two plans.
  *
- * <p>Stage 1 (the maximum) is solved on an aggregated model: families with the same size, weight and
- * eligible receivers are interchangeable for it, so it counts how many of each class go to each
+ * <p>Stage 1 (the maximum) is solved on an aggregated model: families with the same size, weight
+ * and eligible receivers are interchangeable for it, so it counts how many of each class go to each
  * receiver (integers), which removes their symmetry. Stage 2 fixes the maximum found and maximises
  * the cases kept with a worker they know, with one yes/no variable per (family that knows a
  * receiver, eligible receiver) and class counts for the other families; it starts from stage 1's
- * plan (a hint). Both stages run on {@code workers} threads (2 by default); stage 1 gets up to three
- * quarters of the time limit, stage 2 the rest. Families of one class are then given out to
+ * plan (a hint). Both stages run on {@code workers} threads (2 by default); stage 1 gets up to
+ * three quarters of the time limit, stage 2 the rest. Families of one class are then given out to
  * receivers in input order, so a plan is reproducible from the solver's counts.
  *
  * <p>When no plan fits, a third model adds one virtual experienced social worker (the policy group
@@ -119,9 +119,14 @@ public final class HandoverPlanner {
       if (s1.status == CpSolverStatus.MODEL_INVALID) {
         throw new IllegalStateException("the handover model is invalid");
       }
-      return in.noPlan(HandoverPlan.Status.UNKNOWN, List.of(), null, List.of(
-          "No plan was found within the time limit, and none was proven impossible: allow more"
-              + " time."), since(start));
+      return in.noPlan(
+          HandoverPlan.Status.UNKNOWN,
+          List.of(),
+          null,
+          List.of(
+              "No plan was found within the time limit, and none was proven impossible: allow more"
+                  + " time."),
+          since(start));
     }
     int[] stage1Plan = disaggregate(in, in.classes, s1.counts, true);
     long best = in.maxUnits(stage1Plan);
@@ -134,8 +139,7 @@ public final class HandoverPlanner {
     // Stage 2: with that maximum, keep as many cases as possible with a worker they know.
     Stage2 s2 = stage2(in, best, stage1Plan, start, limit);
     int[] plan = s2.plan != null ? s2.plan : stage1Plan;
-    boolean optimal =
-        s1.status == CpSolverStatus.OPTIMAL && s2.status == CpSolverStatus.OPTIMAL;
+    boolean optimal = s1.status == CpSolverStatus.OPTIMAL && s2.status == CpSolverStatus.OPTIMAL;
     long lowerM = s1.status == CpSolverStatus.OPTIMAL ? best : Math.min(best, s1.bound);
     int moved = in.moved(plan);
     int movedBound =
@@ -188,7 +192,9 @@ public final class HandoverPlanner {
     long ub = hint != null ? in.maxUnits(hint) : in.upperBound();
     long lb = in.roundedBound(Math.min(in.lowerBound(), ub), ub);
     int[] atBound = null;
-    for (long level = lb, tries = 0; level < ub && tries < 8; level = in.nextLevel(level), tries++) {
+    for (long level = lb, tries = 0;
+        level < ub && tries < 8;
+        level = in.nextLevel(level), tries++) {
       atBound = in.levelHint(level);
       if (atBound != null) {
         break;
@@ -703,12 +709,15 @@ public final class HandoverPlanner {
     final long[] fte;
     final long[] weighted;
     final int[] current;
+
     /** Headroom in cases and hundredths of weight; -1: no cap. */
     final long[] roomCases;
 
     final long[] roomWeight;
+
     /** The heaviest case weight a receiver may be given (hundredths). */
     final long[] heaviestCase;
+
     final List<Family> families = new ArrayList<>();
     final int[] familyOfCase;
     final List<FamilyClass> classes;
@@ -1167,7 +1176,8 @@ public final class HandoverPlanner {
       long next = Long.MAX_VALUE;
       for (int j = 0; j < r; j++) {
         long have = cap == null ? 0 : cap[j];
-        next = Math.min(next, Math.ceilDiv(scale * (weighted[j] + have + Math.max(gcd, 1)), fte[j]));
+        next =
+            Math.min(next, Math.ceilDiv(scale * (weighted[j] + have + Math.max(gcd, 1)), fte[j]));
       }
       return Math.max(next, m + 1);
     }
@@ -1232,8 +1242,7 @@ public final class HandoverPlanner {
             continue;
           }
           // (w[j] + fam.weight) / fte[j] < (w[best] + fam.weight) / fte[best]
-          if (best < 0
-              || (w[j] + fam.weight) * fte[best] < (w[best] + fam.weight) * fte[j]) {
+          if (best < 0 || (w[j] + fam.weight) * fte[best] < (w[best] + fam.weight) * fte[j]) {
             best = j;
           }
         }
@@ -1287,7 +1296,11 @@ public final class HandoverPlanner {
         Receiver rec = receivers.get(j);
         HandoverPlan.ReceiverLoad load =
             new HandoverPlan.ReceiverLoad(
-                rec.id(), rec.holder().name(), rec.holder().fte(), rec.current(), after[j],
+                rec.id(),
+                rec.holder().name(),
+                rec.holder().fte(),
+                rec.current(),
+                after[j],
                 received[j]);
         loads.add(load);
         BigDecimal perFte = load.weightedPerFteAfter();
@@ -1306,12 +1319,16 @@ public final class HandoverPlanner {
       } else {
         // Every plan has M ≥ lower, so its maximum is above (lower − 1)/S.
         BigDecimal exactBound =
-            BigDecimal.valueOf(lowerUnits - 1).divide(BigDecimal.valueOf(scale), 12, RoundingMode.DOWN);
+            BigDecimal.valueOf(lowerUnits - 1)
+                .divide(BigDecimal.valueOf(scale), 12, RoundingMode.DOWN);
         bound = exactBound.setScale(2, RoundingMode.HALF_UP).min(max);
         gap =
             exactMax.signum() == 0
                 ? BigDecimal.ZERO.setScale(4)
-                : exactMax.subtract(exactBound).max(BigDecimal.ZERO).divide(exactMax, 4, RoundingMode.UP);
+                : exactMax
+                    .subtract(exactBound)
+                    .max(BigDecimal.ZERO)
+                    .divide(exactMax, 4, RoundingMode.UP);
       }
       return new HandoverPlan(
           status,
@@ -1339,7 +1356,12 @@ public final class HandoverPlanner {
       for (Receiver rec : receivers) {
         loads.add(
             new HandoverPlan.ReceiverLoad(
-                rec.id(), rec.holder().name(), rec.holder().fte(), rec.current(), rec.current(), 0));
+                rec.id(),
+                rec.holder().name(),
+                rec.holder().fte(),
+                rec.current(),
+                rec.current(),
+                0));
       }
       return new HandoverPlan(
           status,

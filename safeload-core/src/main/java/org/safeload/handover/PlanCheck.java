@@ -13,9 +13,9 @@ import org.safeload.caseload.Limits;
 import org.safeload.caseload.Load;
 
 /**
- * Checks any assignment of handed-over cases against the policy's hard rules, on its own (it
- * shares no code with the planner): for the planner's plans in tests and for the greedy baseline in
- * the benchmark.
+ * Checks any assignment of handed-over cases against the policy's hard rules, on its own (it shares
+ * no code with the planner): for the planner's plans in tests and for the greedy baseline in the
+ * benchmark.
  */
 public final class PlanCheck {
 
@@ -126,7 +126,14 @@ public final class PlanCheck {
       Limits limits = policy.limitsFor(byId.get(to).holder());
       if (!limits.mayHold(c.type())) {
         excluded++;
-        details.add("case " + c.caseId() + " (" + c.type().code() + ") goes to " + to + ", who may not hold it");
+        details.add(
+            "case "
+                + c.caseId()
+                + " ("
+                + c.type().code()
+                + ") goes to "
+                + to
+                + ", who may not hold it");
       }
       if (c.familyGroup() != null) {
         familyReceivers.computeIfAbsent(c.familyGroup(), k -> new HashSet<>()).add(to);
@@ -136,7 +143,11 @@ public final class PlanCheck {
     for (Map.Entry<String, Set<String>> e : familyReceivers.entrySet()) {
       if (e.getValue().size() > 1) {
         split++;
-        details.add("family " + e.getKey() + " is split between " + e.getValue().stream().sorted().toList());
+        details.add(
+            "family "
+                + e.getKey()
+                + " is split between "
+                + e.getValue().stream().sorted().toList());
       }
     }
     int caps = 0;

@@ -426,13 +426,13 @@ public final class EventGenerator {
    *
    * @param referrals its share of the period's new referrals (0: none come straight to it)
    * @param standing how many cases it holds open at the start of the period, each allocated on the
-   *     period's first working day (or, with {@code opens}, on the day it takes them over)
+   *     period's first working day (or, with {@code opens}, when it takes them on)
    * @param waiting how many children's cases reach it from a team that takes referrals in the last
    *     three weeks of the period and are still waiting for a worker at its end
    * @param mix the case types of its standing cases, in percent (summing to 100); a case that
    *     becomes a type the team does not hold moves to the team with the largest share of that type
    * @param opens for a team that starts during the period (a managed team): from this day, over
-   *     five working days, it takes over its standing cases from the teams that held them
+   *     five working days, it takes on its standing cases, each allocated as it arrives
    */
   public record TeamPlan(
       String teamId,
@@ -642,25 +642,6 @@ public final class EventGenerator {
       return home == null ? null : home.teamId();
     }
 
-    /** A team that held a managed team's case before it opened, by its standing cases of a type. */
-    private String sourceOf(CaseType type) {
-      int total = 0;
-      for (TeamPlan t : options.teams()) {
-        total += t.opens() == null ? t.standing() * t.mix().getOrDefault(type, 0) : 0;
-      }
-      if (total == 0) {
-        return homeOf(type);
-      }
-      int r = random.nextInt(total);
-      for (TeamPlan t : options.teams()) {
-        r -= t.opens() == null ? t.standing() * t.mix().getOrDefault(type, 0) : 0;
-        if (r < 0) {
-          return t.teamId();
-        }
-      }
-      return homeOf(type);
-    }
-
     private static boolean complex(CaseType type) {
       return type == CaseType.CP || type == CaseType.PLO || type == CaseType.COURT;
     }
@@ -737,11 +718,10 @@ public final class EventGenerator {
       Plan plan = new Plan();
       plan.type = type;
       if (team.opens() != null) {
-        plan.team = sourceOf(type);
-        plan.worker = pick(plan.team, type, first, -1);
-        LocalDate move =
+        plan.team = team.teamId();
+        plan.allocated =
             calendar.workingDaysAfter(team.opens().minusDays(1), 1 + random.nextInt(5));
-        plan.add(move, Kind.TRANSFER, team.teamId(), pick(team.teamId(), type, move, -1), null);
+        plan.worker = pick(plan.team, type, plan.allocated, -1);
       } else {
         plan.team = team.teamId();
         plan.worker = pick(plan.team, type, first, -1);
@@ -947,7 +927,7 @@ public final class EventGenerator {
             "",
             null);
       } else {
-        opened = first;
+        opened = plan.allocated != null ? plan.allocated : first;
       }
       allocate(caseId, child, worker, team, opened, type.code());
       LocalDate visit = firstVisit(opened);
@@ -956,13 +936,13 @@ public final class EventGenerator {
       LocalDate nextDocument = null;
       if (plan.referred == null) {
         if (type == CaseType.CIN || type == CaseType.CP) {
-          nextReview = first.plusDays(7 + random.nextInt(21));
+          nextReview = opened.plusDays(7 + random.nextInt(21));
         }
         if (type == CaseType.CP) {
-          nextRcpc = first.plusDays(random.nextInt(180));
+          nextRcpc = opened.plusDays(random.nextInt(180));
         }
         if (type == CaseType.COURT || type == CaseType.PLO) {
-          nextDocument = first.plusDays(10 + random.nextInt(40));
+          nextDocument = opened.plusDays(10 + random.nextInt(40));
         }
       }
       int k = 0;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CalendarCommand.class,
       GenerateCommand.class,
       ImportEventsCommand.class,
+      HandoverCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {

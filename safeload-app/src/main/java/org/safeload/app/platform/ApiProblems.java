@@ -34,6 +34,20 @@ public class ApiProblems {
     return problem;
   }
 
+  public static final URI UNAVAILABLE = URI.create("https://safeload.org/problems/database");
+
+  /** The database failed: the transaction is rolled back, so nothing was changed. */
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  ProblemDetail database(org.springframework.dao.DataAccessException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The database could not complete the request; nothing was changed. Try again.");
+    problem.setType(UNAVAILABLE);
+    problem.setTitle("Database unavailable");
+    return problem;
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

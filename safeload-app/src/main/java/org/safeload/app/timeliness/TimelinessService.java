@@ -79,16 +79,32 @@ public class TimelinessService {
   /** What an import did. */
   public record ImportResult(int created, int unchanged) {}
 
-  /** Imports an event file: every row or none; rows already imported unchanged are skipped. */
+  /**
+   * Imports an event file: every row or none; rows already imported unchanged are skipped. The
+   * stored events the file names (its ids and refs) are fetched in a few queries, and the new ones
+   * inserted in JDBC batches.
+   */
   @PreAuthorize(Permissions.EDIT_TIMELINESS)
   @Transactional
   public ImportResult importCsv(String csv) {
+    String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+    List<Line> lines = lines(text, true);
+    Set<String> named = new java.util.HashSet<>();
+    if (lines != null) {
+      for (Line l : lines) {
+        for (String column : List.of("event_id", "ref")) {
+          if (l.record().isSet(column) && !l.record().get(column).isBlank()) {
+            named.add(l.record().get(column).strip());
+          }
+        }
+      }
+    }
+    Map<String, CaseEventRepository.Row> stored = events.findByIds(named);
     EventCsv.Result result =
         EventCsv.read(
             new StringReader(csv),
             id ->
-                events
-                    .find(id)
+                Optional.ofNullable(stored.get(id))
                     .map(
                         r ->
                             new EventCsv.KnownEvent(
@@ -96,11 +112,53 @@ public class TimelinessService {
     if (!result.problems().isEmpty()) {
       throw new InvalidInputException("The file has errors", result.problems());
     }
+    if (lines == null) {
+      lines = lines(text, false);
+    }
     List<FieldProblem> problems = new ArrayList<>();
     List<CaseEventRepository.Row> fresh = new ArrayList<>();
     int unchanged = 0;
+    for (Line l : lines) {
+      CaseEventRepository.Row row = row(l.record());
+      CaseEventRepository.Row before = stored.get(row.eventId());
+      if (before == null) {
+        fresh.add(row);
+      } else if (before.equals(row)) {
+        unchanged++;
+      } else {
+        problems.add(
+            new FieldProblem(
+                l.number(),
+                "event_id",
+                "Event "
+                    + row.eventId()
+                    + " was imported before with different details; events do not change"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The file has errors", problems);
+    }
+    events.insertAll(fresh);
+    audit.record(
+        "import",
+        "case-events",
+        null,
+        fresh.size() + " events imported, " + unchanged + " unchanged");
+    return new ImportResult(fresh.size(), unchanged);
+  }
+
+  /** A row of an event file and its line number. */
+  private record Line(int number, CSVRecord record) {}
+
+  /**
+   * The file's rows by header name, blank lines left out.
+   *
+   * @param lenient answer null, rather than fail, for a file that cannot be read this way (its
+   *     problems are then reported by {@link EventCsv})
+   */
+  private static List<Line> lines(String text, boolean lenient) {
+    List<Line> lines = new ArrayList<>();
     try {
-      long lineBefore = 0;
       var parser =
           CSVFormat.RFC4180
               .builder()
@@ -108,43 +166,28 @@ public class TimelinessService {
               .setSkipHeaderRecord(true)
               .setIgnoreSurroundingSpaces(true)
               .get()
-              .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
-      lineBefore = 1;
+              .parse(new StringReader(text));
+      long lineBefore = 1;
       for (CSVRecord r : parser) {
         int line = (int) lineBefore + 1;
         lineBefore = parser.getCurrentLineNumber();
         if (r.size() == 1 && r.get(0).isBlank()) {
           continue;
         }
-        CaseEventRepository.Row row = row(r);
-        Optional<CaseEventRepository.Row> stored = events.find(row.eventId());
-        if (stored.isEmpty()) {
-          fresh.add(row);
-        } else if (stored.get().equals(row)) {
-          unchanged++;
-        } else {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "event_id",
-                  "Event "
-                      + row.eventId()
-                      + " was imported before with different details; events do not change"));
-        }
+        lines.add(new Line(line, r));
       }
     } catch (IOException e) {
+      if (lenient) {
+        return null;
+      }
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      if (lenient) {
+        return null;
+      }
+      throw e;
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("The file has errors", problems);
-    }
-    fresh.forEach(events::insert);
-    audit.record(
-        "import",
-        "case-events",
-        null,
-        fresh.size() + " events imported, " + unchanged + " unchanged");
-    return new ImportResult(fresh.size(), unchanged);
+    return lines;
   }
 
   private static String blank(String value) {

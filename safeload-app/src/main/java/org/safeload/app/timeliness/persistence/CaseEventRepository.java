@@ -1,13 +1,20 @@
 package org.safeload.app.timeliness.persistence;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +38,19 @@ public class CaseEventRepository {
   /** A stored rule set. */
   public record RuleSetRow(String id, String document, boolean active, Instant updatedAt) {}
 
-  private final JdbcClient jdbc;
+  /** How many ids one {@code in (...)} query names, and how many rows one batch inserts. */
+  static final int CHUNK = 1000;
 
-  CaseEventRepository(JdbcClient jdbc) {
+  private static final String INSERT =
+      "insert into case_event (event_id, occurred_at, type, case_ref, child_ref, worker_ref,"
+          + " team_ref, detail, ref, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  CaseEventRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   private static Row row(ResultSet rs) throws SQLException {
@@ -72,6 +88,20 @@ public class CaseEventRepository {
         .optional();
   }
 
+  /** The stored events among some ids, by id: one query per 1,000 ids. */
+  public Map<String, Row> findByIds(Collection<String> eventIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(eventIds));
+    Map<String, Row> found = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      jdbc.sql("select * from case_event where event_id in (:ids)")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+          .query((rs, n) -> row(rs))
+          .list()
+          .forEach(r -> found.put(r.eventId(), r));
+    }
+    return found;
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from case_event").query(Long.class).single();
   }
@@ -92,6 +122,38 @@ public class CaseEventRepository {
             r.ref(),
             r.dueDate() == null ? null : Date.valueOf(r.dueDate()))
         .update();
+  }
+
+  /** Inserts events as JDBC batches of 1,000, in the caller's transaction. */
+  public void insertAll(List<Row> rows) {
+    template.batchUpdate(
+        INSERT,
+        rows,
+        CHUNK,
+        (ps, r) -> {
+          ps.setString(1, r.eventId());
+          ps.setTimestamp(2, Timestamp.from(r.occurredAt()));
+          ps.setString(3, r.type());
+          text(ps, 4, r.caseRef());
+          text(ps, 5, r.childRef());
+          text(ps, 6, r.workerRef());
+          text(ps, 7, r.teamRef());
+          text(ps, 8, r.detail());
+          text(ps, 9, r.ref());
+          if (r.dueDate() == null) {
+            ps.setNull(10, Types.DATE);
+          } else {
+            ps.setDate(10, Date.valueOf(r.dueDate()));
+          }
+        });
+  }
+
+  private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
   }
 
   public void insertChild(String ref, LocalDate dateOfBirth, String familyGroup) {

@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
   WorkerRepository.class,
   UserRepository.class,
   AuditRepository.class,
-  org.safeload.app.money.persistence.ContractRepository.class
+  org.safeload.app.money.persistence.ContractRepository.class,
+  org.safeload.app.caseload.persistence.CaseloadRepository.class
 })
 abstract class RepositoryContract {
 
@@ -54,6 +55,7 @@ abstract class RepositoryContract {
   @Autowired UserRepository users;
   @Autowired AuditRepository audit;
   @Autowired org.safeload.app.money.persistence.ContractRepository contracts;
+  @Autowired org.safeload.app.caseload.persistence.CaseloadRepository caseloads;
 
   private static WorkerDetails worker(String name, String swe, String start) {
     return new WorkerDetails(
@@ -243,5 +245,45 @@ abstract class RepositoryContract {
     assertThat(audit.latest(1))
         .singleElement()
         .satisfies(e -> assertThat(e.entityType()).isEqualTo("team"));
+  }
+
+  @Test
+  void storesPoliciesAllocationReasonsAndHandovers() {
+    Instant at = Instant.parse("2026-11-24T10:00:00Z");
+    caseloads.saveActive("council", "id: council", at);
+    caseloads.saveActive("other", "id: other", at.plusSeconds(1));
+    assertThat(caseloads.activePolicy()).get().extracting(p -> p.id()).isEqualTo("other");
+    caseloads.saveActive("council", "id: council\nname: Ours", at.plusSeconds(2));
+    assertThat(caseloads.policies()).hasSize(2);
+    assertThat(caseloads.activePolicy().orElseThrow().document()).contains("Ours");
+    caseloads.deactivateAll();
+    assertThat(caseloads.activePolicy()).isEmpty();
+
+    jdbc.sql(
+            "insert into case_event (event_id, occurred_at, type, case_ref, child_ref, worker_ref)"
+                + " values ('alloc-1', ?, 'allocated', 'C1', 'K1', '7')")
+        .param(java.sql.Timestamp.from(at))
+        .update();
+    long handover =
+        caseloads.insertHandover(at, "pat", 1, "applied", new BigDecimal("17.50"), "default");
+    caseloads.insertDecision(
+        new org.safeload.app.caseload.persistence.CaseloadRepository.Decision(
+            "alloc-1", "C1", "7", at, "pat", "17 cases would be over the target of 16",
+            "Knows the family", handover));
+    assertThat(caseloads.decisionsFor("C1"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("Knows the family");
+              assertThat(d.handoverId()).isEqualTo(handover);
+              assertThat(d.decidedAt()).isEqualTo(at);
+            });
+    // A decision belongs to a stored allocation event.
+    assertThatThrownBy(
+            () ->
+                caseloads.insertDecision(
+                    new org.safeload.app.caseload.persistence.CaseloadRepository.Decision(
+                        "no-such-event", "C1", "7", at, "pat", null, null, null)))
+        .isInstanceOf(DataIntegrityViolationException.class);
   }
 }

@@ -1,0 +1,124 @@
+package org.safeload.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Least privilege on caseloads: who may read cases, allocate, plan, apply and edit the policy. */
+@SafeloadSpringTest
+class CaseloadRoleLimitsTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+
+  @BeforeEach
+  void accounts() {
+    TestAccounts.ensure(accounts, providers);
+  }
+
+  private MvcResult as(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        .andReturn();
+  }
+
+  private int status(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
+    return as(role, request).getResponse().getStatus();
+  }
+
+  @ParameterizedTest
+  @EnumSource(AccessRole.class)
+  void everyRoleReadsCaseloadFigures(AccessRole role) throws Exception {
+    assertThat(status(role, get("/api/v1/caseloads"))).isEqualTo(200);
+    assertThat(status(role, get("/api/v1/caseload-policy"))).isEqualTo(200);
+  }
+
+  @Test
+  void financeSeesFiguresButNoChildsCase() throws Exception {
+    assertThat(status(AccessRole.FINANCE, get("/api/v1/caseloads/unallocated"))).isEqualTo(403);
+    assertThat(status(AccessRole.FINANCE, get("/api/v1/caseloads/cases/C1/recommendations")))
+        .isEqualTo(403);
+    MvcResult problem = as(AccessRole.FINANCE, get("/api/v1/caseloads/unallocated"));
+    assertThat(problem.getResponse().getContentType()).isEqualTo("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AccessRole.class,
+      names = {"SOCIAL_WORKER", "FINANCE", "PROVIDER", "READ_ONLY"})
+  void onlyManagersAllocate(AccessRole role) throws Exception {
+    assertThat(
+            status(
+                role,
+                post("/api/v1/caseloads/allocations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"caseRef\":\"C1\",\"workerId\":\"1\"}")))
+        .isEqualTo(403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AccessRole.class,
+      names = {"TEAM_MANAGER", "SOCIAL_WORKER", "FINANCE", "PROVIDER", "READ_ONLY"})
+  void onlyTheHeadOfServiceAppliesAPlanOrChangesThePolicy(AccessRole role) throws Exception {
+    assertThat(
+            status(
+                role,
+                post("/api/v1/caseloads/handover/apply")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"moves\":[]}")))
+        .isEqualTo(403);
+    assertThat(
+            status(
+                role,
+                put("/api/v1/caseload-policy").contentType("application/yaml").content("id: x")))
+        .isEqualTo(403);
+    assertThat(status(role, delete("/api/v1/caseload-policy"))).isEqualTo(403);
+  }
+
+  @Test
+  void aProvidersUserSeesOnlyItsOwnTeam() throws Exception {
+    String overview =
+        as(AccessRole.PROVIDER, get("/api/v1/caseloads")).getResponse().getContentAsString();
+    List<String> teams = JsonPath.read(overview, "$.teams[*].team.name");
+    assertThat(teams).containsExactly("Brightpath Project Team");
+    String queue =
+        as(AccessRole.PROVIDER, get("/api/v1/caseloads/unallocated"))
+            .getResponse()
+            .getContentAsString();
+    List<String> queueTeams = JsonPath.read(queue, "$[*].teamName");
+    assertThat(queueTeams).allMatch("Brightpath Project Team"::equals);
+  }
+
+  @Test
+  void signInIsNeeded() throws Exception {
+    assertThat(mvc.perform(get("/api/v1/caseloads")).andReturn().getResponse().getStatus())
+        .isEqualTo(401);
+    assertThat(
+            mvc.perform(get("/caseloads").accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("/sign-in");
+  }
+}

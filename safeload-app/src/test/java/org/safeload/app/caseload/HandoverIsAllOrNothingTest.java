@@ -1,0 +1,155 @@
+package org.safeload.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.safeload.app.timeliness.persistence.CaseEventRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Applying a handover plan writes every transfer or none: when the database fails on the second
+ * of three writes, nothing of the plan is left behind.
+ */
+@SafeloadSpringTest
+class HandoverIsAllOrNothingTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+  @Autowired JdbcClient jdbc;
+  @MockitoSpyBean CaseEventRepository caseEvents;
+
+  @BeforeEach
+  void accounts() {
+    TestAccounts.ensure(accounts, providers);
+  }
+
+  private MvcResult as(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        .andReturn();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  private String id(MvcResult r) throws Exception {
+    assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+    return String.valueOf(JsonPath.<Integer>read(r.getResponse().getContentAsString(), "$.id"));
+  }
+
+  private String worker(String team, String name, String swe) throws Exception {
+    return id(
+        as(
+            AccessRole.ADMIN,
+            post("/api/v1/workers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"name":"%s","role":"social-worker","employmentType":"permanent","fte":1,
+                     "startDate":"2026-09-01","qualificationDate":"2015-07-01",
+                     "sweRegistration":"%s","teamId":%s}
+                    """
+                        .formatted(name, swe, team))));
+  }
+
+  @Test
+  void aFailureHalfWayLeavesNothingMoved() throws Exception {
+    String service =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/services")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"All or nothing\",\"description\":\"test\"}")));
+    String team =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/teams")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"serviceId\":"
+                            + service
+                            + ",\"name\":\"All or nothing team\",\"kind\":\"substantive\"}")));
+    String from = worker(team, "Eve Leaving", "SW991001");
+    String to = worker(team, "Fay Staying", "SW991002");
+    StringBuilder csv =
+        new StringBuilder(
+            "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n");
+    for (int i = 1; i <= 3; i++) {
+      csv.append("aon-" + i + ",2026-10-01T10:00,allocated,AON" + i + ",KAON" + i + "," + from)
+          .append("," + team + ",cin,,\n");
+    }
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/case-events/import").contentType("text/csv").content(csv.toString()))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    long events = count("case_event");
+    long decisions = count("allocation_decision");
+    long handovers = count("handover");
+
+    AtomicInteger writes = new AtomicInteger();
+    doAnswer(
+            call -> {
+              if (writes.incrementAndGet() == 2) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("disk full");
+              }
+              return call.callRealMethod();
+            })
+        .when(caseEvents)
+        .insert(any());
+    String plan =
+        "{\"moves\":["
+            + "{\"caseRef\":\"AON1\",\"from\":\"%1$s\",\"to\":\"%2$s\"},"
+            + "{\"caseRef\":\"AON2\",\"from\":\"%1$s\",\"to\":\"%2$s\"},"
+            + "{\"caseRef\":\"AON3\",\"from\":\"%1$s\",\"to\":\"%2$s\"}]}";
+    MvcResult failed =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(plan.formatted(from, to)));
+    assertThat(failed.getResponse().getStatus()).isEqualTo(503);
+    assertThat(failed.getResponse().getContentType()).isEqualTo("application/problem+json");
+    assertThat(writes.get()).isEqualTo(2);
+    assertThat(count("case_event")).isEqualTo(events);
+    assertThat(count("allocation_decision")).isEqualTo(decisions);
+    assertThat(count("handover")).isEqualTo(handovers);
+
+    // With the database well again, the same plan applies whole.
+    writes.set(10);
+    MvcResult applied =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(plan.formatted(from, to)));
+    assertThat(applied.getResponse().getStatus())
+        .as(applied.getResponse().getContentAsString())
+        .isEqualTo(201);
+    assertThat(count("case_event")).isEqualTo(events + 3);
+    assertThat(count("allocation_decision")).isEqualTo(decisions + 3);
+  }
+}
