@@ -178,18 +178,23 @@ public class HandoverCommand implements Callable<Integer> {
           "before",
           Map.of(
               "cases", r.before().cases(),
-              "weighted", r.before().weighted(),
+              "weighted", two(r.before().weighted()),
               "weightedPerFte", r.weightedPerFteBefore()));
       m.put(
           "after",
           Map.of(
               "cases", r.after().cases(),
-              "weighted", r.after().weighted(),
+              "weighted", two(r.after().weighted()),
               "weightedPerFte", r.weightedPerFteAfter()));
       receivers.add(m);
     }
     out.put("receivers", receivers);
     return out;
+  }
+
+  /** A weighted load to 2 decimal places (weights have at most 2). */
+  private static BigDecimal two(BigDecimal value) {
+    return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }
 
   static String table(HandoverPlan plan, List<HandoverCase> cases) {
@@ -228,11 +233,11 @@ public class HandoverCommand implements Callable<Integer> {
               r.name().length() > 22 ? r.name().substring(0, 22) : r.name(),
               r.fte().toPlainString(),
               r.before().cases(),
-              r.before().weighted().toPlainString(),
+              two(r.before().weighted()).toPlainString(),
               r.weightedPerFteBefore().toPlainString(),
               "+" + r.received(),
               r.after().cases(),
-              r.after().weighted().toPlainString(),
+              two(r.after().weighted()),
               r.weightedPerFteAfter().toPlainString()));
     }
     if (!plan.assignment().isEmpty()) {
