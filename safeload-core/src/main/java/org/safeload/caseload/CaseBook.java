@@ -18,12 +18,12 @@ import org.safeload.timeliness.EventType;
 /**
  * Every case's holding over time — its team, its allocated worker, its type, open or not — read
  * from the same case activity log as the timeliness engine ({@link EventLog}). Only events that
- * change the holding count: {@code referral} (opens the case in its team, unallocated),
- * {@code allocated} (to its worker, and to its team when it names one), {@code transferred} (to the
- * named team: to its worker if it names one, otherwise unallocated there), {@code
- * case-type-changed}, {@code stepped-down} (to a lower type, or out of children's social care,
- * which ends the case) and {@code closed}. A referral or allocation after a case ended reopens it; a
- * transfer of an ended case does not.
+ * change the holding count: {@code referral} (opens the case in its team, unallocated), {@code
+ * allocated} (to its worker, and to its team when it names one), {@code transferred} (to the named
+ * team: to its worker if it names one, otherwise unallocated there), {@code case-type-changed},
+ * {@code stepped-down} (to a lower type, or out of children's social care, which ends the case) and
+ * {@code closed}. A referral or allocation after a case ended reopens it; a transfer of an ended
+ * case does not.
  */
 public final class CaseBook {
 
@@ -100,10 +100,7 @@ public final class CaseBook {
     cases
         .values()
         .forEach(
-            h ->
-                casesOfChild
-                    .computeIfAbsent(h.childId(), k -> new ArrayList<>())
-                    .add(h.caseId()));
+            h -> casesOfChild.computeIfAbsent(h.childId(), k -> new ArrayList<>()).add(h.caseId()));
   }
 
   /** Reads every case's holding from a case activity log. */
@@ -153,13 +150,7 @@ public final class CaseBook {
 
   private static boolean holding(EventType type) {
     return switch (type) {
-      case REFERRAL,
-          ALLOCATED,
-          TRANSFERRED,
-          CASE_TYPE_CHANGED,
-          STEPPED_DOWN,
-          CLOSED ->
-          true;
+      case REFERRAL, ALLOCATED, TRANSFERRED, CASE_TYPE_CHANGED, STEPPED_DOWN, CLOSED -> true;
       default -> false;
     };
   }
@@ -181,12 +172,17 @@ public final class CaseBook {
           yield null; // a second referral on an open case changes nothing here
         }
         yield new Step(
-            log.at(row), day, event, null, team != null ? team : oldTeam, CaseType.ASSESSMENT,
-            true, day);
+            log.at(row),
+            day,
+            event,
+            null,
+            team != null ? team : oldTeam,
+            CaseType.ASSESSMENT,
+            true,
+            day);
       }
       case ALLOCATED -> {
-        CaseType type =
-            detailType != null ? detailType : (wasOpen ? oldType : CaseType.ASSESSMENT);
+        CaseType type = detailType != null ? detailType : (wasOpen ? oldType : CaseType.ASSESSMENT);
         boolean sameWorker = worker != null && worker.equals(oldWorker);
         yield new Step(
             log.at(row),

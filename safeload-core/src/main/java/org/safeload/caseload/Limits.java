@@ -12,8 +12,8 @@ import org.safeload.timeliness.CaseType;
  *
  * @param group the policy group that applies, or {@code null} when none does (no case may go to a
  *     worker no group covers: business support, managers)
- * @param maxCases hard cap on cases: the lower of the group's cap and its cap per FTE × FTE, rounded
- *     down
+ * @param maxCases hard cap on cases: the lower of the group's cap and its cap per FTE × FTE,
+ *     rounded down
  * @param maxWeighted hard cap on weighted load (per FTE × FTE)
  * @param targetCases soft target on cases (per FTE × FTE)
  * @param targetWeighted soft target on weighted load (per FTE × FTE)

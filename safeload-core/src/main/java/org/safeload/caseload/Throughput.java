@@ -20,9 +20,9 @@ import org.safeload.timeliness.EventType;
  * changes of social worker per child; caseload per case-holding FTE month by month.
  *
  * <p>The counts balance: {@code openAtEnd = openAtStart + receivedNew + transferredIn −
- * transferredOut − closed − steppedDownOut}. {@code steppedDown} counts every step-down in the
- * team (to a lower type, the case staying open, or out of children's social care, ending it: the
- * latter are also {@code steppedDownOut}).
+ * transferredOut − closed − steppedDownOut}. {@code steppedDown} counts every step-down in the team
+ * (to a lower type, the case staying open, or out of children's social care, ending it: the latter
+ * are also {@code steppedDownOut}).
  */
 public final class Throughput {
 
@@ -137,7 +137,10 @@ public final class Throughput {
         }
         if (nowHere) {
           changesOfChild.putIfAbsent(h.childId(), 0);
-          if (wasOpen && lastWorker != null && s.worker() != null && !lastWorker.equals(s.worker())) {
+          if (wasOpen
+              && lastWorker != null
+              && s.worker() != null
+              && !lastWorker.equals(s.worker())) {
             changesOfChild.merge(h.childId(), 1, Integer::sum);
           }
         }

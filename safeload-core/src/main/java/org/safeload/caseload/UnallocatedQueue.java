@@ -48,8 +48,7 @@ public final class UnallocatedQueue {
         waiting.add(new Waiting(c, since, age(calendar, since, date), c.worker()));
       }
     }
-    waiting.sort(
-        Comparator.comparing(Waiting::since).thenComparing(w -> w.openCase().caseId()));
+    waiting.sort(Comparator.comparing(Waiting::since).thenComparing(w -> w.openCase().caseId()));
     return waiting;
   }
 

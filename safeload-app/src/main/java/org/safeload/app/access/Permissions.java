@@ -109,7 +109,10 @@ public final class Permissions {
 
   public static boolean canPlanHandover() {
     return CurrentUser.hasRole(
-        AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE, AccessRole.TEAM_MANAGER, AccessRole.READ_ONLY);
+        AccessRole.ADMIN,
+        AccessRole.HEAD_OF_SERVICE,
+        AccessRole.TEAM_MANAGER,
+        AccessRole.READ_ONLY);
   }
 
   public static boolean canApplyHandover() {

@@ -29,11 +29,11 @@ import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.caseload.Caseloads;
 import org.safeload.caseload.Caseloads.GroupLoad;
+import org.safeload.caseload.Load;
 import org.safeload.caseload.Recommendation;
 import org.safeload.caseload.Throughput;
 import org.safeload.caseload.UnallocatedQueue;
 import org.safeload.caseload.Verdict;
-import org.safeload.caseload.Load;
 import org.safeload.handover.HandoverCase;
 import org.safeload.handover.HandoverPlan;
 import org.safeload.handover.HandoverPlanner;
@@ -192,8 +192,7 @@ public class CaseloadService {
         holders.put(id, CaseHolder.of(w.worker(), String.valueOf(w.team().id()), on));
       }
     }
-    return new Snapshot(
-        on, policy, book, new Caseloads(book, policy, on), teams, workers, holders);
+    return new Snapshot(on, policy, book, new Caseloads(book, policy, on), teams, workers, holders);
   }
 
   // --- Boards ----------------------------------------------------------------------------------
@@ -234,12 +233,10 @@ public class CaseloadService {
       if (!ids.isEmpty()) {
         serviceLoads.add(
             new ServiceLoad(
-                service,
-                s.loads().group(String.valueOf(service.id()), s.holdersIn(ids), ids)));
+                service, s.loads().group(String.valueOf(service.id()), s.holdersIn(ids), ids)));
       }
     }
-    Set<String> all =
-        s.teams().keySet().stream().map(String::valueOf).collect(Collectors.toSet());
+    Set<String> all = s.teams().keySet().stream().map(String::valueOf).collect(Collectors.toSet());
     return new Overview(
         on,
         s.policy().id(),
@@ -381,7 +378,11 @@ public class CaseloadService {
 
   /** What an allocation did. */
   public record Allocated(
-      String eventId, String caseRef, String workerId, String workerName, List<String> overTargets) {}
+      String eventId,
+      String caseRef,
+      String workerId,
+      String workerName,
+      List<String> overTargets) {}
 
   /**
    * Allocates a case to a worker today. A hard-rule breach is refused with the reason; exceeding a
@@ -411,9 +412,7 @@ public class CaseloadService {
     if (!verdict.allowed()) {
       throw new InvalidInputException(
           "Allocation refused",
-          verdict.breaches().stream()
-              .map(b -> FieldProblem.of("workerId", b))
-              .toList());
+          verdict.breaches().stream().map(b -> FieldProblem.of("workerId", b)).toList());
     }
     String why = reason == null ? "" : reason.strip();
     if (verdict.needsReason() && why.isEmpty()) {
@@ -555,7 +554,9 @@ public class CaseloadService {
       problems.add(FieldProblem.of("toTeams", "Choose the teams or workers to receive the cases"));
     }
     int seconds =
-        request.timeLimitSeconds() == null ? DEFAULT_TIME_LIMIT_SECONDS : request.timeLimitSeconds();
+        request.timeLimitSeconds() == null
+            ? DEFAULT_TIME_LIMIT_SECONDS
+            : request.timeLimitSeconds();
     if (seconds < 1 || seconds > 60) {
       problems.add(FieldProblem.of("timeLimitSeconds", "The time limit is 1 to 60 seconds"));
     }
@@ -589,10 +590,11 @@ public class CaseloadService {
     cases.forEach(c -> byRef.put(c.caseId(), c));
     List<Move> moves = new ArrayList<>();
     plan.assignment()
-        .forEach(
-            (caseRef, to) -> moves.add(move(s, byRef.get(caseRef), families, to, input)));
+        .forEach((caseRef, to) -> moves.add(move(s, byRef.get(caseRef), families, to, input)));
     List<Move> unplaced =
-        plan.unplaced().stream().map(ref -> move(s, byRef.get(ref), families, null, input)).toList();
+        plan.unplaced().stream()
+            .map(ref -> move(s, byRef.get(ref), families, null, input))
+            .toList();
     List<ReceiverView> views =
         plan.receivers().stream()
             .map(
@@ -614,9 +616,7 @@ public class CaseloadService {
       Snapshot s, OpenCase c, Map<String, String> families, String to, List<HandoverCase> input) {
     boolean knows =
         to != null
-            && input.stream()
-                .filter(h -> h.caseId().equals(c.caseId()))
-                .anyMatch(h -> h.knows(to));
+            && input.stream().filter(h -> h.caseId().equals(c.caseId())).anyMatch(h -> h.knows(to));
     return new Move(
         c.caseId(),
         c.childId(),
@@ -647,9 +647,7 @@ public class CaseloadService {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         s.loads().open().stream()
-            .filter(
-                c ->
-                    c.worker() == null ? team.equals(c.team()) : members.contains(c.worker()))
+            .filter(c -> c.worker() == null ? team.equals(c.team()) : members.contains(c.worker()))
             .forEach(cases::add);
       }
     }
@@ -677,8 +675,7 @@ public class CaseloadService {
         new ArrayList<>(
             cases.stream()
                 .collect(
-                    Collectors.toMap(
-                        OpenCase::caseId, c -> c, (a, b) -> a, LinkedHashMap::new))
+                    Collectors.toMap(OpenCase::caseId, c -> c, (a, b) -> a, LinkedHashMap::new))
                 .values());
     if (distinct.isEmpty() && problems.isEmpty()) {
       problems.add(FieldProblem.of("fromTeam", "Choose the cases to hand over: a team or cases"));
@@ -781,13 +778,20 @@ public class CaseloadService {
             .map(a -> a.getName())
             .orElse(AuditLog.SYSTEM);
     long handoverId =
-        repository.insertHandover(clock.instant(), by, allocations.size(), "applied", null, s.policy().id());
+        repository.insertHandover(
+            clock.instant(), by, allocations.size(), "applied", null, s.policy().id());
     List<String> eventIds = timeliness.recordAllocations(allocations);
     for (int i = 0; i < allocations.size(); i++) {
       TimelinessService.Allocation a = allocations.get(i);
       repository.insertDecision(
           new CaseloadRepository.Decision(
-              eventIds.get(i), a.caseRef(), a.workerRef(), clock.instant(), by, null, null,
+              eventIds.get(i),
+              a.caseRef(),
+              a.workerRef(),
+              clock.instant(),
+              by,
+              null,
+              null,
               handoverId));
     }
     audit.record(

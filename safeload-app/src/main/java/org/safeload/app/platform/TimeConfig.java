@@ -2,10 +2,10 @@ package org.safeload.app.platform;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import org.springframework.beans.factory.annotation.Value;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

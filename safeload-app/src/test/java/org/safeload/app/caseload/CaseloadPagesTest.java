@@ -30,7 +30,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class CaseloadPagesTest {
 
   private static final Map<String, String> COLOURS =
-      Map.of("Over cap", "govuk-tag--red", "Over target", "govuk-tag--yellow", "Within target",
+      Map.of(
+          "Over cap",
+          "govuk-tag--red",
+          "Over target",
+          "govuk-tag--yellow",
+          "Within target",
           "govuk-tag--green");
 
   @Autowired MockMvc mvc;
@@ -45,7 +50,9 @@ class CaseloadPagesTest {
 
   private MvcResult as(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(
-            request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)).with(csrf()))
+            request
+                .with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD))
+                .with(csrf()))
         .andReturn();
   }
 
@@ -155,12 +162,12 @@ class CaseloadPagesTest {
     long managed = team("Brightpath Project Team");
     java.util.function.Supplier<MockHttpServletRequestBuilder> plan =
         () ->
-        post("/caseloads/handover")
-            .param("fromTeam", String.valueOf(managed))
-            .param("toTeams", String.valueOf(team("Child Protection Team")))
-            .param("toTeams", String.valueOf(team("Court and Permanence Team")))
-            .param("toTeams", String.valueOf(team("Assessment Team North")))
-            .param("toTeams", String.valueOf(team("Assessment Team South")));
+            post("/caseloads/handover")
+                .param("fromTeam", String.valueOf(managed))
+                .param("toTeams", String.valueOf(team("Child Protection Team")))
+                .param("toTeams", String.valueOf(team("Court and Permanence Team")))
+                .param("toTeams", String.valueOf(team("Assessment Team North")))
+                .param("toTeams", String.valueOf(team("Assessment Team South")));
     Document review = page(AccessRole.HEAD_OF_SERVICE, plan.get(), 200);
     assertThat(review.selectFirst("#plan-status").text())
         .isIn("Optimal", "Feasible, not proven best", "No plan fits");
@@ -218,7 +225,10 @@ class CaseloadPagesTest {
         .contains("5")
         .contains("groups[0].maxCasesPerFte")
         .contains("must be a number");
-    assertThat(page(AccessRole.SOCIAL_WORKER, get("/caseloads/policy"), 200).select("#policy-name").text())
+    assertThat(
+            page(AccessRole.SOCIAL_WORKER, get("/caseloads/policy"), 200)
+                .select("#policy-name")
+                .text())
         .isEqualTo("Common English practice");
   }
 }

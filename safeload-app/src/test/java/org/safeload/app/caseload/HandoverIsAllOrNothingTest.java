@@ -25,8 +25,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Applying a handover plan writes every transfer or none: when the database fails on the second
- * of three writes, nothing of the plan is left behind.
+ * Applying a handover plan writes every transfer or none: when the database fails on the second of
+ * three writes, nothing of the plan is left behind.
  */
 @SafeloadSpringTest
 class HandoverIsAllOrNothingTest {
@@ -102,7 +102,9 @@ class HandoverIsAllOrNothingTest {
     assertThat(
             as(
                     AccessRole.HEAD_OF_SERVICE,
-                    post("/api/v1/case-events/import").contentType("text/csv").content(csv.toString()))
+                    post("/api/v1/case-events/import")
+                        .contentType("text/csv")
+                        .content(csv.toString()))
                 .getResponse()
                 .getStatus())
         .isEqualTo(200);

@@ -49,7 +49,8 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
         .andReturn();
   }
 
-  private String json(AccessRole role, MockHttpServletRequestBuilder request, String body, int status)
+  private String json(
+      AccessRole role, MockHttpServletRequestBuilder request, String body, int status)
       throws Exception {
     MvcResult r = as(role, request.contentType(MediaType.APPLICATION_JSON).content(body));
     assertThat(r.getResponse().getStatus())
@@ -84,12 +85,23 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
                 880000 + Math.abs(name.hashCode() % 99999),
                 team);
     return String.valueOf(
-        JsonPath.<Integer>read(
-            json(AccessRole.ADMIN, post("/api/v1/workers"), body, 201), "$.id"));
+        JsonPath.<Integer>read(json(AccessRole.ADMIN, post("/api/v1/workers"), body, 201), "$.id"));
   }
 
-  private static String allocated(String id, String caseId, String worker, String team, String type) {
-    return id + ",2026-10-01T10:00,allocated," + caseId + ",K" + caseId + "," + worker + "," + team + "," + type + ",,\n";
+  private static String allocated(
+      String id, String caseId, String worker, String team, String type) {
+    return id
+        + ",2026-10-01T10:00,allocated,"
+        + caseId
+        + ",K"
+        + caseId
+        + ","
+        + worker
+        + ","
+        + team
+        + ","
+        + type
+        + ",,\n";
   }
 
   @Test
@@ -135,7 +147,9 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     assertThat(
             as(
                     AccessRole.HEAD_OF_SERVICE,
-                    post("/api/v1/case-events/import").contentType("text/csv").content(csv.toString()))
+                    post("/api/v1/case-events/import")
+                        .contentType("text/csv")
+                        .content(csv.toString()))
                 .getResponse()
                 .getStatus())
         .isEqualTo(200);
@@ -210,8 +224,7 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
 
     // The recommendation for the cp case: Cai first (weighted 5.5 on 0.5 FTE = 11.00 after),
     // Bob next (17 + 1.5 = 18.50), Asha last: not allowed.
-    String ranked =
-        get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/cases/SU1/recommendations");
+    String ranked = get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/cases/SU1/recommendations");
     assertThat(JsonPath.<List<String>>read(ranked, "$.options[*].candidate.holder.id"))
         .containsExactly(cai, bob, asha);
     assertThat(JsonPath.<Double>read(ranked, "$.options[0].candidate.weightedPerFteAfter"))
@@ -267,11 +280,7 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
           .append("\"}");
     }
     apply.append("]}");
-    json(
-        AccessRole.TEAM_MANAGER,
-        post("/api/v1/caseloads/handover/apply"),
-        apply.toString(),
-        403);
+    json(AccessRole.TEAM_MANAGER, post("/api/v1/caseloads/handover/apply"), apply.toString(), 403);
     String applied =
         json(
             AccessRole.HEAD_OF_SERVICE,
@@ -295,7 +304,8 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     assertThat(JsonPath.<Integer>read(flow, "$.flow.transferredOut")).isEqualTo(4);
     assertThat(JsonPath.<Integer>read(flow, "$.flow.openAtEnd")).isZero();
     assertThat(
-            jdbc.sql("select count(*) from audit_event where action = 'apply' and entity_type = 'handover'")
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'apply' and entity_type = 'handover'")
                 .query(Long.class)
                 .single())
         .isEqualTo(1);

@@ -53,7 +53,8 @@ public class CaseloadRepository {
   public void saveActive(String id, String document, Instant at) {
     jdbc.sql("update caseload_policy set active = false").update();
     int updated =
-        jdbc.sql("update caseload_policy set document = ?, updated_at = ?, active = true where id = ?")
+        jdbc.sql(
+                "update caseload_policy set document = ?, updated_at = ?, active = true where id = ?")
             .params(document, Timestamp.from(at), id)
             .update();
     if (updated == 0) {

@@ -148,9 +148,7 @@ class CaseloadPages {
 
   @PostMapping("/caseloads/policy/edit")
   String savePolicy(
-      @RequestParam(defaultValue = "") String document,
-      Model model,
-      HttpServletResponse response) {
+      @RequestParam(defaultValue = "") String document, Model model, HttpServletResponse response) {
     try {
       caseloads.savePolicy(document);
       return "redirect:/caseloads/policy";
@@ -194,7 +192,12 @@ class CaseloadPages {
           "p",
           caseloads.planHandover(
               new CaseloadService.HandoverRequest(
-                  fromTeam, null, refs, toTeams == null ? java.util.List.of() : toTeams, null, null)));
+                  fromTeam,
+                  null,
+                  refs,
+                  toTeams == null ? java.util.List.of() : toTeams,
+                  null,
+                  null)));
       return "caseloads/handover-plan";
     } catch (InvalidInputException e) {
       Map<String, String> errors = new LinkedHashMap<>();

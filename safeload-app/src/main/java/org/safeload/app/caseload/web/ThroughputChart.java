@@ -53,7 +53,9 @@ record ThroughputChart(int width, int height, List<Bar> bars, Integer targetY, S
         HEIGHT,
         bars,
         targetY,
-        target == null ? null : "Target " + target.stripTrailingZeros().toPlainString() + " per FTE");
+        target == null
+            ? null
+            : "Target " + target.stripTrailingZeros().toPlainString() + " per FTE");
   }
 
   private static int scale(BigDecimal value, BigDecimal max, int height) {

@@ -268,8 +268,14 @@ abstract class RepositoryContract {
         caseloads.insertHandover(at, "pat", 1, "applied", new BigDecimal("17.50"), "default");
     caseloads.insertDecision(
         new org.safeload.app.caseload.persistence.CaseloadRepository.Decision(
-            "alloc-1", "C1", "7", at, "pat", "17 cases would be over the target of 16",
-            "Knows the family", handover));
+            "alloc-1",
+            "C1",
+            "7",
+            at,
+            "pat",
+            "17 cases would be over the target of 16",
+            "Knows the family",
+            handover));
     assertThat(caseloads.decisionsFor("C1"))
         .singleElement()
         .satisfies(
