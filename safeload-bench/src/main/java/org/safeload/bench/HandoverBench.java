@@ -13,8 +13,8 @@ import org.safeload.handover.PlanCheck;
  * {@code java -jar safeload-bench.jar handover --cases 500 --workers 40 --seed 1}: generates a
  * handover instance ({@link HandoverInstances}), plans it with the CP-SAT planner on 2 threads and
  * with the greedy baseline, and prints both side by side: the maximum weighted caseload per FTE,
- * the planner's status, bound and gap, cases moved away from a worker the child knows, and the
- * rule breaches {@link PlanCheck} finds in each.
+ * the planner's status, bound and gap, cases moved away from a worker the child knows, and the rule
+ * breaches {@link PlanCheck} finds in each.
  */
 public final class HandoverBench {
 
@@ -66,7 +66,9 @@ public final class HandoverBench {
     HandoverPlanner planner = new HandoverPlanner(threads);
     HandoverPlan plan = null;
     for (int run = 0; run < repeat; run++) {
-      plan = planner.plan(in.cases(), in.receivers(), in.policy(), Duration.ofMillis((long) (limit * 1000)));
+      plan =
+          planner.plan(
+              in.cases(), in.receivers(), in.policy(), Duration.ofMillis((long) (limit * 1000)));
       if (repeat > 1) {
         System.out.printf(
             "  run %d: %s, max %s, bound %s, moved %d, %d ms%n",
@@ -91,7 +93,8 @@ public final class HandoverBench {
     row(
         "max weighted caseload per FTE",
         String.valueOf(plan.maxWeightedPerFte()),
-        String.valueOf(PlanCheck.maxWeightedPerFte(in.cases(), in.receivers(), in.policy(), greedy)));
+        String.valueOf(
+            PlanCheck.maxWeightedPerFte(in.cases(), in.receivers(), in.policy(), greedy)));
     row("lower bound (no plan is below)", String.valueOf(plan.bound()), "-");
     row("gap (best - bound) / best", String.valueOf(plan.gap()), "-");
     row(

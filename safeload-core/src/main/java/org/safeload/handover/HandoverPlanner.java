@@ -159,9 +159,18 @@ public final class HandoverPlanner {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private CpSolver solver(double seconds) {
+  /** Small instances at or below this many families are solved on one thread. */
+  static final int DETERMINISTIC_FAMILIES = 64;
+
+  /**
+   * A solver. Small instances (a leaving worker's cases, the documented example) run on one
+   * thread, where CP-SAT is deterministic: the same input gives the same plan among equally good
+   * ones. Larger ones use the planner's threads, which may pick another of several tied plans.
+   */
+  private CpSolver solver(double seconds, Instance in) {
     CpSolver solver = new CpSolver();
-    solver.getParameters().setNumWorkers(workers).setMaxTimeInSeconds(Math.max(seconds, 0.01));
+    int threads = in.families.size() <= DETERMINISTIC_FAMILIES ? 1 : workers;
+    solver.getParameters().setNumWorkers(threads).setMaxTimeInSeconds(Math.max(seconds, 0.01));
     if (DEBUG) {
       solver.getParameters().setLogSearchProgress(true);
     }
@@ -244,7 +253,7 @@ public final class HandoverPlanner {
       model.addHint(m, in.maxUnits(hint));
     }
     // three quarters of the time left after building the model; stage 2 gets the rest
-    CpSolver solver = solver((limit - (System.nanoTime() - start) / 1e9) * 0.75);
+    CpSolver solver = solver((limit - (System.nanoTime() - start) / 1e9) * 0.75, in);
     CpSolverStatus status = solver.solve(model);
     if (DEBUG) {
       System.err.printf(
@@ -348,7 +357,8 @@ public final class HandoverPlanner {
         }
       }
     }
-    CpSolver solver = solver(Math.max(limit - (System.nanoTime() - start) / 1e9, limit * 0.05));
+    CpSolver solver =
+        solver(Math.max(limit - (System.nanoTime() - start) / 1e9, limit * 0.05), in);
     CpSolverStatus status = solver.solve(model);
     if (DEBUG) {
       System.err.printf(
@@ -554,7 +564,7 @@ public final class HandoverPlanner {
           model.addEquality(e, fte);
           model.minimize(extraCases);
         }
-        CpSolver solver = solver(left[0] / (pass == 0 ? 2 : 1));
+        CpSolver solver = solver(left[0] / (pass == 0 ? 2 : 1), in);
         long t = System.nanoTime();
         status = solver.solve(model);
         left[0] = Math.max(0.1, left[0] - (System.nanoTime() - t) / 1e9);

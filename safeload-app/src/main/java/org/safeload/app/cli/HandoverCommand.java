@@ -223,7 +223,15 @@ public class HandoverCommand implements Callable<Integer> {
     out.append(
         String.format(
             "%-8s %-22s %5s %9s %9s %9s   %6s %9s %9s %9s%n",
-            "worker", "name", "fte", "cases", "weighted", "per FTE", "gets", "cases", "weighted",
+            "worker",
+            "name",
+            "fte",
+            "cases",
+            "weighted",
+            "per FTE",
+            "gets",
+            "cases",
+            "weighted",
             "per FTE"));
     for (HandoverPlan.ReceiverLoad r : plan.receivers()) {
       out.append(
