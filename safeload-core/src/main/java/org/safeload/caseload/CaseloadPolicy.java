@@ -2,7 +2,6 @@ package org.safeload.caseload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +17,6 @@ import org.safeload.organisation.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 import org.safeload.yaml.YamlObject;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * An allocation policy: case weights, hard rules and soft targets per group of workers (by role and
@@ -98,19 +94,7 @@ public record CaseloadPolicy(
    */
   public static CaseloadPolicy read(String text) {
     List<FieldProblem> problems = new ArrayList<>();
-    Node node;
-    try {
-      node = new Yaml().compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new ScenarioException(
-          List.of(new FieldProblem(line, "(document)", "is not valid YAML: " + e.getProblem())));
-    }
-    if (node == null) {
-      throw new ScenarioException(List.of(new FieldProblem(1, "(document)", "is empty")));
-    }
-    YamlObject root =
-        YamlObject.of(node, "", problems).orElseThrow(() -> new ScenarioException(problems));
+    YamlObject root = YamlObject.document(text, problems);
     root.allow("id", "name", "weights", "groups", "team");
     String id = root.text("id", true);
     if (id != null && !id.matches("[a-z0-9-]{1,64}")) {

@@ -2,7 +2,6 @@ package org.safeload.timeliness;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,9 +18,6 @@ import org.safeload.timeliness.KpiRule.Kind;
 import org.safeload.timeliness.KpiRule.Unit;
 import org.safeload.timeliness.KpiRule.Window;
 import org.safeload.yaml.YamlObject;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A named set of KPI rules, read from YAML. Two are built in: {@code contract} (the seven KPIs of a
@@ -55,19 +51,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
    */
   public static KpiRuleSet read(String text) {
     List<FieldProblem> problems = new ArrayList<>();
-    Node node;
-    try {
-      node = new Yaml().compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new ScenarioException(
-          List.of(new FieldProblem(line, "(document)", "is not valid YAML: " + e.getProblem())));
-    }
-    if (node == null) {
-      throw new ScenarioException(List.of(new FieldProblem(1, "(document)", "is empty")));
-    }
-    YamlObject root =
-        YamlObject.of(node, "", problems).orElseThrow(() -> new ScenarioException(problems));
+    YamlObject root = YamlObject.document(text, problems);
     root.allow("id", "name", "rules");
     String id = root.text("id", true);
     String name = root.has("name") ? root.text("name", true) : id;

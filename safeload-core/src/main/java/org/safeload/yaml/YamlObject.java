@@ -45,6 +45,29 @@ public final class YamlObject {
     }
   }
 
+  /**
+   * A whole document's top-level mapping, with its problems recorded as it is read.
+   *
+   * @throws org.safeload.money.ScenarioException when the text is not YAML, is empty, or is not a
+   *     mapping
+   */
+  public static YamlObject document(String text, List<FieldProblem> problems) {
+    Node node;
+    try {
+      node = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(text));
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new org.safeload.money.ScenarioException(
+          List.of(new FieldProblem(line, "(document)", "is not valid YAML: " + e.getProblem())));
+    }
+    if (node == null) {
+      throw new org.safeload.money.ScenarioException(
+          List.of(new FieldProblem(1, "(document)", "is empty")));
+    }
+    return of(node, "", problems)
+        .orElseThrow(() -> new org.safeload.money.ScenarioException(problems));
+  }
+
   /** The mapping at a node, or empty (with a problem) when the node is not a mapping. */
   public static Optional<YamlObject> of(Node node, String path, List<FieldProblem> problems) {
     if (node instanceof MappingNode mapping) {
