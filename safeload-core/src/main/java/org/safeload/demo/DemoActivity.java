@@ -22,8 +22,8 @@ import org.safeload.timeliness.EventGenerator.TeamPlan;
  * Northbridge Council's six months of case activity (25 May to 24 November 2026), generated with a
  * fixed seed onto the demo's own teams and workers: the assessment teams' assessments and children
  * in need, an overloaded Child Protection Team with a queue, the Court and Permanence Team's
- * pre-proceedings and court work (and its leaver's cases), and the 130 cases the Brightpath Project
- * Team took over from the council's teams when it opened on 5 October, sibling groups included.
+ * pre-proceedings and court work (and its leaver's cases), and the 124 cp and cin cases the
+ * Brightpath Project Team took on in its first week from 5 October, sibling groups included.
  *
  * <p>Each demo worker who holds cases gets a share of new cases by FTE (less for a newly qualified
  * worker or an advanced practitioner); a worker in their ASYE during the period gets no {@code cp},
@@ -134,7 +134,7 @@ public final class DemoActivity {
   /**
    * The demo's shape: referrals come to the assessment teams; the Child Protection Team takes their
    * child protection cases (often without a worker at first) and is overloaded; the court team
-   * holds pre-proceedings and court work; the project team takes 130 cp and cin cases over.
+   * holds pre-proceedings and court work; the project team takes on 124 cp and cin cases.
    */
   static Options options(List<Staff> staff) {
     return new Options(

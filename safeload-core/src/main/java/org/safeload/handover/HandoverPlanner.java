@@ -96,12 +96,85 @@ public final class HandoverPlanner {
     return Natives.LOAD_TIME;
   }
 
+  /**
+   * Plans a handover. Receivers who can take none of the cases (already at a hard cap, with no room
+   * for the lightest case they may hold, or covered by no policy group) are listed in the plan
+   * unchanged and do not count toward the highest caseload: a worker already overloaded must not
+   * make every plan look equally good.
+   */
   public HandoverPlan plan(
       List<HandoverCase> cases,
       List<Receiver> receivers,
       CaseloadPolicy policy,
       Duration timeLimit) {
     Objects.requireNonNull(policy, "policy");
+    List<Receiver> open = receivers.stream().filter(r -> canTakeAny(r, cases, policy)).toList();
+    if (open.size() == receivers.size() || open.isEmpty()) {
+      return solve(cases, receivers, policy, timeLimit);
+    }
+    HandoverPlan plan = solve(cases, open, policy, timeLimit);
+    Map<String, HandoverPlan.ReceiverLoad> solved = new java.util.HashMap<>();
+    plan.receivers().forEach(l -> solved.put(l.workerId(), l));
+    List<HandoverPlan.ReceiverLoad> all = new ArrayList<>();
+    for (Receiver r : receivers) {
+      all.add(
+          solved.getOrDefault(
+              r.id(),
+              new HandoverPlan.ReceiverLoad(
+                  r.id(), r.holder().name(), r.holder().fte(), r.current(), r.current(), 0)));
+    }
+    // A child who knows only full receivers loses that worker whatever the plan: it counts, the
+    // same for every plan, so the solved counts shift by a constant.
+    java.util.Set<String> openIds = new java.util.HashSet<>();
+    open.forEach(r -> openIds.add(r.id()));
+    int onlyFull = 0;
+    for (HandoverCase c : cases) {
+      boolean knowsFull = false;
+      boolean knowsOpen = false;
+      for (Receiver r : receivers) {
+        if (c.knows(r.id())) {
+          knowsOpen |= openIds.contains(r.id());
+          knowsFull |= !openIds.contains(r.id());
+        }
+      }
+      if (knowsFull && !knowsOpen) {
+        onlyFull++;
+      }
+    }
+    boolean placed = plan.maxWeightedPerFte() != null;
+    return new HandoverPlan(
+        plan.status(),
+        plan.assignment(),
+        all,
+        plan.maxWeightedPerFte(),
+        plan.bound(),
+        plan.gap(),
+        plan.movedFromPreviousWorker() + (placed ? onlyFull : 0),
+        plan.movedBound() + (placed ? onlyFull : 0),
+        plan.continuityCases() + onlyFull,
+        plan.unplaced(),
+        plan.extraFteNeeded(),
+        plan.explanation(),
+        plan.solveTime());
+  }
+
+  /** Whether a receiver has room, under every hard rule, for at least one of the cases alone. */
+  static boolean canTakeAny(Receiver r, List<HandoverCase> cases, CaseloadPolicy policy) {
+    org.safeload.caseload.Limits limits = policy.limitsFor(r.holder());
+    for (HandoverCase c : cases) {
+      if (limits.mayHold(c.type())
+          && limits.breaches(r.current().plus(policy.weight(c.type()))).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private HandoverPlan solve(
+      List<HandoverCase> cases,
+      List<Receiver> receivers,
+      CaseloadPolicy policy,
+      Duration timeLimit) {
     if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
       throw new IllegalArgumentException("the time limit must be more than 0");
     }
@@ -163,9 +236,9 @@ public final class HandoverPlanner {
   static final int DETERMINISTIC_FAMILIES = 64;
 
   /**
-   * A solver. Small instances (a leaving worker's cases, the documented example) run on one
-   * thread, where CP-SAT is deterministic: the same input gives the same plan among equally good
-   * ones. Larger ones use the planner's threads, which may pick another of several tied plans.
+   * A solver. Small instances (a leaving worker's cases, the documented example) run on one thread,
+   * where CP-SAT is deterministic: the same input gives the same plan among equally good ones.
+   * Larger ones use the planner's threads, which may pick another of several tied plans.
    */
   private CpSolver solver(double seconds, Instance in) {
     CpSolver solver = new CpSolver();
@@ -357,8 +430,7 @@ public final class HandoverPlanner {
         }
       }
     }
-    CpSolver solver =
-        solver(Math.max(limit - (System.nanoTime() - start) / 1e9, limit * 0.05), in);
+    CpSolver solver = solver(Math.max(limit - (System.nanoTime() - start) / 1e9, limit * 0.05), in);
     CpSolverStatus status = solver.solve(model);
     if (DEBUG) {
       System.err.printf(

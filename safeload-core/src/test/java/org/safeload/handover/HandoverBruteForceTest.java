@@ -174,11 +174,26 @@ class HandoverBruteForceTest {
     return t.cases().stream().filter(c -> c.caseId().equals(id)).findFirst().orElseThrow().type();
   }
 
+  /** By the independent checker: some one case, given to this receiver alone, breaks nothing. */
+  private static boolean canTakeACaseAlone(Tiny t, Receiver rec) {
+    for (var c : t.cases()) {
+      PlanCheck.Breaches b =
+          PlanCheck.check(t.cases(), t.receivers(), POLICY, Map.of(c.caseId(), rec.id()));
+      if (b.capsExceeded() + b.excludedTypesHeld() == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static BigDecimal exactMax(Tiny t, Map<String, String> assignment) {
     Map<String, Load> after = PlanCheck.loadsAfter(t.cases(), t.receivers(), POLICY, assignment);
     BigDecimal max = BigDecimal.ZERO;
     Map<String, BigDecimal> perFte = new HashMap<>();
     for (Receiver rec : t.receivers()) {
+      if (!canTakeACaseAlone(t, rec)) {
+        continue; // already full: listed unchanged, not counted toward the highest caseload
+      }
       BigDecimal v =
           after.get(rec.id()).weighted().divide(rec.holder().fte(), 20, RoundingMode.HALF_UP);
       perFte.put(rec.id(), v);

@@ -234,7 +234,8 @@ class HandoverPlannerTest {
 
   @Test
   void aReceiverAlreadyOverACapGetsNothing() {
-    // O holds 23 cases (cap 22) and is least loaded per FTE by weight; everything goes to P.
+    // O holds 23 cases (cap 22): they can take nothing, so everything goes to P, and O's 23.00
+    // does not count toward the highest caseload: P ends at 9 + 2 = 11.00.
     List<Receiver> receivers = List.of(worker("O", "1.0", 23, "23"), worker("P", "1.0", 5, "9"));
     HandoverPlan plan =
         plan(
@@ -242,7 +243,9 @@ class HandoverPlannerTest {
             receivers);
     assertThat(plan.status()).isEqualTo(HandoverPlan.Status.OPTIMAL);
     assertThat(plan.assignment().values()).containsOnly("P");
-    assertThat(plan.maxWeightedPerFte()).isEqualByComparingTo("23.00");
+    assertThat(plan.maxWeightedPerFte()).isEqualByComparingTo("11.00");
+    assertThat(plan.receivers().getFirst().after().cases()).isEqualTo(23);
+    assertThat(plan.receivers().getFirst().received()).isZero();
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded): sign in
- * as the administrator and open the managed team's page.
+ * as the administrator, open the managed team's page, its contract, timeliness and caseloads, and
+ * plan and apply the managed team's exit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -159,6 +160,46 @@ class SignInAndTeamPageBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#kpis tbody tr"))).hasSize(7);
     assertThat(browser.findElements(By.cssSelector("#by-team tbody tr .govuk-tag"))).hasSize(1);
     screenshot("timeliness.png");
+
+    // Caseloads: the overloaded Child Protection Team's board, status in words beside colours...
+    browser.get(base + "/caseloads");
+    browser.findElement(By.linkText("Child Protection Team")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Child Protection Team: caseloads");
+    assertThat(
+            browser.findElements(By.cssSelector("#board tbody tr td strong.govuk-tag")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .contains("Over cap");
+    screenshot("caseload-board.png");
+
+    // ...and the managed team's exit, planned onto the four council teams and applied.
+    browser.get(base + "/caseloads/handover");
+    choose(browser.findElement(By.cssSelector("input[name=fromTeam][value='" + teamId + "']")));
+    for (WebElement box : browser.findElements(By.cssSelector("input[name=toTeams]"))) {
+      if (!box.getAttribute("value").equals(String.valueOf(teamId))) {
+        choose(box);
+      }
+    }
+    browser.findElement(By.xpath("//button[text()='Plan the handover']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Handover plan"));
+    assertThat(browser.findElement(By.id("plan-status")).getText())
+        .isIn("Optimal", "Feasible, not proven best");
+    int moves = browser.findElements(By.cssSelector("#moves tbody tr")).size();
+    assertThat(moves).isGreaterThan(100);
+    screenshot("handover-plan.png");
+    browser.findElement(By.xpath("//button[text()='Apply this plan']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("handover-result")));
+    assertThat(browser.findElement(By.id("handover-result")).getText())
+        .endsWith(": " + moves + " cases moved");
+  }
+
+  /** Ticks a GOV.UK radio or checkbox the way a person does: by its label. */
+  private void choose(WebElement input) {
+    browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+    assertThat(input.isSelected()).isTrue();
   }
 
   private void screenshot(String name) throws Exception {
