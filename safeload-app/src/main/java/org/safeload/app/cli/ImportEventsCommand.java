@@ -25,21 +25,36 @@ import picocli.CommandLine.Unmatched;
     name = "import-events",
     mixinStandardHelpOptions = true,
     description = {
-      "Import case activity (docs/timeliness.md) into the database: every row or none; importing"
-          + " the same file again changes nothing. Database options as for serve."
+      "Import case activity and children (docs/timeliness.md) into the database: each file every"
+          + " row or none; importing the same file again changes nothing. Database options as for"
+          + " serve."
     })
 public class ImportEventsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE.csv")
+  @Option(names = "--events", paramLabel = "FILE.csv", description = "Case activity")
   Path events;
+
+  @Option(
+      names = "--children",
+      paramLabel = "FILE.csv",
+      description = "Children (child_id,date_of_birth,family_group): siblings share a family group")
+  Path children;
 
   @Unmatched List<String> springArguments = new ArrayList<>();
 
+  /** The file being imported, for messages. */
+  private Path current;
+
   @Override
   public Integer call() throws IOException {
-    String csv = Files.readString(events, StandardCharsets.UTF_8);
+    if (events == null && children == null) {
+      spec.commandLine().getErr().println("Give --events FILE.csv, --children FILE.csv, or both");
+      return 2;
+    }
+    String csv = events == null ? null : Files.readString(events, StandardCharsets.UTF_8);
+    String childCsv = children == null ? null : Files.readString(children, StandardCharsets.UTF_8);
     List<String> args = new ArrayList<>(springArguments);
     args.add("--logging.level.root=warn");
     try (ConfigurableApplicationContext context =
@@ -47,18 +62,32 @@ public class ImportEventsCommand implements Callable<Integer> {
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
             .run(args.toArray(String[]::new))) {
-      TimelinessService.ImportResult result =
-          SystemAccess.call(() -> context.getBean(TimelinessService.class).importCsv(csv));
-      spec.commandLine()
-          .getOut()
-          .printf("Imported %d events (%d already there)%n", result.created(), result.unchanged());
+      TimelinessService service = context.getBean(TimelinessService.class);
+      if (childCsv != null) {
+        current = children;
+        TimelinessService.ChildrenImport done =
+            SystemAccess.call(() -> service.importChildren(childCsv));
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Imported children: %d added, %d updated, %d unchanged%n",
+                done.created(), done.updated(), done.unchanged());
+      }
+      if (csv != null) {
+        current = events;
+        TimelinessService.ImportResult result = SystemAccess.call(() -> service.importCsv(csv));
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Imported %d events (%d already there)%n", result.created(), result.unchanged());
+      }
       spec.commandLine().getOut().flush();
       return 0;
     } catch (InvalidInputException e) {
       for (FieldProblem p : e.problems()) {
         spec.commandLine()
             .getErr()
-            .println(events + ": line " + p.line() + ", " + p.field() + ": " + p.message());
+            .println(current + ": line " + p.line() + ", " + p.field() + ": " + p.message());
       }
       return 1;
     }

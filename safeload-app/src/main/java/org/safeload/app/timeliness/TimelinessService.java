@@ -242,6 +242,47 @@ public class TimelinessService {
     return ids;
   }
 
+  /** What a children import did. */
+  public record ChildrenImport(int created, int updated, int unchanged) {}
+
+  /**
+   * Imports a children file (child_id, date_of_birth, family_group): every row or none. A child
+   * already stored with the same details is unchanged; with other details (a new sibling's family
+   * group, a corrected date of birth), updated.
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public ChildrenImport importChildren(String csv) {
+    org.safeload.timeliness.ChildCsv.Result result =
+        org.safeload.timeliness.ChildCsv.read(new StringReader(csv));
+    if (!result.problems().isEmpty()) {
+      throw new InvalidInputException("The file has errors", result.problems());
+    }
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (org.safeload.timeliness.ChildCsv.Child c : result.children()) {
+      CaseEventRepository.ChildRow row =
+          new CaseEventRepository.ChildRow(c.id(), c.dateOfBirth(), c.familyGroup());
+      Optional<CaseEventRepository.ChildRow> stored = events.findChild(c.id());
+      if (stored.isEmpty()) {
+        events.insertChild(c.id(), c.dateOfBirth(), c.familyGroup());
+        created++;
+      } else if (stored.get().equals(row)) {
+        unchanged++;
+      } else {
+        events.updateChild(c.id(), c.dateOfBirth(), c.familyGroup());
+        updated++;
+      }
+    }
+    audit.record(
+        "import",
+        "children",
+        null,
+        created + " children added, " + updated + " updated, " + unchanged + " unchanged");
+    return new ChildrenImport(created, updated, unchanged);
+  }
+
   /** Stores a child's details (demo and imports of children files). */
   @Transactional
   public void addChild(String ref, LocalDate dateOfBirth, String familyGroup) {

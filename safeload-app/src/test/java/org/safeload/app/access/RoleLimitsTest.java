@@ -344,6 +344,19 @@ class RoleLimitsTest {
             RoleLimitsTest::forbidden));
     cases.add(
         new Case(
+            "import children",
+            i ->
+                post("/api/v1/children/import")
+                    .contentType("text/csv")
+                    .content(
+                        "child_id,date_of_birth,family_group\nRK-"
+                            + UNIQUE.incrementAndGet()
+                            + ",,\n"),
+            EnumSet.of(ADMIN, HEAD_OF_SERVICE),
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
             "accounts page",
             i -> get("/admin/users"),
             EnumSet.of(ADMIN),

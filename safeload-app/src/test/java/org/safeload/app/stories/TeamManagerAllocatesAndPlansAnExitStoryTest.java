@@ -153,8 +153,26 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(200);
-    jdbc.sql("insert into child (ref, family_group) values ('KSD1', 'STFAM1'), ('KSD2', 'STFAM1')")
-        .update();
+    // D1 and D2 are brother and sister: the children file says so (a bad file changes nothing).
+    String badChildren = "child_id,date_of_birth,family_group\nKSD1,2016-02-30,STFAM1\n";
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/children/import").contentType("text/csv").content(badChildren))
+                .getResponse()
+                .getContentAsString())
+        .contains("\"line\":2")
+        .contains("date_of_birth");
+    String children = "child_id,date_of_birth,family_group\nKSD1,2016-02-03,STFAM1\nKSD2,,STFAM1\n";
+    for (String expected : List.of("\"created\":2", "\"unchanged\":2")) {
+      assertThat(
+              as(
+                      AccessRole.HEAD_OF_SERVICE,
+                      post("/api/v1/children/import").contentType("text/csv").content(children))
+                  .getResponse()
+                  .getContentAsString())
+          .contains(expected);
+    }
 
     // The board: Bob at 16 per FTE is at the team's target; Cai at 4 cases on 0.5 FTE.
     String board = get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/teams/" + receiving);
@@ -244,6 +262,8 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     assertThat(JsonPath.<String>read(plan, "$.plan.status")).isEqualTo("OPTIMAL");
     assertThat(JsonPath.<Double>read(plan, "$.plan.maxWeightedPerFte")).isEqualTo(17.0);
     assertThat(JsonPath.<List<String>>read(plan, "$.moves[*].to")).containsOnly(cai).hasSize(4);
+    assertThat(JsonPath.<List<String>>read(plan, "$.moves[?(@.caseRef == 'SD1')].familyGroup"))
+        .containsExactly("STFAM1");
 
     // A stale plan (U1 said to be Dee's) is refused whole: nothing moves.
     long before = events();

@@ -162,6 +162,29 @@ public class CaseEventRepository {
         .update();
   }
 
+  /** A child as stored. */
+  public record ChildRow(String ref, LocalDate dateOfBirth, String familyGroup) {}
+
+  public Optional<ChildRow> findChild(String ref) {
+    return jdbc.sql("select ref, date_of_birth, family_group from child where ref = ?")
+        .param(ref)
+        .query(
+            (rs, n) -> {
+              Date born = rs.getDate("date_of_birth");
+              return new ChildRow(
+                  rs.getString("ref"),
+                  born == null ? null : born.toLocalDate(),
+                  rs.getString("family_group"));
+            })
+        .optional();
+  }
+
+  public void updateChild(String ref, LocalDate dateOfBirth, String familyGroup) {
+    jdbc.sql("update child set date_of_birth = ?, family_group = ? where ref = ?")
+        .params(dateOfBirth == null ? null : Date.valueOf(dateOfBirth), familyGroup, ref)
+        .update();
+  }
+
   public Optional<String> familyOf(String childRef) {
     return jdbc.sql("select family_group from child where ref = ?")
         .param(childRef)

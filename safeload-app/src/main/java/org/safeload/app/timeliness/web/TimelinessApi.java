@@ -56,6 +56,17 @@ class TimelinessApi {
     return timeliness.importCsv(csv);
   }
 
+  @PostMapping(
+      path = "/children/import",
+      consumes = {"text/csv", "text/plain"})
+  @Operation(
+      summary =
+          "Import children (child_id,date_of_birth,family_group): every row or none; siblings"
+              + " share a family group")
+  TimelinessService.ChildrenImport importChildren(@RequestBody String csv) {
+    return timeliness.importChildren(csv);
+  }
+
   @GetMapping("/cases/{caseRef}/events")
   @Operation(summary = "A child's case timeline (the read is audited)")
   TimelinessService.Timeline timeline(@PathVariable String caseRef) {
