@@ -1,22 +1,16 @@
 package org.safeload.handover;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.Load;
+import org.safeload.csv.CsvRows;
 import org.safeload.organisation.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
@@ -78,7 +72,7 @@ public final class HandoverCsv {
     List<FieldProblem> problems = new ArrayList<>();
     List<Receiver> receivers = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    rows(
+    CsvRows.rows(
         reader,
         WORKER_COLUMNS,
         problems,
@@ -149,7 +143,7 @@ public final class HandoverCsv {
     List<HandoverCase> cases = new ArrayList<>();
     Map<String, Integer> caseLines = new HashMap<>();
     Map<String, Integer> childLines = new HashMap<>();
-    rows(
+    CsvRows.rows(
         reader,
         CASE_COLUMNS,
         problems,
@@ -211,77 +205,6 @@ public final class HandoverCsv {
           }
         });
     return problems.isEmpty() ? new Cases(cases, List.of()) : new Cases(List.of(), problems);
-  }
-
-  private interface Row {
-    void read(int line, Function<String, String> value);
-  }
-
-  private static void rows(
-      Reader reader, List<String> columns, List<FieldProblem> problems, Row row) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      Map<String, Integer> index = null;
-      long lineBefore = 0;
-      for (CSVRecord record : parser) {
-        int line = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
-        if (index == null) {
-          index = header(record, columns, problems);
-          if (index == null) {
-            return;
-          }
-          continue;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue;
-        }
-        if (record.size() != columns.size()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "",
-                  "Row has " + record.size() + " values but the header has " + columns.size()));
-          continue;
-        }
-        Map<String, Integer> c = index;
-        row.read(line, name -> record.get(c.get(name)).strip());
-      }
-      if (index == null) {
-        problems.add(
-            new FieldProblem(
-                1, "", "The file is empty: expected the header " + String.join(",", columns)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
-      problems.add(new FieldProblem(0, "", "Is not valid CSV: " + e.getMessage()));
-    }
-  }
-
-  private static Map<String, Integer> header(
-      CSVRecord record, List<String> columns, List<FieldProblem> problems) {
-    Map<String, Integer> index = new LinkedHashMap<>();
-    int before = problems.size();
-    for (int i = 0; i < record.size(); i++) {
-      String name = record.get(i).strip();
-      if (i == 0 && name.startsWith("\uFEFF")) {
-        name = name.substring(1);
-      }
-      if (!columns.contains(name)) {
-        problems.add(
-            new FieldProblem(
-                1, name, "Is not a column of this file; expected: " + String.join(",", columns)));
-      } else if (index.put(name, i) != null) {
-        problems.add(new FieldProblem(1, name, "Is named twice in the header"));
-      }
-    }
-    for (String column : columns) {
-      if (!index.containsKey(column)) {
-        problems.add(new FieldProblem(1, column, "Is missing from the header"));
-      }
-    }
-    return problems.size() == before ? index : null;
   }
 
   private static void id(

@@ -1,17 +1,13 @@
 package org.safeload.timeliness;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.safeload.csv.CsvRows;
 import org.safeload.organisation.FieldProblem;
 
 /**
@@ -37,85 +33,51 @@ public final class ChildCsv {
     List<FieldProblem> problems = new ArrayList<>();
     List<Child> children = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      Map<String, Integer> columns = null;
-      long lineBefore = 0;
-      for (CSVRecord record : parser) {
-        int line = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
-        if (columns == null) {
-          columns = header(record, problems);
-          if (!problems.isEmpty()) {
-            return new Result(List.of(), problems);
-          }
-          continue;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue;
-        }
-        if (record.size() != HEADER.size()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "",
-                  "Row has " + record.size() + " values but the header has " + HEADER.size()));
-          continue;
-        }
-        Map<String, Integer> c = columns;
-        java.util.function.Function<String, String> v = name -> record.get(c.get(name)).strip();
-        int before = problems.size();
-        String id = v.apply("child_id");
-        if (id.isEmpty()) {
-          problems.add(new FieldProblem(line, "child_id", "Enter the child's reference"));
-        } else if (id.length() > MAX_ID) {
-          problems.add(
-              new FieldProblem(line, "child_id", "Must be " + MAX_ID + " characters or fewer"));
-        } else if (firstLine.containsKey(id)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "child_id",
-                  "The child " + id + " is already on line " + firstLine.get(id)));
-        }
-        LocalDate born = null;
-        String dob = v.apply("date_of_birth");
-        if (!dob.isEmpty()) {
-          try {
-            born = LocalDate.parse(dob);
-          } catch (DateTimeParseException e) {
+    CsvRows.rows(
+        reader,
+        HEADER,
+        problems,
+        (line, v) -> {
+          int before = problems.size();
+          String id = v.apply("child_id");
+          if (id.isEmpty()) {
+            problems.add(new FieldProblem(line, "child_id", "Enter the child's reference"));
+          } else if (id.length() > MAX_ID) {
+            problems.add(
+                new FieldProblem(line, "child_id", "Must be " + MAX_ID + " characters or fewer"));
+          } else if (firstLine.containsKey(id)) {
             problems.add(
                 new FieldProblem(
-                    line, "date_of_birth", "Must be a date like 2015-03-31 (not " + dob + ")"));
+                    line,
+                    "child_id",
+                    "The child " + id + " is already on line " + firstLine.get(id)));
           }
-        }
-        String family = v.apply("family_group");
-        if (family.length() > MAX_ID) {
-          problems.add(
-              new FieldProblem(line, "family_group", "Must be " + MAX_ID + " characters or fewer"));
-        }
-        if (!id.isEmpty()) {
-          firstLine.putIfAbsent(id, line);
-        }
-        if (problems.size() == before) {
-          children.add(new Child(id, born, family.isEmpty() ? null : family));
-        }
-      }
-      if (columns == null) {
-        problems.add(
-            new FieldProblem(1, "", "The file is empty: the first line must be the header"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
-      problems.add(new FieldProblem(0, "", "The file is not valid CSV: " + e.getMessage()));
-    }
+          LocalDate born = null;
+          String dob = v.apply("date_of_birth");
+          if (!dob.isEmpty()) {
+            try {
+              born = LocalDate.parse(dob);
+            } catch (DateTimeParseException e) {
+              problems.add(
+                  new FieldProblem(
+                      line, "date_of_birth", "Must be a date like 2015-03-31 (not " + dob + ")"));
+            }
+          }
+          String family = v.apply("family_group");
+          if (family.length() > MAX_ID) {
+            problems.add(
+                new FieldProblem(
+                    line, "family_group", "Must be " + MAX_ID + " characters or fewer"));
+          }
+          if (!id.isEmpty()) {
+            firstLine.putIfAbsent(id, line);
+          }
+          if (problems.size() == before) {
+            children.add(new Child(id, born, family.isEmpty() ? null : family));
+          }
+        });
     return problems.isEmpty()
         ? new Result(List.copyOf(children), List.of())
         : new Result(List.of(), List.copyOf(problems));
-  }
-
-  private static Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
-    return EventCsv.header(record, HEADER, problems);
   }
 }

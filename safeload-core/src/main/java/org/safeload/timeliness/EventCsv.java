@@ -325,27 +325,20 @@ public final class EventCsv {
   }
 
   private static Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
-    return header(record, HEADER, problems);
-  }
-
-  /** A header's columns by name, with a problem for each unknown, repeated or missing column. */
-  static Map<String, Integer> header(
-      CSVRecord record, List<String> expected, List<FieldProblem> problems) {
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < record.size(); i++) {
       String name = record.get(i).strip();
       if (name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
-      if (!expected.contains(name)) {
+      if (!HEADER.contains(name)) {
         problems.add(
-            new FieldProblem(
-                1, name, "Unknown column; the header is " + String.join(",", expected)));
+            new FieldProblem(1, name, "Unknown column; the header is " + String.join(",", HEADER)));
       } else if (columns.put(name, i) != null) {
         problems.add(new FieldProblem(1, name, "Column appears twice"));
       }
     }
-    for (String name : expected) {
+    for (String name : HEADER) {
       if (!columns.containsKey(name)) {
         problems.add(new FieldProblem(1, name, "Missing column"));
       }
