@@ -32,3 +32,11 @@ create table allocation_decision (
 );
 
 create index allocation_decision_case on allocation_decision (case_ref);
+
+-- One row, locked (select ... for update) by every allocation, handover and policy change, so that
+-- two at once cannot both pass a cap check.
+create table allocation_lock (
+  id integer primary key
+);
+
+insert into allocation_lock (id) values (1);

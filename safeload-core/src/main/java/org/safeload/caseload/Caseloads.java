@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.safeload.caseload.CaseBook.OpenCase;
+import org.safeload.timeliness.CaseType;
 
 /**
  * Caseloads on one date under a policy: each worker's open cases, counted (one per child's case)
@@ -54,7 +56,8 @@ public final class Caseloads {
    * A group of workers' caseload (a team, a service, the council).
    *
    * @param fte the case-holding FTE
-   * @param unallocated open cases of the group's teams without a worker
+   * @param unallocated open cases of the group's teams without a worker who can hold them (none, or
+   *     one who has left)
    */
   public record GroupLoad(
       String id,
@@ -68,12 +71,22 @@ public final class Caseloads {
       Status status) {}
 
   private final CaseloadPolicy policy;
+  private final Predicate<String> holds;
   private final LocalDate date;
   private final List<OpenCase> open;
   private final Map<String, Load> byWorker = new HashMap<>();
   private final Map<String, List<OpenCase>> casesByWorker = new HashMap<>();
 
   public Caseloads(CaseBook book, CaseloadPolicy policy, LocalDate date) {
+    this(book, policy, date, worker -> true);
+  }
+
+  /**
+   * @param holds whether a worker can still hold cases on the date (false for one who has left):
+   *     their open cases count as unallocated, as in the {@link UnallocatedQueue}
+   */
+  public Caseloads(CaseBook book, CaseloadPolicy policy, LocalDate date, Predicate<String> holds) {
+    this.holds = holds;
     this.policy = policy;
     this.date = date;
     this.open = book.openOn(date);
@@ -123,15 +136,25 @@ public final class Caseloads {
             : limits.breaches(load);
     List<String> over = limits.group() == null ? List.of() : limits.overTargets(load);
     if (limits.group() != null) {
-      List<String> typeBreaches = new ArrayList<>();
+      // Counted by type, never naming a case: the board is read by roles that see no child.
+      Map<CaseType, Integer> excluded = new java.util.EnumMap<>(CaseType.class);
       for (OpenCase c : casesOf(holder.id())) {
         if (!limits.mayHold(c.type())) {
-          typeBreaches.add("holds case " + c.caseId() + " of type " + c.type().code());
+          excluded.merge(c.type(), 1, Integer::sum);
         }
       }
-      if (!typeBreaches.isEmpty()) {
+      if (!excluded.isEmpty()) {
         breaches = new ArrayList<>(breaches);
-        breaches.addAll(typeBreaches);
+        for (Map.Entry<CaseType, Integer> e : excluded.entrySet()) {
+          breaches.add(
+              "holds "
+                  + Limits.cases(e.getValue())
+                  + " of type "
+                  + e.getKey().code()
+                  + ", which "
+                  + limits.group().name()
+                  + " may not hold");
+        }
       }
     }
     Status status =
@@ -170,7 +193,11 @@ public final class Caseloads {
       anyOverCap |= w.status() == Status.OVER_CAP;
     }
     int unallocated =
-        (int) open.stream().filter(c -> c.worker() == null && teams.contains(c.team())).count();
+        (int)
+            open.stream()
+                .filter(c -> teams.contains(c.team()))
+                .filter(c -> c.worker() == null || !holds.test(c.worker()))
+                .count();
     BigDecimal casesPerFte = total.casesPerFte(fte);
     BigDecimal target = policy.teamTargetCasesPerFte();
     Status status =

@@ -108,7 +108,10 @@ class CaseloadsTest {
     // one case, far under the cap of 15, but cp is excluded for an ASYE
     assertThat(a1.load()).isEqualTo(Events.load(1, "1.5"));
     assertThat(a1.status()).isEqualTo(Status.OVER_CAP);
-    assertThat(a1.breaches()).containsExactly("holds case A1-cp-1 of type cp");
+    // counted, never naming the case: the board is read by roles that see no child
+    assertThat(a1.breaches())
+        .containsExactly(
+            "holds 1 case of type cp, which Newly qualified social worker (ASYE) may not hold");
     // the same worker past their ASYE may hold it
     assertThat(LOADS.worker(sw("A1", "T2", "1")).status()).isEqualTo(Status.WITHIN_TARGET);
   }
@@ -148,6 +151,25 @@ class CaseloadsTest {
     assertThat(t2.unallocated()).isEqualTo(1);
     // 1 case / 1 FTE
     assertThat(t2.casesPerFte()).isEqualByComparingTo("1.00");
+  }
+
+  @Test
+  void aLeaversCasesCountAsUnallocatedAsInTheQueue() {
+    // W2 has left: their 12 cases wait, with T1's two never allocated: 14 (as the queue says).
+    Caseloads withLeaver = new Caseloads(BOOK, POLICY, ON, worker -> !worker.equals("W2"));
+    GroupLoad t1 =
+        withLeaver.group("T1", List.of(sw("W1", "T1", "1"), sw("W3", "T1", "0.6")), List.of("T1"));
+    assertThat(t1.unallocated()).isEqualTo(14);
+    assertThat(
+            UnallocatedQueue.on(
+                    withLeaver.open(),
+                    ON,
+                    org.safeload.calendar.WorkingCalendar.englandAndWales(),
+                    (w, d) -> !w.equals("W2"),
+                    w -> null)
+                .stream()
+                .filter(w -> "T1".equals(w.openCase().team())))
+        .hasSize(t1.unallocated());
   }
 
   @Test

@@ -87,6 +87,8 @@ public class CaseloadService {
 
   // --- Policy ----------------------------------------------------------------------------------
 
+  private static final int MAX_POLICY = 200_000;
+
   /** The policy in force: the council's own, or the built-in one. */
   @PreAuthorize(Permissions.READ_CASELOADS)
   public CaseloadPolicy policy() {
@@ -109,6 +111,11 @@ public class CaseloadService {
   @PreAuthorize(Permissions.EDIT_POLICY)
   @Transactional
   public CaseloadPolicy savePolicy(String document) {
+    if (document.length() > MAX_POLICY) {
+      throw new InvalidInputException(
+          "document", "A policy must be " + MAX_POLICY + " characters or fewer");
+    }
+    repository.lockAllocations();
     CaseloadPolicy policy;
     try {
       policy = CaseloadPolicy.read(document);
@@ -128,6 +135,7 @@ public class CaseloadService {
   @PreAuthorize(Permissions.EDIT_POLICY)
   @Transactional
   public void useBuiltInPolicy() {
+    repository.lockAllocations();
     repository.deactivateAll();
     audit.record("update", "caseload-policy", CaseloadPolicy.DEFAULT, "built-in policy in force");
   }
@@ -142,7 +150,29 @@ public class CaseloadService {
       Caseloads loads,
       Map<Long, Team> teams,
       Map<String, WorkerView> workers,
-      Map<String, CaseHolder> holders) {
+      Map<String, CaseHolder> holders,
+      boolean scoped) {
+
+    /**
+     * The cases open on the date that the user may see: all of them, or, for a provider's user,
+     * those in one of its teams on that date (not a case that has left it).
+     */
+    List<OpenCase> open() {
+      if (!scoped) {
+        return loads.open();
+      }
+      return loads.open().stream()
+          .filter(c -> c.team() != null && teams.containsKey(parseId(c.team())))
+          .toList();
+    }
+
+    private static long parseId(String id) {
+      try {
+        return Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
 
     String workerName(String id) {
       WorkerView w = id == null ? null : workers.get(id);
@@ -177,6 +207,7 @@ public class CaseloadService {
   }
 
   Snapshot snapshot(LocalDate on) {
+    checkDate(on, "on");
     CaseloadPolicy policy = policy();
     CaseBook book = CaseBook.of(timeliness.caseActivity());
     Map<Long, Team> teams = new LinkedHashMap<>();
@@ -192,7 +223,46 @@ public class CaseloadService {
         holders.put(id, CaseHolder.of(w.worker(), String.valueOf(w.team().id()), on));
       }
     }
-    return new Snapshot(on, policy, book, new Caseloads(book, policy, on), teams, workers, holders);
+    Map<String, WorkerView> all = workers;
+    Caseloads loads =
+        new Caseloads(
+            book,
+            policy,
+            on,
+            worker -> all.get(worker) == null || all.get(worker).worker().details().activeOn(on));
+    return new Snapshot(
+        on,
+        policy,
+        book,
+        loads,
+        teams,
+        workers,
+        holders,
+        org.safeload.app.access.CurrentUser.providerScope().isPresent());
+  }
+
+  /** A date the working-day calendar covers (2000 to 2040), or a problem naming the field. */
+  private void checkDate(LocalDate date, String field) {
+    dateProblem(date)
+        .ifPresent(
+            message -> {
+              throw new InvalidInputException(field, message);
+            });
+  }
+
+  /** Why a date cannot be used for caseload figures (outside the calendar), if it cannot. */
+  public java.util.Optional<String> dateProblem(LocalDate date) {
+    if (date.isBefore(calendar.first()) || date.isAfter(calendar.last())) {
+      return java.util.Optional.of(
+          "Must be a date from "
+              + calendar.first()
+              + " to "
+              + calendar.last()
+              + " (not "
+              + date
+              + ")");
+    }
+    return java.util.Optional.empty();
   }
 
   // --- Boards ----------------------------------------------------------------------------------
@@ -302,7 +372,7 @@ public class CaseloadService {
   @PreAuthorize(Permissions.READ_CASES)
   public List<Waiting> queue(LocalDate on) {
     Snapshot s = snapshot(on);
-    return UnallocatedQueue.on(s.loads().open(), on, calendar, s::stillHolds, s::leftOn).stream()
+    return UnallocatedQueue.on(s.open(), on, calendar, s::stillHolds, s::leftOn).stream()
         .map(
             w ->
                 new Waiting(
@@ -337,6 +407,7 @@ public class CaseloadService {
    * recorded in the audit trail.
    */
   @PreAuthorize(Permissions.READ_CASES)
+  @Transactional // the read is audited: a write
   public CaseAllocation allocation(String caseRef, LocalDate on, boolean allTeams) {
     Snapshot s = snapshot(on);
     OpenCase c = openCase(s, caseRef);
@@ -370,7 +441,7 @@ public class CaseloadService {
   }
 
   private static OpenCase openCase(Snapshot s, String caseRef) {
-    return s.loads().open().stream()
+    return s.open().stream()
         .filter(o -> o.caseId().equals(caseRef))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No open case " + caseRef));
@@ -391,6 +462,7 @@ public class CaseloadService {
   @PreAuthorize(Permissions.ALLOCATE)
   @Transactional
   public Allocated allocate(String caseRef, String workerId, String reason) {
+    repository.lockAllocations(); // one allocation at a time: the caps are checked and kept
     LocalDate on = today();
     Snapshot s = snapshot(on);
     if (caseRef == null || caseRef.isBlank()) {
@@ -460,6 +532,8 @@ public class CaseloadService {
   @PreAuthorize(Permissions.READ_CASELOADS)
   public TeamThroughput throughput(long teamId, LocalDate from, LocalDate to) {
     Team team = organisation.team(teamId);
+    checkDate(from, "from");
+    checkDate(to, "to");
     if (to.isBefore(from)) {
       throw new InvalidInputException("to", "The end of the period must be on or after its start");
     }
@@ -508,9 +582,17 @@ public class CaseloadService {
       String toTeamName,
       boolean knowsChild) {}
 
-  /** A receiver's caseload before and after, with names. */
+  /**
+   * A receiver's caseload before and after, with names.
+   *
+   * @param overTargets the soft targets the plan takes them over (applying needs a reason)
+   */
   public record ReceiverView(
-      HandoverPlan.ReceiverLoad load, String teamName, boolean asye, Integer cap) {}
+      HandoverPlan.ReceiverLoad load,
+      String teamName,
+      boolean asye,
+      Integer cap,
+      List<String> overTargets) {}
 
   /** A plan to review before applying it. */
   public record PlanView(
@@ -519,12 +601,21 @@ public class CaseloadService {
       HandoverPlan plan,
       List<Move> moves,
       List<ReceiverView> receivers,
-      List<Move> unplaced) {}
+      List<Move> unplaced) {
+
+    /** Whether applying it needs a recorded reason (a receiver goes over a soft target). */
+    public boolean needsReason() {
+      return receivers.stream().anyMatch(r -> !r.overTargets().isEmpty());
+    }
+  }
 
   private static final int DEFAULT_TIME_LIMIT_SECONDS = 5;
 
   @PreAuthorize(Permissions.PLAN_HANDOVER)
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
   public PlanView planHandover(HandoverRequest request) {
+    // No transaction: the solver may run for seconds and must not hold a connection; the audit
+    // record is written on its own.
     LocalDate on = today();
     Snapshot s = snapshot(on);
     List<FieldProblem> problems = new ArrayList<>();
@@ -564,9 +655,24 @@ public class CaseloadService {
       throw new InvalidInputException("The handover cannot be planned", problems);
     }
     Map<String, String> families = timeliness.familyGroups();
+    // Workers who hold a sibling's case that is not moving: the child knows them as the family's
+    // worker, so the plan keeps the family together with them where the caseloads allow.
+    Map<String, Set<String>> siblingHolders = new HashMap<>();
+    for (OpenCase o : s.loads().open()) {
+      String family = families.get(o.childId());
+      if (family != null && o.worker() != null && !moving.contains(o.caseId())) {
+        siblingHolders
+            .computeIfAbsent(family, k -> new java.util.LinkedHashSet<>())
+            .add(o.worker());
+      }
+    }
     List<HandoverCase> input = new ArrayList<>();
     for (OpenCase c : cases) {
       Set<String> before = new java.util.LinkedHashSet<>(s.book().workersOfChild(c.childId(), on));
+      String family = families.get(c.childId());
+      if (family != null) {
+        before.addAll(siblingHolders.getOrDefault(family, Set.of()));
+      }
       if (c.worker() != null) {
         before.remove(c.worker());
       }
@@ -600,15 +706,27 @@ public class CaseloadService {
             .map(
                 r -> {
                   CaseHolder h = receiving.get(r.workerId());
+                  org.safeload.caseload.Limits limits = s.policy().limitsFor(h);
                   return new ReceiverView(
-                      r, s.teamName(h.team()), h.asye(), s.policy().limitsFor(h).maxCases());
+                      r,
+                      s.teamName(h.team()),
+                      h.asye(),
+                      limits.maxCases(),
+                      r.received() == 0 ? List.of() : limits.overTargets(r.after()));
                 })
             .toList();
     audit.record(
         "plan",
         "handover",
-        null,
-        "handover of " + cases.size() + " cases planned: " + plan.status().code());
+        request.fromTeam() != null
+            ? "team " + request.fromTeam()
+            : request.fromWorker() != null ? "worker " + request.fromWorker() : "cases",
+        "children's cases read to plan a handover of "
+            + cases.size()
+            + " cases to "
+            + receivers.size()
+            + " workers: "
+            + plan.status().code());
     return new PlanView(on, s.policy().id(), plan, moves, views, unplaced);
   }
 
@@ -646,8 +764,13 @@ public class CaseloadService {
                             && String.valueOf(e.getValue().team().id()).equals(team))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        s.loads().open().stream()
-            .filter(c -> c.worker() == null ? team.equals(c.team()) : members.contains(c.worker()))
+        // The team's workers' cases, and the team's cases waiting (no worker, or one who left).
+        s.open().stream()
+            .filter(
+                c ->
+                    c.worker() == null || !s.stillHolds(c.worker(), s.on())
+                        ? team.equals(c.team())
+                        : members.contains(c.worker()))
             .forEach(cases::add);
       }
     }
@@ -663,7 +786,7 @@ public class CaseloadService {
         if (ref == null || ref.isBlank()) {
           continue;
         }
-        s.loads().open().stream()
+        s.open().stream()
             .filter(o -> o.caseId().equals(ref.strip()))
             .findFirst()
             .ifPresentOrElse(
@@ -695,15 +818,16 @@ public class CaseloadService {
    */
   @PreAuthorize(Permissions.APPLY_HANDOVER)
   @Transactional
-  public Applied applyHandover(List<PlannedMove> moves) {
+  public Applied applyHandover(List<PlannedMove> moves, String reason) {
     if (moves == null || moves.isEmpty()) {
       throw new InvalidInputException("moves", "The plan has no cases to move");
     }
+    repository.lockAllocations(); // one allocation at a time: the caps are checked and kept
     LocalDate on = today();
     Snapshot s = snapshot(on);
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, OpenCase> open = new HashMap<>();
-    s.loads().open().forEach(c -> open.put(c.caseId(), c));
+    s.open().forEach(c -> open.put(c.caseId(), c));
     Map<String, Load> after = new HashMap<>();
     Set<String> seen = new java.util.HashSet<>();
     List<TimelinessService.Allocation> allocations = new ArrayList<>();
@@ -770,8 +894,41 @@ public class CaseloadService {
                   .map(b -> FieldProblem.of("moves", s.workerName(id) + ": " + b))
                   .forEach(problems::add));
     }
+    // Soft targets: a receiver taken over one needs a recorded reason, as any allocation does.
+    Map<String, String> overTarget = new HashMap<>();
+    Set<String> receiving =
+        allocations.stream()
+            .map(TimelinessService.Allocation::workerRef)
+            .collect(Collectors.toSet());
+    for (String id : problems.isEmpty() ? receiving : Set.<String>of()) {
+      List<String> over = s.policy().limitsFor(s.holders().get(id)).overTargets(after.get(id));
+      if (!over.isEmpty()) {
+        overTarget.put(id, String.join("; ", over));
+      }
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (problems.isEmpty() && !overTarget.isEmpty() && why.isEmpty()) {
+      problems.add(
+          FieldProblem.of(
+              "reason",
+              "Give a reason to take "
+                  + overTarget.size()
+                  + (overTarget.size() == 1 ? " worker" : " workers")
+                  + " over a soft target: "
+                  + overTarget.entrySet().stream()
+                      .map(e -> s.workerName(e.getKey()) + ", " + e.getValue())
+                      .collect(Collectors.joining("; "))));
+    }
+    if (why.length() > 2000) {
+      problems.add(FieldProblem.of("reason", "The reason must be 2000 characters or fewer"));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("The plan cannot be applied: nothing was moved", problems);
+    }
+    java.math.BigDecimal highest = null;
+    for (Map.Entry<String, Load> e : after.entrySet()) {
+      java.math.BigDecimal perFte = e.getValue().weightedPerFte(s.holders().get(e.getKey()).fte());
+      highest = highest == null || perFte.compareTo(highest) > 0 ? perFte : highest;
     }
     String by =
         org.safeload.app.access.CurrentUser.authentication()
@@ -779,7 +936,7 @@ public class CaseloadService {
             .orElse(AuditLog.SYSTEM);
     long handoverId =
         repository.insertHandover(
-            clock.instant(), by, allocations.size(), "applied", null, s.policy().id());
+            clock.instant(), by, allocations.size(), "applied", highest, s.policy().id());
     List<String> eventIds = timeliness.recordAllocations(allocations);
     for (int i = 0; i < allocations.size(); i++) {
       TimelinessService.Allocation a = allocations.get(i);
@@ -790,8 +947,8 @@ public class CaseloadService {
               a.workerRef(),
               clock.instant(),
               by,
-              null,
-              null,
+              overTarget.get(a.workerRef()),
+              overTarget.containsKey(a.workerRef()) ? why : null,
               handoverId));
     }
     audit.record(

@@ -539,6 +539,7 @@ public class TimelinessService {
       ZoneId zone) {}
 
   @PreAuthorize(Permissions.READ_CASES)
+  @Transactional // the read is audited: a write
   public Timeline caseTimeline(String caseRef) {
     List<CaseEventRepository.Row> rows = events.forCase(caseRef);
     if (rows.isEmpty()) {
@@ -549,8 +550,18 @@ public class TimelinessService {
           organisation.teams().stream()
               .map(t -> String.valueOf(t.id()))
               .collect(Collectors.toSet());
-      boolean visible =
-          rows.stream().anyMatch(r -> r.teamRef() != null && mine.contains(r.teamRef()));
+      // Only a case in one of the provider's teams now: not one it has handed over.
+      String team = null;
+      for (CaseEventRepository.Row r : rows) {
+        EventType type = EventType.fromCode(r.type()).orElse(null);
+        if (r.teamRef() != null
+            && (type == EventType.REFERRAL
+                || type == EventType.ALLOCATED
+                || type == EventType.TRANSFERRED)) {
+          team = r.teamRef();
+        }
+      }
+      boolean visible = team != null && mine.contains(team);
       if (!visible) {
         throw new NotFoundException("No case " + caseRef);
       }

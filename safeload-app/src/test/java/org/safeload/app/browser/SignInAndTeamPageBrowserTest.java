@@ -189,6 +189,12 @@ class SignInAndTeamPageBrowserTest {
     int moves = browser.findElements(By.cssSelector("#moves tbody tr")).size();
     assertThat(moves).isGreaterThan(100);
     screenshot("handover-plan.png");
+    // The plan takes some council workers over their soft targets: applying needs a reason.
+    if (!browser.findElements(By.cssSelector("#receivers .govuk-tag--yellow")).isEmpty()) {
+      browser
+          .findElement(By.id("reason"))
+          .sendKeys("Brightpath's contract ends; agreed at the exit meeting");
+    }
     browser.findElement(By.xpath("//button[text()='Apply this plan']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("handover-result")));

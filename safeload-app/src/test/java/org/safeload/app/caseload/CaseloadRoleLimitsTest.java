@@ -110,6 +110,84 @@ class CaseloadRoleLimitsTest {
     assertThat(queueTeams).allMatch("Brightpath Project Team"::equals);
   }
 
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void aProviderNoLongerSeesACaseItsTeamHasHandedOver() throws Exception {
+    long provider =
+        jdbc.sql("select id from provider where name = ?")
+            .param(org.safeload.demo.DemoCouncil.PROVIDER_NAME)
+            .query(Long.class)
+            .single();
+    long service = jdbc.sql("select min(id) from service").query(Long.class).single();
+    String team =
+        JsonPath.read(
+                as(
+                        AccessRole.ADMIN,
+                        post("/api/v1/teams")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                "{\"serviceId\":"
+                                    + service
+                                    + ",\"name\":\"Brightpath second team\",\"kind\":\"managed\","
+                                    + "\"providerId\":"
+                                    + provider
+                                    + "}"))
+                    .getResponse()
+                    .getContentAsString(),
+                "$.id")
+            .toString();
+    String council =
+        String.valueOf(jdbc.sql("select min(id) from team").query(Long.class).single());
+    String header =
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n";
+    String referred = header + "pv-1,2026-11-02T10:00,referral,PV1,PVK1,," + team + ",,,\n";
+    assertThat(
+            status(
+                AccessRole.HEAD_OF_SERVICE,
+                post("/api/v1/case-events/import").contentType("text/csv").content(referred)))
+        .isEqualTo(200);
+    // In the provider's team: its user sees it waiting and may read it.
+    String queue =
+        as(AccessRole.PROVIDER, get("/api/v1/caseloads/unallocated"))
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(queue, "$[*].caseRef")).contains("PV1");
+    assertThat(status(AccessRole.PROVIDER, get("/api/v1/caseloads/cases/PV1/recommendations")))
+        .isEqualTo(200);
+    assertThat(status(AccessRole.PROVIDER, get("/api/v1/cases/PV1/events"))).isEqualTo(200);
+    // Handed over to a council team: no longer the provider's to read.
+    String moved = header + "pv-2,2026-11-20T10:00,transferred,PV1,PVK1,," + council + ",,,\n";
+    assertThat(
+            status(
+                AccessRole.HEAD_OF_SERVICE,
+                post("/api/v1/case-events/import").contentType("text/csv").content(moved)))
+        .isEqualTo(200);
+    queue =
+        as(AccessRole.PROVIDER, get("/api/v1/caseloads/unallocated"))
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(queue, "$[*].caseRef")).doesNotContain("PV1");
+    assertThat(status(AccessRole.PROVIDER, get("/api/v1/caseloads/cases/PV1/recommendations")))
+        .isEqualTo(404);
+    assertThat(status(AccessRole.PROVIDER, get("/api/v1/cases/PV1/events"))).isEqualTo(404);
+    assertThat(status(AccessRole.HEAD_OF_SERVICE, get("/api/v1/cases/PV1/events"))).isEqualTo(200);
+  }
+
+  @Test
+  void aDateOutsideTheCalendarIsAProblemNotAFailure() throws Exception {
+    MvcResult r =
+        as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/caseloads/unallocated?on=2041-01-02"));
+    assertThat(r.getResponse().getStatus()).isEqualTo(400);
+    assertThat(r.getResponse().getContentType()).isEqualTo("application/problem+json");
+    assertThat(r.getResponse().getContentAsString()).contains("\"field\":\"on\"");
+    MvcResult page = as(AccessRole.HEAD_OF_SERVICE, get("/caseloads/unallocated?on=2041-01-02"));
+    assertThat(page.getResponse().getStatus()).isEqualTo(200);
+    assertThat(page.getResponse().getContentAsString())
+        .contains("href=\"#on\"")
+        .contains("id=\"on\"");
+  }
+
   @Test
   void signInIsNeeded() throws Exception {
     assertThat(mvc.perform(get("/api/v1/caseloads")).andReturn().getResponse().getStatus())

@@ -154,4 +154,87 @@ class HandoverIsAllOrNothingTest {
     assertThat(count("case_event")).isEqualTo(events + 3);
     assertThat(count("allocation_decision")).isEqualTo(decisions + 3);
   }
+
+  @Test
+  void aPlanThatTakesAWorkerOverATargetIsAppliedOnlyWithAReason() throws Exception {
+    String service =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/services")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"Reasons\",\"description\":\"test\"}")));
+    String team =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/teams")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"serviceId\":"
+                            + service
+                            + ",\"name\":\"Reasons team\",\"kind\":\"substantive\"}")));
+    String from = worker(team, "Gil Leaving", "SW992001");
+    String to = worker(team, "Hal Staying", "SW992002");
+    // Hal holds 15 cin cases; Gil's 2 would take him to 17, over his target of 16 (cap 22).
+    StringBuilder csv =
+        new StringBuilder(
+            "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n");
+    for (int i = 1; i <= 15; i++) {
+      csv.append("rs-h" + i + ",2026-10-01T10:00,allocated,RSH" + i + ",KRSH" + i + "," + to)
+          .append("," + team + ",cin,,\n");
+    }
+    for (int i = 1; i <= 2; i++) {
+      csv.append("rs-g" + i + ",2026-10-01T10:00,allocated,RSG" + i + ",KRSG" + i + "," + from)
+          .append("," + team + ",cin,,\n");
+    }
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/case-events/import")
+                        .contentType("text/csv")
+                        .content(csv.toString()))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    String moves =
+        "[{\"caseRef\":\"RSG1\",\"from\":\"%1$s\",\"to\":\"%2$s\"},"
+            + "{\"caseRef\":\"RSG2\",\"from\":\"%1$s\",\"to\":\"%2$s\"}]";
+    long events = count("case_event");
+    MvcResult refused =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"moves\":" + moves.formatted(from, to) + "}"));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+    assertThat(refused.getResponse().getContentAsString())
+        .contains("\"field\":\"reason\"")
+        .contains("Hal Staying, 17 cases would be over the target of 16");
+    assertThat(count("case_event")).isEqualTo(events);
+    MvcResult applied =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"moves\":"
+                        + moves.formatted(from, to)
+                        + ",\"reason\":\"Gil leaves on Friday; Hal knows both families\"}"));
+    assertThat(applied.getResponse().getStatus()).isEqualTo(201);
+    assertThat(
+            jdbc.sql("select reason from allocation_decision where case_ref in ('RSG1', 'RSG2')")
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "Gil leaves on Friday; Hal knows both families",
+            "Gil leaves on Friday; Hal knows both families");
+    // The handover keeps the plan's highest weighted caseload per FTE: Hal's 17.00.
+    assertThat(
+            jdbc.sql(
+                    "select max_weighted_per_fte from handover order by id desc fetch first 1 rows only")
+                .query(java.math.BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("17.00");
+  }
 }

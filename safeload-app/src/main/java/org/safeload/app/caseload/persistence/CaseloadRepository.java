@@ -33,6 +33,14 @@ public class CaseloadRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Takes the council's allocation lock until the transaction ends: allocations, handovers and
+   * policy changes happen one at a time, so two at once cannot both pass a cap check.
+   */
+  public void lockAllocations() {
+    jdbc.sql("select id from allocation_lock where id = 1 for update").query(Integer.class).list();
+  }
+
   public List<PolicyRow> policies() {
     return jdbc.sql("select * from caseload_policy order by id")
         .query(

@@ -125,13 +125,13 @@ class CaseloadApi {
     return caseloads.planHandover(request);
   }
 
-  /** A reviewed plan to apply. */
-  record ApplyRequest(List<CaseloadService.PlannedMove> moves) {}
+  /** A reviewed plan to apply, with a reason when it takes a worker over a soft target. */
+  record ApplyRequest(List<CaseloadService.PlannedMove> moves, String reason) {}
 
   @PostMapping("/caseloads/handover/apply")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Apply a reviewed plan: every case moves, or none does")
   CaseloadService.Applied apply(@RequestBody ApplyRequest request) {
-    return caseloads.applyHandover(request.moves());
+    return caseloads.applyHandover(request.moves(), request.reason());
   }
 }

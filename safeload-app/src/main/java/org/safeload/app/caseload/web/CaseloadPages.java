@@ -36,13 +36,23 @@ class CaseloadPages {
     if (text == null || text.isBlank()) {
       return caseloads.today();
     }
+    String problem;
     try {
-      return LocalDate.parse(text.strip());
+      LocalDate date = LocalDate.parse(text.strip());
+      problem = caseloads.dateProblem(date).orElse(null);
+      if (problem == null) {
+        return date;
+      }
     } catch (DateTimeParseException e) {
-      model.addAttribute(
-          "errors", Map.of(field, "Enter a real date like 2026-11-24 (not " + text.strip() + ")"));
-      return caseloads.today();
+      problem = "Enter a real date like 2026-11-24 (not " + text.strip() + ")";
     }
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (model.getAttribute("errors") instanceof Map<?, ?> before) {
+      before.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
+    }
+    errors.put(field, problem);
+    model.addAttribute("errors", errors);
+    return caseloads.today();
   }
 
   @GetMapping("/caseloads")
@@ -120,7 +130,17 @@ class CaseloadPages {
       model.addAttribute("errors", Map.of("to", "The end must be on or after the start"));
       start = end.minusMonths(6).plusDays(1);
     }
-    CaseloadService.TeamThroughput t = caseloads.throughput(id, start, end);
+    CaseloadService.TeamThroughput t;
+    try {
+      t = caseloads.throughput(id, start, end);
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+      model.addAttribute("errors", errors);
+      end = caseloads.today();
+      start = end.minusMonths(6).plusDays(1);
+      t = caseloads.throughput(id, start, end);
+    }
     model.addAttribute("t", t);
     model.addAttribute("chart", ThroughputChart.of(t.flow(), caseloads.policy()));
     model.addAttribute("target", caseloads.policy().teamTargetCasesPerFte());
@@ -215,6 +235,7 @@ class CaseloadPages {
   @PostMapping("/caseloads/handover/apply")
   String apply(
       @RequestParam(required = false) java.util.List<String> move,
+      @RequestParam(required = false) String reason,
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
@@ -228,11 +249,11 @@ class CaseloadPages {
       }
     }
     try {
-      CaseloadService.Applied applied = caseloads.applyHandover(moves);
+      CaseloadService.Applied applied = caseloads.applyHandover(moves, reason);
       redirect.addFlashAttribute("applied", applied);
       return "redirect:/caseloads";
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", Map.of("plan", e.getMessage()));
+      model.addAttribute("errors", Map.of("apply-errors", e.getMessage()));
       model.addAttribute("problems", e.problems());
       model.addAttribute("o", caseloads.overview(caseloads.today()));
       model.addAttribute("fromTeam", null);
