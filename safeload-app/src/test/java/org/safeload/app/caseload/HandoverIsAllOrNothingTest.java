@@ -56,6 +56,28 @@ class HandoverIsAllOrNothingTest {
     return String.valueOf(JsonPath.<Integer>read(r.getResponse().getContentAsString(), "$.id"));
   }
 
+  /** A new service with one substantive team; the team's id. */
+  private String team(String name) throws Exception {
+    String service =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/services")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"" + name + "\",\"description\":\"test\"}")));
+    return id(
+        as(
+            AccessRole.ADMIN,
+            post("/api/v1/teams")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"serviceId\":"
+                        + service
+                        + ",\"name\":\""
+                        + name
+                        + " team\",\"kind\":\"substantive\"}")));
+  }
+
   private String worker(String team, String name, String swe) throws Exception {
     return id(
         as(
@@ -73,23 +95,7 @@ class HandoverIsAllOrNothingTest {
 
   @Test
   void aFailureHalfWayLeavesNothingMoved() throws Exception {
-    String service =
-        id(
-            as(
-                AccessRole.ADMIN,
-                post("/api/v1/services")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"name\":\"All or nothing\",\"description\":\"test\"}")));
-    String team =
-        id(
-            as(
-                AccessRole.ADMIN,
-                post("/api/v1/teams")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        "{\"serviceId\":"
-                            + service
-                            + ",\"name\":\"All or nothing team\",\"kind\":\"substantive\"}")));
+    String team = team("All or nothing");
     String from = worker(team, "Eve Leaving", "SW991001");
     String to = worker(team, "Fay Staying", "SW991002");
     StringBuilder csv =
@@ -157,23 +163,7 @@ class HandoverIsAllOrNothingTest {
 
   @Test
   void aPlanThatTakesAWorkerOverATargetIsAppliedOnlyWithAReason() throws Exception {
-    String service =
-        id(
-            as(
-                AccessRole.ADMIN,
-                post("/api/v1/services")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"name\":\"Reasons\",\"description\":\"test\"}")));
-    String team =
-        id(
-            as(
-                AccessRole.ADMIN,
-                post("/api/v1/teams")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        "{\"serviceId\":"
-                            + service
-                            + ",\"name\":\"Reasons team\",\"kind\":\"substantive\"}")));
+    String team = team("Reasons");
     String from = worker(team, "Gil Leaving", "SW992001");
     String to = worker(team, "Hal Staying", "SW992002");
     // Hal holds 15 cin cases; Gil's 2 would take him to 17, over his target of 16 (cap 22).

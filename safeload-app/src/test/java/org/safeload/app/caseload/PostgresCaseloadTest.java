@@ -6,12 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.safeload.app.PostgresTestSchema;
 import org.safeload.app.SafeloadSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,28 +28,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SafeloadSpringTest
 class PostgresCaseloadTest {
 
-  static final String URL =
-      System.getenv()
-          .getOrDefault("SAFELOAD_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String USER =
-      System.getenv().getOrDefault("SAFELOAD_TEST_POSTGRES_USER", "postgres");
-  static final String SCHEMA =
-      "safeload_cl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  static final String SCHEMA = PostgresTestSchema.name("safeload_cl_");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    registry.add("spring.flyway.create-schemas", () -> "true");
+    PostgresTestSchema.register(registry, SCHEMA);
   }
 
   @AfterAll
   static void dropSchema() throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, "")) {
-      c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-    }
+    PostgresTestSchema.drop(SCHEMA);
   }
 
   @Autowired MockMvc mvc;
