@@ -120,6 +120,17 @@ public final class Caseloads {
     return byWorker.getOrDefault(worker, Load.NONE);
   }
 
+  /** A worker's load without some of their cases (those being handed over). */
+  public Load loadOf(String worker, java.util.Set<String> leaving) {
+    Load load = Load.NONE;
+    for (OpenCase c : casesOf(worker)) {
+      if (!leaving.contains(c.caseId())) {
+        load = load.plus(policy.weight(c.type()));
+      }
+    }
+    return load;
+  }
+
   public WorkerLoad worker(CaseHolder holder) {
     Load load = loadOf(holder.id());
     Limits limits = policy.limitsFor(holder);

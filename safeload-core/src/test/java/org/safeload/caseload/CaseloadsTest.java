@@ -54,6 +54,10 @@ class CaseloadsTest {
     assertThat(LOADS.loadOf("W3").cases()).isEqualTo(7);
     assertThat(LOADS.loadOf("W3").weighted()).isEqualByComparingTo("8");
     assertThat(LOADS.loadOf("nobody")).isEqualTo(Load.NONE);
+    // W1 without one cp case being handed over: 16 cases, 18.5 − 1.5 = 17
+    Load without = LOADS.loadOf("W1", java.util.Set.of("W1-cp-1"));
+    assertThat(without.cases()).isEqualTo(16);
+    assertThat(without.weighted()).isEqualByComparingTo("17");
     assertThat(LOADS.casesOf("W3")).hasSize(7).allMatch(c -> c.worker().equals("W3"));
     assertThat(LOADS.casesOf("nobody")).isEmpty();
     // 17 + 12 + 7 + 3 unallocated + 1 + 17 + 23 open cases in all

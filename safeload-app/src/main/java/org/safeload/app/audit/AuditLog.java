@@ -43,7 +43,8 @@ public class AuditLog {
     return repository.forEntity(entityType, String.valueOf(entityId));
   }
 
-  private static String actor() {
+  /** Who is acting: the signed-in user's name, or the system. */
+  public static String actor() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth == null || auth.getName() == null ? SYSTEM : auth.getName();
   }

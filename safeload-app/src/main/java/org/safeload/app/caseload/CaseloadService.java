@@ -508,9 +508,7 @@ public class CaseloadService {
             c.caseId(),
             holder.id(),
             clock.instant(),
-            org.safeload.app.access.CurrentUser.authentication()
-                .map(a -> a.getName())
-                .orElse(AuditLog.SYSTEM),
+            AuditLog.actor(),
             verdict.overTargets().isEmpty() ? null : String.join("; ", verdict.overTargets()),
             why.isEmpty() ? null : why,
             null));
@@ -682,13 +680,7 @@ public class CaseloadService {
     }
     List<Receiver> receivers = new ArrayList<>();
     for (CaseHolder h : receiving.values()) {
-      Load load = Load.NONE;
-      for (OpenCase held : s.loads().casesOf(h.id())) {
-        if (!moving.contains(held.caseId())) {
-          load = load.plus(s.policy().weight(held.type()));
-        }
-      }
-      receivers.add(new Receiver(h, load));
+      receivers.add(new Receiver(h, s.loads().loadOf(h.id(), moving)));
     }
     HandoverPlan plan =
         new HandoverPlanner().plan(input, receivers, s.policy(), Duration.ofSeconds(seconds));
@@ -874,17 +866,7 @@ public class CaseloadService {
       moves.forEach(m -> moved.put(m.caseRef(), open.get(m.caseRef())));
       for (PlannedMove m : moves) {
         CaseHolder to = s.holders().get(m.to());
-        after.computeIfAbsent(
-            to.id(),
-            id -> {
-              Load load = Load.NONE;
-              for (OpenCase held : s.loads().casesOf(id)) {
-                if (!moved.containsKey(held.caseId())) {
-                  load = load.plus(s.policy().weight(held.type()));
-                }
-              }
-              return load;
-            });
+        after.computeIfAbsent(to.id(), id -> s.loads().loadOf(id, moved.keySet()));
         after.merge(
             to.id(), Load.NONE.plus(s.policy().weight(moved.get(m.caseRef()).type())), Load::plus);
       }
@@ -930,10 +912,7 @@ public class CaseloadService {
       java.math.BigDecimal perFte = e.getValue().weightedPerFte(s.holders().get(e.getKey()).fte());
       highest = highest == null || perFte.compareTo(highest) > 0 ? perFte : highest;
     }
-    String by =
-        org.safeload.app.access.CurrentUser.authentication()
-            .map(a -> a.getName())
-            .orElse(AuditLog.SYSTEM);
+    String by = AuditLog.actor();
     long handoverId =
         repository.insertHandover(
             clock.instant(), by, allocations.size(), "applied", highest, s.policy().id());

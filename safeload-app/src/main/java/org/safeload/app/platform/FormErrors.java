@@ -21,6 +21,15 @@ public final class FormErrors {
     return errors;
   }
 
+  /** Every message for each field, joined with "; " (for rules that fail for several reasons). */
+  public static Map<String, String> allOf(InvalidInputException e) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldProblem p : e.problems()) {
+      errors.merge(p.field().isEmpty() ? "form" : p.field(), p.message(), (a, b) -> a + "; " + b);
+    }
+    return errors;
+  }
+
   /** Puts the errors in the model for the page templates. */
   public static void addTo(Model model, InvalidInputException e) {
     model.addAttribute("errors", of(e));

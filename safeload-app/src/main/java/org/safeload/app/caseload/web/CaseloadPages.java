@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseloadPolicy;
-import org.safeload.organisation.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -103,11 +103,7 @@ class CaseloadPages {
       redirect.addFlashAttribute("allocated", done);
       return "redirect:/caseloads/unallocated";
     } catch (InvalidInputException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      for (FieldProblem p : e.problems()) {
-        errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b);
-      }
-      model.addAttribute("errors", errors);
+      model.addAttribute("errors", FormErrors.allOf(e));
       model.addAttribute("a", caseloads.allocation(caseRef, caseloads.today(), allTeams));
       model.addAttribute("allTeams", allTeams);
       model.addAttribute("workerId", workerId == null ? "" : workerId);
@@ -134,9 +130,7 @@ class CaseloadPages {
     try {
       t = caseloads.throughput(id, start, end);
     } catch (InvalidInputException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
-      model.addAttribute("errors", errors);
+      model.addAttribute("errors", FormErrors.allOf(e));
       end = caseloads.today();
       start = end.minusMonths(6).plusDays(1);
       t = caseloads.throughput(id, start, end);
@@ -220,9 +214,7 @@ class CaseloadPages {
                   null)));
       return "caseloads/handover-plan";
     } catch (InvalidInputException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
-      model.addAttribute("errors", errors);
+      model.addAttribute("errors", FormErrors.allOf(e));
       model.addAttribute("o", caseloads.overview(caseloads.today()));
       model.addAttribute("fromTeam", fromTeam);
       model.addAttribute("toTeams", toTeams == null ? java.util.List.of() : toTeams);
