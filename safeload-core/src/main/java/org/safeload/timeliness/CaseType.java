@@ -5,16 +5,23 @@ import java.util.Optional;
 
 /** The kind of work on a case at a time. */
 public enum CaseType {
-  ASSESSMENT("assessment"),
-  CIN("cin"),
-  CP("cp"),
-  PLO("plo"),
-  COURT("court");
+  ASSESSMENT("assessment", "Assessment"),
+  CIN("cin", "Child in need"),
+  CP("cp", "Child protection"),
+  PLO("plo", "Pre-proceedings (PLO)"),
+  COURT("court", "Care proceedings (court)");
 
   private final String code;
+  private final String label;
 
-  CaseType(String code) {
+  CaseType(String code, String label) {
     this.code = code;
+    this.label = label;
+  }
+
+  /** The words for pages ("Child protection"); files and the API keep the code. */
+  public String label() {
+    return label;
   }
 
   public String code() {

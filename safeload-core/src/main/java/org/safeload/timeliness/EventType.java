@@ -5,27 +5,34 @@ import java.util.Optional;
 
 /** What happened on a case (or, for supervision, to a worker). Codes are the file's. */
 public enum EventType {
-  REFERRAL("referral"),
-  REFERRAL_DECISION("referral-decision"),
-  ALLOCATED("allocated"),
-  OVERSIGHT_NOTE("oversight-note"),
-  VISIT("visit"),
-  VISIT_WRITE_UP("visit-write-up"),
-  MEETING("meeting"),
-  MINUTES_DISTRIBUTED("minutes-distributed"),
-  DOCUMENT_SUBMITTED("document-submitted"),
-  ASSESSMENT_COMPLETED("assessment-completed"),
-  CASE_TYPE_CHANGED("case-type-changed"),
-  TRANSFERRED("transferred"),
-  STEPPED_DOWN("stepped-down"),
-  CLOSED("closed"),
-  SUPERVISION("supervision");
+  REFERRAL("referral", "Referral"),
+  REFERRAL_DECISION("referral-decision", "Referral decision"),
+  ALLOCATED("allocated", "Allocated to a worker"),
+  OVERSIGHT_NOTE("oversight-note", "Management oversight note"),
+  VISIT("visit", "Visit"),
+  VISIT_WRITE_UP("visit-write-up", "Visit written up"),
+  MEETING("meeting", "Meeting"),
+  MINUTES_DISTRIBUTED("minutes-distributed", "Minutes sent out"),
+  DOCUMENT_SUBMITTED("document-submitted", "Document submitted"),
+  ASSESSMENT_COMPLETED("assessment-completed", "Assessment completed"),
+  CASE_TYPE_CHANGED("case-type-changed", "Case type changed"),
+  TRANSFERRED("transferred", "Transferred"),
+  STEPPED_DOWN("stepped-down", "Stepped down"),
+  CLOSED("closed", "Closed"),
+  SUPERVISION("supervision", "Supervision");
 
   private static final EventType[] VALUES = values();
   private final String code;
+  private final String label;
 
-  EventType(String code) {
+  EventType(String code, String label) {
     this.code = code;
+    this.label = label;
+  }
+
+  /** The words for pages ("Visit written up"); files and the API keep the code. */
+  public String label() {
+    return label;
   }
 
   public String code() {

@@ -80,6 +80,26 @@ public class ApiProblems {
         new InvalidInputException(e.getName(), "'" + e.getValue() + "' is not a valid value"));
   }
 
+  /**
+   * Anything else: the framework's own problem (404, 405, 415, a missing parameter) as it is, or a
+   * 500 that says nothing of the inside.
+   */
+  @ExceptionHandler(Exception.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> other(Exception e) {
+    if (e instanceof org.springframework.web.ErrorResponse er) {
+      return org.springframework.http.ResponseEntity.status(er.getStatusCode())
+          .headers(er.getHeaders())
+          .body(er.getBody());
+    }
+    org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("Unexpected API failure", e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong inside Safeload; nothing was changed.");
+    problem.setTitle("Internal error");
+    return org.springframework.http.ResponseEntity.internalServerError().body(problem);
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {

@@ -1,31 +1,94 @@
 package org.safeload.app.platform;
 
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Pages for "not found" and "not allowed", in the service's own layout. */
+/**
+ * Pages for whatever goes wrong behind a page, in the service's own layout: the problem in words
+ * and a way back, never a stack trace or a JSON body. The API's controllers have their own advice
+ * ({@link ApiProblems}), which comes first.
+ */
 @ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class PageProblems {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);
+
   @ExceptionHandler(NotFoundException.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound(Model model) {
-    model.addAttribute("heading", "Page not found");
-    model.addAttribute("message", "If you typed the web address, check it is correct.");
-    return "problem";
+  String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return ErrorPages.show(404, null, request, response, model);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  @ResponseStatus(HttpStatus.FORBIDDEN)
-  String forbidden(Model model) {
-    model.addAttribute("heading", "You cannot do this");
-    model.addAttribute(
-        "message", "Your role does not allow this. Ask an administrator if you need it.");
-    return "problem";
+  String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return ErrorPages.show(403, null, request, response, model);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  String invalid(
+      InvalidInputException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    String words =
+        e.problems().stream().map(p -> p.message()).distinct().collect(Collectors.joining(". "));
+    return ErrorPages.show(400, words, request, response, model);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  String mismatch(
+      MethodArgumentTypeMismatchException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return ErrorPages.show(400, ErrorPages.mismatchWords(e), request, response, model);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  String missing(
+      MissingServletRequestParameterException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return ErrorPages.show(
+        400,
+        "The link is missing its \"" + e.getParameterName() + "\" value.",
+        request,
+        response,
+        model);
+  }
+
+  @ExceptionHandler(DataAccessException.class)
+  String database(
+      DataAccessException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    LOG.error("Database failure behind a page: {}", e.getClass().getName());
+    return ErrorPages.show(503, null, request, response, model);
+  }
+
+  /** Anything else: the framework's own status if it has one, or a 500 with nothing inside. */
+  @ExceptionHandler(Exception.class)
+  String other(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (e instanceof ErrorResponse er) {
+      return ErrorPages.show(er.getStatusCode().value(), null, request, response, model);
+    }
+    LOG.error("Unexpected failure behind a page", e);
+    return ErrorPages.show(500, null, request, response, model);
   }
 }

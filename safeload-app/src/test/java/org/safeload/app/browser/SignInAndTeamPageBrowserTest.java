@@ -2,90 +2,20 @@ package org.safeload.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded): sign in
  * as the administrator, open the managed team's page, its contract, timeliness and caseloads, and
  * plan and apply the managed team's exit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SignInAndTeamPageBrowserTest {
-
-  private static final String CHROMIUM =
-      System.getenv().getOrDefault("SAFELOAD_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getenv().getOrDefault("SAFELOAD_CHROMEDRIVER", "/usr/bin/chromedriver");
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-
-  private ChromeDriver browser;
-  private Path profile;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    assertThat(new File(CHROMIUM))
-        .as("Chromium is needed for the browser test: apt-get install chromium chromium-driver")
-        .exists();
-    assertThat(new File(CHROMEDRIVER)).as("ChromeDriver: apt-get install chromium-driver").exists();
-    profile = Files.createTempDirectory("safeload-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
+class SignInAndTeamPageBrowserTest extends BrowserJourney {
 
   @Test
   void anAdministratorSignsInAndOpensTheManagedTeamsPage() throws Exception {
@@ -93,8 +23,9 @@ class SignInAndTeamPageBrowserTest {
         jdbc.sql("select id from team where name = 'Brightpath Project Team'")
             .query(Long.class)
             .single();
-    String base = "http://localhost:" + port;
+    String base = base();
 
+    browser.manage().deleteAllCookies();
     browser.get(base + "/teams/" + teamId);
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/sign-in");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in to Safeload");
@@ -105,6 +36,7 @@ class SignInAndTeamPageBrowserTest {
 
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.urlContains("/teams/" + teamId));
+    checkPage();
     WebElement heading = browser.findElement(By.tagName("h1"));
     assertThat(heading.getText()).isEqualTo("Brightpath Project Team");
     assertThat(browser.findElement(By.id("managed-tag")).getText())
@@ -200,17 +132,5 @@ class SignInAndTeamPageBrowserTest {
         .until(ExpectedConditions.presenceOfElementLocated(By.id("handover-result")));
     assertThat(browser.findElement(By.id("handover-result")).getText())
         .endsWith(": " + moves + " cases moved");
-  }
-
-  /** Ticks a GOV.UK radio or checkbox the way a person does: by its label. */
-  private void choose(WebElement input) {
-    browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
-    assertThat(input.isSelected()).isTrue();
-  }
-
-  private void screenshot(String name) throws Exception {
-    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.createDirectories(Path.of("target"));
-    Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
   }
 }

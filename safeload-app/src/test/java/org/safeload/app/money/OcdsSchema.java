@@ -9,8 +9,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.regex.JoniRegularExpressionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,11 @@ import java.util.Map;
  * Test helper that validates a JSON document against the Open Contracting Data Standard (OCDS)
  * 1.1.5 release-package schema (JSON Schema draft 4).
  *
- * <p>The schemas are read from the project's shared folder ({@code shared/schemas}), found as
- * {@code ../shared/schemas} or {@code ../../shared/schemas} relative to {@code user.dir}. Both
- * schema documents are handed to the validator in memory under their {@code id} URLs, so the
- * package schema's {@code $ref} to the release schema resolves locally; the validator's remote
- * fetching stays off, so nothing is ever read from the network.
+ * <p>The schemas ship with the tests ({@code src/test/resources/ocds}, Apache-2.0, licence beside
+ * them) and are read from the classpath, so a clean clone needs nothing outside it. Both schema
+ * documents are handed to the validator in memory under their {@code id} URLs, so the package
+ * schema's {@code $ref} to the release schema resolves locally; the validator's remote fetching
+ * stays off, so nothing is ever read from the network.
  *
  * <p>Needs, in test scope, {@code com.networknt:json-schema-validator} 3.x (built on Jackson 3,
  * {@code tools.jackson}) and {@code org.jruby.joni:joni}: the release schema has an ECMA-262 {@code
@@ -39,10 +37,8 @@ public final class OcdsSchema {
   static final String RELEASE_ID =
       "https://standard.open-contracting.org/schema/1__1__5/release-schema.json";
 
-  private static final List<String> SCHEMA_DIRS =
-      List.of("../shared/schemas", "../../shared/schemas");
-  private static final String PACKAGE_FILE = "ocds-1.1.5-release-package-schema.json";
-  private static final String RELEASE_FILE = "ocds-1.1.5-release-schema.json";
+  private static final String PACKAGE_FILE = "/ocds/ocds-1.1.5-release-package-schema.json";
+  private static final String RELEASE_FILE = "/ocds/ocds-1.1.5-release-schema.json";
 
   private static Schema schema;
 
@@ -54,7 +50,7 @@ public final class OcdsSchema {
    * @param releasePackageJson the JSON text of an OCDS release package
    * @return one human-readable message per violation, each starting with the failing location (for
    *     example {@code /releases/0: required property 'ocid' not found}); empty when valid
-   * @throws IllegalStateException if the schema folder cannot be found
+   * @throws IllegalStateException if the schemas are not on the classpath
    * @throws tools.jackson.core.JacksonException if the text is not JSON
    */
   public static List<String> errors(String releasePackageJson) {
@@ -68,7 +64,6 @@ public final class OcdsSchema {
 
   private static synchronized Schema schema() {
     if (schema == null) {
-      Path dir = schemaDir(Path.of(System.getProperty("user.dir")));
       SchemaRegistry registry =
           SchemaRegistry.withDefaultDialect(
               SpecificationVersion.DRAFT_4,
@@ -80,33 +75,22 @@ public final class OcdsSchema {
                               .build())
                       .schemas(
                           Map.of(
-                              PACKAGE_ID, read(dir.resolve(PACKAGE_FILE)),
-                              RELEASE_ID, read(dir.resolve(RELEASE_FILE)))));
+                              PACKAGE_ID, read(PACKAGE_FILE),
+                              RELEASE_ID, read(RELEASE_FILE))));
       schema = registry.getSchema(SchemaLocation.of(PACKAGE_ID));
     }
     return schema;
   }
 
-  /** Returns the first of {@link #SCHEMA_DIRS}, resolved against {@code base}, holding both. */
-  static Path schemaDir(Path base) {
-    List<Path> tried = new ArrayList<>();
-    for (String candidate : SCHEMA_DIRS) {
-      Path dir = base.resolve(candidate).normalize().toAbsolutePath();
-      if (Files.isRegularFile(dir.resolve(PACKAGE_FILE))
-          && Files.isRegularFile(dir.resolve(RELEASE_FILE))) {
-        return dir;
+  private static String read(String resource) {
+    try (var in = OcdsSchema.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "OCDS schema " + resource + " is not on the test classpath");
       }
-      tried.add(dir);
-    }
-    throw new IllegalStateException(
-        "OCDS schemas (" + PACKAGE_FILE + ", " + RELEASE_FILE + ") not found; tried " + tried);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 }

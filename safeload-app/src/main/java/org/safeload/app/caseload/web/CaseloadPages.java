@@ -2,7 +2,6 @@ package org.safeload.app.caseload.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safeload.app.caseload.CaseloadService;
@@ -37,14 +36,15 @@ class CaseloadPages {
       return caseloads.today();
     }
     String problem;
-    try {
-      LocalDate date = LocalDate.parse(text.strip());
+    java.util.Optional<LocalDate> parsed = org.safeload.app.platform.PageDates.parse(text);
+    if (parsed.isPresent()) {
+      LocalDate date = parsed.get();
       problem = caseloads.dateProblem(date).orElse(null);
       if (problem == null) {
         return date;
       }
-    } catch (DateTimeParseException e) {
-      problem = "Enter a real date like 2026-11-24 (not " + text.strip() + ")";
+    } else {
+      problem = "Enter a real date, for example 24/11/2026";
     }
     Map<String, String> errors = new LinkedHashMap<>();
     if (model.getAttribute("errors") instanceof Map<?, ?> before) {

@@ -18,8 +18,34 @@ class LayoutAdvice {
     this.organisation = organisation;
   }
 
+  /** The navigation entry each path belongs to, longest prefix first. */
+  private static final java.util.List<String[]> SECTIONS =
+      java.util.List.of(
+          new String[] {"/caseloads/policy", "settings"},
+          new String[] {"/timeliness/rules", "settings"},
+          new String[] {"/admin", "settings"},
+          new String[] {"/settings", "settings"},
+          new String[] {"/services", "services"},
+          new String[] {"/teams", "teams"},
+          new String[] {"/workers", "workers"},
+          new String[] {"/providers", "providers"},
+          new String[] {"/caseloads", "caseloads"},
+          new String[] {"/timeliness", "timeliness"},
+          new String[] {"/cases", "timeliness"},
+          new String[] {"/contracts", "contracts"});
+
+  static String section(String path) {
+    for (String[] s : SECTIONS) {
+      if (path.equals(s[0]) || path.startsWith(s[0] + "/")) {
+        return s[1];
+      }
+    }
+    return path.equals("/") ? "home" : "";
+  }
+
   @ModelAttribute
-  void layout(Model model) {
+  void layout(Model model, jakarta.servlet.http.HttpServletRequest request) {
+    model.addAttribute("nav", section(request.getRequestURI()));
     model.addAttribute("errors", java.util.Map.of());
     model.addAttribute("councilName", organisation.councilName());
     model.addAttribute("userName", CurrentUser.displayName());
