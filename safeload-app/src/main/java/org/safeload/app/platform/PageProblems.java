@@ -23,7 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * ({@link ApiProblems}), which comes first.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE - 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class PageProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SignInAndTeamPageBrowserTest extends BrowserJourney {
 
   @Test
+  @Submits({"POST /caseloads/handover", "POST /caseloads/handover/apply"})
   void anAdministratorSignsInAndOpensTheManagedTeamsPage() throws Exception {
     long teamId =
         jdbc.sql("select id from team where name = 'Brightpath Project Team'")
