@@ -49,7 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The team, worker and import pages render the GOV.UK patterns, with no crown and no GDS font. */
-@WebMvcTest(controllers = {TeamPages.class, WorkerPages.class, HomePage.class})
+@WebMvcTest(controllers = {TeamPages.class, WorkerPages.class})
 @Import(SecurityConfig.class)
 @WithMockUser(roles = "HEAD_OF_SERVICE")
 class OrganisationPagesTest {
@@ -142,7 +142,7 @@ class OrganisationPagesTest {
   void theLayoutIsAPlainCouncilServiceHeaderWithoutTheCrown() throws Exception {
     when(organisation.teamSummaries()).thenReturn(List.of());
     when(organisation.services()).thenReturn(List.of());
-    Document doc = page(mvc.perform(get("/")).andReturn());
+    Document doc = page(mvc.perform(get("/teams")).andReturn());
     assertThat(doc.selectFirst("html").hasClass("govuk-template")).isTrue();
     assertThat(doc.selectFirst("body").hasClass("govuk-template__body")).isTrue();
     assertThat(doc.select("header.govuk-header svg")).isEmpty();
