@@ -24,7 +24,7 @@ public class ErrorPages implements ErrorController {
 
   @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
   String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-    return show(status(request), null, request, response, model);
+    return show(null, status(request), null, request, response, model);
   }
 
   @RequestMapping("/error")
@@ -49,12 +49,16 @@ public class ErrorPages implements ErrorController {
 
   /** Fills the model for the problem page and sets the response status. */
   static String show(
+      LayoutModel layout,
       int status,
       String words,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     response.setStatus(status);
+    if (layout != null && !model.containsAttribute("councilName")) {
+      layout.fill(model, request);
+    }
     model.addAttribute("status", status);
     model.addAttribute("heading", heading(status));
     model.addAttribute("message", words != null && !words.isBlank() ? words : message(status));

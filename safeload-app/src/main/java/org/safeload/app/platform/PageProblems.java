@@ -28,14 +28,20 @@ public class PageProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);
 
+  private final LayoutModel layout;
+
+  PageProblems(org.springframework.beans.factory.ObjectProvider<LayoutModel> layout) {
+    this.layout = layout.getIfAvailable();
+  }
+
   @ExceptionHandler(NotFoundException.class)
   String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
-    return ErrorPages.show(404, null, request, response, model);
+    return ErrorPages.show(layout, 404, null, request, response, model);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
-    return ErrorPages.show(403, null, request, response, model);
+    return ErrorPages.show(layout, 403, null, request, response, model);
   }
 
   @ExceptionHandler(InvalidInputException.class)
@@ -46,7 +52,7 @@ public class PageProblems {
       Model model) {
     String words =
         e.problems().stream().map(p -> p.message()).distinct().collect(Collectors.joining(". "));
-    return ErrorPages.show(400, words, request, response, model);
+    return ErrorPages.show(layout, 400, words, request, response, model);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -55,7 +61,7 @@ public class PageProblems {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return ErrorPages.show(400, ErrorPages.mismatchWords(e), request, response, model);
+    return ErrorPages.show(layout, 400, ErrorPages.mismatchWords(e), request, response, model);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -65,6 +71,7 @@ public class PageProblems {
       HttpServletResponse response,
       Model model) {
     return ErrorPages.show(
+        layout,
         400,
         "The link is missing its \"" + e.getParameterName() + "\" value.",
         request,
@@ -79,16 +86,16 @@ public class PageProblems {
       HttpServletResponse response,
       Model model) {
     LOG.error("Database failure behind a page: {}", e.getClass().getName());
-    return ErrorPages.show(503, null, request, response, model);
+    return ErrorPages.show(layout, 503, null, request, response, model);
   }
 
   /** Anything else: the framework's own status if it has one, or a 500 with nothing inside. */
   @ExceptionHandler(Exception.class)
   String other(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     if (e instanceof ErrorResponse er) {
-      return ErrorPages.show(er.getStatusCode().value(), null, request, response, model);
+      return ErrorPages.show(layout, er.getStatusCode().value(), null, request, response, model);
     }
     LOG.error("Unexpected failure behind a page", e);
-    return ErrorPages.show(500, null, request, response, model);
+    return ErrorPages.show(layout, 500, null, request, response, model);
   }
 }

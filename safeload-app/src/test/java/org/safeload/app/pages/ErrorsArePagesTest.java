@@ -89,6 +89,12 @@ class ErrorsArePagesTest {
     assertThat(page.select("#problem-message").text())
         .isEqualTo("\"2026-13-45\" is not a date. Enter a date like 24/11/2026.");
     assertThat(page.select("#problem-back").attr("href")).isEqualTo("/timeliness");
+    // An exception handler's page has the layout every page has: the council, the navigation.
+    assertThat(page.title())
+        .isEqualTo(
+            "There is a problem with what was asked for – Safeload – "
+                + organisation.councilName());
+    assertThat(page.select(".govuk-service-navigation__item")).isNotEmpty();
   }
 
   @Test
@@ -123,7 +129,9 @@ class ErrorsArePagesTest {
                     .accept(MediaType.TEXT_HTML))
             .andReturn();
     assertThat(result.getResponse().getStatus()).isEqualTo(403);
-    assertThat(page(result).select("h1").text()).isEqualTo("You cannot do this");
+    Document page = page(result);
+    assertThat(page.select("h1").text()).isEqualTo("You cannot do this");
+    assertThat(page.select(".sl-header-council").text()).isEqualTo(organisation.councilName());
   }
 
   @Test

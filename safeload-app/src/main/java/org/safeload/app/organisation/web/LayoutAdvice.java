@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's layout needs: the council, the person signed in, what they may do. */
 @ControllerAdvice(annotations = Controller.class)
-class LayoutAdvice {
+class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
 
   private final OrganisationService organisation;
 
@@ -45,6 +45,11 @@ class LayoutAdvice {
 
   @ModelAttribute
   void layout(Model model, jakarta.servlet.http.HttpServletRequest request) {
+    fill(model, request);
+  }
+
+  @Override
+  public void fill(Model model, jakarta.servlet.http.HttpServletRequest request) {
     model.addAttribute("nav", section(request.getRequestURI()));
     model.addAttribute("errors", java.util.Map.of());
     model.addAttribute("councilName", organisation.councilName());
