@@ -123,4 +123,26 @@ class WayfindingBrowserTest extends BrowserJourney {
       browser.manage().window().setSize(new Dimension(1366, 1000));
     }
   }
+
+  @Test
+  void aWrongPasswordIsAnErrorSummaryAndSigningOutIsConfirmed() {
+    browser.manage().deleteAllCookies();
+    open("/sign-in");
+    type("username", "admin");
+    type("password", "not-the-password");
+    press("Sign in");
+    assertThat(heading()).isEqualTo("Sign in to Safeload");
+    assertThat(errorSummary()).isNotEmpty();
+
+    signInAsAdmin();
+    open("/");
+    browser.findElement(By.xpath("//header//button[normalize-space()='Sign out']")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().contains("signed-out"));
+    checkPage();
+    assertThat(texts(".govuk-notification-banner__heading"))
+        .containsExactly("You have signed out.");
+    open("/teams");
+    assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+  }
 }
