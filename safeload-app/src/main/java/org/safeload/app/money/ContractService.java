@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.safeload.app.access.CurrentUser;
@@ -122,11 +123,30 @@ public class ContractService {
         clock.instant());
   }
 
+  /**
+   * Refuses anyone who may not change contracts: for the pages that only show a form (a new
+   * contract, another roster line) and so would otherwise not reach a checked method.
+   */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  public void checkMayEdit() {
+    // the check is the annotation
+  }
+
   /** Adds a contract from its document (YAML or JSON). */
   @PreAuthorize(Permissions.EDIT_MONEY)
   @Transactional
   public StoredContract create(String document) {
-    Contract contract = parse(document);
+    return create(parse(document));
+  }
+
+  /** Adds a contract from its document as fields (from the contract form). */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract create(Map<String, Object> document) {
+    return create(parse(document));
+  }
+
+  private StoredContract create(Contract contract) {
     if (contracts.findByCode(contract.id()).isPresent()) {
       throw new InvalidInputException(
           "id", "A contract with the id " + contract.id() + " already exists");
@@ -155,6 +175,74 @@ public class ContractService {
     return contract(code);
   }
 
+  /**
+   * Changes a contract's terms from its document as fields (from the contract form); its id stays.
+   * The audit trail names the parts that changed, not their values.
+   */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract edit(String code, Map<String, Object> document) {
+    StoredContract current = contract(code);
+    Map<String, Object> doc = new LinkedHashMap<>(document);
+    doc.put("id", code);
+    Contract contract = parse(doc);
+    Map<String, Object> before = ContractDocument.toMap(current.contract());
+    Map<String, Object> after = ContractDocument.toMap(contract);
+    List<String> changed = new ArrayList<>();
+    for (String key : CHANGEABLE) {
+      if (!String.valueOf(before.get(key)).equals(String.valueOf(after.get(key)))) {
+        changed.add(PARTS.getOrDefault(key, key));
+      }
+    }
+    save(
+        current,
+        contract,
+        changed.isEmpty() ? "contract saved unchanged" : "changed " + String.join(", ", changed));
+    return contract(code);
+  }
+
+  /** The parts of a contract the form changes, as the audit trail names them. */
+  private static final List<String> CHANGEABLE =
+      List.of(
+          "provider",
+          "team",
+          "start",
+          "end",
+          "status",
+          "route",
+          "justification",
+          "ceiling",
+          "roster",
+          "teamUnit",
+          "extensions");
+
+  private static final Map<String, String> PARTS =
+      Map.of(
+          "start", "start date",
+          "end", "end date",
+          "route", "procurement route",
+          "roster", "roster lines",
+          "teamUnit", "team units",
+          "extensions", "extension options");
+
+  /** The contract document as fields, for the edit form to keep what it does not show. */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  public Map<String, Object> document(String code) {
+    return ContractDocument.toMap(contract(code).contract());
+  }
+
+  /** The contract document as YAML, for people who edit it in a file (the import reads it). */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public String yaml(String code) {
+    return ContractDocument.toYaml(contract(code).contract());
+  }
+
+  /** Who created and changed the contract, and when (newest first); never the values. */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public List<org.safeload.app.audit.AuditEntry> history(String code) {
+    return audit.forEntity("contract", contract(code).id());
+  }
+
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
   @PreAuthorize(Permissions.EDIT_MONEY)
   @Transactional
@@ -162,7 +250,8 @@ public class ContractService {
     StoredContract current = contract(code);
     Map<String, Object> doc = ContractDocument.toMap(current.contract());
     append(doc, "changes", change);
-    save(current, parse(doc), "roster change added from " + change.get("from"));
+    Contract changed = parse(doc);
+    save(current, changed, "roster change added from " + words(changed.changes().getLast().from()));
     return contract(code);
   }
 
@@ -188,8 +277,17 @@ public class ContractService {
     }
     others.add(invoice);
     doc.put("actuals", others);
-    save(current, parse(doc), "invoice recorded for " + month);
+    Contract changed = parse(doc);
+    save(current, changed, "invoice recorded for " + words(YearMonth.parse(month)));
     return contract(code);
+  }
+
+  private static String words(LocalDate date) {
+    return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+  }
+
+  private static String words(YearMonth month) {
+    return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
   }
 
   private void save(StoredContract current, Contract contract, String summary) {
