@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
+import org.safeload.app.access.UserAccount;
+import org.safeload.app.access.UserAccounts;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.money.persistence.ContractRepository;
 import org.safeload.app.organisation.OrganisationService;
@@ -45,6 +47,7 @@ public class ContractService {
   private final ContractRepository contracts;
   private final OrganisationService organisation;
   private final AuditLog audit;
+  private final UserAccounts accounts;
   private final Clock clock;
   private final ContractCosting costing;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -55,6 +58,7 @@ public class ContractService {
       ContractRepository contracts,
       OrganisationService organisation,
       AuditLog audit,
+      UserAccounts accounts,
       Clock clock,
       WorkingCalendar calendar,
       @Value("${safeload.money.key-decision-threshold:500000}") BigDecimal threshold,
@@ -63,6 +67,7 @@ public class ContractService {
     this.contracts = contracts;
     this.organisation = organisation;
     this.audit = audit;
+    this.accounts = accounts;
     this.clock = clock;
     this.costing = new ContractCosting(calendar, threshold);
     this.ocidPrefix = ocidPrefix;
@@ -237,10 +242,32 @@ public class ContractService {
     return ContractDocument.toYaml(contract(code).contract());
   }
 
+  /** A change to a contract: when, by whom (their name), and which parts; never the values. */
+  public record Change(java.time.Instant when, String by, String what) {}
+
   /** Who created and changed the contract, and when (newest first); never the values. */
   @PreAuthorize(Permissions.READ_MONEY)
-  public List<org.safeload.app.audit.AuditEntry> history(String code) {
-    return audit.forEntity("contract", contract(code).id());
+  public List<Change> history(String code) {
+    Map<String, String> names = new java.util.HashMap<>();
+    return audit.forEntity("contract", contract(code).id()).stream()
+        .map(
+            e ->
+                new Change(
+                    e.occurredAt(),
+                    names.computeIfAbsent(e.actor(), this::personNamed),
+                    e.summary()))
+        .toList();
+  }
+
+  private String personNamed(String username) {
+    if (AuditLog.SYSTEM.equals(username)) {
+      return "Safeload (set-up)";
+    }
+    return accounts
+        .enabledAccount(username)
+        .map(UserAccount::displayName)
+        .filter(name -> !name.isBlank())
+        .orElse(username);
   }
 
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */

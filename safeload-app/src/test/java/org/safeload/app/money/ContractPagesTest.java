@@ -287,7 +287,7 @@ class ContractPagesTest {
         .isEqualTo("Up to £100,000.00; decide by 28 February 2025 (27 days left)");
     // Who created it, and when (the test clock), is on the page; the values are not in the trail.
     assertThat(page.select("#history tbody tr").eachText())
-        .containsExactly("24 November 2026 at 12:00pm test-finance contract form-example created");
+        .containsExactly("24 November 2026 at 12:00pm Test Finance contract form-example created");
   }
 
   @Test
@@ -417,7 +417,8 @@ class ContractPagesTest {
     assertThat(form.selectFirst("h1").text()).isEqualTo("Change contract edit-me");
     assertThat(form.select(".govuk-breadcrumbs a").eachText())
         .containsExactly("Home", "Contracts", "edit-me");
-    assertThat(form.selectFirst("#reference").text()).isEqualTo("edit-me");
+    assertThat(form.selectFirst("#reference").text())
+        .isEqualTo("The contract reference, edit-me, stays as it is.");
     assertThat(form.selectFirst("#ceiling").val()).isEqualTo("170000");
     assertThat(form.selectFirst("#start-month").val()).isEqualTo("1");
     assertThat(form.selectFirst("#lines-1-role option[selected]").val()).isEqualTo("social-worker");
@@ -466,10 +467,10 @@ class ContractPagesTest {
     Document page = page(AccessRole.FINANCE, "/contracts/edit-me");
     assertThat(page.select("#history tbody tr").first().text())
         .isEqualTo(
-            "24 November 2026 at 12:00pm test-finance changed procurement route, ceiling, roster"
+            "24 November 2026 at 12:00pm Test Finance changed procurement route, ceiling, roster"
                 + " lines, extension options");
     assertThat(page.selectFirst("#last-changed").text())
-        .isEqualTo("24 November 2026 at 12:00pm by test-finance");
+        .isEqualTo("24 November 2026 at 12:00pm by Test Finance");
   }
 
   @Test
@@ -522,8 +523,8 @@ class ContractPagesTest {
             "NBC-BRIGHTPATH-2026",
             "Brightpath Social Work Ltd",
             "Brightpath Project Team",
-            "5 Oct 2026 to 4 Apr 2027",
-            "Active");
+            "Active",
+            "5 Oct 2026 to 4 Apr 2027");
     assertThat(
             list.select("#contracts tr[data-contract=NBC-BRIGHTPATH-2026] .govuk-tag").eachText())
         .contains("Key decision", "Extension decision due");
