@@ -26,6 +26,10 @@ final class ContractFormErrors {
   private static final Pattern ISO_MONTH = Pattern.compile("\\b(\\d{4})-(\\d{2})\\b");
   private static final Pattern CODE = Pattern.compile("\\b[a-z]+(-[a-z]+)+\\b");
 
+  /** Problems with a whole part (no roster or team unit; a team of nobody): said as what to do. */
+  private static final java.util.Set<String> WHOLE =
+      java.util.Set.of("roster", "teamUnit.composition");
+
   private ContractFormErrors() {}
 
   /** What a box is called, in a sentence, and what to say when it is empty. */
@@ -54,7 +58,7 @@ final class ContractFormErrors {
         continue;
       }
       String text;
-      if (message.equals("is required")) {
+      if (message.equals("is required") || WHOLE.contains(field)) {
         text = target.whenEmpty();
       } else if (message.startsWith("must be a date like")
           || message.startsWith("must be a month")) {

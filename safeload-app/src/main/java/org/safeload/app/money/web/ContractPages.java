@@ -14,7 +14,6 @@ import org.safeload.app.money.StoredContract;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.platform.Chart;
 import org.safeload.app.platform.DateParts;
-import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.Show;
 import org.safeload.money.ContractStatus;
@@ -191,7 +190,7 @@ class ContractPages {
       @PathVariable String id, @ModelAttribute("invoice") InvoiceForm form, Model model) {
     try {
       if (form.getMonth().isBlank()) {
-        throw new InvalidInputException("month", "Select the month the invoice is for");
+        throw new InvalidInputException("month", "is required");
       }
       contracts.setInvoice(
           id, form.getMonth(), ContractForm.amount(form.getAmount()), form.getReference());
@@ -199,7 +198,13 @@ class ContractPages {
     } catch (InvalidInputException e) {
       model.addAttribute(
           "errors",
-          prefixed("invoice-", e, Map.of("month", "The month", "amount", "The amount invoiced")));
+          prefixed(
+              "invoice-",
+              "amount",
+              e,
+              Map.of(
+                  "month", new Box("The month", "Select the month the invoice is for"),
+                  "amount", new Box("The amount invoiced", "Enter the amount invoiced"))));
       show(id, null, model);
       model.addAttribute("change", new ChangeForm());
       return "contracts/view";
@@ -224,44 +229,49 @@ class ContractPages {
           "errors",
           prefixed(
               "change-",
+              "role",
               e,
               Map.of(
-                  "from", "The date",
-                  "role", "The role",
-                  "count", "The number of people",
-                  "teams", "The number of teams")));
+                  "from", new Box("The date", "Enter the date the change applies from"),
+                  "role", new Box("The role", "Select the role"),
+                  "count", new Box("The new number of people", "Enter the new number of people"),
+                  "teams", new Box("The new number of teams", "Enter the new number of teams"))));
       show(id, null, model);
       model.addAttribute("invoice", new InvoiceForm());
       return "contracts/view";
     }
   }
 
+  /** A box of a small form: what it is called in a sentence, and what to say when it is empty. */
+  private record Box(String label, String whenEmpty) {}
+
   /**
-   * Form errors named by the form's fields ({@code changes[3].count} becomes {@code change-count}),
-   * each a sentence naming its box.
+   * Form errors named by the form's boxes ({@code changes[3].count} becomes {@code change-count}),
+   * each a sentence naming its box; a problem with no box of its own goes to {@code fallback}.
    */
   private Map<String, String> prefixed(
-      String prefix, InvalidInputException e, Map<String, String> labels) {
+      String prefix, String fallback, InvalidInputException e, Map<String, Box> boxes) {
     Map<String, String> errors = new LinkedHashMap<>();
-    FormErrors.of(e)
-        .forEach(
-            (field, message) -> {
-              String last =
-                  field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-              String name = last.replaceAll("\\[\\d+]", "");
-              name = name.isEmpty() || name.startsWith("(") ? "from" : name;
-              String words = ContractFormErrors.words(message, show);
-              String label = labels.get(name);
-              String text =
-                  label == null || !Character.isLowerCase(words.charAt(0))
-                      ? words
-                      : words.equals("is required")
-                          ? label + " is required"
-                          : words.startsWith("must be a date like")
-                              ? label + " must be a real date"
-                              : label + " " + words;
-              errors.putIfAbsent(prefix + name, text);
-            });
+    for (var p : e.problems()) {
+      String field = p.field();
+      String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : "";
+      String name = boxes.containsKey(last) ? last : boxes.containsKey(field) ? field : fallback;
+      Box box = boxes.get(name);
+      String words = ContractFormErrors.words(p.message(), show);
+      String text;
+      if (!Character.isLowerCase(words.charAt(0))) {
+        text = words;
+      } else if (words.equals("is required")) {
+        text = box.whenEmpty();
+      } else if (words.startsWith("must be a date like")) {
+        text = box.label() + " must be a real date";
+      } else if (words.startsWith("must ") || words.startsWith("is ")) {
+        text = box.label() + " " + words;
+      } else {
+        text = box.label() + ": " + words;
+      }
+      errors.putIfAbsent(prefix + name, text);
+    }
     return errors;
   }
 
