@@ -141,6 +141,7 @@ class ContractJourneysBrowserTest extends BrowserJourney {
     assertThat(text("extension-0"))
         .isEqualTo("Up to £30,000.00; decide by 15 January 2027 (52 days left)");
     assertThat(browser.findElements(By.cssSelector("#spend-chart circle"))).hasSize(2);
+    assertThat(browser.findElement(By.id("spend-chart")).getSize().getWidth()).isGreaterThan(600);
     assertThat(texts("#history tbody tr td:nth-child(3)"))
         .containsExactly("contract " + reference + " created");
     assertThat(texts("#history tbody tr td:nth-child(2)")).containsExactly("Test Finance");
@@ -305,7 +306,13 @@ class ContractJourneysBrowserTest extends BrowserJourney {
     Dimension desktop = browser.manage().window().getSize();
     try {
       browser.manage().window().setSize(new Dimension(390, 844));
-      for (String path : List.of("/contracts", "/contracts/NBC-BRIGHTPATH-2026")) {
+      for (String path :
+          List.of(
+              "/contracts",
+              "/contracts/NBC-BRIGHTPATH-2026",
+              "/contracts/new",
+              "/contracts/import",
+              "/contracts/NBC-BRIGHTPATH-2026/edit")) {
         open(path);
         Number overflow =
             (Number)

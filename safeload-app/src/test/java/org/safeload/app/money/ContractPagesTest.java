@@ -453,6 +453,7 @@ class ContractPagesTest {
                 "ignored",
                 Map.of(
                     "ceiling", "200000",
+                    "team", "Child Protection Team",
                     "lines[2].role", "business-support",
                     "lines[2].count", "1",
                     "lines[2].amount", "150",
@@ -467,8 +468,10 @@ class ContractPagesTest {
     Document page = page(AccessRole.FINANCE, "/contracts/edit-me");
     assertThat(page.select("#history tbody tr").first().text())
         .isEqualTo(
-            "24 November 2026 at 12:00pm Test Finance changed procurement route, ceiling, roster"
-                + " lines, extension options");
+            "24 November 2026 at 12:00pm Test Finance changed team, procurement route, ceiling,"
+                + " roster lines, extension options");
+    assertThat(page.selectFirst("#team a").text()).isEqualTo("Child Protection Team");
+    assertThat(page.selectFirst("#team a").attr("href")).matches("/teams/\\d+");
     assertThat(page.selectFirst("#last-changed").text())
         .isEqualTo("24 November 2026 at 12:00pm by Test Finance");
   }
