@@ -559,4 +559,75 @@ class ContractPagesTest {
     assertThat(page.select("#export")).hasSize(1);
     assertThat(page(AccessRole.READ_ONLY, "/contracts").select("a[href=/contracts/new]")).isEmpty();
   }
+
+  @Test
+  void aContractPricedPerTeamUnitThroughTheForm() throws Exception {
+    // docs/examples/team-unit.yaml typed into the form: two teams of 1 + 6 at £16,000 a team-week.
+    MvcResult created =
+        as(
+            AccessRole.FINANCE,
+            post("/contracts/new")
+                .param("reference", "form-team-unit")
+                .param("provider", "Example Provider Ltd")
+                .param("start.day", "6")
+                .param("start.month", "1")
+                .param("start.year", "2025")
+                .param("end.day", "2")
+                .param("end.month", "2")
+                .param("end.year", "2025")
+                .param("status", "active")
+                .param("route", "framework")
+                .param("pricing", "team-unit")
+                // A roster line typed before choosing team units is left out.
+                .param("lines[0].role", "social-worker")
+                .param("lines[0].count", "9")
+                .param("unitPrice", "16,000")
+                .param("unitTeams", "2")
+                .param("composition[team-manager]", "1")
+                .param("composition[social-worker]", "6")
+                .param("composition[business-support]", "")
+                .with(csrf()));
+    assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/contracts/form-team-unit");
+    Document page = page(AccessRole.FINANCE, "/contracts/form-team-unit");
+    assertThat(page.select("#months tbody tr").eachText())
+        .containsExactly(
+            "January 2025 £118,857.14 £0.00 £118,857.14 £118,857.14",
+            "February 2025 £9,142.86 £0.00 £9,142.86 £9,142.86");
+    assertThat(page.select("#roster")).isEmpty();
+    assertThat(page.select("#team-unit-composition li").eachText())
+        .containsExactly("Social worker: 6", "Team manager: 1");
+
+    Document form = page(AccessRole.FINANCE, "/contracts/form-team-unit/edit");
+    assertThat(form.selectFirst("input[name=pricing][checked]").val()).isEqualTo("team-unit");
+    assertThat(form.selectFirst("#unit-price").val()).isEqualTo("16000");
+    assertThat(form.selectFirst("#composition-social-worker").val()).isEqualTo("6");
+    assertThat(form.selectFirst("#composition-business-support").val()).isEmpty();
+
+    // A team of nobody is refused at the first role's box.
+    MvcResult bad =
+        as(
+            AccessRole.FINANCE,
+            post("/contracts/form-team-unit/edit")
+                .param("provider", "Example Provider Ltd")
+                .param("start.day", "6")
+                .param("start.month", "1")
+                .param("start.year", "2025")
+                .param("end.day", "2")
+                .param("end.month", "2")
+                .param("end.year", "2025")
+                .param("status", "active")
+                .param("pricing", "team-unit")
+                .param("unitPrice", "16000.001")
+                .param("unitTeams", "")
+                .with(csrf()));
+    Document errors = Jsoup.parse(bad.getResponse().getContentAsString());
+    assertThat(errors.select(".govuk-error-summary a").eachText())
+        .containsExactly(
+            "The price per team-week must be in pounds and pence, with no more than 2 decimal"
+                + " places (not 16000.001)",
+            "Enter the number of teams",
+            "Enter how many people of each role make up a team");
+    assertThat(errors.select(".govuk-error-summary a").eachAttr("href"))
+        .containsExactly("#unit-price", "#unit-teams", "#composition-social-worker");
+  }
 }
