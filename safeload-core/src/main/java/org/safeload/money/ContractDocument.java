@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeload.money.Contract.Rate;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * A contract as a document: the fields of one entry of a scenario's {@code contracts}, as maps and
@@ -116,6 +121,41 @@ public final class ContractDocument {
             });
     list(doc, "actuals", actuals);
     return doc;
+  }
+
+  /**
+   * The contract as a YAML document, for people to read and edit: block style, amounts and dates
+   * unquoted. {@link ScenarioReader#contract(String)} reads it back to the same contract.
+   */
+  public static String toYaml(Contract c) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(100);
+    return new Yaml(new DocumentRepresenter(options), options).dump(toMap(c));
+  }
+
+  /** Amounts as plain numbers and ISO dates as plain dates, not quoted strings. */
+  private static final class DocumentRepresenter extends Representer {
+    DocumentRepresenter(DumperOptions options) {
+      super(options);
+      representers.put(
+          BigDecimal.class,
+          data -> {
+            BigDecimal amount = (BigDecimal) data;
+            return representScalar(
+                amount.scale() <= 0 ? Tag.INT : Tag.FLOAT, amount.toPlainString());
+          });
+      Represent text = representers.get(String.class);
+      representers.put(
+          String.class,
+          data ->
+              ((String) data).matches("\\d{4}-\\d{2}-\\d{2}")
+                  ? representScalar(Tag.TIMESTAMP, (String) data)
+                  : text.representData(data));
+    }
   }
 
   private static Map<String, Object> rate(Rate rate) {

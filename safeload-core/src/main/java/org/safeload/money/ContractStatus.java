@@ -4,20 +4,26 @@ import java.util.Optional;
 
 /** Where a contract is in its life. */
 public enum ContractStatus {
-  PLANNED("planned"),
-  ACTIVE("active"),
-  EXTENDED("extended"),
-  ENDED("ended"),
-  TERMINATED("terminated");
+  PLANNED("planned", "Planned"),
+  ACTIVE("active", "Active"),
+  EXTENDED("extended", "Extended"),
+  ENDED("ended", "Ended"),
+  TERMINATED("terminated", "Terminated");
 
   private final String code;
+  private final String label;
 
-  ContractStatus(String code) {
+  ContractStatus(String code, String label) {
     this.code = code;
+    this.label = label;
   }
 
   public String code() {
     return code;
+  }
+
+  public String label() {
+    return label;
   }
 
   public static Optional<ContractStatus> fromCode(String code) {

@@ -50,7 +50,20 @@ public record Costing(
       int months, BigDecimal maxValue, LocalDate decideBy, long daysLeft) {}
 
   /** A warning for the people who run the contract. */
-  public record Flag(String code, String message) {}
+  public record Flag(String code, String message) {
+
+    /** The flag in a few words, for a tag beside the contract. */
+    public String label() {
+      return switch (code) {
+        case "key-decision" -> "Key decision";
+        case "ceiling-breach" -> "Over the ceiling";
+        case "ceiling-close" -> "Near the ceiling";
+        case "extension-decision-due" -> "Extension decision due";
+        case "extension-decision-passed" -> "Extension decision passed";
+        default -> code;
+      };
+    }
+  }
 
   /** The running total at the end of each month: the line to draw against the ceiling. */
   public List<BigDecimal> cumulative() {

@@ -166,7 +166,7 @@ public final class ScenarioReader {
                 + WorkingCalendar.LAST_YEAR);
       }
     }
-    BigDecimal ceiling = c.money("ceiling", false);
+    BigDecimal ceiling = pounds(c, "ceiling", false);
     ContractStatus status =
         c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
     String team = c.text("team", false);
@@ -188,7 +188,7 @@ public final class ScenarioReader {
             .map(
                 u -> {
                   u.allow("pricePerTeamWeek", "teams", "composition");
-                  BigDecimal price = u.money("pricePerTeamWeek", true);
+                  BigDecimal price = pounds(u, "pricePerTeamWeek", true);
                   Integer teams = u.count("teams", true, 0);
                   Map<Role, Integer> composition = new EnumMap<>(Role.class);
                   u.object("composition", true)
@@ -248,7 +248,7 @@ public final class ScenarioReader {
       if (from != null && to != null && to.isBefore(from)) {
         x.problem("to", "must be on or after " + from);
       }
-      BigDecimal amount = x.money("amount", true);
+      BigDecimal amount = pounds(x, "amount", true);
       RatePer per =
           x.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month, one-off");
       Integer count = x.has("count") ? x.count("count", true, 1) : Integer.valueOf(1);
@@ -281,7 +281,7 @@ public final class ScenarioReader {
     List<Offset> offsets = new ArrayList<>();
     for (YamlObject o : c.list("offsets")) {
       o.allow("name", "amount");
-      offsets.add(new Offset(o.text("name", true), o.money("amount", true)));
+      offsets.add(new Offset(o.text("name", true), pounds(o, "amount", true)));
     }
     List<ExtensionOption> extensions = new ArrayList<>();
     for (YamlObject e : c.list("extensions")) {
@@ -289,7 +289,7 @@ public final class ScenarioReader {
       Integer months = e.count("months", true, 1);
       extensions.add(
           new ExtensionOption(
-              months == null ? 0 : months, e.money("maxValue", true), e.date("decideBy", true)));
+              months == null ? 0 : months, pounds(e, "maxValue", true), e.date("decideBy", true)));
     }
     List<Invoice> actuals = new ArrayList<>();
     Set<YearMonth> invoiced = new HashSet<>();
@@ -311,7 +311,7 @@ public final class ScenarioReader {
       if (month != null && !invoiced.add(month)) {
         i.problem("month", "already has an invoice");
       }
-      actuals.add(new Invoice(month, i.money("amount", true), i.text("reference", false)));
+      actuals.add(new Invoice(month, pounds(i, "amount", true), i.text("reference", false)));
     }
     if (problems.size() > before) {
       return null;
@@ -338,13 +338,30 @@ public final class ScenarioReader {
 
   private static Rate rate(YamlObject r, boolean oneOffAllowed) {
     r.allow("amount", "per");
-    BigDecimal amount = r.money("amount", true);
+    BigDecimal amount = pounds(r, "amount", true);
     RatePer per = r.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month");
     if (per == RatePer.ONE_OFF && !oneOffAllowed) {
       r.problem(
           "per", "one-off is for extras; a rate is per calendar-day, working-day, week or month");
     }
     return new Rate(amount, per);
+  }
+
+  /**
+   * An amount a contract pays or may pay: pounds and pence, never a fraction of a penny (a stored
+   * figure must be one a ledger can hold).
+   */
+  private static BigDecimal pounds(YamlObject o, String key, boolean required) {
+    BigDecimal amount = o.money(key, required);
+    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+      o.problem(
+          key,
+          "must be in pounds and pence, with no more than 2 decimal places (not "
+              + amount.toPlainString()
+              + ")");
+      return null;
+    }
+    return amount;
   }
 
   private static void within(

@@ -134,18 +134,19 @@ class ContractCostingTest {
 
   @Test
   void eachMonthIsRoundedHalfUpOnceAndTotalsAddTheRoundedMonths() {
-    // £35.035 a week for one day is exactly £5.005: half up gives 5.01 (half even would give 5.00).
+    // £50.05 a month for 3 of April's 30 days is exactly £5.005: half up gives 5.01 (half even
+    // would give 5.00).
     assertThat(
             totals(
                 cost(
                     one(
                         """
-                        start: 2025-01-31
-                        end: 2025-01-31
+                        start: 2025-04-28
+                        end: 2025-04-30
                         roster:
-                          - {role: social-worker, count: 1, rate: {amount: 35.035, per: week}}
+                          - {role: social-worker, count: 1, rate: {amount: 50.05, per: month}}
                         """))))
-        .containsExactly("2025-01 5.01");
+        .containsExactly("2025-04 5.01");
     // £1 a week, one day in January and one in February: 1/7 = 0.142… → 0.14 each month; the total
     // is 0.28, the sum of the rounded months (rounding the exact 2/7 would give 0.29).
     Costing c =

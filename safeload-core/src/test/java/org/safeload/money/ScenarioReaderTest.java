@@ -156,4 +156,92 @@ class ScenarioReaderTest {
                     .extracting(FieldProblem::field)
                     .containsExactly("roster"));
   }
+
+  @Test
+  void amountsAreInPoundsAndPenceNeverAFractionOfAPenny() {
+    List<String> problems =
+        problems(
+            """
+            contracts:
+              - id: pennies
+                provider: P
+                start: 2025-01-01
+                end: 2025-03-31
+                ceiling: 1000.555
+                roster:
+                  - {role: social-worker, count: 1, rate: {amount: 300.001, per: calendar-day}}
+                teamUnit: {pricePerTeamWeek: 16000.5, teams: 1, composition: {social-worker: 6}}
+                extras:
+                  - {name: Mileage, amount: 10.125, per: month}
+                offsets:
+                  - {name: Vacant posts, amount: 0.009}
+                extensions:
+                  - {months: 3, maxValue: 90000.0001, decideBy: 2025-02-15}
+                actuals:
+                  - {month: 2025-01, amount: 58000.505}
+            """);
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "6 contracts[0].ceiling: must be in pounds and pence, with no more than 2 decimal places (not 1000.555)",
+            "8 contracts[0].roster[0].rate.amount: must be in pounds and pence, with no more than 2 decimal places (not 300.001)",
+            "11 contracts[0].extras[0].amount: must be in pounds and pence, with no more than 2 decimal places (not 10.125)",
+            "13 contracts[0].offsets[0].amount: must be in pounds and pence, with no more than 2 decimal places (not 0.009)",
+            "15 contracts[0].extensions[0].maxValue: must be in pounds and pence, with no more than 2 decimal places (not 90000.0001)",
+            "17 contracts[0].actuals[0].amount: must be in pounds and pence, with no more than 2 decimal places (not 58000.505)");
+    // Trailing zeros are not pence: 16000.500 is £16,000.50.
+    Contract ok =
+        ScenarioReader.contract(
+            """
+            id: ok
+            provider: P
+            start: 2025-01-01
+            end: 2025-01-31
+            ceiling: 1000.500
+            teamUnit: {pricePerTeamWeek: 16000.5, teams: 1, composition: {social-worker: 6}}
+            """);
+    assertThat(ok.ceiling()).isEqualByComparingTo("1000.50");
+  }
+
+  @Test
+  void theYamlExportReadsBackToTheSameContract() {
+    Contract original =
+        ScenarioReader.contract(
+            """
+            id: export
+            provider: "Example: Provider Ltd"
+            route: direct-award
+            justification: |-
+              Children without a worker.
+              No time to compete.
+            start: 2025-01-01
+            end: 2025-03-31
+            ceiling: 170000.5
+            team: "123"
+            roster:
+              - {role: social-worker, count: 5, rate: {amount: 300.50, per: working-day}}
+            teamUnit: {pricePerTeamWeek: 16000, teams: 1, composition: {social-worker: 6, team-manager: 1}}
+            extensions:
+              - {months: 3, maxValue: 90000, decideBy: 2025-02-15}
+            actuals:
+              - {month: 2025-01, amount: 58000.50, reference: "2025"}
+            """);
+    String yaml = ContractDocument.toYaml(original);
+    assertThat(yaml)
+        .contains("start: 2025-01-01\n", "ceiling: 170000.5\n", "- month: 2025-01\n")
+        .contains("      amount: 300.5\n", "  pricePerTeamWeek: 16000\n")
+        .doesNotContain("!!");
+    assertThat(ScenarioReader.contract(yaml))
+        .usingRecursiveComparison()
+        .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+        .isEqualTo(original);
+  }
+
+  @Test
+  void statusesRatesAndFlagsHaveWords() {
+    assertThat(ContractStatus.ACTIVE.label()).isEqualTo("Active");
+    assertThat(RatePer.WORKING_DAY.label()).isEqualTo("working day");
+    assertThat(RatePer.rates()).doesNotContain(RatePer.ONE_OFF);
+    assertThat(new Costing.Flag("extension-decision-due", "m").label())
+        .isEqualTo("Extension decision due");
+  }
 }

@@ -7,10 +7,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
+import org.safeload.app.access.UserAccount;
+import org.safeload.app.access.UserAccounts;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.money.persistence.ContractRepository;
 import org.safeload.app.organisation.OrganisationService;
@@ -44,6 +47,7 @@ public class ContractService {
   private final ContractRepository contracts;
   private final OrganisationService organisation;
   private final AuditLog audit;
+  private final UserAccounts accounts;
   private final Clock clock;
   private final ContractCosting costing;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -54,6 +58,7 @@ public class ContractService {
       ContractRepository contracts,
       OrganisationService organisation,
       AuditLog audit,
+      UserAccounts accounts,
       Clock clock,
       WorkingCalendar calendar,
       @Value("${safeload.money.key-decision-threshold:500000}") BigDecimal threshold,
@@ -62,6 +67,7 @@ public class ContractService {
     this.contracts = contracts;
     this.organisation = organisation;
     this.audit = audit;
+    this.accounts = accounts;
     this.clock = clock;
     this.costing = new ContractCosting(calendar, threshold);
     this.ocidPrefix = ocidPrefix;
@@ -122,11 +128,30 @@ public class ContractService {
         clock.instant());
   }
 
+  /**
+   * Refuses anyone who may not change contracts: for the pages that only show a form (a new
+   * contract, another roster line) and so would otherwise not reach a checked method.
+   */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  public void checkMayEdit() {
+    // the check is the annotation
+  }
+
   /** Adds a contract from its document (YAML or JSON). */
   @PreAuthorize(Permissions.EDIT_MONEY)
   @Transactional
   public StoredContract create(String document) {
-    Contract contract = parse(document);
+    return create(parse(document));
+  }
+
+  /** Adds a contract from its document as fields (from the contract form). */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract create(Map<String, Object> document) {
+    return create(parse(document));
+  }
+
+  private StoredContract create(Contract contract) {
     if (contracts.findByCode(contract.id()).isPresent()) {
       throw new InvalidInputException(
           "id", "A contract with the id " + contract.id() + " already exists");
@@ -155,6 +180,96 @@ public class ContractService {
     return contract(code);
   }
 
+  /**
+   * Changes a contract's terms from its document as fields (from the contract form); its id stays.
+   * The audit trail names the parts that changed, not their values.
+   */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Transactional
+  public StoredContract edit(String code, Map<String, Object> document) {
+    StoredContract current = contract(code);
+    Map<String, Object> doc = new LinkedHashMap<>(document);
+    doc.put("id", code);
+    Contract contract = parse(doc);
+    Map<String, Object> before = ContractDocument.toMap(current.contract());
+    Map<String, Object> after = ContractDocument.toMap(contract);
+    List<String> changed = new ArrayList<>();
+    for (String key : CHANGEABLE) {
+      if (!String.valueOf(before.get(key)).equals(String.valueOf(after.get(key)))) {
+        changed.add(PARTS.getOrDefault(key, key));
+      }
+    }
+    save(
+        current,
+        contract,
+        changed.isEmpty() ? "contract saved unchanged" : "changed " + String.join(", ", changed));
+    return contract(code);
+  }
+
+  /** The parts of a contract the form changes, as the audit trail names them. */
+  private static final List<String> CHANGEABLE =
+      List.of(
+          "provider",
+          "team",
+          "start",
+          "end",
+          "status",
+          "route",
+          "justification",
+          "ceiling",
+          "roster",
+          "teamUnit",
+          "extensions");
+
+  private static final Map<String, String> PARTS =
+      Map.of(
+          "start", "start date",
+          "end", "end date",
+          "route", "procurement route",
+          "roster", "roster lines",
+          "teamUnit", "team units",
+          "extensions", "extension options");
+
+  /** The contract document as fields, for the edit form to keep what it does not show. */
+  @PreAuthorize(Permissions.EDIT_MONEY)
+  public Map<String, Object> document(String code) {
+    return ContractDocument.toMap(contract(code).contract());
+  }
+
+  /** The contract document as YAML, for people who edit it in a file (the import reads it). */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public String yaml(String code) {
+    return ContractDocument.toYaml(contract(code).contract());
+  }
+
+  /** A change to a contract: when, by whom (their name), and which parts; never the values. */
+  public record Change(java.time.Instant when, String by, String what) {}
+
+  /** Who created and changed the contract, and when (newest first); never the values. */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public List<Change> history(String code) {
+    Map<String, String> names = new java.util.HashMap<>();
+    return audit.forEntity("contract", contract(code).id()).stream()
+        .map(
+            e ->
+                new Change(
+                    e.occurredAt(),
+                    names.computeIfAbsent(e.actor(), this::personNamed),
+                    e.summary()))
+        .toList();
+  }
+
+  private String personNamed(String username) {
+    if (AuditLog.SYSTEM.equals(username)) {
+      return "Safeload (set-up)";
+    }
+    return accounts
+        .enabledAccount(username)
+        .map(UserAccount::displayName)
+        .filter(name -> !name.isBlank())
+        .orElse(username);
+  }
+
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
   @PreAuthorize(Permissions.EDIT_MONEY)
   @Transactional
@@ -162,7 +277,8 @@ public class ContractService {
     StoredContract current = contract(code);
     Map<String, Object> doc = ContractDocument.toMap(current.contract());
     append(doc, "changes", change);
-    save(current, parse(doc), "roster change added from " + change.get("from"));
+    Contract changed = parse(doc);
+    save(current, changed, "roster change added from " + words(changed.changes().getLast().from()));
     return contract(code);
   }
 
@@ -188,8 +304,17 @@ public class ContractService {
     }
     others.add(invoice);
     doc.put("actuals", others);
-    save(current, parse(doc), "invoice recorded for " + month);
+    Contract changed = parse(doc);
+    save(current, changed, "invoice recorded for " + words(YearMonth.parse(month)));
     return contract(code);
+  }
+
+  private static String words(LocalDate date) {
+    return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+  }
+
+  private static String words(YearMonth month) {
+    return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
   }
 
   private void save(StoredContract current, Contract contract, String summary) {

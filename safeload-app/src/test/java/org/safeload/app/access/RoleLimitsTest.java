@@ -8,6 +8,7 @@ import static org.safeload.app.access.AccessRole.PROVIDER;
 import static org.safeload.app.access.AccessRole.READ_ONLY;
 import static org.safeload.app.access.AccessRole.SOCIAL_WORKER;
 import static org.safeload.app.access.AccessRole.TEAM_MANAGER;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -63,8 +64,23 @@ class RoleLimitsTest {
   private Ids ids;
 
   @BeforeEach
-  void accounts() {
+  void accounts() throws Exception {
     TestAccounts.ensure(accounts, providers);
+    if (jdbc.sql("select count(*) from contract where code = ?")
+            .param(EDITED_CONTRACT)
+            .query(Long.class)
+            .single()
+        == 0) {
+      mvc.perform(
+          post("/api/v1/contracts")
+              .contentType("application/yaml")
+              .content(
+                  "id: "
+                      + EDITED_CONTRACT
+                      + "\nprovider: P\nstart: 2025-01-01\nend: 2025-01-31\nroster:\n"
+                      + "  - {role: social-worker, count: 1, rate: {amount: 1, per: month}}\n")
+              .with(httpBasic(TestAccounts.username(ADMIN), TestAccounts.PASSWORD)));
+    }
     ids =
         new Ids(
             teamId("Child Protection Team"),
@@ -300,6 +316,61 @@ class RoleLimitsTest {
             RoleLimitsTest::forbidden));
     cases.add(
         new Case(
+            "contract form page",
+            i -> get("/contracts/new"),
+            editMoney,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "add a contract with the form",
+            i ->
+                contractForm(post("/contracts/new"))
+                    .param("reference", "role-form-" + UNIQUE.incrementAndGet()),
+            editMoney,
+            302,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "another roster line on the contract form",
+            i ->
+                contractForm(post("/contracts/new"))
+                    .param("reference", "role-add")
+                    .param("add", "line"),
+            editMoney,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "change a contract with the form",
+            i -> contractForm(post("/contracts/" + EDITED_CONTRACT + "/edit")),
+            editMoney,
+            302,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "import a contract",
+            i ->
+                post("/contracts/import")
+                    .with(csrf())
+                    .param(
+                        "document",
+                        "id: role-import-"
+                            + UNIQUE.incrementAndGet()
+                            + "\nprovider: P\nstart: 2025-01-01\nend: 2025-01-31\nroster:\n"
+                            + "  - {role: social-worker, count: 1, rate: {amount: 1, per: month}}\n"),
+            editMoney,
+            302,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "export the managed team's contract (YAML)",
+            i -> get("/contracts/NBC-BRIGHTPATH-2026/document.yaml"),
+            money,
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
             "timeliness figures",
             i -> get("/api/v1/timeliness/kpis").param("asOf", "2026-11-23"),
             EVERYONE,
@@ -377,6 +448,27 @@ class RoleLimitsTest {
             200,
             RoleLimitsTest::forbidden));
     return cases;
+  }
+
+  /** A contract the role cases change through the form (created before the cases run). */
+  private static final String EDITED_CONTRACT = "ROLE-EDIT";
+
+  /** The contract form, filled: one social worker at £1 a month for January 2025. */
+  private static MockHttpServletRequestBuilder contractForm(MockHttpServletRequestBuilder post) {
+    return post.with(csrf())
+        .param("provider", "P")
+        .param("start.day", "1")
+        .param("start.month", "1")
+        .param("start.year", "2025")
+        .param("end.day", "31")
+        .param("end.month", "1")
+        .param("end.year", "2025")
+        .param("status", "active")
+        .param("pricing", "per-person")
+        .param("lines[0].role", "social-worker")
+        .param("lines[0].count", "1")
+        .param("lines[0].amount", "1")
+        .param("lines[0].per", "month");
   }
 
   static Stream<Arguments> roleAndCase() {

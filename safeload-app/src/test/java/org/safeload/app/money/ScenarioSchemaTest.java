@@ -64,4 +64,31 @@ class ScenarioSchemaTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioReader.scenario(bad))
         .isInstanceOf(org.safeload.money.ScenarioException.class);
   }
+
+  @Test
+  void theSchemaAndTheReaderRefuseAFractionOfAPenny() throws Exception {
+    String template =
+        """
+        contracts:
+          - id: x
+            provider: P
+            start: 2025-01-01
+            end: 2025-01-31
+            ceiling: CEILING
+            roster:
+              - {role: social-worker, count: 1, rate: {amount: 0.07, per: calendar-day}}
+        """;
+    for (String pence : List.of("1000", "1000.5", "1000.55", "'1000.55'")) {
+      String ok = template.replace("CEILING", pence);
+      assertThat(errors(ok)).as(pence).isEmpty();
+      assertThat(ScenarioReader.scenario(ok).contracts()).as(pence).hasSize(1);
+    }
+    for (String fraction : List.of("1000.555", "'1000.555'", "0.001")) {
+      String bad = template.replace("CEILING", fraction);
+      assertThat(errors(bad)).as(fraction).isNotEmpty();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioReader.scenario(bad))
+          .as(fraction)
+          .isInstanceOf(org.safeload.money.ScenarioException.class);
+    }
+  }
 }

@@ -1,15 +1,27 @@
 package org.safeload.app.money.web;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.money.Evaluation;
 import org.safeload.app.money.StoredContract;
+import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.platform.Chart;
 import org.safeload.app.platform.DateParts;
-import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.Show;
+import org.safeload.money.ContractStatus;
+import org.safeload.money.ProcurementRoute;
+import org.safeload.money.RatePer;
+import org.safeload.organisation.Provider;
 import org.safeload.organisation.Role;
+import org.safeload.organisation.Team;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +34,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Contract pages: the list, a contract's terms and money, invoices and roster changes. */
+/**
+ * Contract pages: the list, a contract's terms and money, the contract form (add and change), the
+ * YAML import and export, invoices and roster changes. Every way in builds the contract document
+ * the core's reader checks.
+ */
 @Controller
 @RequestMapping("/contracts")
 class ContractPages {
@@ -99,16 +115,23 @@ class ContractPages {
   }
 
   private final ContractService contracts;
+  private final OrganisationService organisation;
+  private final Show show;
 
-  ContractPages(ContractService contracts) {
+  ContractPages(ContractService contracts, OrganisationService organisation, Show show) {
     this.contracts = contracts;
+    this.organisation = organisation;
+    this.show = show;
   }
 
   @GetMapping
   String list(Model model) {
     LocalDate today = contracts.today();
-    model.addAttribute(
-        "results", contracts.contracts().stream().map(s -> contracts.result(s, today)).toList());
+    List<StoredContract> all = new ArrayList<>(contracts.contracts());
+    all.sort(Comparator.comparing(StoredContract::code, String.CASE_INSENSITIVE_ORDER));
+    model.addAttribute("contracts", all);
+    model.addAttribute("asOf", today);
+    model.addAttribute("results", all.stream().map(s -> contracts.result(s, today)).toList());
     return "contracts/list";
   }
 
@@ -129,9 +152,37 @@ class ContractPages {
     model.addAttribute("c", stored.contract());
     model.addAttribute("result", result);
     model.addAttribute("asOf", date);
-    model.addAttribute("chart", SpendChart.of(result));
+    model.addAttribute("chart", spendChart(result));
     model.addAttribute("months", ContractService.months(stored.contract()));
+    model.addAttribute("history", contracts.history(id));
     model.addAttribute("roles", Role.values());
+    model.addAttribute(
+        "flags",
+        result.flags().stream()
+            .map(
+                f -> new FlagView(f.code(), f.label(), ContractFormErrors.words(f.message(), show)))
+            .toList());
+  }
+
+  /** A warning in words: its code (for tests), its tag and its sentence. */
+  record FlagView(String code, String label, String message) {}
+
+  /** Spend to date at the end of each month against the ceiling, in pounds. */
+  private Chart spendChart(Evaluation.ContractResult result) {
+    List<String> months = new ArrayList<>();
+    List<BigDecimal> spend = new ArrayList<>();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Evaluation.Month m : result.months()) {
+      sum = sum.add(m.total());
+      months.add(show.shortMonth(m.month()));
+      spend.add(sum);
+    }
+    return Chart.line("spend-chart", "Spend to date against the ceiling")
+        .x("Month", months)
+        .y("Spend to date (£)", show::pounds, BigDecimal.ONE)
+        .series("Spend to date", spend)
+        .reference("Ceiling", result.ceiling())
+        .build();
   }
 
   @PostMapping("/{id}/invoices")
@@ -139,12 +190,21 @@ class ContractPages {
       @PathVariable String id, @ModelAttribute("invoice") InvoiceForm form, Model model) {
     try {
       if (form.getMonth().isBlank()) {
-        throw new InvalidInputException("month", "Select the month the invoice is for");
+        throw new InvalidInputException("month", "is required");
       }
-      contracts.setInvoice(id, form.getMonth(), form.getAmount(), form.getReference());
+      contracts.setInvoice(
+          id, form.getMonth(), ContractForm.amount(form.getAmount()), form.getReference());
       return "redirect:/contracts/" + id;
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", prefixed("invoice-", e));
+      model.addAttribute(
+          "errors",
+          prefixed(
+              "invoice-",
+              "amount",
+              e,
+              Map.of(
+                  "month", new Box("The month", "Select the month the invoice is for"),
+                  "amount", new Box("The amount invoiced", "Enter the amount invoiced"))));
       show(id, null, model);
       model.addAttribute("change", new ChangeForm());
       return "contracts/view";
@@ -165,27 +225,53 @@ class ContractPages {
       contracts.addChange(id, change);
       return "redirect:/contracts/" + id;
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", prefixed("change-", e));
+      model.addAttribute(
+          "errors",
+          prefixed(
+              "change-",
+              "role",
+              e,
+              Map.of(
+                  "from", new Box("The date", "Enter the date the change applies from"),
+                  "role", new Box("The role", "Select the role"),
+                  "count", new Box("The new number of people", "Enter the new number of people"),
+                  "teams", new Box("The new number of teams", "Enter the new number of teams"))));
       show(id, null, model);
       model.addAttribute("invoice", new InvoiceForm());
       return "contracts/view";
     }
   }
 
+  /** A box of a small form: what it is called in a sentence, and what to say when it is empty. */
+  private record Box(String label, String whenEmpty) {}
+
   /**
-   * Form errors named by the form's fields ({@code changes[3].count} becomes {@code change-count}).
+   * Form errors named by the form's boxes ({@code changes[3].count} becomes {@code change-count}),
+   * each a sentence naming its box; a problem with no box of its own goes to {@code fallback}.
    */
-  private static Map<String, String> prefixed(String prefix, InvalidInputException e) {
+  private Map<String, String> prefixed(
+      String prefix, String fallback, InvalidInputException e, Map<String, Box> boxes) {
     Map<String, String> errors = new LinkedHashMap<>();
-    FormErrors.of(e)
-        .forEach(
-            (field, message) -> {
-              String last =
-                  field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-              String name = last.replaceAll("\\[\\d+]", "");
-              errors.putIfAbsent(
-                  prefix + (name.isEmpty() || name.startsWith("(") ? "from" : name), message);
-            });
+    for (var p : e.problems()) {
+      String field = p.field();
+      String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : "";
+      String name = boxes.containsKey(last) ? last : boxes.containsKey(field) ? field : fallback;
+      Box box = boxes.get(name);
+      String words = ContractFormErrors.words(p.message(), show);
+      String text;
+      if (!Character.isLowerCase(words.charAt(0))) {
+        text = words;
+      } else if (words.equals("is required")) {
+        text = box.whenEmpty();
+      } else if (words.startsWith("must be a date like")) {
+        text = box.label() + " must be a real date";
+      } else if (words.startsWith("must ") || words.startsWith("is ")) {
+        text = box.label() + " " + words;
+      } else {
+        text = box.label() + ": " + words;
+      }
+      errors.putIfAbsent(prefix + name, text);
+    }
     return errors;
   }
 
@@ -197,23 +283,126 @@ class ContractPages {
         .body(contracts.ocds(id));
   }
 
+  /** The contract document as YAML: to keep, or to change and import as another contract. */
+  @GetMapping(path = "/{id}/document.yaml")
+  ResponseEntity<byte[]> export(@PathVariable String id) {
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".yaml\"")
+        .body(contracts.yaml(id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // --- the contract form ----------------------------------------------------------------------
+
   @GetMapping("/new")
   String create(Model model) {
-    model.addAttribute("document", "");
-    return "contracts/new";
+    contracts.checkMayEdit();
+    return form(ContractForm.blank(), null, model);
   }
 
   @PostMapping("/new")
-  String create(@RequestParam(defaultValue = "") String document, Model model) {
+  String create(
+      @ModelAttribute("form") ContractForm form,
+      @RequestParam(required = false) String add,
+      Model model) {
+    contracts.checkMayEdit();
+    if (add != null) {
+      form.addAnother(add);
+      return form(form, null, model);
+    }
+    List<Integer> lines = new ArrayList<>();
+    List<Integer> extensions = new ArrayList<>();
+    try {
+      StoredContract created = contracts.create(form.toDocument(Map.of(), lines, extensions));
+      return "redirect:/contracts/" + created.code();
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", ContractFormErrors.of(e, form, lines, extensions, show));
+      return form(form, null, model);
+    }
+  }
+
+  @GetMapping("/{id}/edit")
+  String edit(@PathVariable String id, Model model) {
+    contracts.checkMayEdit();
+    StoredContract stored = contracts.contract(id);
+    return form(ContractForm.of(stored.contract()), stored, model);
+  }
+
+  @PostMapping("/{id}/edit")
+  String edit(
+      @PathVariable String id,
+      @ModelAttribute("form") ContractForm form,
+      @RequestParam(required = false) String add,
+      Model model) {
+    contracts.checkMayEdit();
+    StoredContract stored = contracts.contract(id);
+    form.setReference(stored.code());
+    if (add != null) {
+      form.addAnother(add);
+      return form(form, stored, model);
+    }
+    List<Integer> lines = new ArrayList<>();
+    List<Integer> extensions = new ArrayList<>();
+    try {
+      contracts.edit(id, form.toDocument(contracts.document(id), lines, extensions));
+      return "redirect:/contracts/" + id;
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", ContractFormErrors.of(e, form, lines, extensions, show));
+      return form(form, stored, model);
+    }
+  }
+
+  /** The form page, for a new contract ({@code stored} null) or to change one. */
+  private String form(ContractForm form, StoredContract stored, Model model) {
+    form.pad();
+    model.addAttribute("form", form);
+    model.addAttribute("stored", stored);
+    List<String> providers =
+        new ArrayList<>(organisation.providers().stream().map(Provider::name).sorted().toList());
+    if (!form.getProvider().isBlank() && !providers.contains(form.getProvider())) {
+      providers.add(form.getProvider());
+    }
+    List<String> teams =
+        new ArrayList<>(organisation.teams().stream().map(Team::name).sorted().toList());
+    if (!form.getTeam().isBlank() && !teams.contains(form.getTeam())) {
+      teams.add(form.getTeam());
+    }
+    model.addAttribute("providers", providers);
+    model.addAttribute("teams", teams);
+    model.addAttribute("statuses", ContractStatus.values());
+    model.addAttribute("routes", ProcurementRoute.values());
+    model.addAttribute("roles", Role.values());
+    model.addAttribute("rates", RatePer.rates());
+    return "contracts/form";
+  }
+
+  // --- import ---------------------------------------------------------------------------------
+
+  @GetMapping("/import")
+  String importPage(Model model) {
+    contracts.checkMayEdit();
+    model.addAttribute("document", "");
+    return "contracts/import";
+  }
+
+  @PostMapping("/import")
+  String importDocument(@RequestParam(defaultValue = "") String document, Model model) {
     try {
       StoredContract created = contracts.create(document);
       return "redirect:/contracts/" + created.code();
     } catch (InvalidInputException e) {
       model.addAttribute(
-          "errors", Map.of("document", "The contract has errors: nothing was saved"));
+          "errors",
+          Map.of(
+              "document",
+              e.problems().size() == 1
+                  ? "The contract has a problem, listed below: nothing was saved"
+                  : "The contract has "
+                      + e.problems().size()
+                      + " problems, listed below: nothing was saved"));
       model.addAttribute("problems", e.problems());
       model.addAttribute("document", document);
-      return "contracts/new";
+      return "contracts/import";
     }
   }
 }
