@@ -112,7 +112,7 @@ class CaseloadPolicyTest {
       assertThat(v.breaches())
           .singleElement()
           .asString()
-          .contains("may not hold " + type.code() + " cases")
+          .contains("may not hold " + type.label() + " cases")
           .contains("ASYE")
           .contains("policy default");
       // a qualified social worker may
@@ -124,7 +124,7 @@ class CaseloadPolicyTest {
       Verdict v = DEFAULT.check(asye("A", "T", "1"), load(15, "15"), CaseType.CP);
       assertThat(v.breaches())
           .hasSize(2)
-          .anySatisfy(b -> assertThat(b).contains("may not hold cp"))
+          .anySatisfy(b -> assertThat(b).contains("may not hold Child protection cases"))
           .contains("16 cases would be over the cap of 15");
     }
 
