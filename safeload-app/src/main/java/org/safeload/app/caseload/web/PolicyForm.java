@@ -34,6 +34,9 @@ public class PolicyForm {
   private String teamTarget = "";
   private List<Group> groups = new ArrayList<>();
 
+  /** The ASYE choice for a group that applies to workers in or past their ASYE alike. */
+  public static final String EITHER = "either";
+
   /** One group of workers in the form. Every value is as typed. */
   public static class Group {
     private String key = "";
@@ -55,7 +58,7 @@ public class PolicyForm {
       return key.isBlank()
           && name.isBlank()
           && roles.isEmpty()
-          && asye.isBlank()
+          && anyAsye()
           && minPqeYears.isBlank()
           && maxCases.isBlank()
           && maxCasesPerFte.isBlank()
@@ -63,6 +66,11 @@ public class PolicyForm {
           && excludeCaseTypes.isEmpty()
           && targetCasesPerFte.isBlank()
           && targetWeightedPerFte.isBlank();
+    }
+
+    /** Whether the group applies to workers in or past their ASYE alike. */
+    public boolean anyAsye() {
+      return asye.isBlank() || asye.equals(EITHER);
     }
 
     /** Whether the group is one the policy already has (not the blank one to add). */
@@ -199,7 +207,7 @@ public class PolicyForm {
       group.order = String.valueOf(order++);
       group.name = g.name() == null ? g.id() : g.name();
       group.roles = new ArrayList<>(g.roles().stream().sorted().map(Role::code).toList());
-      group.asye = g.asye() == null ? "" : g.asye().toString();
+      group.asye = g.asye() == null ? EITHER : g.asye().toString();
       group.minPqeYears = g.minPqeYears() == null ? "" : g.minPqeYears().toString();
       group.maxCases = g.maxCases() == null ? "" : g.maxCases().toString();
       group.maxCasesPerFte = plain(g.maxCasesPerFte());
@@ -290,7 +298,7 @@ public class PolicyForm {
         when.add(
             "role: [" + String.join(", ", g.roles.stream().map(PolicyForm::scalar).toList()) + "]");
       }
-      if (!g.asye.isBlank()) {
+      if (!g.anyAsye()) {
         when.add("asye: " + scalar(g.asye));
       }
       if (!g.minPqeYears.isBlank()) {

@@ -40,6 +40,8 @@ class PolicyFormTest {
     assertThat(asye.getAsye()).isEqualTo("true");
     assertThat(asye.getMaxCases()).isEqualTo("15");
     assertThat(asye.getExcludeCaseTypes()).containsExactly("cp", "plo", "court");
+    // the social workers' group applies in or past the ASYE alike
+    assertThat(form.getGroups().get(1).getAsye()).isEqualTo(PolicyForm.EITHER);
     assertThat(form.getWeights()).containsEntry("cp", "1.5").containsEntry("court", "2");
     assertThat(form.getTeamTarget()).isEqualTo("16");
 
