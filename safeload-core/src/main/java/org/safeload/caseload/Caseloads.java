@@ -160,8 +160,8 @@ public final class Caseloads {
                         + policy.id()
                         + ", but this worker holds "
                         + Limits.cases(load.cases()))
-            : limits.breaches(load);
-    List<String> over = limits.group() == null ? List.of() : limits.overTargets(load);
+            : limits.breachesNow(load);
+    List<String> over = limits.group() == null ? List.of() : limits.overTargetsNow(load);
     if (limits.group() != null) {
       // Counted by type, never naming a case: the board is read by roles that see no child.
       Map<CaseType, Integer> excluded = new java.util.EnumMap<>(CaseType.class);

@@ -74,7 +74,7 @@ class CaseloadsTest {
     assertThat(w1.status().label()).isEqualTo("Over target");
     assertThat(w1.status().colour()).isEqualTo("yellow");
     assertThat(w1.breaches()).isEmpty();
-    assertThat(w1.overTargets()).containsExactly("17 cases would be over the target of 16");
+    assertThat(w1.overTargets()).containsExactly("17 cases, over the target of 16");
     assertThat(w1.casesPerFte()).isEqualByComparingTo("17.00");
     assertThat(w1.weightedPerFte()).isEqualByComparingTo("18.50");
   }
@@ -98,12 +98,11 @@ class CaseloadsTest {
     assertThat(w6.status()).isEqualTo(Status.OVER_CAP);
     assertThat(w6.status().label()).isEqualTo("Over cap");
     assertThat(w6.status().colour()).isEqualTo("red");
-    assertThat(w6.breaches()).containsExactly("23 cases would be over the cap of 22");
+    assertThat(w6.breaches()).containsExactly("23 cases, over the cap of 22");
     // at 0.5 FTE the same 23 cases also break the weighted cap of 13
     assertThat(LOADS.worker(sw("W6", "T4", "0.5")).breaches())
         .containsExactly(
-            "23 cases would be over the cap of 11",
-            "a weighted load of 23 would be over the cap of 13");
+            "23 cases, over the cap of 11", "a weighted load of 23, over the cap of 13");
   }
 
   @Test
