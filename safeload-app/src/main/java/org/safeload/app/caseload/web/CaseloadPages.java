@@ -211,6 +211,7 @@ class CaseloadPages {
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
+    mayEditPolicy();
     Map<String, String> errors = form.formProblems();
     if (errors.isEmpty()) {
       PolicyForm.Document document = form.document();
@@ -271,6 +272,7 @@ class CaseloadPages {
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
+    mayEditPolicy();
     if ("yes".equals(confirm)) {
       caseloads.useBuiltInPolicy();
       redirect.addFlashAttribute("saved", CaseloadPolicy.defaultPolicy().name());
@@ -286,6 +288,17 @@ class CaseloadPages {
     model.addAttribute("confirm", "");
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     return "caseloads/policy-built-in";
+  }
+
+  /**
+   * The policy forms are for those who may change the policy (the service checks it again when
+   * saving): anyone else is refused before their answers are even checked.
+   */
+  private static void mayEditPolicy() {
+    if (!org.safeload.app.access.Permissions.canEditStructure()) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Only a head of service may change the allocation policy");
+    }
   }
 
   // --- Handover --------------------------------------------------------------------------------
