@@ -90,6 +90,7 @@ class CaseloadJourneysBrowserTest extends BrowserJourney {
     type("to", "31/10/2026");
     press("Show");
     assertThat(texts("#months tbody th")).containsExactly("September 2026", "October 2026");
+    screenshot("caseload-throughput.png");
     type("to", "31/13/2026");
     press("Show");
     assertThat(errorSummary()).containsExactly("Enter a real date, for example 24/11/2026");
@@ -158,6 +159,7 @@ class CaseloadJourneysBrowserTest extends BrowserJourney {
 
     assertThat(heading()).isEqualTo("Unallocated cases");
     assertThat(text("allocation-result")).isEqualTo("Case " + caseRef + " allocated to " + worker);
+    screenshot("allocated.png");
     assertThat(browser.findElements(By.cssSelector("#queue tr[data-case='" + caseRef + "']")))
         .isEmpty();
     follow("See the case's allocations");
@@ -210,6 +212,7 @@ class CaseloadJourneysBrowserTest extends BrowserJourney {
       assertThat(
               browser.findElement(By.cssSelector("#groups tr[data-group=social-worker]")).getText())
           .contains("17 cases per FTE");
+      screenshot("policy-saved.png");
       assertThat(browser.findElement(By.id("export-policy")).getAttribute("href"))
           .endsWith("/caseloads/policy.yaml");
 
