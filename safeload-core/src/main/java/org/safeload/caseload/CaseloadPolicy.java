@@ -80,7 +80,7 @@ public record CaseloadPolicy(
     }
     if (limits.excludedTypes().contains(type)) {
       breaches.add(
-          limits.group().name() + ": may not hold " + type.code() + " cases (policy " + id + ")");
+          limits.group().name() + ": may not hold " + type.label() + " cases (policy " + id + ")");
     }
     Load after = current.plus(weight(type));
     breaches.addAll(limits.breaches(after));

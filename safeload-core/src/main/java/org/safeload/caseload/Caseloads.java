@@ -17,11 +17,17 @@ import org.safeload.timeliness.CaseType;
  */
 public final class Caseloads {
 
-  /** How a caseload stands against the policy. Labels are shown beside the colour. */
+  /**
+   * How a caseload stands against the policy. Labels are shown beside the colour. A worker is over
+   * a cap (a hard rule broken), over a target (a soft target exceeded, every hard rule kept) or
+   * within target; a team, service or council is over or within the policy's team target for cases
+   * per case-holding FTE, or has no target when the policy sets none.
+   */
   public enum Status {
     OVER_CAP("Over cap", "red"),
     OVER_TARGET("Over target", "yellow"),
-    WITHIN_TARGET("Within target", "green");
+    WITHIN_TARGET("Within target", "green"),
+    NO_TARGET("No team target", "grey");
 
     private final String label;
     private final String colour;
@@ -58,6 +64,14 @@ public final class Caseloads {
    * @param fte the case-holding FTE
    * @param unallocated open cases of the group's teams without a worker who can hold them (none, or
    *     one who has left)
+   * @param target the policy's team target for cases per case-holding FTE, or null
+   * @param status the group's own cases per case-holding FTE against the target: {@link
+   *     Status#OVER_TARGET} above it, {@link Status#WITHIN_TARGET} at or below it (or with no
+   *     case-holding FTE), {@link Status#NO_TARGET} when the policy sets none. A group is never
+   *     "over cap": its workers are, and are counted apart
+   * @param workersOverCap its workers whose status is {@link Status#OVER_CAP} (a hard rule broken)
+   * @param workersOverTarget its workers whose status is {@link Status#OVER_TARGET} (a soft target
+   *     exceeded, every hard rule kept): not counted again among those over a cap
    */
   public record GroupLoad(
       String id,
@@ -68,7 +82,9 @@ public final class Caseloads {
       BigDecimal weightedPerFte,
       int unallocated,
       BigDecimal target,
-      Status status) {}
+      Status status,
+      int workersOverCap,
+      int workersOverTarget) {}
 
   private final CaseloadPolicy policy;
   private final Predicate<String> holds;
@@ -144,8 +160,8 @@ public final class Caseloads {
                         + policy.id()
                         + ", but this worker holds "
                         + Limits.cases(load.cases()))
-            : limits.breaches(load);
-    List<String> over = limits.group() == null ? List.of() : limits.overTargets(load);
+            : limits.breachesNow(load);
+    List<String> over = limits.group() == null ? List.of() : limits.overTargetsNow(load);
     if (limits.group() != null) {
       // Counted by type, never naming a case: the board is read by roles that see no child.
       Map<CaseType, Integer> excluded = new java.util.EnumMap<>(CaseType.class);
@@ -161,7 +177,7 @@ public final class Caseloads {
               "holds "
                   + Limits.cases(e.getValue())
                   + " of type "
-                  + e.getKey().code()
+                  + e.getKey().label()
                   + ", which "
                   + limits.group().name()
                   + " may not hold");
@@ -192,7 +208,8 @@ public final class Caseloads {
     List<WorkerLoad> workers = new ArrayList<>();
     Load total = Load.NONE;
     BigDecimal fte = BigDecimal.ZERO;
-    boolean anyOverCap = false;
+    int overCap = 0;
+    int overTarget = 0;
     for (CaseHolder h : holders) {
       if (!h.role().caseHolding()) {
         continue;
@@ -201,7 +218,8 @@ public final class Caseloads {
       workers.add(w);
       total = total.plus(w.load());
       fte = fte.add(h.fte());
-      anyOverCap |= w.status() == Status.OVER_CAP;
+      overCap += w.status() == Status.OVER_CAP ? 1 : 0;
+      overTarget += w.status() == Status.OVER_TARGET ? 1 : 0;
     }
     int unallocated =
         (int)
@@ -211,12 +229,6 @@ public final class Caseloads {
                 .count();
     BigDecimal casesPerFte = total.casesPerFte(fte);
     BigDecimal target = policy.teamTargetCasesPerFte();
-    Status status =
-        anyOverCap
-            ? Status.OVER_CAP
-            : target != null && casesPerFte != null && casesPerFte.compareTo(target) > 0
-                ? Status.OVER_TARGET
-                : Status.WITHIN_TARGET;
     return new GroupLoad(
         id,
         List.copyOf(workers),
@@ -226,6 +238,24 @@ public final class Caseloads {
         total.weightedPerFte(fte),
         unallocated,
         target,
-        status);
+        groupStatus(total.cases(), fte, target),
+        overCap,
+        overTarget);
+  }
+
+  /**
+   * A group's status: its cases per case-holding FTE against the team target, exactly ({@code cases
+   * > target × FTE}, so a figure that rounds to the target but is above it is over).
+   */
+  static Status groupStatus(int cases, BigDecimal fte, BigDecimal target) {
+    if (target == null) {
+      return Status.NO_TARGET;
+    }
+    if (fte.signum() <= 0) {
+      return Status.WITHIN_TARGET;
+    }
+    return BigDecimal.valueOf(cases).compareTo(target.multiply(fte)) > 0
+        ? Status.OVER_TARGET
+        : Status.WITHIN_TARGET;
   }
 }

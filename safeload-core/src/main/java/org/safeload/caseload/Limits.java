@@ -53,36 +53,56 @@ public record Limits(
     return group != null && !excludedTypes.contains(type);
   }
 
-  /** The hard rules that a load would break (empty: none). */
+  /** The hard rules that a load would break (empty: none), as for an allocation to come. */
   public List<String> breaches(Load load) {
+    return breaches(load, " would be over ");
+  }
+
+  /** The hard rules that a load held now breaks (empty: none): "23 cases, over the cap of 22". */
+  public List<String> breachesNow(Load load) {
+    return breaches(load, ", over ");
+  }
+
+  private List<String> breaches(Load load, String over) {
     List<String> breaches = new ArrayList<>();
     if (maxCases != null && load.cases() > maxCases) {
-      breaches.add(cases(load.cases()) + " would be over the cap of " + maxCases);
+      breaches.add(cases(load.cases()) + over + "the cap of " + maxCases);
     }
     if (maxWeighted != null && load.weighted().compareTo(maxWeighted) > 0) {
       breaches.add(
           "a weighted load of "
               + plain(load.weighted())
-              + " would be over the cap of "
+              + over
+              + "the cap of "
               + plain(maxWeighted));
     }
     return breaches;
   }
 
-  /** The soft targets that a load would exceed (empty: none). */
+  /** The soft targets that a load would exceed (empty: none), as for an allocation to come. */
   public List<String> overTargets(Load load) {
-    List<String> over = new ArrayList<>();
+    return overTargets(load, " would be over ");
+  }
+
+  /** The soft targets that a load held now exceeds: "17 cases, over the target of 16". */
+  public List<String> overTargetsNow(Load load) {
+    return overTargets(load, ", over ");
+  }
+
+  private List<String> overTargets(Load load, String over) {
+    List<String> targets = new ArrayList<>();
     if (targetCases != null && BigDecimal.valueOf(load.cases()).compareTo(targetCases) > 0) {
-      over.add(cases(load.cases()) + " would be over the target of " + plain(targetCases));
+      targets.add(cases(load.cases()) + over + "the target of " + plain(targetCases));
     }
     if (targetWeighted != null && load.weighted().compareTo(targetWeighted) > 0) {
-      over.add(
+      targets.add(
           "a weighted load of "
               + plain(load.weighted())
-              + " would be over the target of "
+              + over
+              + "the target of "
               + plain(targetWeighted));
     }
-    return over;
+    return targets;
   }
 
   /** How many more cases fit under the hard caps, by count (ignoring weight); null: no cap. */

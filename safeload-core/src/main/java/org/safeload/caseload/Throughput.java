@@ -159,11 +159,7 @@ public final class Throughput {
       byChanges[Math.min(n, 3)]++;
       changes += n;
     }
-    List<Month> months = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
-      LocalDate on = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
-      months.add(month(book, m, on, staff.apply(team, on)));
-    }
+    List<Month> months = months(book, team, from, to, staff);
     return new Flow(
         team,
         from,
@@ -180,6 +176,31 @@ public final class Throughput {
         changes,
         Arrays.stream(byChanges).boxed().toList(),
         List.copyOf(months));
+  }
+
+  /**
+   * A team's caseload per case-holding FTE at the end of each month from {@code from} to {@code to}
+   * (the last month at {@code to} when it ends sooner): the cases held then by the team's
+   * case-holding workers on that day, over the sum of their FTE. The same figure as the team's
+   * board ({@link Caseloads#group}) on each of those days.
+   *
+   * @param staff the team's workers on a day (only case-holding roles count)
+   */
+  public static List<Month> months(
+      CaseBook book,
+      String team,
+      LocalDate from,
+      LocalDate to,
+      BiFunction<String, LocalDate, List<CaseHolder>> staff) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("The period ends before it starts");
+    }
+    List<Month> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
+      LocalDate on = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
+      months.add(month(book, m, on, staff.apply(team, on)));
+    }
+    return List.copyOf(months);
   }
 
   private static boolean inTeam(Step s, String team) {

@@ -1,6 +1,8 @@
 package org.safeload.caseload;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
@@ -33,8 +35,12 @@ public record WorkerGroup(
     BigDecimal targetWeightedPerFte) {
 
   public WorkerGroup {
-    roles = Set.copyOf(roles);
-    excludedTypes = Set.copyOf(excludedTypes);
+    // In the enums' order, so that pages and files list them the same way every time.
+    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    excludedTypes =
+        excludedTypes.isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(excludedTypes));
   }
 
   /** Whether the group applies to a worker. */

@@ -44,6 +44,31 @@ class CaseloadPolicyTest {
     }
 
     @Test
+    void listsAGroupsRolesAndExcludedTypesInTheirOwnOrder() {
+      // Written in the file as [cp, plo, court], read back in the case types' order whatever the
+      // order written, so pages list them the same way every time.
+      WorkerGroup asye = DEFAULT.groups().getFirst();
+      assertThat(asye.excludedTypes()).containsExactly(CaseType.CP, CaseType.PLO, CaseType.COURT);
+      WorkerGroup both =
+          CaseloadPolicy.read(
+                  """
+                  id: p
+                  groups:
+                    - id: g
+                      when: {role: [advanced-practitioner, social-worker]}
+                      excludeCaseTypes: [court, assessment, plo]
+                  """)
+              .groups()
+              .getFirst();
+      assertThat(both.roles())
+          .containsExactly(
+              org.safeload.organisation.Role.SOCIAL_WORKER,
+              org.safeload.organisation.Role.ADVANCED_PRACTITIONER);
+      assertThat(both.excludedTypes())
+          .containsExactly(CaseType.ASSESSMENT, CaseType.PLO, CaseType.COURT);
+    }
+
+    @Test
     void weighsCpOneAndAHalfAndCourtTwo() {
       assertThat(DEFAULT.weight(CaseType.ASSESSMENT)).isEqualByComparingTo("1");
       assertThat(DEFAULT.weight(CaseType.CIN)).isEqualByComparingTo("1");
@@ -112,7 +137,7 @@ class CaseloadPolicyTest {
       assertThat(v.breaches())
           .singleElement()
           .asString()
-          .contains("may not hold " + type.code() + " cases")
+          .contains("may not hold " + type.label() + " cases")
           .contains("ASYE")
           .contains("policy default");
       // a qualified social worker may
@@ -124,7 +149,7 @@ class CaseloadPolicyTest {
       Verdict v = DEFAULT.check(asye("A", "T", "1"), load(15, "15"), CaseType.CP);
       assertThat(v.breaches())
           .hasSize(2)
-          .anySatisfy(b -> assertThat(b).contains("may not hold cp"))
+          .anySatisfy(b -> assertThat(b).contains("may not hold Child protection cases"))
           .contains("16 cases would be over the cap of 15");
     }
 

@@ -74,7 +74,7 @@ class CaseloadsTest {
     assertThat(w1.status().label()).isEqualTo("Over target");
     assertThat(w1.status().colour()).isEqualTo("yellow");
     assertThat(w1.breaches()).isEmpty();
-    assertThat(w1.overTargets()).containsExactly("17 cases would be over the target of 16");
+    assertThat(w1.overTargets()).containsExactly("17 cases, over the target of 16");
     assertThat(w1.casesPerFte()).isEqualByComparingTo("17.00");
     assertThat(w1.weightedPerFte()).isEqualByComparingTo("18.50");
   }
@@ -98,12 +98,11 @@ class CaseloadsTest {
     assertThat(w6.status()).isEqualTo(Status.OVER_CAP);
     assertThat(w6.status().label()).isEqualTo("Over cap");
     assertThat(w6.status().colour()).isEqualTo("red");
-    assertThat(w6.breaches()).containsExactly("23 cases would be over the cap of 22");
+    assertThat(w6.breaches()).containsExactly("23 cases, over the cap of 22");
     // at 0.5 FTE the same 23 cases also break the weighted cap of 13
     assertThat(LOADS.worker(sw("W6", "T4", "0.5")).breaches())
         .containsExactly(
-            "23 cases would be over the cap of 11",
-            "a weighted load of 23 would be over the cap of 13");
+            "23 cases, over the cap of 11", "a weighted load of 23, over the cap of 13");
   }
 
   @Test
@@ -115,7 +114,7 @@ class CaseloadsTest {
     // counted, never naming the case: the board is read by roles that see no child
     assertThat(a1.breaches())
         .containsExactly(
-            "holds 1 case of type cp, which Newly qualified social worker (ASYE) may not hold");
+            "holds 1 case of type Child protection, which Newly qualified social worker (ASYE) may not hold");
     // the same worker past their ASYE may hold it
     assertThat(LOADS.worker(sw("A1", "T2", "1")).status()).isEqualTo(Status.WITHIN_TARGET);
   }
@@ -143,18 +142,84 @@ class CaseloadsTest {
     // U1 and U2 wait in T1 (U3 is T2's)
     assertThat(t1.unallocated()).isEqualTo(2);
     assertThat(t1.target()).isEqualByComparingTo("16");
-    // W1 is over target but nobody is over a cap and 13.85 ≤ 16
+    // 13.85 ≤ 16: within the team target, though W1 (17 cases > 16) is over their own target
     assertThat(t1.status()).isEqualTo(Status.WITHIN_TARGET);
+    assertThat(t1.workersOverCap()).isZero();
+    assertThat(t1.workersOverTarget()).isEqualTo(1);
     assertThat(t1.id()).isEqualTo("T1");
   }
 
   @Test
-  void aTeamWithABreachIsOverCap() {
+  void aTeamWithAWorkerOverACapIsNotItselfOverCapButCountsThem() {
+    // T2: the ASYE A1 holds a cp case (a breach: over a cap), but the team holds 1 case on 1 FTE,
+    // far within the team target of 16: the team's own tag says so, the count names the breach.
     GroupLoad t2 = LOADS.group("T2", List.of(asye("A1", "T2", "1")), List.of("T2"));
-    assertThat(t2.status()).isEqualTo(Status.OVER_CAP);
+    assertThat(t2.status()).isEqualTo(Status.WITHIN_TARGET);
+    assertThat(t2.workersOverCap()).isEqualTo(1);
+    assertThat(t2.workersOverTarget()).isZero();
     assertThat(t2.unallocated()).isEqualTo(1);
     // 1 case / 1 FTE
     assertThat(t2.casesPerFte()).isEqualByComparingTo("1.00");
+  }
+
+  @Test
+  void aTeamOverItsTargetWithAWorkerOverACapCountsBoth() {
+    // T3 + T4 as one team: W5 17 cin (over the target of 16, within the cap of 22), W6 23 cin
+    // (over the cap of 22). 40 cases / 2 FTE = 20.00 > 16: over the team target.
+    GroupLoad both =
+        LOADS.group("T34", List.of(sw("W5", "T3", "1"), sw("W6", "T4", "1")), List.of("T3", "T4"));
+    assertThat(both.casesPerFte()).isEqualByComparingTo("20.00");
+    assertThat(both.status()).isEqualTo(Status.OVER_TARGET);
+    assertThat(both.workersOverCap()).isEqualTo(1);
+    assertThat(both.workersOverTarget()).isEqualTo(1);
+  }
+
+  @Test
+  void aTeamIsOverItsTargetOnlyWhenItsCasesPerFteAreAboveIt() {
+    // Exactly at the target is within it: 16 cases on 1 FTE; 24 cases on 1.5 FTE (16.00).
+    assertThat(
+            Caseloads.groupStatus(
+                16, new java.math.BigDecimal("1"), new java.math.BigDecimal("16")))
+        .isEqualTo(Status.WITHIN_TARGET);
+    assertThat(
+            Caseloads.groupStatus(
+                24, new java.math.BigDecimal("1.5"), new java.math.BigDecimal("16")))
+        .isEqualTo(Status.WITHIN_TARGET);
+    // 25 cases on 1.5 FTE = 16.67 > 16
+    assertThat(
+            Caseloads.groupStatus(
+                25, new java.math.BigDecimal("1.5"), new java.math.BigDecimal("16")))
+        .isEqualTo(Status.OVER_TARGET);
+    // 1001 cases on 62.5 FTE = 16.016 (16.02 shown) > 16; 1000 on 62.5 = 16 exactly
+    assertThat(
+            Caseloads.groupStatus(
+                1001, new java.math.BigDecimal("62.5"), new java.math.BigDecimal("16")))
+        .isEqualTo(Status.OVER_TARGET);
+    assertThat(
+            Caseloads.groupStatus(
+                1000, new java.math.BigDecimal("62.5"), new java.math.BigDecimal("16")))
+        .isEqualTo(Status.WITHIN_TARGET);
+  }
+
+  @Test
+  void withoutATeamTargetATeamHasNoTargetToBeOverOrWithin() {
+    CaseloadPolicy noTeamTarget =
+        CaseloadPolicy.read(
+            """
+            id: no-team-target
+            groups:
+              - id: sw
+                when: {role: social-worker}
+                maxCasesPerFte: 22
+                targetCasesPerFte: 16
+            """);
+    GroupLoad t3 =
+        new Caseloads(BOOK, noTeamTarget, ON)
+            .group("T3", List.of(sw("W5", "T3", "1")), List.of("T3"));
+    assertThat(t3.target()).isNull();
+    assertThat(t3.status()).isEqualTo(Status.NO_TARGET);
+    assertThat(t3.status().label()).isEqualTo("No team target");
+    assertThat(t3.workersOverTarget()).isEqualTo(1);
   }
 
   @Test
@@ -197,12 +262,16 @@ class CaseloadsTest {
                 asye("A1", "T2", "1"),
                 sw("W5", "T3", "1")),
             List.of("T1", "T2", "T3"));
-    // 36 + 1 + 17 = 54 cases on 4.6 FTE: 11.739… → 11.74; one breach (A1) makes it over cap
+    // 36 + 1 + 17 = 54 cases on 4.6 FTE: 11.739… → 11.74 ≤ 16: within the team target
     assertThat(service.load().cases()).isEqualTo(54);
     assertThat(service.fte()).isEqualByComparingTo("4.6");
     assertThat(service.casesPerFte()).isEqualByComparingTo("11.74");
     assertThat(service.unallocated()).isEqualTo(3);
-    assertThat(service.status()).isEqualTo(Status.OVER_CAP);
+    assertThat(service.status()).isEqualTo(Status.WITHIN_TARGET);
+    // A1 breaks a hard rule; W1 (17 > 16) and W5 (17 > 16) are over their targets; W2 (12 cases,
+    // 16 weighted ≤ 20) and W3 are within
+    assertThat(service.workersOverCap()).isEqualTo(1);
+    assertThat(service.workersOverTarget()).isEqualTo(2);
   }
 
   @Test
@@ -213,6 +282,8 @@ class CaseloadsTest {
     assertThat(managers.casesPerFte()).isNull();
     assertThat(managers.weightedPerFte()).isNull();
     assertThat(managers.status()).isEqualTo(Status.WITHIN_TARGET);
+    assertThat(managers.workersOverCap()).isZero();
+    assertThat(managers.workersOverTarget()).isZero();
   }
 
   @Test

@@ -152,7 +152,7 @@ class RecommendationTest {
     assertThat(ranked.get(1).reasons())
         .singleElement()
         .asString()
-        .contains("may not hold cp cases");
+        .contains("may not hold Child protection cases");
   }
 
   @Test

@@ -151,6 +151,34 @@ class ThroughputTest {
   }
 
   @Test
+  void theMonthsOfAPeriodEndingMidMonthEndOnItsLastDay() {
+    // 10 Feb – 14 Mar 2024. 29 Feb as above: 7 / 2.6 = 2.69. 14 Mar: FTE 3.1 (W4 joined on
+    // 1 Mar); held: C1 (W3) C3 (W2) C6 (W1) C7 (W2) C9 (W3, until it moves on the 15th)
+    // C10 (W4) C15 (W1) = 7 (C5 went to X1 in T9 on 1 Mar); 7 / 3.1 = 2.258… → 2.26
+    List<Month> months = Throughput.months(BOOK, "T", d("2024-02-10"), d("2024-03-14"), STAFF);
+    assertThat(months)
+        .extracting(Month::month, Month::on, Month::cases)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(YearMonth.of(2024, 2), d("2024-02-29"), 7),
+            org.assertj.core.groups.Tuple.tuple(YearMonth.of(2024, 3), d("2024-03-14"), 7));
+    assertThat(months)
+        .extracting(Month::casesPerFte)
+        .map(Object::toString)
+        .containsExactly("2.69", "2.26");
+    // The same figure as the team's board on each of those days.
+    for (Month m : months) {
+      Caseloads.GroupLoad board =
+          new Caseloads(BOOK, CaseloadPolicy.defaultPolicy(), m.on())
+              .group("T", STAFF.apply("T", m.on()), List.of("T"));
+      assertThat(board.casesPerFte()).isEqualByComparingTo(m.casesPerFte());
+      assertThat(board.load().cases()).isEqualTo(m.cases());
+      assertThat(board.fte()).isEqualByComparingTo(m.fte());
+    }
+    assertThatThrownBy(() -> Throughput.months(BOOK, "T", d("2024-03-02"), d("2024-03-01"), STAFF))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theOpenCountsAgreeWithTheCaseBook() {
     Flow flow = Throughput.of(BOOK, "T", d("2024-02-01"), d("2024-03-31"), STAFF);
     assertThat(BOOK.openOn(d("2024-01-31")).stream().filter(c -> c.team().equals("T")))

@@ -63,6 +63,7 @@ public class CaseloadService {
   private final AuditLog audit;
   private final Clock clock;
   private final WorkingCalendar calendar;
+  private final org.safeload.app.access.UserAccounts accounts;
 
   CaseloadService(
       TimelinessService timeliness,
@@ -71,7 +72,8 @@ public class CaseloadService {
       CaseloadRepository repository,
       AuditLog audit,
       Clock clock,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar,
+      org.safeload.app.access.UserAccounts accounts) {
     this.timeliness = timeliness;
     this.workforce = workforce;
     this.organisation = organisation;
@@ -79,6 +81,7 @@ public class CaseloadService {
     this.audit = audit;
     this.clock = clock;
     this.calendar = calendar;
+    this.accounts = accounts;
   }
 
   public LocalDate today() {
@@ -88,6 +91,8 @@ public class CaseloadService {
   // --- Policy ----------------------------------------------------------------------------------
 
   private static final int MAX_POLICY = 200_000;
+
+  private static final org.safeload.app.platform.Show SHOW = new org.safeload.app.platform.Show();
 
   /** The policy in force: the council's own, or the built-in one. */
   @PreAuthorize(Permissions.READ_CASELOADS)
@@ -255,11 +260,11 @@ public class CaseloadService {
     if (date.isBefore(calendar.first()) || date.isAfter(calendar.last())) {
       return java.util.Optional.of(
           "Must be a date from "
-              + calendar.first()
+              + SHOW.date(calendar.first())
               + " to "
-              + calendar.last()
+              + SHOW.date(calendar.last())
               + " (not "
-              + date
+              + SHOW.date(date)
               + ")");
     }
     return java.util.Optional.empty();
@@ -334,8 +339,22 @@ public class CaseloadService {
         s.loads().group(id, s.holdersIn(Set.of(id)), Set.of(id)));
   }
 
-  /** A team's board: each worker's cases, weighted load, cap and status. */
-  public record Board(LocalDate on, String policyName, TeamLoad team, Map<String, Long> byType) {}
+  /**
+   * A team's board: each worker's cases, weighted load, caps and status.
+   *
+   * @param byType the team's workers' cases by case type code
+   * @param months the team's cases per case-holding FTE at the end of each of the six months to the
+   *     date (the last on the date itself)
+   */
+  public record Board(
+      LocalDate on,
+      String policyName,
+      TeamLoad team,
+      Map<String, Long> byType,
+      List<Throughput.Month> months) {}
+
+  /** How many months the board's caseload-per-FTE chart covers, ending with the board's date. */
+  static final int BOARD_MONTHS = 6;
 
   @PreAuthorize(Permissions.READ_CASELOADS)
   public Board board(long teamId, LocalDate on) {
@@ -353,7 +372,13 @@ public class CaseloadService {
               .count();
       byType.put(type.code(), n);
     }
-    return new Board(on, s.policy().name(), load, byType);
+    LocalDate from = on.withDayOfMonth(1).minusMonths(BOARD_MONTHS - 1);
+    if (from.isBefore(calendar.first())) {
+      from = calendar.first();
+    }
+    List<Throughput.Month> months =
+        Throughput.months(s.book(), String.valueOf(team.id()), from, on, this::staffOf);
+    return new Board(on, s.policy().name(), load, byType, months);
   }
 
   // --- Queue and allocation --------------------------------------------------------------------
@@ -400,7 +425,8 @@ public class CaseloadService {
       boolean waiting,
       List<String> previousWorkers,
       List<Option> options,
-      List<CaseloadRepository.Decision> decisions) {}
+      List<CaseloadRepository.Decision> decisions,
+      Map<String, String> names) {}
 
   /**
    * A case with its ranked candidates (its team's case holders, or every team's). Reading it is
@@ -429,6 +455,22 @@ public class CaseloadService {
             .map(s::workerName)
             .toList();
     audit.record("read", "child-case", caseRef, "case read for allocation");
+    List<CaseloadRepository.Decision> decisions = repository.decisionsFor(caseRef);
+    // Names for the page: the workers the case went to, and the people who decided.
+    Map<String, String> names = new HashMap<>();
+    for (CaseloadRepository.Decision d : decisions) {
+      names.put(d.workerRef(), s.workerName(d.workerRef()));
+      if (d.decidedBy() != null) {
+        names.computeIfAbsent(
+            d.decidedBy(),
+            by ->
+                accounts
+                    .enabledAccount(by)
+                    .map(org.safeload.app.access.UserAccount::displayName)
+                    .filter(n -> !n.isBlank())
+                    .orElse(by));
+      }
+    }
     return new CaseAllocation(
         on,
         c,
@@ -437,7 +479,8 @@ public class CaseloadService {
         c.worker() == null || !s.stillHolds(c.worker(), on),
         previous,
         options,
-        repository.decisionsFor(caseRef));
+        decisions,
+        names);
   }
 
   private static OpenCase openCase(Snapshot s, String caseRef) {
@@ -539,18 +582,17 @@ public class CaseloadService {
       throw new InvalidInputException("to", "The period can be at most three years");
     }
     CaseBook book = CaseBook.of(timeliness.caseActivity());
-    Throughput.Flow flow =
-        Throughput.of(
-            book,
-            String.valueOf(team.id()),
-            from,
-            to,
-            (id, on) ->
-                organisation.teamOverview(Long.parseLong(id), on).members().stream()
-                    .filter(TeamMember::active)
-                    .map(m -> CaseHolder.of(m.worker(), id, on))
-                    .toList());
+    Throughput.Flow flow = Throughput.of(book, String.valueOf(team.id()), from, to, this::staffOf);
     return new TeamThroughput(team, flow);
+  }
+
+  /** A team's workers on a day, as the caseload rules see them (those who have not left). */
+  private List<CaseHolder> staffOf(String teamId, LocalDate on) {
+    return organisation.teamOverview(Long.parseLong(teamId), on).members().stream()
+        .filter(TeamMember::active)
+        .filter(m -> m.worker().details().fte().signum() > 0)
+        .map(m -> CaseHolder.of(m.worker(), teamId, on))
+        .toList();
   }
 
   // --- Handover --------------------------------------------------------------------------------
@@ -596,6 +638,7 @@ public class CaseloadService {
   public record PlanView(
       LocalDate on,
       String policyId,
+      String policyName,
       HandoverPlan plan,
       List<Move> moves,
       List<ReceiverView> receivers,
@@ -719,7 +762,7 @@ public class CaseloadService {
             + receivers.size()
             + " workers: "
             + plan.status().code());
-    return new PlanView(on, s.policy().id(), plan, moves, views, unplaced);
+    return new PlanView(on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced);
   }
 
   private static Move move(
@@ -852,7 +895,7 @@ public class CaseloadService {
       if (!s.policy().limitsFor(to).mayHold(c.type())) {
         problems.add(
             FieldProblem.of(
-                field, to.name() + " may not hold " + c.type().code() + " case " + c.caseId()));
+                field, to.name() + " may not hold " + c.type().label() + " case " + c.caseId()));
       }
       if (!to.id().equals(c.worker())) {
         allocations.add(

@@ -1,6 +1,7 @@
 package org.safeload.app.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -94,6 +95,46 @@ class CaseloadRoleLimitsTest {
                 put("/api/v1/caseload-policy").contentType("application/yaml").content("id: x")))
         .isEqualTo(403);
     assertThat(status(role, delete("/api/v1/caseload-policy"))).isEqualTo(403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AccessRole.class,
+      names = {"TEAM_MANAGER", "SOCIAL_WORKER", "FINANCE", "PROVIDER", "READ_ONLY"})
+  void onlyTheHeadOfServiceSendsThePolicyForms(AccessRole role) throws Exception {
+    // Refused whatever the answers: a form with a mistake, or "no".
+    assertThat(
+            status(
+                role,
+                post("/caseloads/policy/change")
+                    .param("id", "x")
+                    .param("groups[0].order", "first")
+                    .with(csrf())))
+        .isEqualTo(403);
+    assertThat(status(role, post("/caseloads/policy/built-in").param("confirm", "no").with(csrf())))
+        .isEqualTo(403);
+    assertThat(status(role, post("/caseloads/policy/edit").param("document", "x").with(csrf())))
+        .isEqualTo(403);
+    // Everyone may read the policy and download it.
+    assertThat(status(role, get("/caseloads/policy.yaml"))).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AccessRole.class,
+      names = {"ADMIN", "HEAD_OF_SERVICE"})
+  void theHeadOfServiceMaySendThePolicyForms(AccessRole role) throws Exception {
+    // A mistake is shown on the form (400), "no" goes back to the policy: neither changes it.
+    assertThat(
+            status(
+                role,
+                post("/caseloads/policy/change")
+                    .param("id", "x")
+                    .param("groups[0].order", "first")
+                    .with(csrf())))
+        .isEqualTo(400);
+    assertThat(status(role, post("/caseloads/policy/built-in").param("confirm", "no").with(csrf())))
+        .isEqualTo(302);
   }
 
   @Test

@@ -195,7 +195,8 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
             "{\"caseRef\":\"SU1\",\"workerId\":\"" + asha + "\"}",
             400);
     assertThat(JsonPath.<String>read(refused, "$.errors[0].field")).isEqualTo("workerId");
-    assertThat(JsonPath.<String>read(refused, "$.errors[0].message")).contains("may not hold cp");
+    assertThat(JsonPath.<String>read(refused, "$.errors[0].message"))
+        .contains("may not hold Child protection cases");
     // Her 15th case is within her cap but over her target of 13: it needs a reason.
     String fifteenth =
         json(

@@ -65,15 +65,33 @@ class CaseloadPages {
   @GetMapping("/caseloads/teams/{id}")
   String board(@PathVariable long id, @RequestParam(required = false) String on, Model model) {
     LocalDate date = date(on, "on", model);
-    model.addAttribute("b", caseloads.board(id, date));
+    CaseloadService.Board board = caseloads.board(id, date);
+    model.addAttribute("b", board);
+    model.addAttribute(
+        "chart",
+        CaseloadCharts.perFte(
+            "caseload-chart",
+            board.team().team().name() + ": cases per case-holding FTE by month",
+            board.months(),
+            board.team().load().target()));
     return "caseloads/board";
   }
 
   @GetMapping("/caseloads/unallocated")
-  String queue(@RequestParam(required = false) String on, Model model) {
+  String queue(
+      @RequestParam(required = false) String on,
+      @RequestParam(required = false) String page,
+      Model model) {
     LocalDate date = date(on, "on", model);
     model.addAttribute("on", date);
-    model.addAttribute("waiting", caseloads.queue(date));
+    boolean dated =
+        on != null
+            && !on.isBlank()
+            && !(model.getAttribute("errors") instanceof Map<?, ?> e && e.containsKey("on"));
+    String path =
+        "/caseloads/unallocated"
+            + (dated ? "?on=" + org.safeload.app.platform.PageDates.input(date) : "");
+    model.addAttribute("waiting", UnallocatedQueuePage.of(caseloads.queue(date), page, path));
     return "caseloads/unallocated";
   }
 
@@ -135,9 +153,18 @@ class CaseloadPages {
       start = end.minusMonths(6).plusDays(1);
       t = caseloads.throughput(id, start, end);
     }
+    java.math.BigDecimal target = caseloads.policy().teamTargetCasesPerFte();
     model.addAttribute("t", t);
-    model.addAttribute("chart", ThroughputChart.of(t.flow(), caseloads.policy()));
-    model.addAttribute("target", caseloads.policy().teamTargetCasesPerFte());
+    model.addAttribute("fromInput", org.safeload.app.platform.PageDates.input(t.flow().from()));
+    model.addAttribute("toInput", org.safeload.app.platform.PageDates.input(t.flow().to()));
+    model.addAttribute(
+        "chart",
+        CaseloadCharts.perFte(
+            "caseload-chart",
+            t.team().name() + ": cases per case-holding FTE by month",
+            t.flow().months(),
+            target));
+    model.addAttribute("target", target);
     return "caseloads/throughput";
   }
 
@@ -147,7 +174,59 @@ class CaseloadPages {
     model.addAttribute("policy", policy);
     model.addAttribute("document", caseloads.policyText());
     model.addAttribute("builtIn", CaseloadPolicy.DEFAULT.equals(policy.id()));
+    model.addAttribute("caseTypes", java.util.List.of(org.safeload.timeliness.CaseType.values()));
     return "caseloads/policy";
+  }
+
+  /** The policy in force as a YAML file, to keep or to edit and import (power users). */
+  @GetMapping("/caseloads/policy.yaml")
+  org.springframework.http.ResponseEntity<String> exportPolicy() {
+    CaseloadPolicy policy = caseloads.policy();
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(
+            new org.springframework.http.MediaType(
+                "application", "yaml", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(policy.id() + "-allocation-policy.yaml")
+                .build()
+                .toString())
+        .body(caseloads.policyText());
+  }
+
+  @GetMapping("/caseloads/policy/change")
+  String policyForm(Model model) {
+    model.addAttribute("form", PolicyForm.of(caseloads.policy()));
+    return "caseloads/policy-form";
+  }
+
+  /**
+   * Saves the policy from the form: the form writes the YAML document and the core reads and checks
+   * it, as for the YAML page; its problems come back to the form's fields.
+   */
+  @PostMapping("/caseloads/policy/change")
+  String savePolicyForm(
+      @org.springframework.web.bind.annotation.ModelAttribute("form") PolicyForm form,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    mayEditPolicy();
+    Map<String, String> errors = form.formProblems();
+    if (errors.isEmpty()) {
+      PolicyForm.Document document = form.document();
+      try {
+        CaseloadPolicy saved = caseloads.savePolicy(document.text());
+        redirect.addFlashAttribute("saved", saved.name());
+        return "redirect:/caseloads/policy";
+      } catch (InvalidInputException e) {
+        errors = form.errors(document, e.problems());
+      }
+    }
+    model.addAttribute("errors", errors);
+    model.addAttribute("form", form.withBlankGroup());
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    return "caseloads/policy-form";
   }
 
   @GetMapping("/caseloads/policy/edit")
@@ -162,9 +241,13 @@ class CaseloadPages {
 
   @PostMapping("/caseloads/policy/edit")
   String savePolicy(
-      @RequestParam(defaultValue = "") String document, Model model, HttpServletResponse response) {
+      @RequestParam(defaultValue = "") String document,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
     try {
-      caseloads.savePolicy(document);
+      CaseloadPolicy saved = caseloads.savePolicy(document);
+      redirect.addFlashAttribute("saved", saved.name());
       return "redirect:/caseloads/policy";
     } catch (InvalidInputException e) {
       model.addAttribute("errors", Map.of("document", "The policy has errors: nothing was saved"));
@@ -175,10 +258,47 @@ class CaseloadPages {
     }
   }
 
+  @GetMapping("/caseloads/policy/built-in")
+  String confirmBuiltIn(Model model) {
+    model.addAttribute("policy", caseloads.policy());
+    model.addAttribute("confirm", "");
+    return "caseloads/policy-built-in";
+  }
+
+  /** Puts the built-in policy back in force once the person has said yes. */
   @PostMapping("/caseloads/policy/built-in")
-  String useBuiltIn() {
-    caseloads.useBuiltInPolicy();
-    return "redirect:/caseloads/policy";
+  String useBuiltIn(
+      @RequestParam(required = false) String confirm,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    mayEditPolicy();
+    if ("yes".equals(confirm)) {
+      caseloads.useBuiltInPolicy();
+      redirect.addFlashAttribute("saved", CaseloadPolicy.defaultPolicy().name());
+      return "redirect:/caseloads/policy";
+    }
+    if ("no".equals(confirm)) {
+      return "redirect:/caseloads/policy";
+    }
+    model.addAttribute(
+        "errors",
+        Map.of("confirm", "Select yes to use the built-in policy, or no to keep the one in force"));
+    model.addAttribute("policy", caseloads.policy());
+    model.addAttribute("confirm", "");
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    return "caseloads/policy-built-in";
+  }
+
+  /**
+   * The policy forms are for those who may change the policy (the service checks it again when
+   * saving): anyone else is refused before their answers are even checked.
+   */
+  private static void mayEditPolicy() {
+    if (!org.safeload.app.access.Permissions.canEditStructure()) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Only a head of service may change the allocation policy");
+    }
   }
 
   // --- Handover --------------------------------------------------------------------------------
