@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** The team, worker and import pages render the GOV.UK patterns, with no crown and no GDS font. */
 @WebMvcTest(controllers = {TeamPages.class, WorkerPages.class, HomePage.class})
-@Import(SecurityConfig.class)
+@Import({SecurityConfig.class, org.safeload.app.platform.Show.class})
 @WithMockUser(roles = "HEAD_OF_SERVICE")
 class OrganisationPagesTest {
 
@@ -252,7 +252,8 @@ class OrganisationPagesTest {
   @Test
   @WithMockUser(roles = "READ_ONLY")
   void aReadOnlyUserIsNotOfferedChanges() throws Exception {
-    when(workforce.workers()).thenReturn(List.of());
+    when(workforce.list(any()))
+        .thenReturn(new org.safeload.app.organisation.WorkerList(List.of(), 1, 50, 0));
     Document doc = page(mvc.perform(get("/workers")).andReturn());
     assertThat(doc.select("a[href='/workers/new']")).isEmpty();
     assertThat(doc.select("a[href='/workers/import']")).isEmpty();
