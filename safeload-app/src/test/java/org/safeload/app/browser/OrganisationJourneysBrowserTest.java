@@ -240,7 +240,7 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
 
     select("status", "Leaver");
     press("Apply filters");
-    assertThat(text("showing")).isEqualTo("Showing 1 to 1 of 1 workers");
+    assertThat(text("showing")).isEqualTo("Showing 1 to 1 of 1 worker");
     assertThat(texts("#workers tbody tr td"))
         .containsExactly(
             "Zeta Leaver " + RUN,
@@ -257,6 +257,19 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
     assertThat(texts("#workers tbody tr td:first-child"))
         .containsExactly("Zeta Later " + RUN, "Zeta Starter " + RUN);
     screenshot("workers-filtered.png");
+
+    // On a 390 px phone the list scrolls within its own region, not the page.
+    org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+      browser.navigate().refresh();
+      checkPage();
+      Long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+      assertThat(pageWidth).isLessThanOrEqualTo(390L);
+      screenshot("workers-filtered-390.png");
+    } finally {
+      browser.manage().window().setSize(wide);
+    }
   }
 
   @Test
@@ -309,6 +322,7 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
                 + " Added Account added with the role Provider.");
     assertThat(rows.get(1))
         .endsWith("Administrator Provider: " + provider + " Added Provider added.");
+    screenshot("audit-trail.png");
     type("from", "31/11/2026");
     press("Apply filters");
     assertThat(errorSummary())
