@@ -9,6 +9,9 @@ import java.util.Optional;
 /** A worker's teams over time: which team on any date, and what a move changes. */
 public final class TeamHistory {
 
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
   private final List<Assignment> assignments;
 
   public TeamHistory(List<Assignment> assignments) {
@@ -51,7 +54,9 @@ public final class TeamHistory {
       Assignment current = latest.get();
       if (!from.isAfter(current.from())) {
         throw new IllegalArgumentException(
-            "The move date must be after " + current.from() + ", when the current team began");
+            "The move date must be after "
+                + DATE.format(current.from())
+                + ", when the current team began");
       }
       if (current.teamId() == teamId && (current.to() == null || !current.to().isBefore(from))) {
         throw new IllegalArgumentException("The worker is already in that team");

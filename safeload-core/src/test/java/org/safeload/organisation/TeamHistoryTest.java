@@ -34,7 +34,7 @@ class TeamHistoryTest {
     TeamHistory history = new TeamHistory(List.of(new Assignment(1, 10, JOINED, null)));
     assertThatThrownBy(() -> history.moveTo(1, 20, JOINED))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("after 2024-01-08");
+        .hasMessageContaining("after 8 January 2024");
     assertThatThrownBy(() -> history.moveTo(1, 10, LocalDate.of(2025, 1, 1)))
         .hasMessageContaining("already in that team");
   }

@@ -128,7 +128,7 @@ public class UserAccounts implements UserDetailsService {
     long id =
         repository.insert(
             username, displayName, hash, account.role(), account.providerId(), clock.instant());
-    audit.record("create", "user", id, "account created with role " + account.role().name());
+    audit.record("create", "user", id, "Account added with the role " + account.role().label());
     return repository.findByUsername(username).orElseThrow().account();
   }
 }

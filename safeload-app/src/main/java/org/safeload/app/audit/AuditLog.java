@@ -39,6 +39,41 @@ public class AuditLog {
     return repository.latest(limit);
   }
 
+  /** One page of the trail, filtered in the database, newest first. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public AuditPage page(AuditQuery query) {
+    AuditRepository.Filter filter =
+        new AuditRepository.Filter(
+            blank(query.actor()),
+            blank(query.action()),
+            query.from() == null ? null : startOf(query.from()),
+            query.to() == null ? null : startOf(query.to().plusDays(1)));
+    int total = repository.count(filter);
+    int size = AuditQuery.PAGE_SIZE;
+    int pages = Math.max(1, (total + size - 1) / size);
+    int page = Math.min(Math.max(1, query.page()), pages);
+    return new AuditPage(repository.page(filter, (page - 1) * size, size), page, size, total);
+  }
+
+  /** Everyone who has acted, and every action recorded: the trail's filter choices. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<String> actors() {
+    return repository.actors();
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<String> actions() {
+    return repository.actions();
+  }
+
+  private static java.time.Instant startOf(java.time.LocalDate day) {
+    return day.atStartOfDay(org.safeload.app.platform.TimeConfig.LONDON).toInstant();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   public List<AuditEntry> forEntity(String entityType, Object entityId) {
     return repository.forEntity(entityType, String.valueOf(entityId));
   }

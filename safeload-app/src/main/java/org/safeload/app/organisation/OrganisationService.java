@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,7 +102,7 @@ public class OrganisationService implements ProviderDirectory {
         .orElseGet(
             () -> {
               long id = councils.insert(name);
-              audit.record("create", "council", id, "council created");
+              audit.record("create", "council", id, "Council created");
               return id;
             });
   }
@@ -141,7 +142,7 @@ public class OrganisationService implements ProviderDirectory {
       throw new InvalidInputException("name", "A provider with that name already exists");
     }
     long id = providers.insert(clean);
-    audit.record("create", "provider", id, "provider created");
+    audit.record("create", "provider", id, "Provider added");
     return providers.findById(id).orElseThrow();
   }
 
@@ -175,7 +176,7 @@ public class OrganisationService implements ProviderDirectory {
             .orElseThrow(() -> new IllegalStateException("no council"));
     String cleanName = checkServiceName(name, null);
     long id = services.insert(councilId, cleanName, description(description));
-    audit.record("create", "service", id, "service created");
+    audit.record("create", "service", id, "Service added");
     return services.findById(id).orElseThrow();
   }
 
@@ -187,7 +188,7 @@ public class OrganisationService implements ProviderDirectory {
     services.update(id, cleanName, description(description));
     Service after = services.findById(id).orElseThrow();
     audit.record(
-        "update", "service", id, Changes.summary("service", Changes.between(before, after)));
+        "update", "service", id, Changes.summary("Changed", Changes.between(before, after)));
     return after;
   }
 
@@ -300,7 +301,11 @@ public class OrganisationService implements ProviderDirectory {
     Team checked = checkTeam(0, input);
     long id =
         teams.insert(checked.serviceId(), checked.name(), checked.kind(), checked.providerId());
-    audit.record("create", "team", id, "team created (" + checked.kind().code() + ")");
+    audit.record(
+        "create",
+        "team",
+        id,
+        (checked.kind() == TeamKind.MANAGED ? "Managed" : "Substantive") + " team added");
     return teams.findById(id).orElseThrow();
   }
 
@@ -310,7 +315,8 @@ public class OrganisationService implements ProviderDirectory {
     Team before = team(id);
     Team checked = checkTeam(id, input);
     teams.update(checked);
-    audit.record("update", "team", id, Changes.summary("team", Changes.between(before, checked)));
+    audit.record(
+        "update", "team", id, Changes.summary("Changed", Changes.between(before, checked)));
     return checked;
   }
 
@@ -410,7 +416,12 @@ public class OrganisationService implements ProviderDirectory {
         "update",
         "establishment",
         teamId,
-        "establishment set for roles: " + String.join(", ", budget.keySet()));
+        next.isEmpty()
+            ? "Establishment cleared"
+            : "Establishment set for "
+                + String.join(
+                    ", ",
+                    next.keySet().stream().map(r -> r.label().toLowerCase(Locale.UK)).toList()));
     return establishment(teamId);
   }
 

@@ -1,12 +1,14 @@
 package org.safeload.app.organisation;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
@@ -24,6 +26,7 @@ import org.safeload.organisation.WorkerCsv;
 import org.safeload.organisation.WorkerDetails;
 import org.safeload.organisation.WorkerField;
 import org.safeload.organisation.WorkerParser;
+import org.safeload.organisation.WorkerStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class WorkforceService {
+
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final WorkerRepository workers;
   private final TeamRepository teams;
@@ -59,32 +65,88 @@ public class WorkforceService {
   }
 
   /**
-   * Every worker the user may see, with their team on a date (a provider's user: only those in its
-   * teams on that date).
+   * Every worker the user may see, with their team on a date (a provider's user: only those its
+   * teams place on that date).
    */
   @PreAuthorize(Permissions.READ_ORGANISATION)
   public List<WorkerView> workersOn(LocalDate today) {
-    Map<Long, Team> visible =
-        organisation.visibleTeams().stream()
-            .collect(Collectors.toMap(Team::id, Function.identity()));
-    Map<Long, Long> teamOf = new HashMap<>();
-    workers.assignmentsOn(today).forEach(a -> teamOf.put(a.workerId(), a.teamId()));
+    Map<Long, Team> visible = visibleTeams();
+    Map<Long, List<Assignment>> assignments = new HashMap<>();
+    workers
+        .allAssignments()
+        .forEach(a -> assignments.computeIfAbsent(a.workerId(), k -> new ArrayList<>()).add(a));
     boolean everyone = CurrentUser.providerScope().isEmpty();
     List<WorkerView> views = new ArrayList<>();
     for (Worker worker : workers.findAll()) {
-      Team team = Optional.ofNullable(teamOf.get(worker.id())).map(visible::get).orElse(null);
-      if (team != null || everyone) {
-        views.add(
-            new WorkerView(
-                worker,
-                team,
-                today,
-                List.of(),
-                worker.details().pqeYears(today),
-                worker.details().inAsyeOn(today)));
+      TeamHistory history = new TeamHistory(assignments.getOrDefault(worker.id(), List.of()));
+      Team placement = placement(worker, history, today, visible);
+      if (placement != null || everyone) {
+        views.add(view(worker, placement, today, List.of()));
       }
     }
     return views;
+  }
+
+  /** One page of the workers list, filtered in the database. */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public WorkerList list(WorkerQuery query) {
+    LocalDate today = organisation.today();
+    Map<Long, Team> visible = visibleTeams();
+    WorkerRepository.ListFilter filter =
+        new WorkerRepository.ListFilter(
+            today,
+            query.teamId(),
+            CurrentUser.providerScope().isPresent() ? visible.keySet() : null,
+            query.role(),
+            query.employmentType(),
+            query.status());
+    int total = workers.count(filter);
+    int size = WorkerQuery.PAGE_SIZE;
+    int pages = Math.max(1, (total + size - 1) / size);
+    int page = Math.min(Math.max(1, query.page()), pages);
+    List<WorkerView> rows =
+        workers.list(filter, (page - 1) * size, size).stream()
+            .map(
+                l ->
+                    view(
+                        l.worker(),
+                        l.teamId() == null ? null : visible.get(l.teamId()),
+                        today,
+                        List.of()))
+            .toList();
+    return new WorkerList(rows, page, size, total);
+  }
+
+  private Map<Long, Team> visibleTeams() {
+    Map<Long, Team> visible = new LinkedHashMap<>();
+    organisation.visibleTeams().forEach(t -> visible.put(t.id(), t));
+    return visible;
+  }
+
+  /**
+   * The visible team that places a worker on a date: their team that day, the team a future starter
+   * joins, the team a leaver left.
+   */
+  private static Team placement(
+      Worker worker, TeamHistory history, LocalDate on, Map<Long, Team> visible) {
+    return history
+        .teamOn(WorkerStatus.teamDate(worker.details(), on))
+        .map(visible::get)
+        .orElse(null);
+  }
+
+  private static WorkerView view(
+      Worker worker, Team placement, LocalDate on, List<WorkerView.HistoryLine> history) {
+    WorkerStatus status = WorkerStatus.of(worker.details(), on);
+    return new WorkerView(
+        worker,
+        status == WorkerStatus.CURRENT ? placement : null,
+        on,
+        history,
+        worker.details().pqeYears(on),
+        worker.details().inAsyeOn(on),
+        status,
+        placement);
   }
 
   @PreAuthorize(Permissions.READ_ORGANISATION)
@@ -92,24 +154,19 @@ public class WorkforceService {
     LocalDate today = organisation.today();
     Worker worker = workers.findById(id).orElseThrow(() -> notFound(id));
     TeamHistory history = new TeamHistory(workers.assignments(id));
-    Map<Long, Team> visible =
-        organisation.visibleTeams().stream()
-            .collect(Collectors.toMap(Team::id, Function.identity()));
-    Team team = history.teamOn(today).map(visible::get).orElse(null);
-    if (team == null && CurrentUser.providerScope().isPresent()) {
+    Team placement = placement(worker, history, today, visibleTeams());
+    if (placement == null && CurrentUser.providerScope().isPresent()) {
       throw notFound(id);
     }
     Map<Long, String> names =
         teams.findAll().stream().collect(Collectors.toMap(Team::id, Team::name));
-    return new WorkerView(
+    return view(
         worker,
-        team,
+        placement,
         today,
         history.assignments().stream()
             .map(a -> new WorkerView.HistoryLine(a, names.get(a.teamId())))
-            .toList(),
-        worker.details().pqeYears(today),
-        worker.details().inAsyeOn(today));
+            .toList());
   }
 
   /** The worker's team on a date (history kept across moves), if they were in one. */
@@ -117,6 +174,10 @@ public class WorkforceService {
   public Optional<Team> teamOn(long id, LocalDate on) {
     worker(id); // exists and is visible to the user
     return new TeamHistory(workers.assignments(id)).teamOn(on).flatMap(teams::findById);
+  }
+
+  private String teamName(long teamId) {
+    return teams.findById(teamId).map(Team::name).orElse("another team");
   }
 
   private static NotFoundException notFound(long id) {
@@ -139,7 +200,7 @@ public class WorkforceService {
     }
     long id = workers.insert(details);
     workers.replaceAssignments(id, List.of(new Assignment(id, teamId, details.startDate(), null)));
-    audit.record("create", "worker", id, "worker created in team " + teamId);
+    audit.record("create", "worker", id, "Added to " + teamName(teamId));
     return workers.findById(id).orElseThrow();
   }
 
@@ -157,7 +218,9 @@ public class WorkforceService {
         problems.add(
             FieldProblem.of(
                 WorkerField.START_DATE.jsonName(),
-                "Start date must be on or before " + first.to() + ", when the first team ended"));
+                "Start date must be on or before "
+                    + DATE.format(first.to())
+                    + ", when the first team ended"));
       } else {
         assignments.set(0, new Assignment(id, first.teamId(), details.startDate(), first.to()));
       }
@@ -171,7 +234,7 @@ public class WorkforceService {
         "update",
         "worker",
         id,
-        Changes.summary("worker", Changes.between(before.details(), details)));
+        Changes.summary("Changed", Changes.between(before.details(), details)));
     return workers.findById(id).orElseThrow();
   }
 
@@ -194,10 +257,13 @@ public class WorkforceService {
     try {
       moved = new TeamHistory(workers.assignments(id)).moveTo(id, teamId, from);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("from", e.getMessage());
+      throw new InvalidInputException(
+          e.getMessage().contains("already in that team") ? WorkerField.TEAM.jsonName() : "from",
+          e.getMessage());
     }
     workers.replaceAssignments(id, moved.assignments());
-    audit.record("move", "worker", id, "worker moved to team " + teamId + " from " + from);
+    audit.record(
+        "move", "worker", id, "Moved to " + teamName(teamId) + " from " + DATE.format(from));
     return worker(id);
   }
 
@@ -283,7 +349,7 @@ public class WorkforceService {
         long id = workers.insert(d);
         workers.replaceAssignments(
             id, List.of(new Assignment(id, row.team().id(), d.startDate(), null)));
-        audit.record("import", "worker", id, "worker created by import in team " + row.team().id());
+        audit.record("import", "worker", id, "Added by import to " + row.team().name());
         created++;
         continue;
       }
@@ -309,7 +375,7 @@ public class WorkforceService {
         changed = new ArrayList<>(changed);
         changed.add("team");
       }
-      audit.record("import", "worker", id, Changes.summary("worker updated by import", changed));
+      audit.record("import", "worker", id, Changes.summary("Changed by import", changed));
       updated++;
     }
     return new ImportResult(created, updated, unchanged);

@@ -156,8 +156,9 @@ class HeadOfServiceSetsUpATeamStoryTest {
             .param("kind", "substantive"));
     assertThat(page(hos, team).selectFirst("h1").text()).isEqualTo("Early Help Team East");
     assertThat(page(admin, "/admin/audit").select("#audit tbody tr").eachText())
-        .anyMatch(row -> row.contains("hos update worker") && row.contains("worker: fte"))
-        .anyMatch(row -> row.contains("hos update team") && row.contains("team: name"));
+        .anyMatch(row -> row.endsWith("Helen Head Worker: Ada Ashdown Changed Changed FTE."))
+        .anyMatch(
+            row -> row.endsWith("Helen Head Team: Early Help Team East Changed Changed name."));
 
     // Move Ada to the demo's Child Protection Team from 1 December 2026.
     Document movePage = page(hos, ada + "/move");
@@ -177,8 +178,16 @@ class HeadOfServiceSetsUpATeamStoryTest {
     Document worker = page(hos, ada);
     assertThat(worker.select("#history tbody tr").eachText())
         .containsExactly(
-            "Early Help Team East 2 March 2026 30 November 2026",
-            "Child Protection Team 1 December 2026 Now");
+            "Early Help Team East From 2 March 2026 to 30 November 2026",
+            "Child Protection Team From 1 December 2026");
+    // Until then she is in the Early Help team, and the trail names the team she moves to.
+    assertThat(worker.selectFirst("#team").text()).isEqualTo("Early Help Team East");
+    assertThat(page(admin, "/admin/audit?action=move").select("#audit tbody tr").eachText())
+        .anyMatch(
+            row ->
+                row.endsWith(
+                    "Helen Head Worker: Ada Ashdown Moved"
+                        + " Moved to Child Protection Team from 1 December 2026."));
     assertThat(
             page(hos, team + "?on.day=1&on.month=12&on.year=2026").select("#workers a").eachText())
         .containsExactly("Ben Bartram");

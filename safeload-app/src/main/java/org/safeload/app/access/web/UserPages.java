@@ -88,16 +88,23 @@ class UserPages {
   }
 
   @PostMapping("/admin/users/new")
-  String create(@ModelAttribute("form") AccountForm form, Model model) {
+  String create(
+      @ModelAttribute("form") AccountForm form,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     try {
       AccessRole role = AccessRole.fromName(form.getRole()).orElse(null);
-      accounts.create(
-          new UserAccounts.NewAccount(
-              form.getUsername(),
-              form.getDisplayName(),
-              form.getPassword(),
-              role,
-              role == AccessRole.PROVIDER ? form.getProviderId() : null));
+      var created =
+          accounts.create(
+              new UserAccounts.NewAccount(
+                  form.getUsername(),
+                  form.getDisplayName(),
+                  form.getPassword(),
+                  role,
+                  role == AccessRole.PROVIDER ? form.getProviderId() : null));
+      redirect.addFlashAttribute(
+          "done",
+          "Account " + created.username() + " added with the role " + created.role().label());
       return "redirect:/admin/users";
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);

@@ -45,6 +45,82 @@ public class AuditRepository {
         .list();
   }
 
+  /**
+   * What the trail is filtered by; {@code null} means any.
+   *
+   * @param from the first instant, inclusive
+   * @param before the instant after the last, exclusive
+   */
+  public record Filter(String actor, String action, Instant from, Instant before) {}
+
+  private static String where(Filter f) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (f.actor() != null) {
+      where.append(" and actor = :actor");
+    }
+    if (f.action() != null) {
+      where.append(" and action = :action");
+    }
+    if (f.from() != null) {
+      where.append(" and occurred_at >= :from");
+    }
+    if (f.before() != null) {
+      where.append(" and occurred_at < :before");
+    }
+    return where.toString();
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
+    if (f.actor() != null) {
+      spec = spec.param("actor", f.actor());
+    }
+    if (f.action() != null) {
+      spec = spec.param("action", f.action());
+    }
+    if (f.from() != null) {
+      spec = spec.param("from", Timestamp.from(f.from()));
+    }
+    if (f.before() != null) {
+      spec = spec.param("before", Timestamp.from(f.before()));
+    }
+    return spec;
+  }
+
+  /** How many entries match the filter. */
+  public int count(Filter f) {
+    return bind(jdbc.sql("select count(*) from audit_event" + where(f)), f)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** One page of the entries that match the filter, newest first. */
+  public List<AuditEntry> page(Filter f, int offset, int limit) {
+    return bind(
+            jdbc.sql(
+                "select * from audit_event"
+                    + where(f)
+                    + " order by id desc offset :offset rows fetch next :limit rows only"),
+            f)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(ROW)
+        .list();
+  }
+
+  /** Everyone who has acted, by username. */
+  public List<String> actors() {
+    return jdbc.sql("select distinct actor from audit_event order by actor")
+        .query(String.class)
+        .list();
+  }
+
+  /** Every action recorded. */
+  public List<String> actions() {
+    return jdbc.sql("select distinct action from audit_event order by action")
+        .query(String.class)
+        .list();
+  }
+
   public List<AuditEntry> forEntity(String entityType, String entityId) {
     return jdbc.sql(
             "select * from audit_event where entity_type = ? and entity_id = ? order by id desc")

@@ -105,10 +105,124 @@ public class WorkerRepository {
         .list();
   }
 
+  /** Every worker's team history. */
+  public List<Assignment> allAssignments() {
+    return jdbc.sql("select * from worker_assignment order by worker_id, from_date")
+        .query(ASSIGNMENT)
+        .list();
+  }
+
   public List<Assignment> assignments(long workerId) {
     return jdbc.sql("select * from worker_assignment where worker_id = ? order by from_date")
         .param(workerId)
         .query(ASSIGNMENT)
+        .list();
+  }
+
+  /**
+   * What the workers list is filtered by; {@code null} means any. A worker's team for the filter is
+   * the one that places them on {@code today}: their team today, the team a future starter joins,
+   * or the team a leaver left.
+   *
+   * @param visibleTeams the teams the user may see, or {@code null} for every team
+   */
+  public record ListFilter(
+      LocalDate today,
+      Long teamId,
+      java.util.Collection<Long> visibleTeams,
+      Role role,
+      EmploymentType employmentType,
+      org.safeload.organisation.WorkerStatus status) {}
+
+  /** A worker in the list, with the id of the team that places them (or {@code null}). */
+  public record Listed(Worker worker, Long teamId) {}
+
+  /** The date that places a worker in a team: their start if not started, their end if left. */
+  private static final String TEAM_DATE =
+      "(case when w.start_date > :today then w.start_date"
+          + " when w.end_date < :today then w.end_date else :today end)";
+
+  private static final String LISTED_FROM =
+      " from worker w left join worker_assignment a on a.worker_id = w.id"
+          + " and a.from_date <= "
+          + TEAM_DATE
+          + " and (a.to_date is null or a.to_date >= "
+          + TEAM_DATE
+          + ")";
+
+  private static String where(ListFilter f) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (f.teamId() != null) {
+      where.append(" and a.team_id = :team");
+    }
+    if (f.visibleTeams() != null) {
+      where.append(" and a.team_id in (:visible)");
+    }
+    if (f.role() != null) {
+      where.append(" and w.role = :role");
+    }
+    if (f.employmentType() != null) {
+      where.append(" and w.employment_type = :type");
+    }
+    if (f.status() != null) {
+      where.append(
+          switch (f.status()) {
+            case CURRENT ->
+                " and w.start_date <= :today and (w.end_date is null or w.end_date >= :today)";
+            case LEAVER -> " and w.end_date < :today";
+            case FUTURE_STARTER -> " and w.start_date > :today";
+          });
+    }
+    return where.toString();
+  }
+
+  private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ListFilter f) {
+    spec = spec.param("today", sql(f.today()));
+    if (f.teamId() != null) {
+      spec = spec.param("team", f.teamId());
+    }
+    if (f.visibleTeams() != null) {
+      spec = spec.param("visible", f.visibleTeams());
+    }
+    if (f.role() != null) {
+      spec = spec.param("role", f.role().code());
+    }
+    if (f.employmentType() != null) {
+      spec = spec.param("type", f.employmentType().code());
+    }
+    return spec;
+  }
+
+  /** How many workers match the filter. */
+  public int count(ListFilter f) {
+    if (f.visibleTeams() != null && f.visibleTeams().isEmpty()) {
+      return 0;
+    }
+    return bind(jdbc.sql("select count(*)" + LISTED_FROM + where(f)), f)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** One page of the workers who match the filter, by name. */
+  public List<Listed> list(ListFilter f, int offset, int limit) {
+    if (f.visibleTeams() != null && f.visibleTeams().isEmpty()) {
+      return List.of();
+    }
+    return bind(
+            jdbc.sql(
+                "select w.*, a.team_id as listed_team_id"
+                    + LISTED_FROM
+                    + where(f)
+                    + " order by w.name, w.id offset :offset rows fetch next :limit rows only"),
+            f)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(
+            (rs, n) -> {
+              long team = rs.getLong("listed_team_id");
+              Long teamId = rs.wasNull() ? null : team;
+              return new Listed(worker(rs), teamId);
+            })
         .list();
   }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Services: list, view, create, edit. */
 @Controller
@@ -69,9 +70,11 @@ class ServicePages {
   }
 
   @PostMapping("/new")
-  String create(@ModelAttribute("form") ServiceForm form, Model model) {
+  String create(
+      @ModelAttribute("form") ServiceForm form, Model model, RedirectAttributes redirect) {
     try {
       Service created = organisation.createService(form.getName(), form.getDescription());
+      redirect.addFlashAttribute("done", created.name() + " added");
       return "redirect:/services/" + created.id();
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
@@ -91,9 +94,14 @@ class ServicePages {
   }
 
   @PostMapping("/{id}/edit")
-  String edit(@PathVariable long id, @ModelAttribute("form") ServiceForm form, Model model) {
+  String edit(
+      @PathVariable long id,
+      @ModelAttribute("form") ServiceForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
-      organisation.updateService(id, form.getName(), form.getDescription());
+      Service saved = organisation.updateService(id, form.getName(), form.getDescription());
+      redirect.addFlashAttribute("done", "Changes to " + saved.name() + " saved");
       return "redirect:/services/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);

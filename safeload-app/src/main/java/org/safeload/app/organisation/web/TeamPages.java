@@ -2,15 +2,20 @@ package org.safeload.app.organisation.web;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.TeamContracts;
 import org.safeload.app.organisation.TeamInput;
+import org.safeload.app.organisation.TeamMember;
+import org.safeload.app.organisation.TeamOverview;
 import org.safeload.app.platform.DateParts;
 import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.organisation.Role;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.TeamKind;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Teams: list, the team page (workers, FTE against establishment), create, edit, establishment. */
 @Controller
@@ -85,9 +91,11 @@ class TeamPages {
   }
 
   private final OrganisationService organisation;
+  private final ObjectProvider<TeamContracts> contracts;
 
-  TeamPages(OrganisationService organisation) {
+  TeamPages(OrganisationService organisation, ObjectProvider<TeamContracts> contracts) {
     this.organisation = organisation;
+    this.contracts = contracts;
   }
 
   @GetMapping
@@ -104,14 +112,31 @@ class TeamPages {
       model.addAttribute("errors", Map.of("on", "Enter a real date"));
       date = organisation.today();
     }
-    model.addAttribute("overview", organisation.teamOverview(id, date));
+    TeamOverview overview = organisation.teamOverview(id, date);
+    model.addAttribute("overview", overview);
     model.addAttribute("onDate", date);
+    model.addAttribute("today", date.equals(organisation.today()));
+    model.addAttribute("inPost", overview.members().stream().filter(TeamMember::active).toList());
+    model.addAttribute("notInPost", overview.members().stream().filter(m -> !m.active()).toList());
+    model.addAttribute(
+        "contracts",
+        overview.team().managed()
+            ? contracts.orderedStream().flatMap(c -> c.forTeam(id).stream()).toList()
+            : List.of());
     return "teams/view";
   }
 
   private void choices(Model model) {
-    model.addAttribute("services", organisation.services());
-    model.addAttribute("providers", organisation.providers());
+    model.addAttribute(
+        "services",
+        organisation.services().stream()
+            .sorted(java.util.Comparator.comparing(org.safeload.organisation.Service::name))
+            .toList());
+    model.addAttribute(
+        "providers",
+        organisation.providers().stream()
+            .sorted(java.util.Comparator.comparing(org.safeload.organisation.Provider::name))
+            .toList());
   }
 
   @GetMapping("/new")
@@ -124,9 +149,10 @@ class TeamPages {
   }
 
   @PostMapping("/new")
-  String create(@ModelAttribute("form") TeamForm form, Model model) {
+  String create(@ModelAttribute("form") TeamForm form, Model model, RedirectAttributes redirect) {
     try {
       Team team = organisation.createTeam(form.input());
+      redirect.addFlashAttribute("done", team.name() + " added");
       return "redirect:/teams/" + team.id();
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
@@ -150,9 +176,14 @@ class TeamPages {
   }
 
   @PostMapping("/{id}/edit")
-  String edit(@PathVariable long id, @ModelAttribute("form") TeamForm form, Model model) {
+  String edit(
+      @PathVariable long id,
+      @ModelAttribute("form") TeamForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
-      organisation.updateTeam(id, form.input());
+      Team team = organisation.updateTeam(id, form.input());
+      redirect.addFlashAttribute("done", "Changes to " + team.name() + " saved");
       return "redirect:/teams/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
@@ -178,13 +209,18 @@ class TeamPages {
 
   @PostMapping("/{id}/establishment")
   String establishment(
-      @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+      @PathVariable long id,
+      @RequestParam Map<String, String> params,
+      Model model,
+      RedirectAttributes redirect) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Role role : Role.values()) {
       values.put(role.code(), params.getOrDefault(role.code(), ""));
     }
     try {
       organisation.setEstablishment(id, values);
+      redirect.addFlashAttribute(
+          "done", "Establishment of " + organisation.team(id).name() + " saved");
       return "redirect:/teams/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);

@@ -2,9 +2,16 @@ package org.safeload.app.organisation.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.safeload.app.organisation.ImportResult;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.WorkerInputs;
+import org.safeload.app.organisation.WorkerList;
+import org.safeload.app.organisation.WorkerQuery;
 import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
 import org.safeload.app.platform.DateParts;
@@ -12,9 +19,11 @@ import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.organisation.EmploymentType;
 import org.safeload.organisation.Role;
+import org.safeload.organisation.Team;
 import org.safeload.organisation.Worker;
 import org.safeload.organisation.WorkerCsv;
 import org.safeload.organisation.WorkerDetails;
+import org.safeload.organisation.WorkerStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Workers: list, view (with team history), create, edit, move, import. */
 @Controller
@@ -54,6 +64,9 @@ class WorkerPages {
     }
   }
 
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
   private final WorkforceService workforce;
   private final OrganisationService organisation;
 
@@ -62,10 +75,103 @@ class WorkerPages {
     this.organisation = organisation;
   }
 
+  /** The workers list: filtered by team, role, employment type and status; 50 to a page. */
   @GetMapping
-  String list(Model model) {
-    model.addAttribute("workers", workforce.workers());
+  String list(
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String employment,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String page,
+      Model model) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<Team> teams = sortedTeams();
+    Long teamId = null;
+    if (blank(team) == null) {
+      // any team
+    } else if (number(team) != null
+        && teams.stream().anyMatch(t -> t.id() == number(team).longValue())) {
+      teamId = number(team).longValue();
+    } else {
+      errors.put("team", "Choose a team from the list");
+    }
+    Role roleFilter = blank(role) == null ? null : Role.fromCode(role).orElse(null);
+    if (blank(role) != null && roleFilter == null) {
+      errors.put("role", "Choose a role from the list");
+    }
+    EmploymentType typeFilter =
+        blank(employment) == null ? null : EmploymentType.fromCode(employment).orElse(null);
+    if (blank(employment) != null && typeFilter == null) {
+      errors.put("employment", "Choose an employment type from the list");
+    }
+    WorkerStatus statusFilter =
+        blank(status) == null ? null : WorkerStatus.fromCode(status).orElse(null);
+    if (blank(status) != null && statusFilter == null) {
+      errors.put("status", "Choose a status from the list");
+    }
+    Integer pageNumber = number(page);
+    WorkerList list =
+        workforce.list(
+            new WorkerQuery(
+                teamId, roleFilter, typeFilter, statusFilter, pageNumber == null ? 1 : pageNumber));
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("team", teamId == null ? "" : String.valueOf(teamId));
+    filters.put("role", roleFilter == null ? "" : roleFilter.code());
+    filters.put("employment", typeFilter == null ? "" : typeFilter.code());
+    filters.put("status", statusFilter == null ? "" : statusFilter.code());
+    model.addAttribute("list", list);
+    model.addAttribute("workers", list.workers());
+    model.addAttribute(
+        "pagination",
+        WorkersPagination.of(list.page(), list.pageSize(), list.total(), n -> href(filters, n)));
+    model.addAttribute("filters", filters);
+    model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
+    model.addAttribute(
+        "teamOptions",
+        teams.stream().map(t -> new FilterOption(String.valueOf(t.id()), t.name())).toList());
+    model.addAttribute(
+        "roleOptions",
+        Arrays.stream(Role.values()).map(r -> new FilterOption(r.code(), r.label())).toList());
+    model.addAttribute(
+        "employmentOptions",
+        Arrays.stream(EmploymentType.values())
+            .map(t -> new FilterOption(t.code(), t.label()))
+            .toList());
+    model.addAttribute(
+        "statusOptions",
+        Arrays.stream(WorkerStatus.values())
+            .map(t -> new FilterOption(t.code(), t.label()))
+            .toList());
+    if (!errors.isEmpty()) {
+      model.addAttribute("errors", errors);
+    }
     return "workers/list";
+  }
+
+  private static String href(Map<String, String> filters, int page) {
+    UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/workers");
+    filters.forEach(
+        (name, value) -> {
+          if (!value.isEmpty()) {
+            uri.queryParam(name, value);
+          }
+        });
+    if (page > 1) {
+      uri.queryParam("page", page);
+    }
+    return uri.encode().build().toUriString();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static Integer number(String value) {
+    try {
+      return value == null ? null : Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @GetMapping("/{id}")
@@ -77,7 +183,11 @@ class WorkerPages {
   private void choices(Model model) {
     model.addAttribute("roles", Role.values());
     model.addAttribute("employmentTypes", EmploymentType.values());
-    model.addAttribute("teams", organisation.teams());
+    model.addAttribute("teams", sortedTeams());
+  }
+
+  private List<Team> sortedTeams() {
+    return organisation.teams().stream().sorted(Comparator.comparing(Team::name)).toList();
   }
 
   @GetMapping("/new")
@@ -90,10 +200,12 @@ class WorkerPages {
   }
 
   @PostMapping("/new")
-  String create(@ModelAttribute("form") WorkerForm form, Model model) {
+  String create(@ModelAttribute("form") WorkerForm form, Model model, RedirectAttributes redirect) {
     try {
       WorkerDetails details = WorkerInputs.details(form.raw(), true);
       Worker worker = workforce.create(details, form.getTeamId());
+      redirect.addFlashAttribute(
+          "done", worker.name() + " added to " + organisation.team(form.getTeamId()).name());
       return "redirect:/workers/" + worker.id();
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
@@ -112,9 +224,14 @@ class WorkerPages {
   }
 
   @PostMapping("/{id}/edit")
-  String edit(@PathVariable long id, @ModelAttribute("form") WorkerForm form, Model model) {
+  String edit(
+      @PathVariable long id,
+      @ModelAttribute("form") WorkerForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
-      workforce.update(id, WorkerInputs.details(form.raw(), true));
+      Worker worker = workforce.update(id, WorkerInputs.details(form.raw(), true));
+      redirect.addFlashAttribute("done", "Changes to " + worker.name() + " saved");
       return "redirect:/workers/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
@@ -128,22 +245,33 @@ class WorkerPages {
   String move(@PathVariable long id, Model model) {
     model.addAttribute("view", workforce.worker(id));
     model.addAttribute("form", new MoveForm());
-    model.addAttribute("teams", organisation.teams());
+    model.addAttribute("teams", sortedTeams());
     return "workers/move";
   }
 
   @PostMapping("/{id}/move")
-  String move(@PathVariable long id, @ModelAttribute("form") MoveForm form, Model model) {
+  String move(
+      @PathVariable long id,
+      @ModelAttribute("form") MoveForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       if (!form.getFrom().blank() && form.getFrom().toDate() == null) {
         throw new InvalidInputException("from", "Date of the move must be a real date");
       }
-      workforce.move(id, form.getTeamId(), form.getFrom().toDate());
+      WorkerView moved = workforce.move(id, form.getTeamId(), form.getFrom().toDate());
+      redirect.addFlashAttribute(
+          "done",
+          moved.worker().name()
+              + " moves to "
+              + organisation.team(form.getTeamId()).name()
+              + " from "
+              + DATE.format(form.getFrom().toDate()));
       return "redirect:/workers/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
       model.addAttribute("view", workforce.worker(id));
-      model.addAttribute("teams", organisation.teams());
+      model.addAttribute("teams", sortedTeams());
       return "workers/move";
     }
   }
@@ -163,7 +291,7 @@ class WorkerPages {
       throws IOException {
     model.addAttribute("header", String.join(",", WorkerCsv.HEADER));
     if (file == null || file.isEmpty()) {
-      model.addAttribute("errors", java.util.Map.of("file", "Select a CSV file"));
+      model.addAttribute("errors", Map.of("file", "Select a CSV file"));
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "workers/import";
     }
@@ -173,8 +301,7 @@ class WorkerPages {
       redirect.addFlashAttribute("imported", result);
       return "redirect:/workers";
     } catch (InvalidInputException e) {
-      model.addAttribute(
-          "errors", java.util.Map.of("file", "The file has errors: nothing was imported"));
+      model.addAttribute("errors", Map.of("file", "The file has errors: nothing was imported"));
       model.addAttribute("problems", e.problems());
       model.addAttribute("fileName", file.getOriginalFilename());
       response.setStatus(HttpStatus.BAD_REQUEST.value());

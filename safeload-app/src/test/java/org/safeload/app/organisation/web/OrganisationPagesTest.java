@@ -24,10 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.safeload.app.access.SecurityConfig;
 import org.safeload.app.access.UserAccounts;
 import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.TeamContracts;
 import org.safeload.app.organisation.TeamMember;
 import org.safeload.app.organisation.TeamOverview;
+import org.safeload.app.organisation.WorkerList;
+import org.safeload.app.organisation.WorkerQuery;
+import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
 import org.safeload.app.platform.InvalidInputException;
+import org.safeload.organisation.Assignment;
 import org.safeload.organisation.EmploymentType;
 import org.safeload.organisation.EstablishmentLine;
 import org.safeload.organisation.FieldProblem;
@@ -38,6 +43,7 @@ import org.safeload.organisation.Team;
 import org.safeload.organisation.TeamKind;
 import org.safeload.organisation.Worker;
 import org.safeload.organisation.WorkerDetails;
+import org.safeload.organisation.WorkerStatus;
 import org.safeload.workforce.Staffing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -50,7 +56,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** The team, worker and import pages render the GOV.UK patterns, with no crown and no GDS font. */
 @WebMvcTest(controllers = {TeamPages.class, WorkerPages.class})
-@Import(SecurityConfig.class)
+@Import({SecurityConfig.class, org.safeload.app.platform.Show.class})
 @WithMockUser(roles = "HEAD_OF_SERVICE")
 class OrganisationPagesTest {
 
@@ -60,6 +66,7 @@ class OrganisationPagesTest {
   @MockitoBean OrganisationService organisation;
   @MockitoBean WorkforceService workforce;
   @MockitoBean UserAccounts accounts;
+  @MockitoBean TeamContracts teamContracts;
 
   private static Worker worker(long id, String name, Role role, String fte, String asye) {
     return new Worker(
@@ -252,9 +259,174 @@ class OrganisationPagesTest {
   @Test
   @WithMockUser(roles = "READ_ONLY")
   void aReadOnlyUserIsNotOfferedChanges() throws Exception {
-    when(workforce.workers()).thenReturn(List.of());
+    when(workforce.list(any()))
+        .thenReturn(new org.safeload.app.organisation.WorkerList(List.of(), 1, 50, 0));
     Document doc = page(mvc.perform(get("/workers")).andReturn());
     assertThat(doc.select("a[href='/workers/new']")).isEmpty();
     assertThat(doc.select("a[href='/workers/import']")).isEmpty();
+  }
+
+  private static Worker worker(long id, Role role, String start, String end) {
+    return new Worker(
+        id,
+        new WorkerDetails(
+            "Worker Name " + (char) ('A' + id),
+            role,
+            EmploymentType.PERMANENT,
+            BigDecimal.ONE,
+            LocalDate.parse(start),
+            end == null ? null : LocalDate.parse(end),
+            LocalDate.of(2013, 7, 1),
+            null,
+            "SW" + id));
+  }
+
+  private static WorkerView view(Worker w, Team team, WorkerStatus status, Team placement) {
+    return new WorkerView(
+        w,
+        team,
+        ON,
+        List.of(
+            new WorkerView.HistoryLine(
+                new Assignment(w.id(), placement.id(), w.details().startDate(), null),
+                placement.name())),
+        w.details().pqeYears(ON),
+        false,
+        status,
+        placement);
+  }
+
+  private static final Team COURT =
+      new Team(4, 2, "Court and Permanence Team", TeamKind.SUBSTANTIVE, null);
+
+  @Test
+  void aLeaverLeftOnTheirLastDayAndHasNoTeamToday() throws Exception {
+    Worker leaver = worker(3, Role.SOCIAL_WORKER, "2015-02-02", "2026-06-30");
+    when(workforce.worker(3)).thenReturn(view(leaver, null, WorkerStatus.LEAVER, COURT));
+    Document doc = page(mvc.perform(get("/workers/3")).andReturn());
+    assertThat(doc.selectFirst("#status").text()).isEqualTo("Left on 30 June 2026");
+    assertThat(doc.selectFirst("#team").text())
+        .isEqualTo("None. Their last team was Court and Permanence Team");
+    assertThat(doc.select("#caseload-link")).isEmpty();
+    assertThat(doc.select("a[href='/workers/3/move']")).isEmpty();
+    // The open assignment ends with their last working day, not "Now".
+    assertThat(doc.select("#history tbody tr").eachText())
+        .containsExactly("Court and Permanence Team From 2 February 2015 to 30 June 2026");
+    assertThat(doc.select(".govuk-breadcrumbs a").eachAttr("href"))
+        .containsExactly("/", "/workers");
+  }
+
+  @Test
+  void aFutureStarterStartsOnTheirFirstDayInTheTeamTheyJoin() throws Exception {
+    Worker starter = worker(4, Role.SOCIAL_WORKER, "2026-12-01", null);
+    when(workforce.worker(4)).thenReturn(view(starter, null, WorkerStatus.FUTURE_STARTER, COURT));
+    Document doc = page(mvc.perform(get("/workers/4")).andReturn());
+    assertThat(doc.selectFirst("#status").text()).isEqualTo("Starts on 1 December 2026");
+    assertThat(doc.selectFirst("#team").text())
+        .isEqualTo("None yet: joins Court and Permanence Team on 1 December 2026");
+    assertThat(doc.select("#history tbody tr").eachText())
+        .containsExactly("Court and Permanence Team From 1 December 2026");
+  }
+
+  @Test
+  void aCaseHoldersPageLinksToTheirRowOnTheTeamsCaseloadBoard() throws Exception {
+    Worker current = worker(2, Role.SOCIAL_WORKER, "2017-01-09", "2026-12-31");
+    when(workforce.worker(2)).thenReturn(view(current, COURT, WorkerStatus.CURRENT, COURT));
+    Document doc = page(mvc.perform(get("/workers/2")).andReturn());
+    assertThat(doc.selectFirst("#status").text()).isEqualTo("Leaving on 31 December 2026");
+    assertThat(doc.selectFirst("#team a").attr("href")).isEqualTo("/teams/4");
+    assertThat(doc.selectFirst("#caseload-link").attr("href"))
+        .isEqualTo("/caseloads/teams/4#worker-2");
+    assertThat(doc.selectFirst("#caseload-link").text())
+        .isEqualTo("Caseload on the Court and Permanence Team board");
+    // 1 July 2013 to 23 November 2026: 13 whole years.
+    assertThat(doc.selectFirst("#pqe").text()).isEqualTo("13 years");
+  }
+
+  @Test
+  void theWorkersListSaysWhatItHoldsAndKeepsTheFiltersOnEveryPageLink() throws Exception {
+    when(organisation.teams()).thenReturn(List.of(COURT));
+    Worker a = worker(2, Role.SOCIAL_WORKER, "2017-01-09", null);
+    when(workforce.list(any()))
+        .thenReturn(
+            new WorkerList(List.of(view(a, COURT, WorkerStatus.CURRENT, COURT)), 2, 50, 120));
+    Document doc =
+        page(
+            mvc.perform(get("/workers?team=4&role=social-worker&status=current&page=2"))
+                .andReturn());
+    verify(workforce).list(new WorkerQuery(4L, Role.SOCIAL_WORKER, null, WorkerStatus.CURRENT, 2));
+    // 120 workers, 50 a page: page 2 holds the 51st to the 100th, of 3 pages.
+    assertThat(doc.selectFirst("#showing").text()).isEqualTo("Showing 51 to 100 of 120 workers");
+    assertThat(doc.select(".govuk-pagination__item a").eachAttr("href"))
+        .containsExactly(
+            "/workers?team=4&role=social-worker&status=current",
+            "/workers?team=4&role=social-worker&status=current&page=2",
+            "/workers?team=4&role=social-worker&status=current&page=3");
+    assertThat(doc.selectFirst(".govuk-pagination__item--current a").attr("aria-current"))
+        .isEqualTo("page");
+    assertThat(doc.selectFirst("a[rel=next]").attr("href"))
+        .isEqualTo("/workers?team=4&role=social-worker&status=current&page=3");
+    assertThat(doc.selectFirst("#team option[selected]").text())
+        .isEqualTo("Court and Permanence Team");
+    assertThat(doc.selectFirst("#role option[selected]").text()).isEqualTo("Social worker");
+    assertThat(doc.selectFirst("#status option[selected]").text()).isEqualTo("Current");
+    assertThat(doc.select("#employment option[selected]")).isEmpty();
+    assertThat(doc.selectFirst("#employment option").text()).isEqualTo("All employment types");
+    assertThat(doc.select("#workers tbody tr td").eachText())
+        .containsExactly(
+            "Worker Name C",
+            "Social worker",
+            "Permanent",
+            "1",
+            "13",
+            "Court and Permanence Team",
+            "Current");
+    assertThat(doc.select("form#filters").attr("method")).isEqualTo("get");
+  }
+
+  @Test
+  void anUnknownFilterIsSaidAndLeftOut() throws Exception {
+    when(organisation.teams()).thenReturn(List.of(COURT));
+    when(workforce.list(any())).thenReturn(new WorkerList(List.of(), 1, 50, 0));
+    Document doc = page(mvc.perform(get("/workers?team=99&role=wizard")).andReturn());
+    verify(workforce).list(new WorkerQuery(null, null, null, null, 1));
+    assertThat(doc.select(".govuk-error-summary a").eachAttr("href"))
+        .containsExactly("#team", "#role");
+    assertThat(doc.selectFirst("#showing").text()).isEqualTo("No workers to show");
+  }
+
+  @Test
+  void theTeamPageLinksToItsCaseloadsThroughputTimelinessAndContract() throws Exception {
+    Team team = new Team(5, 2, "Brightpath Project Team", TeamKind.MANAGED, 1L);
+    when(organisation.teamOverview(5, ON))
+        .thenReturn(
+            new TeamOverview(
+                team,
+                new Service(2, "Child Protection and Court", null),
+                new Provider(1, "Brightpath Social Work Ltd"),
+                ON,
+                Staffing.of(ON, List.of(), List.of()),
+                List.of()));
+    when(teamContracts.forTeam(5))
+        .thenReturn(
+            List.of(
+                new TeamContracts.ContractLink(
+                    "NBC-BRIGHTPATH-2026",
+                    "Brightpath Social Work Ltd",
+                    LocalDate.of(2026, 10, 5),
+                    LocalDate.of(2027, 4, 4))));
+    Document doc = page(mvc.perform(get("/teams/5")).andReturn());
+    assertThat(doc.select("#team-links a").eachAttr("href"))
+        .containsExactly(
+            "/caseloads/teams/5",
+            "/caseloads/teams/5/throughput",
+            "/timeliness?team=5",
+            "/workers?team=5",
+            "/contracts/NBC-BRIGHTPATH-2026");
+    assertThat(doc.selectFirst(".sl-contract-link").text())
+        .isEqualTo(
+            "Contract NBC-BRIGHTPATH-2026 with Brightpath Social Work Ltd, 5 October 2026 to 4"
+                + " April 2027");
+    assertThat(doc.select(".govuk-breadcrumbs a").eachText()).containsExactly("Home", "Teams");
   }
 }
