@@ -174,7 +174,7 @@ public final class ContractCosting {
           new Flag(
               "ceiling-breach",
               "Spend passes the ceiling on "
-                  + breach
+                  + words(breach)
                   + ": "
                   + pounds(headroom.negate())
                   + " over"));
@@ -191,7 +191,7 @@ public final class ContractCosting {
                 "The decision on the "
                     + d.months()
                     + "-month extension was due on "
-                    + d.decideBy()));
+                    + words(d.decideBy())));
       } else if (d.daysLeft() <= DECISION_WARNING_DAYS) {
         flags.add(
             new Flag(
@@ -200,11 +200,17 @@ public final class ContractCosting {
                     + " days left to decide on the "
                     + d.months()
                     + "-month extension (by "
-                    + d.decideBy()
+                    + words(d.decideBy())
                     + ")"));
       }
     }
     return List.copyOf(flags);
+  }
+
+  /** A date as people read it: "18 December 2026". */
+  private static String words(LocalDate date) {
+    return date.format(
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
   }
 
   private static String pounds(BigDecimal amount) {

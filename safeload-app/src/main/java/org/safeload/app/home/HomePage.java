@@ -73,7 +73,7 @@ class HomePage {
     List<WorkerOver> over = new ArrayList<>();
     for (CaseloadService.TeamLoad t : o.teams()) {
       for (Caseloads.WorkerLoad w : t.load().workers()) {
-        if (w.status() != Caseloads.Status.WITHIN_TARGET) {
+        if (w.status() == Caseloads.Status.OVER_CAP || w.status() == Caseloads.Status.OVER_TARGET) {
           over.add(
               new WorkerOver(
                   o.workerNames().getOrDefault(w.holder().id(), ""),
@@ -93,9 +93,7 @@ class HomePage {
         "workersOverCap", over.stream().filter(w -> w.status().equals("Over cap")).count());
     model.addAttribute(
         "teamsOver",
-        o.teams().stream()
-            .filter(t -> t.load().status() != Caseloads.Status.WITHIN_TARGET)
-            .toList());
+        o.teams().stream().filter(t -> t.load().status() == Caseloads.Status.OVER_TARGET).toList());
     boolean money = Permissions.canReadMoney();
     model.addAttribute("showMoney", money);
     if (money) {
