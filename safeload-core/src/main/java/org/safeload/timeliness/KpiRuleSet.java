@@ -3,6 +3,7 @@ package org.safeload.timeliness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +28,8 @@ import org.safeload.yaml.YamlObject;
 public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
 
   public static final List<String> BUILT_IN = List.of("contract", "statutory");
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /** A built-in set's YAML text. */
   public static String builtInText(String id) {
@@ -86,7 +89,8 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         "every",
         "first",
         "whileCaseType",
-        "scope");
+        "scope",
+        "goal");
     String id = r.text("id", true);
     String name = r.has("name") ? r.text("name", true) : id;
     Filter anchor = r.object("anchor", false).map(KpiRuleSet::filter).orElse(null);
@@ -102,6 +106,13 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
                   r.problem(
                       "whileCaseType",
                       "must be case types: " + CaseType.codes() + " (not " + code + ")"));
+    }
+    BigDecimal goal = r.number("goal", false);
+    if (goal != null && (goal.compareTo(HUNDRED) > 0 || goal.stripTrailingZeros().scale() > 1)) {
+      r.problem(
+          "goal",
+          "must be a percentage from 0 to 100, like 95 or 97.5 (not " + goal.toPlainString() + ")");
+      goal = null;
     }
     String scope = r.has("scope") ? r.text("scope", true) : "case";
     if (!scope.equals("case") && !scope.equals("worker")) {
@@ -154,7 +165,8 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         first,
         byRef,
         Set.copyOf(types),
-        scope.equals("worker"));
+        scope.equals("worker"),
+        goal == null ? null : goal.stripTrailingZeros());
   }
 
   private static Filter filter(YamlObject f) {
@@ -174,7 +186,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     w.allow(keys.toArray(String[]::new));
     Window found = null;
     for (Unit u : allowed) {
-      if (w.has(u.key())) {
+      if (w.names().contains(u.key())) {
         Integer n = w.count(u.key(), true, 1);
         if (found != null) {
           w.problem(
