@@ -466,6 +466,7 @@ public class TimelinessService {
       KpiReport report,
       Map<String, String> teamNames,
       Set<String> managedTeams,
+      Map<String, String> providerOfTeam,
       List<KpiReport.Trend> trend,
       List<Item> overdue,
       List<Item> dueSoon,
@@ -555,7 +556,17 @@ public class TimelinessService {
       }
     }
     return new Dashboard(
-        set.id(), set.name(), asOf, report, teamNames, managed, trend, overdue, soon, log.size());
+        set.id(),
+        set.name(),
+        asOf,
+        report,
+        teamNames,
+        managed,
+        providerOfTeam,
+        trend,
+        overdue,
+        soon,
+        log.size());
   }
 
   /**
