@@ -36,10 +36,12 @@ class TimelinessPages {
 
   private final TimelinessService timeliness;
   private final Show show;
+  private final TimelinessWords words;
 
-  TimelinessPages(TimelinessService timeliness, Show show) {
+  TimelinessPages(TimelinessService timeliness, Show show, TimelinessWords words) {
     this.timeliness = timeliness;
     this.show = show;
+    this.words = words;
   }
 
   /**
@@ -118,7 +120,7 @@ class TimelinessPages {
     }
     return Chart.line("trend-chart", t.name() + ": % on time by month")
         .x("Month (by deadline)", months)
-        .y("% on time", v -> show.number(v.setScale(1, RoundingMode.HALF_UP)) + "%", BigDecimal.ONE)
+        .y("% on time", words::percent, BigDecimal.ONE)
         .series("% on time", values)
         .reference("Target", t.goal())
         .build();

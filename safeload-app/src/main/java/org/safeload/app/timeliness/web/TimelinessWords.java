@@ -1,5 +1,7 @@
 package org.safeload.app.timeliness.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.safeload.app.platform.Show;
 import org.safeload.timeliness.CaseType;
 import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiRule;
@@ -19,6 +22,22 @@ import org.springframework.stereotype.Component;
  */
 @Component("timelinessWords")
 public class TimelinessWords {
+
+  private final Show show;
+
+  TimelinessWords(Show show) {
+    this.show = show;
+  }
+
+  /** A share on time as a percentage to one place, without a trailing ".0": "83.3%", "75%". */
+  public String percent(BigDecimal value) {
+    return value == null ? "" : show.number(value.setScale(1, RoundingMode.HALF_UP)) + "%";
+  }
+
+  /** A rate (met over due, 0 to 1) as a percentage: "83.3%"; empty when nothing was due. */
+  public String rate(BigDecimal rate) {
+    return rate == null ? "" : percent(rate.multiply(BigDecimal.valueOf(100)));
+  }
 
   /** The details the event file defines (a visit's outcome, a meeting's kind), in words. */
   static final Map<String, String> KNOWN_DETAILS = detailWords();
