@@ -57,7 +57,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     YamlObject root = YamlObject.document(text, problems);
     root.allow("id", "name", "rules");
     String id = root.text("id", true);
-    String name = root.has("name") ? root.text("name", true) : id;
+    String name = name(root, id);
     List<KpiRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (YamlObject r : root.list("rules")) {
@@ -78,6 +78,15 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     return new KpiRuleSet(id, name, List.copyOf(rules));
   }
 
+  /** A name, or the id when there is none; a name given empty is a mistake, not "no name". */
+  private static String name(YamlObject o, String id) {
+    if (o.names().contains("name") && !o.has("name")) {
+      o.problem("name", "is empty: give a name, or leave the field out to use the id");
+      return id;
+    }
+    return o.has("name") ? o.text("name", true) : id;
+  }
+
   private static KpiRule rule(YamlObject r) {
     r.allow(
         "id",
@@ -92,7 +101,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         "scope",
         "goal");
     String id = r.text("id", true);
-    String name = r.has("name") ? r.text("name", true) : id;
+    String name = name(r, id);
     Filter anchor = r.object("anchor", false).map(KpiRuleSet::filter).orElse(null);
     Optional<YamlObject> targetNode = r.object("target", false);
     Filter target = targetNode.map(KpiRuleSet::filter).orElse(null);

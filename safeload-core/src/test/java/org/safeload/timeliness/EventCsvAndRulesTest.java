@@ -161,6 +161,7 @@ class EventCsvAndRulesTest {
                     id: bad
                     rules:
                       - id: seen
+                        name: ""
                         anchor: {type: allocated}
                         target: {type: visit}
                         within: {workingDays: }
@@ -177,10 +178,11 @@ class EventCsvAndRulesTest {
                 assertThat(((ScenarioException) e).problems())
                     .extracting(p -> p.line() + " " + p.field() + " " + p.message())
                     .containsExactlyInAnyOrder(
-                        "6 rules[0].within.workingDays is required",
-                        "7 rules[0].goal must be a percentage from 0 to 100, like 95 or 97.5"
+                        "4 rules[0].name is empty: give a name, or leave the field out to use the id",
+                        "7 rules[0].within.workingDays is required",
+                        "8 rules[0].goal must be a percentage from 0 to 100, like 95 or 97.5"
                             + " (not 101)",
-                        "12 rules[1].goal must be a percentage from 0 to 100, like 95 or 97.5"
+                        "13 rules[1].goal must be a percentage from 0 to 100, like 95 or 97.5"
                             + " (not 95.25)"));
   }
 

@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
+import org.safeload.app.access.UserAccount;
+import org.safeload.app.access.UserAccounts;
 import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.organisation.OrganisationService;
@@ -63,6 +65,7 @@ public class TimelinessService {
   private final Clock clock;
   private final Timeliness engine;
   private final WorkforceService workforce;
+  private final UserAccounts accounts;
 
   /** The audit trail's name for a council rule set. */
   static final String RULE_SET = "kpi-rule-set";
@@ -71,12 +74,14 @@ public class TimelinessService {
       CaseEventRepository events,
       OrganisationService organisation,
       WorkforceService workforce,
+      UserAccounts accounts,
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar) {
     this.events = events;
     this.organisation = organisation;
     this.workforce = workforce;
+    this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
     this.engine = new Timeliness(calendar);
@@ -336,12 +341,31 @@ public class TimelinessService {
         : KpiRuleSet.read(ruleSetText(id));
   }
 
+  /** A change to a council rule set: when, who (by name) and what. */
+  public record RuleSetChange(Instant at, String who, String what) {}
+
   /** Who changed a council rule set and when, latest first. */
   @PreAuthorize(Permissions.READ_TIMELINESS)
-  public List<AuditEntry> ruleSetChanges(String id) {
+  public List<RuleSetChange> ruleSetChanges(String id) {
     return audit.forEntity(RULE_SET, id).stream()
-        .sorted(java.util.Comparator.comparing(AuditEntry::occurredAt).reversed())
+        .sorted(
+            java.util.Comparator.comparing(AuditEntry::occurredAt)
+                .thenComparingLong(AuditEntry::id)
+                .reversed())
+        .map(e -> new RuleSetChange(e.occurredAt(), who(e.actor()), e.summary()))
         .toList();
+  }
+
+  /** A person's name for an audit trail's actor (their username): the account's display name. */
+  private String who(String actor) {
+    if (AuditLog.SYSTEM.equals(actor)) {
+      return "Safeload";
+    }
+    return accounts
+        .enabledAccount(actor)
+        .map(UserAccount::displayName)
+        .filter(n -> !n.isBlank())
+        .orElse(actor);
   }
 
   /**

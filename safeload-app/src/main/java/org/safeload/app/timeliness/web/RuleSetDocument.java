@@ -166,7 +166,7 @@ final class RuleSetDocument {
         case "name" ->
             errors.putIfAbsent(
                 "setName",
-                p.message().equals("is required") ? "Enter the rule set's name" : p.message());
+                p.message().startsWith("is empty") ? "Enter the rule set's name" : p.message());
         default -> errors.putIfAbsent("form", where(p) + p.message());
       }
     }
@@ -243,6 +243,9 @@ final class RuleSetDocument {
     }
     if (field.equals("unit") && path.startsWith("beforeDue")) {
       return "A time before a due date is counted in working days";
+    }
+    if (field.equals("name") && message.startsWith("is empty")) {
+      return "Enter the KPI's name";
     }
     if (field.equals("ruleId") && message.startsWith("another rule has the id")) {
       return "Another KPI in this set has that short code: choose another";

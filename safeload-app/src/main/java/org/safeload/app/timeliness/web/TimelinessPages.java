@@ -66,7 +66,7 @@ class TimelinessPages {
       if (typed.isPresent()) {
         date = typed.get();
       } else {
-        errors.put("asOf", "Enter the date as a real date, like 24/11/2026");
+        errors.put("asOf", "The date must be a real date");
       }
     }
     TimelinessService.Dashboard d = timeliness.dashboard(rules, date, blank(team), blank(kpi));

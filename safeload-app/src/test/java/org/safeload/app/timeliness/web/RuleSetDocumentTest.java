@@ -100,7 +100,7 @@ class RuleSetDocumentTest {
     RuleForm good = RuleForm.of(KpiRuleSet.builtIn("contract").rules().get(0));
     RuleForm bad = new RuleForm();
     bad.setRuleId("oversight-24h"); // the first rule's short code
-    bad.setName(""); // allowed: the core names it by its short code
+    bad.setName("");
     bad.setKind(RuleForm.AFTER);
     bad.setAnchorType("allocated");
     bad.setTargetType("");
@@ -112,12 +112,13 @@ class RuleSetDocumentTest {
             () -> KpiRuleSet.read(RuleSetDocument.write("s", "S", List.of(good, bad))));
     Map<String, String> errors = RuleSetDocument.ruleErrors(e.problems(), 1);
     assertThat(errors)
+        .containsEntry("name", "Enter the KPI's name")
         .containsEntry("amount", "The time limit must be a whole number (not two)")
         .containsEntry("targetType", "Select the event that must follow")
         .containsEntry(
             "goal", "The target must be a percentage from 0 to 100, like 95 or 97.5 (not 101)")
         .containsEntry("ruleId", "Another KPI in this set has that short code: choose another")
-        .hasSize(4);
+        .hasSize(5);
 
     RuleForm late = new RuleForm();
     late.setRuleId("docs");
