@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.safeload.app.platform.Show;
+import org.safeload.app.timeliness.persistence.CaseEventRepository;
 import org.safeload.timeliness.CaseType;
 import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiRule;
@@ -68,6 +69,35 @@ public class TimelinessWords {
       return KNOWN_DETAILS.get(detail);
     }
     return CaseType.fromCode(detail).map(CaseType::label).orElseGet(() -> humanise(detail));
+  }
+
+  /**
+   * What a timeline shows of an event's detail, as one phrase: its detail in words, its due date,
+   * and the event it refers to ("Conference report, due 14 July 2026"; "For the visit on 20
+   * November 2026 at 10:00am").
+   *
+   * @param refersTo the event it refers to, or null
+   */
+  public String eventDetail(CaseEventRepository.Row e, CaseEventRepository.Row refersTo) {
+    List<String> parts = new ArrayList<>();
+    String words = detail(e.type(), e.detail());
+    if (!words.isEmpty()) {
+      parts.add(words);
+    }
+    if (e.dueDate() != null) {
+      parts.add("due " + show.date(e.dueDate()));
+    }
+    if (refersTo != null) {
+      parts.add(
+          "for the "
+              + show.eventType(refersTo.type()).toLowerCase(Locale.UK)
+              + " on "
+              + show.dateTime(refersTo.occurredAt()));
+    }
+    String phrase = String.join(", ", parts);
+    return phrase.isEmpty()
+        ? phrase
+        : phrase.substring(0, 1).toUpperCase(Locale.UK) + phrase.substring(1);
   }
 
   /** "conference-report" as "Conference report". */
