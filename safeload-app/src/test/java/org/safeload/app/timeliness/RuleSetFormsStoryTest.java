@@ -388,7 +388,7 @@ class RuleSetFormsStoryTest {
         .anyMatch(
             r ->
                 r.contains("Visit written up")
-                    && r.matches(".*for the visit on \\d{1,2} [A-Z][a-z]+ \\d{4} at .*"));
+                    && r.matches(".*For the visit on \\d{1,2} [A-Z][a-z]+ \\d{4} at .*"));
     assertThat(timeline.select("nav.govuk-breadcrumbs a").eachText())
         .containsExactly("Home", "Timeliness");
   }
