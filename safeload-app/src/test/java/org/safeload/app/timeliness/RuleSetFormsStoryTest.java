@@ -355,6 +355,41 @@ class RuleSetFormsStoryTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(200);
+    for (AccessRole role :
+        List.of(
+            AccessRole.TEAM_MANAGER,
+            AccessRole.SOCIAL_WORKER,
+            AccessRole.FINANCE,
+            AccessRole.READ_ONLY,
+            AccessRole.PROVIDER)) {
+      for (MockHttpServletRequestBuilder refused :
+          List.of(
+              post("/timeliness/rules/new")
+                  .param("setName", "Theirs")
+                  .param("setId", "theirs")
+                  .param("from", "contract"),
+              post("/timeliness/rules/forms-standards/kpis/new")
+                  .param("name", "Theirs")
+                  .param("ruleId", "theirs")
+                  .param("kind", "recurring")
+                  .param("targetType", "supervision")
+                  .param("amount", "1")
+                  .param("scope", "worker"),
+              post("/timeliness/rules/forms-standards/kpis/seen-2wd/edit")
+                  .param("name", "Theirs")
+                  .param("ruleId", "seen-2wd")
+                  .param("kind", "recurring")
+                  .param("targetType", "supervision")
+                  .param("amount", "1")
+                  .param("scope", "worker"),
+              post("/timeliness/rules/forms-standards/kpis/seen-2wd/remove"),
+              post("/timeliness/rules/edit").param("document", yaml("forms-standards")))) {
+        assertThat(as(role, refused.with(csrf())).getResponse().getStatus())
+            .as("%s", role)
+            .isEqualTo(403);
+      }
+    }
+    assertThat(yaml("forms-standards")).contains("id: seen-2wd", "name: Forms local standards");
     // Built-in sets are copied, not changed.
     assertThat(as(HOS, get("/timeliness/rules/contract/kpis/new")).getResponse().getStatus())
         .isEqualTo(400);

@@ -68,7 +68,7 @@ public class TimelinessWords {
     if (KNOWN_DETAILS.containsKey(detail)) {
       return KNOWN_DETAILS.get(detail);
     }
-    return CaseType.fromCode(detail).map(CaseType::label).orElseGet(() -> humanise(detail));
+    return CaseType.fromCode(detail).isPresent() ? show.caseType(detail) : humanise(detail);
   }
 
   /**
