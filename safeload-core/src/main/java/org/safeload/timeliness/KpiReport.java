@@ -3,6 +3,7 @@ package org.safeload.timeliness;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,52 @@ public record KpiReport(LocalDate asOf, LocalDate from, LocalDate to, List<Kpi> 
       kpis.add(new Kpi(rule.id(), rule.name(), t[0], t[1], t[2], t[3], t[4], rate(t), byGroup));
     }
     return new KpiReport(asOf, from, to, kpis);
+  }
+
+  /** A rule's counts for the items whose deadline falls in one calendar month. */
+  public record Month(
+      YearMonth month, int met, int late, int overdue, int pending, BigDecimal rate) {
+
+    /** Items due in the month and already decided (met, late or overdue): the rate's base. */
+    public int due() {
+      return met + late + overdue;
+    }
+  }
+
+  /** A rule's result month by month, with the goal it is measured against (or null). */
+  public record Trend(String id, String name, BigDecimal goal, List<Month> months) {}
+
+  /**
+   * Each rule's result in each calendar month from {@code first} to {@code last}, an item falling
+   * in the month of its deadline (its London date), counted as of the date the items were
+   * evaluated: the same counts and rate as {@link #of} over that month.
+   */
+  public static List<Trend> byMonth(
+      KpiItems items, KpiRuleSet set, YearMonth first, YearMonth last) {
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("The months run from " + first + " to " + last);
+    }
+    int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, last) + 1;
+    int rules = set.rules().size();
+    int[][][] counts = new int[rules][months][5];
+    for (int i = 0; i < items.size; i++) {
+      YearMonth month = YearMonth.from(LocalDate.ofEpochDay(items.deadlineDay[i]));
+      int m = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, month);
+      if (m >= 0 && m < months) {
+        count(counts[items.rule[i]][m], items, i);
+      }
+    }
+    List<Trend> trends = new ArrayList<>();
+    for (int r = 0; r < rules; r++) {
+      KpiRule rule = set.rules().get(r);
+      List<Month> byMonth = new ArrayList<>();
+      for (int m = 0; m < months; m++) {
+        int[] c = counts[r][m];
+        byMonth.add(new Month(first.plusMonths(m), c[0], c[1], c[2], c[3], rate(c)));
+      }
+      trends.add(new Trend(rule.id(), rule.name(), rule.goal(), List.copyOf(byMonth)));
+    }
+    return List.copyOf(trends);
   }
 
   private static String orNone(String value) {

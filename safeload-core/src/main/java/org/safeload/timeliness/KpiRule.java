@@ -1,5 +1,6 @@
 package org.safeload.timeliness;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Set;
  *       {@code target} is due every window after the last one (the first one after {@code first}
  *       from the start).
  * </ul>
+ *
+ * <p>{@code goal} is the share of items the council aims to have met on time, in percent (95 for
+ * 95%), or {@code null} when the rule has none; it marks the target line on a trend chart and does
+ * not change how items are counted.
  */
 public record KpiRule(
     String id,
@@ -25,7 +30,23 @@ public record KpiRule(
     Window first,
     boolean byRef,
     Set<CaseType> whileCaseTypes,
-    boolean perWorker) {
+    boolean perWorker,
+    BigDecimal goal) {
+
+  /** A rule without a goal. */
+  public KpiRule(
+      String id,
+      String name,
+      Kind kind,
+      Filter anchor,
+      Filter target,
+      Window window,
+      Window first,
+      boolean byRef,
+      Set<CaseType> whileCaseTypes,
+      boolean perWorker) {
+    this(id, name, kind, anchor, target, window, first, byRef, whileCaseTypes, perWorker, null);
+  }
 
   /** The shape of a rule. */
   public enum Kind {

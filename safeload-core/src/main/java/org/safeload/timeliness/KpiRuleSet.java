@@ -3,6 +3,7 @@ package org.safeload.timeliness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +28,8 @@ import org.safeload.yaml.YamlObject;
 public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
 
   public static final List<String> BUILT_IN = List.of("contract", "statutory");
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /** A built-in set's YAML text. */
   public static String builtInText(String id) {
@@ -54,7 +57,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     YamlObject root = YamlObject.document(text, problems);
     root.allow("id", "name", "rules");
     String id = root.text("id", true);
-    String name = root.has("name") ? root.text("name", true) : id;
+    String name = name(root, id);
     List<KpiRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (YamlObject r : root.list("rules")) {
@@ -75,6 +78,15 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     return new KpiRuleSet(id, name, List.copyOf(rules));
   }
 
+  /** A name, or the id when there is none; a name given empty is a mistake, not "no name". */
+  private static String name(YamlObject o, String id) {
+    if (o.names().contains("name") && !o.has("name")) {
+      o.problem("name", "is empty: give a name, or leave the field out to use the id");
+      return id;
+    }
+    return o.has("name") ? o.text("name", true) : id;
+  }
+
   private static KpiRule rule(YamlObject r) {
     r.allow(
         "id",
@@ -86,9 +98,10 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         "every",
         "first",
         "whileCaseType",
-        "scope");
+        "scope",
+        "goal");
     String id = r.text("id", true);
-    String name = r.has("name") ? r.text("name", true) : id;
+    String name = name(r, id);
     Filter anchor = r.object("anchor", false).map(KpiRuleSet::filter).orElse(null);
     Optional<YamlObject> targetNode = r.object("target", false);
     Filter target = targetNode.map(KpiRuleSet::filter).orElse(null);
@@ -102,6 +115,13 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
                   r.problem(
                       "whileCaseType",
                       "must be case types: " + CaseType.codes() + " (not " + code + ")"));
+    }
+    BigDecimal goal = r.number("goal", false);
+    if (goal != null && (goal.compareTo(HUNDRED) > 0 || goal.stripTrailingZeros().scale() > 1)) {
+      r.problem(
+          "goal",
+          "must be a percentage from 0 to 100, like 95 or 97.5 (not " + goal.toPlainString() + ")");
+      goal = null;
     }
     String scope = r.has("scope") ? r.text("scope", true) : "case";
     if (!scope.equals("case") && !scope.equals("worker")) {
@@ -154,7 +174,8 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         first,
         byRef,
         Set.copyOf(types),
-        scope.equals("worker"));
+        scope.equals("worker"),
+        goal == null ? null : goal.stripTrailingZeros());
   }
 
   private static Filter filter(YamlObject f) {
@@ -174,7 +195,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
     w.allow(keys.toArray(String[]::new));
     Window found = null;
     for (Unit u : allowed) {
-      if (w.has(u.key())) {
+      if (w.names().contains(u.key())) {
         Integer n = w.count(u.key(), true, 1);
         if (found != null) {
           w.problem(

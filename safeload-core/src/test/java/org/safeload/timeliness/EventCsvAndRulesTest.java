@@ -136,6 +136,57 @@ class EventCsvAndRulesTest {
   }
 
   @Test
+  void aRuleMayAimForAShareOnTimeAndAWindowNeedsItsLength() {
+    KpiRuleSet set =
+        KpiRuleSet.read(
+            """
+            id: aims
+            rules:
+              - id: seen
+                anchor: {type: allocated}
+                target: {type: visit, detail: [seen]}
+                within: {workingDays: 5}
+                goal: 97.5
+              - id: supervision
+                scope: worker
+                target: {type: supervision}
+                every: {weeks: 4}
+            """);
+    assertThat(set.rules().get(0).goal()).isEqualByComparingTo("97.5");
+    assertThat(set.rules().get(1).goal()).isNull();
+    assertThatThrownBy(
+            () ->
+                KpiRuleSet.read(
+                    """
+                    id: bad
+                    rules:
+                      - id: seen
+                        name: ""
+                        anchor: {type: allocated}
+                        target: {type: visit}
+                        within: {workingDays: }
+                        goal: 101
+                      - id: seen-2
+                        anchor: {type: allocated}
+                        target: {type: visit}
+                        within: {hours: 4}
+                        goal: 95.25
+                    """))
+        .isInstanceOf(ScenarioException.class)
+        .satisfies(
+            e ->
+                assertThat(((ScenarioException) e).problems())
+                    .extracting(p -> p.line() + " " + p.field() + " " + p.message())
+                    .containsExactlyInAnyOrder(
+                        "4 rules[0].name is empty: give a name, or leave the field out to use the id",
+                        "7 rules[0].within.workingDays is required",
+                        "8 rules[0].goal must be a percentage from 0 to 100, like 95 or 97.5"
+                            + " (not 101)",
+                        "13 rules[1].goal must be a percentage from 0 to 100, like 95 or 97.5"
+                            + " (not 95.25)"));
+  }
+
+  @Test
   void listsOfProblemsAreAllReturned() {
     List<FieldProblem> problems = EventCsv.read(new StringReader("wrong,header\n")).problems();
     assertThat(problems)

@@ -3,6 +3,7 @@ package org.safeload.timeliness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,5 +241,71 @@ class TimelinessTest {
     assertThat(seenMarch.groups())
         .extracting(KpiReport.Counts::key)
         .containsExactly("(council)", "Brightpath");
+  }
+
+  @Test
+  void eachMonthCountsTheItemsWhoseDeadlineFallsInIt() {
+    // Child seen within 5 working days of allocation, as of Thu 30 April 2026:
+    // C1 allocated Mon 2 March, due Mon 9 March, seen Wed 4 March: met (March).
+    // C2 allocated Mon 16 March, due Mon 23 March, seen Wed 25 March: late (March).
+    // C3 allocated Mon 30 March: 31 March, 1 and 2 April, then Good Friday 3 April and Easter
+    //   Monday 6 April are bank holidays, so 7 and 8 April: due Wed 8 April; never seen: overdue.
+    // C6 allocated Wed 1 April: 2, 7, 8, 9, 10 April: due Fri 10 April; seen Thu 9 April: met.
+    // C4 allocated Mon 20 April, due Mon 27 April, seen Fri 24 April: met (April).
+    // C5 allocated Tue 28 April: 29, 30 April, 1 May, then the early May bank holiday on Mon 4
+    //   May, so 5 and 6 May: due Wed 6 May; not yet seen: pending (May).
+    String rows =
+        """
+        a1,2026-03-02T09:00,allocated,C1,K1,W1,T1,,,
+        v1,2026-03-04T09:00,visit,C1,K1,W1,T1,seen,,
+        a2,2026-03-16T09:00,allocated,C2,K2,W1,T1,,,
+        v2,2026-03-25T09:00,visit,C2,K2,W1,T1,seen,,
+        a3,2026-03-30T09:00,allocated,C3,K3,W1,T1,,,
+        a6,2026-04-01T09:00,allocated,C6,K6,W1,T1,,,
+        v6,2026-04-09T09:00,visit,C6,K6,W1,T1,seen,,
+        a4,2026-04-20T09:00,allocated,C4,K4,W1,T1,,,
+        v4,2026-04-24T09:00,visit,C4,K4,W1,T1,seen,,
+        a5,2026-04-28T09:00,allocated,C5,K5,W1,T1,,,
+        """;
+    EventLog log = log(rows);
+    KpiRuleSet set = KpiRuleSet.builtIn("contract");
+    LocalDate asOf = LocalDate.parse("2026-04-30");
+    KpiItems items = engine.evaluate(log, set, asOf, Map.of());
+    List<KpiReport.Trend> trends =
+        KpiReport.byMonth(
+            items, set, java.time.YearMonth.of(2026, 2), java.time.YearMonth.of(2026, 5));
+    assertThat(trends).extracting(KpiReport.Trend::id).hasSize(7).contains("seen-5wd");
+    KpiReport.Trend seen =
+        trends.stream().filter(t -> t.id().equals("seen-5wd")).findFirst().orElseThrow();
+    assertThat(seen.name()).isEqualTo("Child seen within 5 working days of allocation");
+    assertThat(seen.goal()).isNull();
+    assertThat(seen.months())
+        .extracting(
+            m -> m.month() + " " + m.met() + "/" + m.late() + "/" + m.overdue() + "/" + m.pending())
+        .containsExactly(
+            "2026-02 0/0/0/0", "2026-03 1/1/0/0", "2026-04 2/0/1/0", "2026-05 0/0/0/1");
+    assertThat(seen.months())
+        .extracting(KpiReport.Month::rate)
+        .containsExactly(null, new BigDecimal("0.5000"), new BigDecimal("0.6667"), null);
+    // Each month is the report over that month.
+    for (KpiReport.Month m : seen.months()) {
+      KpiReport.Kpi month =
+          KpiReport.of(
+                  items,
+                  set,
+                  log,
+                  asOf,
+                  m.month().atDay(1),
+                  m.month().atEndOfMonth(),
+                  KpiReport.GroupBy.NONE,
+                  Map.of())
+              .kpis()
+              .stream()
+              .filter(k -> k.id().equals("seen-5wd"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(List.of(month.met(), month.late(), month.overdue(), month.pending()))
+          .containsExactly(m.met(), m.late(), m.overdue(), m.pending());
+    }
   }
 }

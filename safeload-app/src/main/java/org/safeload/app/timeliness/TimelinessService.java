@@ -21,8 +21,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
+import org.safeload.app.access.UserAccount;
+import org.safeload.app.access.UserAccounts;
+import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.WorkerView;
+import org.safeload.app.organisation.WorkforceService;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
@@ -36,6 +41,7 @@ import org.safeload.timeliness.EventLog;
 import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiItems;
 import org.safeload.timeliness.KpiReport;
+import org.safeload.timeliness.KpiRule;
 import org.safeload.timeliness.KpiRuleSet;
 import org.safeload.timeliness.Timeliness;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,15 +64,24 @@ public class TimelinessService {
   private final AuditLog audit;
   private final Clock clock;
   private final Timeliness engine;
+  private final WorkforceService workforce;
+  private final UserAccounts accounts;
+
+  /** The audit trail's name for a council rule set. */
+  static final String RULE_SET = "kpi-rule-set";
 
   TimelinessService(
       CaseEventRepository events,
       OrganisationService organisation,
+      WorkforceService workforce,
+      UserAccounts accounts,
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar) {
     this.events = events;
     this.organisation = organisation;
+    this.workforce = workforce;
+    this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
     this.engine = new Timeliness(calendar);
@@ -318,16 +333,95 @@ public class TimelinessService {
         .orElseThrow(() -> new NotFoundException("No rule set " + id));
   }
 
-  KpiRuleSet ruleSet(String id) {
+  /** A built-in or council rule set, read. */
+  @PreAuthorize(Permissions.READ_TIMELINESS)
+  public KpiRuleSet ruleSet(String id) {
     return KpiRuleSet.BUILT_IN.contains(id)
         ? KpiRuleSet.builtIn(id)
         : KpiRuleSet.read(ruleSetText(id));
   }
 
-  /** Saves a council's rule set (a copy of a built-in one, edited); its id is in the document. */
+  /** A change to a council rule set: when, who (by name) and what. */
+  public record RuleSetChange(Instant at, String who, String what) {}
+
+  /** Who changed a council rule set and when, latest first. */
+  @PreAuthorize(Permissions.READ_TIMELINESS)
+  public List<RuleSetChange> ruleSetChanges(String id) {
+    return audit.forEntity(RULE_SET, id).stream()
+        .sorted(
+            java.util.Comparator.comparing(AuditEntry::occurredAt)
+                .thenComparingLong(AuditEntry::id)
+                .reversed())
+        .map(e -> new RuleSetChange(e.occurredAt(), who(e.actor()), e.summary()))
+        .toList();
+  }
+
+  /** A person's name for an audit trail's actor (their username): the account's display name. */
+  private String who(String actor) {
+    if (AuditLog.SYSTEM.equals(actor)) {
+      return "Safeload";
+    }
+    return accounts
+        .enabledAccount(actor)
+        .map(UserAccount::displayName)
+        .filter(n -> !n.isBlank())
+        .orElse(actor);
+  }
+
+  /**
+   * Saves a council's rule set (a copy of a built-in one, edited); its id is in the document.
+   * Saving a set that exists replaces it.
+   */
   @PreAuthorize(Permissions.EDIT_TIMELINESS)
   @Transactional
   public KpiRuleSet saveRuleSet(String document) {
+    KpiRuleSet set = validRuleSet(document);
+    return store(
+        set,
+        document,
+        "saved from YAML with "
+            + set.rules().size()
+            + (set.rules().size() == 1 ? " KPI" : " KPIs"));
+  }
+
+  /**
+   * Saves a new council rule set, refusing an id already taken.
+   *
+   * @param summary what was done, for the audit trail (no personal data)
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public KpiRuleSet createRuleSet(String document, String summary) {
+    KpiRuleSet set = validRuleSet(document);
+    if (events.ruleSets().stream().anyMatch(r -> r.id().equals(set.id()))) {
+      throw new InvalidInputException(
+          "id", "There is already a rule set with the id " + set.id() + ": choose another");
+    }
+    return store(set, document, summary);
+  }
+
+  /**
+   * Replaces a council rule set that exists with a changed document whose id is the same.
+   *
+   * @param summary what was changed, for the audit trail (no personal data)
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public KpiRuleSet updateRuleSet(String id, String document, String summary) {
+    if (KpiRuleSet.BUILT_IN.contains(id)) {
+      throw new InvalidInputException(
+          "id", "Built-in sets cannot be changed: make a copy and change that");
+    }
+    ruleSetText(id); // it exists
+    KpiRuleSet set = validRuleSet(document);
+    if (!set.id().equals(id)) {
+      throw new InvalidInputException("id", "The rule set's id stays " + id);
+    }
+    return store(set, document, summary);
+  }
+
+  /** The one validation of a rule set document, for the YAML page, the forms and the API. */
+  private static KpiRuleSet validRuleSet(String document) {
     KpiRuleSet set;
     try {
       set = KpiRuleSet.read(document);
@@ -342,41 +436,80 @@ public class TimelinessService {
       throw new InvalidInputException(
           "id", "A rule set's id is 1 to 64 lower-case letters, digits or hyphens");
     }
+    if (set.id().equals("new") || set.id().equals("edit")) {
+      throw new InvalidInputException(
+          "id", "A rule set cannot be called " + set.id() + ": choose another id");
+    }
+    return set;
+  }
+
+  private KpiRuleSet store(KpiRuleSet set, String document, String summary) {
     events.saveRuleSet(set.id(), document, clock.instant());
-    audit.record(
-        "update", "kpi-rule-set", set.id(), "rule set saved with " + set.rules().size() + " rules");
+    audit.record("update", RULE_SET, set.id(), summary);
     return set;
   }
 
   // --- Dashboard -------------------------------------------------------------------------------
 
-  /** An overdue or due-soon item, traceable to its case, child, worker and team. */
+  /** An overdue or due-soon item, traceable to its case, child, worker and team, with names. */
   public record Item(
       String rule,
+      String ruleName,
       String caseRef,
       String childRef,
       String worker,
+      String workerName,
       String team,
       String teamName,
       boolean managed,
       String provider,
       LocalDate deadline,
-      String status) {}
+      String status) {
 
-  /** A KPI's rate in one month (by deadline). */
-  public record MonthRate(YearMonth month, int met, int due, java.math.BigDecimal rate) {}
+    public boolean overdue() {
+      return OVERDUE.equals(status);
+    }
+  }
 
-  /** The dashboard: each KPI by team, month by month, and the lists. */
+  public static final String OVERDUE = "overdue";
+  public static final String DUE_SOON = "due soon";
+
+  /** The most months a trend shows, and the fewest. */
+  static final int TREND_MONTHS = 12;
+
+  static final int MIN_TREND_MONTHS = 6;
+
+  /**
+   * The dashboard: each KPI and by team, each KPI month by month (up to a year back, from the first
+   * month with anything due), and the overdue and due-soon items, by deadline.
+   */
   public record Dashboard(
       String ruleSet,
+      String ruleSetName,
       LocalDate asOf,
       KpiReport report,
       Map<String, String> teamNames,
       Set<String> managedTeams,
-      Map<String, List<MonthRate>> trend,
+      Map<String, String> providerOfTeam,
+      List<KpiReport.Trend> trend,
       List<Item> overdue,
       List<Item> dueSoon,
-      long events) {}
+      long events) {
+
+    /** The overdue items, then the due-soon ones, each by deadline. */
+    public List<Item> items() {
+      List<Item> all = new ArrayList<>(overdue);
+      all.addAll(dueSoon);
+      return all;
+    }
+
+    /** The months the trend covers. */
+    public List<YearMonth> months() {
+      return trend.isEmpty()
+          ? List.of()
+          : trend.getFirst().months().stream().map(KpiReport.Month::month).toList();
+    }
+  }
 
   @PreAuthorize(Permissions.READ_TIMELINESS)
   public Dashboard dashboard(
@@ -399,45 +532,14 @@ public class TimelinessService {
     KpiItems items = engine.evaluate(log, set, asOf, Map.of());
     KpiReport report =
         KpiReport.of(items, set, log, asOf, null, null, KpiReport.GroupBy.TEAM, providerOfTeam);
-    Map<String, List<MonthRate>> trend = new LinkedHashMap<>();
-    YearMonth last = YearMonth.from(asOf);
-    for (int r = 0; r < set.rules().size(); r++) {
-      List<MonthRate> months = new ArrayList<>();
-      for (int m = 5; m >= 0; m--) {
-        YearMonth month = last.minusMonths(m);
-        int met = 0;
-        int due = 0;
-        for (int i = 0; i < items.size(); i++) {
-          if (items.rule(i) != r || items.status(i) == KpiItems.PENDING) {
-            continue;
-          }
-          LocalDate d = LocalDate.ofEpochDay(items.deadlineDay(i));
-          if (YearMonth.from(d).equals(month)) {
-            due++;
-            if (items.status(i) == KpiItems.MET) {
-              met++;
-            }
-          }
-        }
-        months.add(
-            new MonthRate(
-                month,
-                met,
-                due,
-                due == 0
-                    ? null
-                    : java.math.BigDecimal.valueOf(met)
-                        .divide(
-                            java.math.BigDecimal.valueOf(due), 4, java.math.RoundingMode.HALF_UP)));
-      }
-      trend.put(set.rules().get(r).id(), months);
-    }
+    List<KpiReport.Trend> trend = trend(items, set, YearMonth.from(asOf));
     List<Item> overdue = new ArrayList<>();
     List<Item> soon = new ArrayList<>();
     if (Permissions.canReadCases()) {
+      Map<String, String> workerNames = workerNames(asOf);
+      List<Integer> listed = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
-        boolean isOverdue = items.status(i) == KpiItems.OVERDUE;
-        if (!isOverdue && !items.dueSoon(i)) {
+        if (items.status(i) != KpiItems.OVERDUE && !items.dueSoon(i)) {
           continue;
         }
         String rule = set.rules().get(items.rule(i)).id();
@@ -446,25 +548,82 @@ public class TimelinessService {
             || (ruleFilter != null && !ruleFilter.isBlank() && !ruleFilter.equals(rule))) {
           continue;
         }
+        listed.add(i);
+      }
+      // By deadline, then in the rule set's order, then by case and worker: the same order on
+      // every page of the list.
+      listed.sort(
+          java.util.Comparator.<Integer>comparingLong(items::deadline)
+              .thenComparingInt(items::rule)
+              .thenComparing(i -> String.valueOf(log.cases().get(items.caseOf(i))))
+              .thenComparing(i -> String.valueOf(log.workers().get(items.workerOf(i)))));
+      for (int i : listed) {
+        boolean isOverdue = items.status(i) == KpiItems.OVERDUE;
+        KpiRule rule = set.rules().get(items.rule(i));
+        String team = log.teams().get(items.teamOf(i));
+        String worker = log.workers().get(items.workerOf(i));
         Item item =
             new Item(
-                rule,
+                rule.id(),
+                rule.name(),
                 log.cases().get(items.caseOf(i)),
                 log.children().get(items.childOf(i)),
-                log.workers().get(items.workerOf(i)),
+                worker,
+                worker == null ? null : workerNames.get(worker),
                 team,
-                team == null ? null : teamNames.getOrDefault(team, team),
+                team == null ? null : teamNames.get(team),
                 team != null && managed.contains(team),
                 team == null ? null : providerOfTeam.get(team),
                 LocalDate.ofEpochDay(items.deadlineDay(i)),
-                isOverdue ? "overdue" : "due soon");
+                isOverdue ? OVERDUE : DUE_SOON);
         (isOverdue ? overdue : soon).add(item);
       }
-      overdue.sort(java.util.Comparator.comparing(Item::deadline));
-      soon.sort(java.util.Comparator.comparing(Item::deadline));
     }
     return new Dashboard(
-        set.id(), asOf, report, teamNames, managed, trend, overdue, soon, log.size());
+        set.id(),
+        set.name(),
+        asOf,
+        report,
+        teamNames,
+        managed,
+        providerOfTeam,
+        trend,
+        overdue,
+        soon,
+        log.size());
+  }
+
+  /**
+   * Each rule's monthly results (computed by the engine) for the twelve months to the as-of month,
+   * starting at the first month with anything due but showing at least six.
+   */
+  static List<KpiReport.Trend> trend(KpiItems items, KpiRuleSet set, YearMonth last) {
+    YearMonth first = last.minusMonths(TREND_MONTHS - 1L);
+    List<KpiReport.Trend> year = KpiReport.byMonth(items, set, first, last);
+    int start = 0;
+    while (start < TREND_MONTHS - MIN_TREND_MONTHS && nothingDue(year, start)) {
+      start++;
+    }
+    return start == 0 ? year : KpiReport.byMonth(items, set, first.plusMonths(start), last);
+  }
+
+  private static boolean nothingDue(List<KpiReport.Trend> trends, int month) {
+    for (KpiReport.Trend t : trends) {
+      KpiReport.Month m = t.months().get(month);
+      if (m.due() + m.pending() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The name of every worker the user may see, by the id case events use. */
+  private Map<String, String> workerNames(LocalDate on) {
+    Map<String, String> names = new HashMap<>();
+    for (WorkerView w : workforce.workersOn(on)) {
+      names.put(String.valueOf(w.worker().id()), w.worker().name());
+    }
+    return names;
   }
 
   /**
@@ -530,13 +689,26 @@ public class TimelinessService {
     return log;
   }
 
-  /** A child's case: its events in order. Reading it is recorded in the audit trail. */
+  /**
+   * A child's case: its events in order, with the names of the workers and teams they name (as far
+   * as the user may see them). Reading it is recorded in the audit trail.
+   */
   public record Timeline(
       String caseRef,
       String childRef,
       String familyGroup,
       List<CaseEventRepository.Row> events,
-      ZoneId zone) {}
+      ZoneId zone,
+      Map<String, String> workerNames,
+      Map<String, String> teamNames) {
+
+    /** The case's event with this id (the one a write-up or minutes refer to), or null. */
+    public CaseEventRepository.Row event(String eventId) {
+      return eventId == null
+          ? null
+          : events.stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElse(null);
+    }
+  }
 
   @PreAuthorize(Permissions.READ_CASES)
   @Transactional // the read is audited: a write
@@ -545,11 +717,10 @@ public class TimelinessService {
     if (rows.isEmpty()) {
       throw new NotFoundException("No case " + caseRef);
     }
+    List<Team> visibleTeams = organisation.teams();
     if (CurrentUser.providerScope().isPresent()) {
       Set<String> mine =
-          organisation.teams().stream()
-              .map(t -> String.valueOf(t.id()))
-              .collect(Collectors.toSet());
+          visibleTeams.stream().map(t -> String.valueOf(t.id())).collect(Collectors.toSet());
       // Only a case in one of the provider's teams now: not one it has handed over.
       String team = null;
       for (CaseEventRepository.Row r : rows) {
@@ -566,10 +737,29 @@ public class TimelinessService {
         throw new NotFoundException("No case " + caseRef);
       }
     }
+    Map<String, String> everyWorker = workerNames(today());
+    Map<String, String> workerNames = new LinkedHashMap<>();
+    Map<String, String> teamNames = new LinkedHashMap<>();
+    Map<String, String> everyTeam = new HashMap<>();
+    visibleTeams.forEach(t -> everyTeam.put(String.valueOf(t.id()), t.name()));
+    for (CaseEventRepository.Row r : rows) {
+      if (r.workerRef() != null && everyWorker.containsKey(r.workerRef())) {
+        workerNames.put(r.workerRef(), everyWorker.get(r.workerRef()));
+      }
+      if (r.teamRef() != null && everyTeam.containsKey(r.teamRef())) {
+        teamNames.put(r.teamRef(), everyTeam.get(r.teamRef()));
+      }
+    }
     String child = rows.getFirst().childRef();
     audit.record("read", "child-case", caseRef, "case timeline read");
     return new Timeline(
-        caseRef, child, child == null ? null : events.familyOf(child).orElse(null), rows, LONDON);
+        caseRef,
+        child,
+        child == null ? null : events.familyOf(child).orElse(null),
+        rows,
+        LONDON,
+        workerNames,
+        teamNames);
   }
 
   /** How many events are stored. */

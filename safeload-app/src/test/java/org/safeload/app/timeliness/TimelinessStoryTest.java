@@ -150,9 +150,9 @@ class TimelinessStoryTest {
             page.select("#by-team tr[data-team=" + team("Brightpath Project Team") + "] .govuk-tag")
                 .text())
         .isEqualTo("Managed");
-    assertThat(page.select("#trend thead th")).hasSize(7); // the KPI column and six months
-    assertThat(page.select("#overdue tbody tr")).isNotEmpty();
-    String caseLink = page.selectFirst("#overdue tbody tr a").attr("href");
+    assertThat(page.select("#trend-table thead th").size()).isBetween(7, 13); // KPI, 6-12 months
+    assertThat(page.select("#items tbody tr[data-status=overdue]")).isNotEmpty();
+    String caseLink = page.selectFirst("#items tbody tr[data-status=overdue] a").attr("href");
     assertThat(caseLink).startsWith("/cases/C");
 
     long reads =
@@ -181,7 +181,7 @@ class TimelinessStoryTest {
     Document finance =
         Jsoup.parse(as(AccessRole.FINANCE, get("/timeliness")).getResponse().getContentAsString());
     assertThat(finance.select("#kpis tbody tr")).hasSize(7);
-    assertThat(finance.select("#overdue")).isEmpty();
+    assertThat(finance.select("#items")).isEmpty();
     assertThat(as(AccessRole.FINANCE, get(caseLink)).getResponse().getStatus()).isEqualTo(403);
   }
 
@@ -246,7 +246,7 @@ class TimelinessStoryTest {
                     "document",
                     copy.replace("every: {workingDays: 10}", "every: {workingDays: 15}"))
                 .with(csrf()));
-    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/timeliness?rules=my-statutory");
+    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/timeliness/rules/my-statutory");
     String yaml =
         as(AccessRole.READ_ONLY, get("/api/v1/kpi-rule-sets/my-statutory"))
             .getResponse()
@@ -258,5 +258,209 @@ class TimelinessStoryTest {
                 .getResponse()
                 .getContentAsString());
     assertThat(dashboard.select("#kpis tbody tr")).hasSize(5);
+  }
+
+  /** A worker in a team today, by id. */
+  private String workerIn(String team) {
+    return String.valueOf(
+        jdbc.sql(
+                "select min(a.worker_id) from worker_assignment a join team t on t.id = a.team_id"
+                    + " where t.name = ? and a.to_date is null")
+            .param(team)
+            .query(Long.class)
+            .single());
+  }
+
+  private String workerName(String id) {
+    return jdbc.sql("select name from worker where id = ?")
+        .param(Long.parseLong(id))
+        .query(String.class)
+        .single();
+  }
+
+  private Document page(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
+    MvcResult result = as(role, request);
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(200);
+    return Jsoup.parse(result.getResponse().getContentAsString());
+  }
+
+  @Test
+  void theListIsPagedFiftyAtATimeAndTheTrendComesFromTheEngine() throws Exception {
+    // One KPI that only these events meet: an oversight note within 1 working day of a
+    // document of the kind "paging-check", aiming for 80% on time.
+    String yaml =
+        """
+        id: paging-check
+        name: Paging check
+        rules:
+          - id: doc-check
+            name: Paging check document seen by a manager within a working day
+            anchor: {type: document-submitted, detail: [paging-check]}
+            target: {type: oversight-note}
+            within: {workingDays: 1}
+            goal: 80
+        """;
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                            "/api/v1/kpi-rule-sets")
+                        .contentType("application/yaml")
+                        .content(yaml))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    String north = team("Assessment Team North");
+    String cp = team("Child Protection Team");
+    String northWorker = workerIn("Assessment Team North");
+    String cpWorker = workerIn("Child Protection Team");
+    StringBuilder csv = new StringBuilder(HEADER);
+    // 70 documents in Assessment Team North and 50 in the Child Protection Team, submitted on
+    // Monday 2 November 2026 with no oversight note: each was due by the end of Tuesday 3
+    // November, so on 24 November all 120 are overdue.
+    for (int i = 1; i <= 120; i++) {
+      boolean inNorth = i <= 70;
+      String c = String.format(inNorth ? "PG-N-%03d" : "PG-C-%03d", inNorth ? i : i - 70);
+      csv.append(
+          String.join(
+                  ",",
+                  "pg-" + i,
+                  "2026-11-02T10:00",
+                  "document-submitted",
+                  c,
+                  "PGK-" + i,
+                  inNorth ? northWorker : cpWorker,
+                  inNorth ? north : cp,
+                  "paging-check",
+                  "",
+                  "2026-11-20")
+              + "\n");
+    }
+    // In October (Monday 5 October): three noted the next day (met), one on Thursday 8 October
+    // (late, after the end of Tuesday 6 October): 3 of 4, 75%.
+    for (int i = 1; i <= 4; i++) {
+      String c = "PG-O-" + i;
+      csv.append(
+          "pgo-"
+              + i
+              + ",2026-10-05T10:00,document-submitted,"
+              + c
+              + ",PGOK-"
+              + i
+              + ","
+              + northWorker
+              + ","
+              + north
+              + ",paging-check,,2026-10-20\n");
+      csv.append(
+          "pgon-"
+              + i
+              + (i <= 3 ? ",2026-10-06T15:00" : ",2026-10-08T09:00")
+              + ",oversight-note,"
+              + c
+              + ",PGOK-"
+              + i
+              + ","
+              + northWorker
+              + ","
+              + north
+              + ",,,\n");
+    }
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/case-events/import")
+                        .contentType("text/csv")
+                        .content(csv.toString()))
+                .getResponse()
+                .getContentAsString())
+        .isEqualTo("{\"created\":128,\"unchanged\":0}");
+
+    Document first =
+        page(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("rules", "paging-check"));
+    assertThat(first.selectFirst("#items-showing").text())
+        .isEqualTo("Showing 1 to 50 of 120 items");
+    assertThat(first.select("#items tbody tr")).hasSize(50);
+    // By deadline (all the same), then by case: the Child Protection Team's PG-C cases first.
+    assertThat(first.select("#items tbody tr").first().select("a").text()).isEqualTo("PG-C-001");
+    assertThat(first.select("#items-pages .govuk-pagination__item").eachText())
+        .containsExactly("1", "2", "3");
+    assertThat(first.selectFirst("#items-pages .govuk-pagination__item--current").text())
+        .isEqualTo("1");
+    assertThat(first.selectFirst("#items-pages .govuk-pagination__prev")).isNull();
+    assertThat(first.selectFirst("#items-pages a[rel=next]").attr("href"))
+        .isEqualTo("/timeliness?rules=paging-check&page=2#items");
+
+    Document last =
+        page(
+            AccessRole.HEAD_OF_SERVICE,
+            get("/timeliness").param("rules", "paging-check").param("page", "3"));
+    assertThat(last.selectFirst("#items-showing").text())
+        .isEqualTo("Showing 101 to 120 of 120 items");
+    assertThat(last.select("#items tbody tr")).hasSize(20);
+    assertThat(last.select("#items tbody tr").last().select("a").text()).isEqualTo("PG-N-070");
+    assertThat(last.selectFirst("#items-pages .govuk-pagination__next")).isNull();
+
+    // Filtered to Assessment Team North: 70 items, two pages; the links keep the filter.
+    Document team =
+        page(
+            AccessRole.HEAD_OF_SERVICE,
+            get("/timeliness")
+                .param("rules", "paging-check")
+                .param("team", north)
+                .param("kpi", "doc-check"));
+    assertThat(team.selectFirst("#items-showing").text()).isEqualTo("Showing 1 to 50 of 70 items");
+    String next = team.selectFirst("#items-pages a[rel=next]").attr("href");
+    assertThat(next)
+        .isEqualTo("/timeliness?rules=paging-check&team=" + north + "&kpi=doc-check&page=2#items");
+    Document second =
+        page(
+            AccessRole.HEAD_OF_SERVICE,
+            get("/timeliness")
+                .param("rules", "paging-check")
+                .param("team", north)
+                .param("kpi", "doc-check")
+                .param("page", "2"));
+    assertThat(second.selectFirst("#items-showing").text())
+        .isEqualTo("Showing 51 to 70 of 70 items");
+    assertThat(second.select("#items tbody tr")).hasSize(20);
+    assertThat(second.select("#items tbody tr").first().select("a").text()).isEqualTo("PG-N-051");
+    // Names, not ids: the team, the worker, the KPI; the deadline in words.
+    var row = second.selectFirst("#items tbody tr").select("td").eachText();
+    assertThat(row)
+        .containsExactly(
+            "3 Nov 2026",
+            "Overdue",
+            "Paging check document seen by a manager within a working day",
+            "Assessment Team North",
+            workerName(northWorker),
+            "PG-N-051",
+            "PGK-51");
+    // A page past the end shows the last.
+    assertThat(
+            page(
+                    AccessRole.HEAD_OF_SERVICE,
+                    get("/timeliness").param("rules", "paging-check").param("page", "9"))
+                .selectFirst("#items-showing")
+                .text())
+        .isEqualTo("Showing 101 to 120 of 120 items");
+
+    // The trend: six months to November 2026; October 75% (3 of 4), November 0% (0 of 120),
+    // nothing due before; the rule's 80% target drawn as a line.
+    assertThat(first.selectFirst("#trend-chart-title").text())
+        .isEqualTo(
+            "Paging check document seen by a manager within a working day: % on time by month");
+    assertThat(first.select("#trend-chart-table tbody tr").eachText())
+        .containsExactly(
+            "Jun 2026", "Jul 2026", "Aug 2026", "Sept 2026", "Oct 2026 75%", "Nov 2026 0%");
+    assertThat(first.select("#trend-chart .sl-chart__reference text").text())
+        .isEqualTo("Target: 80%");
+    assertThat(first.select("#trend-chart .sl-chart__axis-title").eachText())
+        .containsExactly("Month (by deadline)", "% on time");
+    assertThat(first.select("#trend-table tr[data-kpi=doc-check] td").eachText())
+        .containsExactly(
+            "– nothing due", "– nothing due", "– nothing due", "– nothing due", "75%", "0%");
   }
 }

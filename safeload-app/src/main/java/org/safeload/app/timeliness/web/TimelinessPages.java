@@ -1,13 +1,22 @@
 package org.safeload.app.timeliness.web;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.safeload.app.platform.Chart;
 import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.PageDates;
+import org.safeload.app.platform.Show;
 import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.timeliness.EventCsv;
-import org.safeload.timeliness.KpiRuleSet;
+import org.safeload.timeliness.KpiReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,30 +26,149 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The timeliness dashboard, a child's case timeline, event import and rule sets. */
+/** The timeliness dashboard, a child's case timeline and the import of case activity. */
 @Controller
 class TimelinessPages {
 
-  private final TimelinessService timeliness;
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  TimelinessPages(TimelinessService timeliness) {
+  private final TimelinessService timeliness;
+  private final Show show;
+  private final TimelinessWords words;
+
+  TimelinessPages(TimelinessService timeliness, Show show, TimelinessWords words) {
     this.timeliness = timeliness;
+    this.show = show;
+    this.words = words;
   }
 
+  /**
+   * The dashboard. The figures follow the rule set and the as-of date; the trend chart shows one
+   * KPI ({@code trend}); the list of overdue and due-soon items is filtered by team, KPI and status
+   * and paged, each page link keeping the filters.
+   */
   @GetMapping("/timeliness")
   String dashboard(
       @RequestParam(defaultValue = "contract") String rules,
-      @RequestParam(required = false) LocalDate asOf,
+      @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) String kpi,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String trend,
+      @RequestParam(required = false) String page,
       Model model) {
-    LocalDate date = asOf == null ? timeliness.today() : asOf;
-    model.addAttribute("d", timeliness.dashboard(rules, date, team, kpi));
+    Map<String, String> errors = new LinkedHashMap<>();
+    LocalDate date = timeliness.today();
+    if (asOf != null && !asOf.isBlank()) {
+      Optional<LocalDate> typed = PageDates.parse(asOf);
+      if (typed.isPresent()) {
+        date = typed.get();
+      } else {
+        errors.put("asOf", "The date must be a real date");
+      }
+    }
+    TimelinessService.Dashboard d = timeliness.dashboard(rules, date, blank(team), blank(kpi));
+    model.addAttribute("d", d);
+    model.addAttribute("errors", errors);
+    model.addAttribute("asOfText", errors.isEmpty() ? show.inputDate(date) : asOf);
     model.addAttribute("ruleSets", timeliness.ruleSets());
-    model.addAttribute("team", team == null ? "" : team);
-    model.addAttribute("kpi", kpi == null ? "" : kpi);
+    model.addAttribute("team", orEmpty(team));
+    model.addAttribute("kpi", orEmpty(kpi));
+    model.addAttribute("status", orEmpty(status));
+    model.addAttribute("asOfGiven", asOf != null && !asOf.isBlank());
+    model.addAttribute("trendGiven", trend != null && !trend.isBlank());
+
+    // The trend: the KPI asked for, else the one the list is filtered by, else the first.
+    List<KpiReport.Trend> trends = d.trend();
+    KpiReport.Trend shown =
+        trends.stream()
+            .filter(t -> t.id().equals(trend))
+            .findFirst()
+            .or(() -> trends.stream().filter(t -> t.id().equals(kpi)).findFirst())
+            .orElse(trends.isEmpty() ? null : trends.getFirst());
+    model.addAttribute("trendKpi", shown == null ? "" : shown.id());
+    if (shown != null) {
+      model.addAttribute("chart", chart(shown));
+    }
+
+    List<TimelinessService.Item> items = d.items();
+    if ("overdue".equals(status)) {
+      items = d.overdue();
+    } else if ("due-soon".equals(status)) {
+      items = d.dueSoon();
+    }
+    String asOfParam = errors.isEmpty() && asOf != null && !asOf.isBlank() ? date.toString() : null;
+    int asked = parsePage(page);
+    model.addAttribute(
+        "items",
+        KpiItemsPage.of(
+            items,
+            asked,
+            n -> link(rules, asOfParam, blank(team), blank(kpi), blank(status), blank(trend), n)));
     return "timeliness/dashboard";
+  }
+
+  /** A KPI's % on time by month, with its target line when the rule has one. */
+  private Chart chart(KpiReport.Trend t) {
+    List<String> months = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
+    for (KpiReport.Month m : t.months()) {
+      months.add(show.shortMonth(m.month()));
+      values.add(m.rate() == null ? null : percent(m.rate()));
+    }
+    return Chart.line("trend-chart", t.name() + ": % on time by month")
+        .x("Month (by deadline)", months)
+        .y("% on time", words::percent, BigDecimal.ONE)
+        .series("% on time", values)
+        .reference("Target", t.goal())
+        .build();
+  }
+
+  static BigDecimal percent(BigDecimal rate) {
+    return rate.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP);
+  }
+
+  private static String link(
+      String rules, String asOf, String team, String kpi, String status, String trend, int page) {
+    UriComponentsBuilder b =
+        UriComponentsBuilder.fromPath("/timeliness").queryParam("rules", rules);
+    if (asOf != null) {
+      b.queryParam("asOf", asOf);
+    }
+    if (team != null) {
+      b.queryParam("team", team);
+    }
+    if (kpi != null) {
+      b.queryParam("kpi", kpi);
+    }
+    if (status != null) {
+      b.queryParam("status", status);
+    }
+    if (trend != null) {
+      b.queryParam("trend", trend);
+    }
+    if (page > 1) {
+      b.queryParam("page", page);
+    }
+    return b.fragment("items").encode().build().toUriString();
+  }
+
+  private static int parsePage(String page) {
+    try {
+      return page == null ? 1 : Integer.parseInt(page.strip());
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   @GetMapping("/cases/{caseRef}")
@@ -74,48 +202,17 @@ class TimelinessPages {
       redirect.addFlashAttribute("imported", result);
       return "redirect:/timeliness";
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", Map.of("file", "The file has errors: nothing was imported"));
+      model.addAttribute(
+          "errors",
+          Map.of(
+              "file",
+              "The file has "
+                  + e.problems().size()
+                  + (e.problems().size() == 1 ? " problem" : " problems")
+                  + ": nothing was imported"));
       model.addAttribute("problems", e.problems());
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "timeliness/import";
-    }
-  }
-
-  @GetMapping("/timeliness/rules")
-  String rules(Model model) {
-    model.addAttribute("ruleSets", timeliness.ruleSets());
-    return "timeliness/rules";
-  }
-
-  @GetMapping("/timeliness/rules/{id}")
-  String rule(@PathVariable String id, Model model) {
-    model.addAttribute("id", id);
-    model.addAttribute("document", timeliness.ruleSetText(id));
-    model.addAttribute("builtIn", KpiRuleSet.BUILT_IN.contains(id));
-    return "timeliness/rule-set";
-  }
-
-  @GetMapping("/timeliness/rules/edit")
-  String edit(@RequestParam(defaultValue = "contract") String from, Model model) {
-    String text = timeliness.ruleSetText(from);
-    if (KpiRuleSet.BUILT_IN.contains(from)) {
-      text = text.replaceFirst("(?m)^id: " + from + "$", "id: my-" + from);
-    }
-    model.addAttribute("document", text);
-    return "timeliness/rule-edit";
-  }
-
-  @PostMapping("/timeliness/rules/edit")
-  String save(@RequestParam(defaultValue = "") String document, Model model) {
-    try {
-      KpiRuleSet set = timeliness.saveRuleSet(document);
-      return "redirect:/timeliness?rules=" + set.id();
-    } catch (InvalidInputException e) {
-      model.addAttribute(
-          "errors", Map.of("document", "The rule set has errors: nothing was saved"));
-      model.addAttribute("problems", e.problems());
-      model.addAttribute("document", document);
-      return "timeliness/rule-edit";
     }
   }
 }
