@@ -21,7 +21,7 @@ public final class Chart {
   public static final int WIDTH = 720;
   public static final int HEIGHT = 320;
   public static final int LEFT = 80;
-  public static final int RIGHT = 24;
+  public static final int RIGHT = 48;
   public static final int TOP = 24;
   public static final int BOTTOM = 64;
 

@@ -102,12 +102,12 @@ class CaseloadJourneysBrowserTest extends BrowserJourney {
     signInAs(AccessRole.TEAM_MANAGER);
     open("/caseloads/unallocated");
     assertThat(heading()).isEqualTo("Unallocated cases");
-    assertThat(text("queue-showing")).startsWith("Showing 1 to ");
+    assertThat(text("showing")).startsWith("Showing 1 to ");
     // The newest case waiting outside the managed team: on the last page of the queue.
     List<String> pages = texts(".govuk-pagination__item a");
     if (!pages.isEmpty()) {
       open("/caseloads/unallocated?page=" + pages.getLast());
-      assertThat(text("queue-showing")).endsWith(" of " + text("waiting-count").split(" ")[0]);
+      assertThat(text("showing")).endsWith(" of " + text("waiting-count").split(" ")[0]);
     }
     List<WebElement> rows =
         browser.findElements(By.cssSelector("#queue tbody tr")).stream()

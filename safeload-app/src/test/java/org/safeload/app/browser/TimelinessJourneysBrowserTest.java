@@ -247,7 +247,7 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
     screenshot("timeliness-trend.png");
     scrollTo("items-heading");
     screenshot("timeliness-items.png");
-    scrollTo("items-pages");
+    scrollTo("pagination");
     screenshot("timeliness-pages.png");
 
     // Changed: a short code left blank is asked for; then 3 working days.

@@ -85,8 +85,8 @@ class WayfindingBrowserTest extends BrowserJourney {
     assertThat(browser.findElement(By.cssSelector(".sl-header-council")).getText())
         .isEqualTo("Northbridge Council");
 
-    open("/timeliness");
-    open("/timeliness?asOf=2026-13-45");
+    open("/contracts");
+    open("/contracts/NBC-BRIGHTPATH-2026?asOf=2026-13-45");
     assertThat(heading()).isEqualTo("There is a problem with what was asked for");
     assertThat(text("problem-message")).contains("\"2026-13-45\" is not a date");
   }
@@ -115,8 +115,14 @@ class WayfindingBrowserTest extends BrowserJourney {
         open(path);
         Number page = (Number) js("return document.documentElement.scrollWidth");
         Number screen = (Number) js("return document.documentElement.clientWidth");
+        // What sticks out, to say why when it fails.
+        Object wide =
+            js(
+                "return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                    + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)");
         assertThat(page.intValue())
-            .as("width of %s at 390 px", path)
+            .as("width of %s at 390 px; too wide: %s", path, wide)
             .isLessThanOrEqualTo(screen.intValue());
       }
     } finally {

@@ -77,9 +77,9 @@ class ErrorsArePagesTest {
   void aMistypedDateInAPageAddressIsABadRequestPageInWords() throws Exception {
     MvcResult result =
         mvc.perform(
-                get("/timeliness")
+                get("/contracts/NBC-BRIGHTPATH-2026")
                     .param("asOf", "2026-13-45")
-                    .header("Referer", "http://localhost/timeliness")
+                    .header("Referer", "http://localhost/contracts")
                     .with(user("admin").roles("ADMIN"))
                     .accept(MediaType.TEXT_HTML))
             .andReturn();
@@ -88,7 +88,7 @@ class ErrorsArePagesTest {
     assertThat(page.select("h1").text()).isEqualTo("There is a problem with what was asked for");
     assertThat(page.select("#problem-message").text())
         .isEqualTo("\"2026-13-45\" is not a date. Enter a date like 24/11/2026.");
-    assertThat(page.select("#problem-back").attr("href")).isEqualTo("/timeliness");
+    assertThat(page.select("#problem-back").attr("href")).isEqualTo("/contracts");
     // An exception handler's page has the layout every page has: the council, the navigation.
     assertThat(page.title())
         .isEqualTo(

@@ -380,28 +380,26 @@ class TimelinessStoryTest {
 
     Document first =
         page(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("rules", "paging-check"));
-    assertThat(first.selectFirst("#items-showing").text())
-        .isEqualTo("Showing 1 to 50 of 120 items");
+    assertThat(first.selectFirst("#showing").text()).isEqualTo("Showing 1 to 50 of 120 items");
     assertThat(first.select("#items tbody tr")).hasSize(50);
     // By deadline (all the same), then by case: the Child Protection Team's PG-C cases first.
     assertThat(first.select("#items tbody tr").first().select("a").text()).isEqualTo("PG-C-001");
-    assertThat(first.select("#items-pages .govuk-pagination__item").eachText())
+    assertThat(first.select("#pagination .govuk-pagination__item").eachText())
         .containsExactly("1", "2", "3");
-    assertThat(first.selectFirst("#items-pages .govuk-pagination__item--current").text())
+    assertThat(first.selectFirst("#pagination .govuk-pagination__item--current").text())
         .isEqualTo("1");
-    assertThat(first.selectFirst("#items-pages .govuk-pagination__prev")).isNull();
-    assertThat(first.selectFirst("#items-pages a[rel=next]").attr("href"))
+    assertThat(first.selectFirst("#pagination .govuk-pagination__prev")).isNull();
+    assertThat(first.selectFirst("#pagination a[rel=next]").attr("href"))
         .isEqualTo("/timeliness?rules=paging-check&page=2#items");
 
     Document last =
         page(
             AccessRole.HEAD_OF_SERVICE,
             get("/timeliness").param("rules", "paging-check").param("page", "3"));
-    assertThat(last.selectFirst("#items-showing").text())
-        .isEqualTo("Showing 101 to 120 of 120 items");
+    assertThat(last.selectFirst("#showing").text()).isEqualTo("Showing 101 to 120 of 120 items");
     assertThat(last.select("#items tbody tr")).hasSize(20);
     assertThat(last.select("#items tbody tr").last().select("a").text()).isEqualTo("PG-N-070");
-    assertThat(last.selectFirst("#items-pages .govuk-pagination__next")).isNull();
+    assertThat(last.selectFirst("#pagination .govuk-pagination__next")).isNull();
 
     // Filtered to Assessment Team North: 70 items, two pages; the links keep the filter.
     Document team =
@@ -411,8 +409,8 @@ class TimelinessStoryTest {
                 .param("rules", "paging-check")
                 .param("team", north)
                 .param("kpi", "doc-check"));
-    assertThat(team.selectFirst("#items-showing").text()).isEqualTo("Showing 1 to 50 of 70 items");
-    String next = team.selectFirst("#items-pages a[rel=next]").attr("href");
+    assertThat(team.selectFirst("#showing").text()).isEqualTo("Showing 1 to 50 of 70 items");
+    String next = team.selectFirst("#pagination a[rel=next]").attr("href");
     assertThat(next)
         .isEqualTo("/timeliness?rules=paging-check&team=" + north + "&kpi=doc-check&page=2#items");
     Document second =
@@ -423,8 +421,7 @@ class TimelinessStoryTest {
                 .param("team", north)
                 .param("kpi", "doc-check")
                 .param("page", "2"));
-    assertThat(second.selectFirst("#items-showing").text())
-        .isEqualTo("Showing 51 to 70 of 70 items");
+    assertThat(second.selectFirst("#showing").text()).isEqualTo("Showing 51 to 70 of 70 items");
     assertThat(second.select("#items tbody tr")).hasSize(20);
     assertThat(second.select("#items tbody tr").first().select("a").text()).isEqualTo("PG-N-051");
     // Names, not ids: the team, the worker, the KPI; the deadline in words.
@@ -443,7 +440,7 @@ class TimelinessStoryTest {
             page(
                     AccessRole.HEAD_OF_SERVICE,
                     get("/timeliness").param("rules", "paging-check").param("page", "9"))
-                .selectFirst("#items-showing")
+                .selectFirst("#showing")
                 .text())
         .isEqualTo("Showing 101 to 120 of 120 items");
 

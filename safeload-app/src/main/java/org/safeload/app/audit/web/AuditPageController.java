@@ -80,7 +80,8 @@ class AuditPageController {
     model.addAttribute("rows", rows(result.entries(), people));
     model.addAttribute(
         "pagination",
-        AuditPagination.of(result.page(), result.pageSize(), result.total(), n -> href(query, n)));
+        org.safeload.app.platform.Pagination.of(
+            result.page(), result.pageSize(), result.total(), n -> href(query, n)));
     model.addAttribute("filters", filters);
     model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
     model.addAttribute(

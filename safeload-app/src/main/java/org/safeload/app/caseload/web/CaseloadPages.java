@@ -91,7 +91,16 @@ class CaseloadPages {
     String path =
         "/caseloads/unallocated"
             + (dated ? "?on=" + org.safeload.app.platform.PageDates.input(date) : "");
-    model.addAttribute("waiting", UnallocatedQueuePage.of(caseloads.queue(date), page, path));
+    model.addAttribute(
+        "waiting",
+        org.safeload.app.platform.Pagination.Paged.of(
+            caseloads.queue(date),
+            org.safeload.app.platform.Pagination.page(page),
+            n ->
+                org.springframework.web.util.UriComponentsBuilder.fromUriString(path)
+                    .replaceQueryParam("page", n)
+                    .build()
+                    .toUriString()));
     return "caseloads/unallocated";
   }
 

@@ -123,7 +123,8 @@ class WorkerPages {
     model.addAttribute("workers", list.workers());
     model.addAttribute(
         "pagination",
-        WorkersPagination.of(list.page(), list.pageSize(), list.total(), n -> href(filters, n)));
+        org.safeload.app.platform.Pagination.of(
+            list.page(), list.pageSize(), list.total(), n -> href(filters, n)));
     model.addAttribute("filters", filters);
     model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
     model.addAttribute(

@@ -100,10 +100,10 @@ class TimelinessPages {
       items = d.dueSoon();
     }
     String asOfParam = errors.isEmpty() && asOf != null && !asOf.isBlank() ? date.toString() : null;
-    int asked = parsePage(page);
+    int asked = org.safeload.app.platform.Pagination.page(page);
     model.addAttribute(
         "items",
-        KpiItemsPage.of(
+        org.safeload.app.platform.Pagination.Paged.of(
             items,
             asked,
             n -> link(rules, asOfParam, blank(team), blank(kpi), blank(status), blank(trend), n)));
@@ -153,14 +153,6 @@ class TimelinessPages {
       b.queryParam("page", page);
     }
     return b.fragment("items").encode().build().toUriString();
-  }
-
-  private static int parsePage(String page) {
-    try {
-      return page == null ? 1 : Integer.parseInt(page.strip());
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 
   private static String blank(String value) {

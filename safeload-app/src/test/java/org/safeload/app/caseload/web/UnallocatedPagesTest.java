@@ -73,7 +73,7 @@ class UnallocatedPagesTest {
   void theSecondPageShowsTheNextFiftyAndSaysSo() throws Exception {
     Document p = page("/caseloads/unallocated?on=24/11/2026&page=2");
     assertThat(p.selectFirst("#waiting-count").text()).isEqualTo("120 cases waiting");
-    assertThat(p.selectFirst("#queue-showing").text()).isEqualTo("Showing 51 to 100 of 120");
+    assertThat(p.selectFirst("#showing").text()).isEqualTo("Showing 51 to 100 of 120 cases");
     assertThat(p.select("#queue tbody tr")).hasSize(50);
     assertThat(p.select("#queue tbody tr").first().attr("data-case")).isEqualTo("Q051");
     assertThat(p.select("#queue tbody tr").last().attr("data-case")).isEqualTo("Q100");
@@ -99,12 +99,12 @@ class UnallocatedPagesTest {
   @Test
   void theFirstPageHasNoPreviousAndTheLastNoNext() throws Exception {
     Document first = page("/caseloads/unallocated");
-    assertThat(first.selectFirst("#queue-showing").text()).isEqualTo("Showing 1 to 50 of 120");
+    assertThat(first.selectFirst("#showing").text()).isEqualTo("Showing 1 to 50 of 120 cases");
     assertThat(first.select("nav.govuk-pagination a[rel=prev]")).isEmpty();
     assertThat(first.select("nav.govuk-pagination a[rel=next]").attr("href"))
         .isEqualTo("/caseloads/unallocated?page=2");
     Document last = page("/caseloads/unallocated?page=3");
-    assertThat(last.selectFirst("#queue-showing").text()).isEqualTo("Showing 101 to 120 of 120");
+    assertThat(last.selectFirst("#showing").text()).isEqualTo("Showing 101 to 120 of 120 cases");
     assertThat(last.select("#queue tbody tr")).hasSize(20);
     assertThat(last.select("nav.govuk-pagination a[rel=next]")).isEmpty();
   }
