@@ -49,7 +49,7 @@ class CaseloadChartsTest {
         .extracting(Chart.Tick::label)
         .containsExactly("0", "5", "10", "15", "20");
     assertThat(chart.yTicks()).extracting(Chart.Tick::at).containsExactly(256, 198, 140, 82, 24);
-    // x: 616 px wide from x = 80, three months at 0, 308 and 616 px.
+    // x: 592 px wide (720 − 80 − 48) from x = 80, three months at 0, 296 and 592 px.
     // 12.5 → 256 − 145 = 111; 18 → 256 − round(208.8) = 47; 16 → 256 − round(185.6) = 70.
     assertThat(chart.series()).hasSize(1);
     Chart.Series s = chart.series().getFirst();
@@ -57,9 +57,9 @@ class CaseloadChartsTest {
     assertThat(s.points())
         .containsExactly(
             new Chart.Point(80, 111, "Jun 2026", "12.5"),
-            new Chart.Point(388, 47, "Jul 2026", "18"),
-            new Chart.Point(696, 70, "Aug 2026", "16"));
-    assertThat(s.polyline()).isEqualTo("80,111 388,47 696,70");
+            new Chart.Point(376, 47, "Jul 2026", "18"),
+            new Chart.Point(672, 70, "Aug 2026", "16"));
+    assertThat(s.polyline()).isEqualTo("80,111 376,47 672,70");
     // The team target of 16 as a line at the same height as August's 16.
     assertThat(chart.references()).containsExactly(new Chart.Reference("Team target", 70, "16"));
   }
