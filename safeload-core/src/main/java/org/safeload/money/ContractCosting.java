@@ -197,7 +197,8 @@ public final class ContractCosting {
             new Flag(
                 "extension-decision-due",
                 d.daysLeft()
-                    + " days left to decide on the "
+                    + (d.daysLeft() == 1 ? " day" : " days")
+                    + " left to decide on the "
                     + d.months()
                     + "-month extension (by "
                     + words(d.decideBy())

@@ -35,9 +35,14 @@ class AccountAuditNames implements AuditNames {
   @Override
   public Map<String, String> people(Collection<String> usernames) {
     Map<String, String> people = new HashMap<>();
+    // A provider's user sees the names of its own provider's people only: council staff stay
+    // "Council staff" to them.
+    java.util.Optional<Long> provider = CurrentUser.providerScope();
     for (UserAccount account : users.findAll()) {
       if (usernames.contains(account.username())) {
-        people.put(account.username(), account.displayName());
+        boolean visible = provider.isEmpty() || provider.get().equals(account.providerId());
+        String name = account.displayName().isBlank() ? account.username() : account.displayName();
+        people.put(account.username(), visible ? name : "Council staff");
       }
     }
     return people;

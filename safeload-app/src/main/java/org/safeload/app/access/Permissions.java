@@ -119,6 +119,11 @@ public final class Permissions {
     return canEditStructure();
   }
 
+  /** The council's allocation policy ({@link #EDIT_POLICY}). */
+  public static boolean canEditPolicy() {
+    return CurrentUser.hasRole(AccessRole.ADMIN, AccessRole.HEAD_OF_SERVICE);
+  }
+
   public static boolean canAdminister() {
     return CurrentUser.hasRole(AccessRole.ADMIN);
   }

@@ -15,12 +15,40 @@ public class AuditLog {
   /** The actor recorded for work the system does itself (first start, the demo). */
   public static final String SYSTEM = "system";
 
+  /** How the trail names the system itself. */
+  public static final String SYSTEM_NAME = "Safeload (system)";
+
   private final AuditRepository repository;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<AuditNames> names;
 
-  AuditLog(AuditRepository repository, Clock clock) {
+  AuditLog(
+      AuditRepository repository,
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<AuditNames> names) {
     this.repository = repository;
     this.clock = clock;
+    this.names = names;
+  }
+
+  /**
+   * People's names for the usernames the trail records, one way for every page that says who
+   * changed something: the account's full name (each module's {@link AuditNames} decides what the
+   * signed-in user may see), {@link #SYSTEM_NAME} for the system, and "Someone else" for anyone not
+   * named.
+   */
+  public java.util.Map<String, String> people(java.util.Collection<String> usernames) {
+    java.util.Map<String, String> people = new java.util.HashMap<>();
+    names.orderedStream().forEach(n -> people.putAll(n.people(usernames)));
+    for (String u : usernames) {
+      people.putIfAbsent(u, SYSTEM.equals(u) ? SYSTEM_NAME : "Someone else");
+    }
+    return people;
+  }
+
+  /** One person's name, as {@link #people}. */
+  public String person(String username) {
+    return people(java.util.List.of(username)).get(username);
   }
 
   /** Records an action by the signed-in user (or the system) on an entity. */
@@ -32,11 +60,6 @@ public class AuditLog {
         entityType,
         entityId == null ? null : String.valueOf(entityId),
         summary);
-  }
-
-  @PreAuthorize("hasRole('ADMIN')")
-  public List<AuditEntry> latest(int limit) {
-    return repository.latest(limit);
   }
 
   /** One page of the trail, filtered in the database, newest first. */

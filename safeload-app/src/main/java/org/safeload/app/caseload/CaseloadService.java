@@ -181,7 +181,8 @@ public class CaseloadService {
 
     String workerName(String id) {
       WorkerView w = id == null ? null : workers.get(id);
-      return w == null ? id : w.worker().name();
+      // A worker the signed-in user may not see (another provider's, say) is never shown by id.
+      return w == null ? (id == null ? null : "A worker outside your teams") : w.worker().name();
     }
 
     String teamName(String id) {
@@ -190,9 +191,9 @@ public class CaseloadService {
       }
       try {
         Team t = teams.get(Long.parseLong(id));
-        return t == null ? id : t.name();
+        return t == null ? "A team outside your view" : t.name();
       } catch (NumberFormatException e) {
-        return id;
+        return "A team outside your view";
       }
     }
 

@@ -7,13 +7,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
-import org.safeload.app.access.UserAccount;
-import org.safeload.app.access.UserAccounts;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.money.persistence.ContractRepository;
 import org.safeload.app.organisation.OrganisationService;
@@ -47,7 +44,6 @@ public class ContractService {
   private final ContractRepository contracts;
   private final OrganisationService organisation;
   private final AuditLog audit;
-  private final UserAccounts accounts;
   private final Clock clock;
   private final ContractCosting costing;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -58,7 +54,6 @@ public class ContractService {
       ContractRepository contracts,
       OrganisationService organisation,
       AuditLog audit,
-      UserAccounts accounts,
       Clock clock,
       WorkingCalendar calendar,
       @Value("${safeload.money.key-decision-threshold:500000}") BigDecimal threshold,
@@ -67,7 +62,6 @@ public class ContractService {
     this.contracts = contracts;
     this.organisation = organisation;
     this.audit = audit;
-    this.accounts = accounts;
     this.clock = clock;
     this.costing = new ContractCosting(calendar, threshold);
     this.ocidPrefix = ocidPrefix;
@@ -248,26 +242,13 @@ public class ContractService {
   /** Who created and changed the contract, and when (newest first); never the values. */
   @PreAuthorize(Permissions.READ_MONEY)
   public List<Change> history(String code) {
-    Map<String, String> names = new java.util.HashMap<>();
-    return audit.forEntity("contract", contract(code).id()).stream()
-        .map(
-            e ->
-                new Change(
-                    e.occurredAt(),
-                    names.computeIfAbsent(e.actor(), this::personNamed),
-                    e.summary()))
+    List<org.safeload.app.audit.AuditEntry> entries =
+        audit.forEntity("contract", contract(code).id());
+    Map<String, String> people =
+        audit.people(entries.stream().map(org.safeload.app.audit.AuditEntry::actor).toList());
+    return entries.stream()
+        .map(e -> new Change(e.occurredAt(), people.get(e.actor()), e.summary()))
         .toList();
-  }
-
-  private String personNamed(String username) {
-    if (AuditLog.SYSTEM.equals(username)) {
-      return "Safeload (set-up)";
-    }
-    return accounts
-        .enabledAccount(username)
-        .map(UserAccount::displayName)
-        .filter(name -> !name.isBlank())
-        .orElse(username);
   }
 
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
@@ -310,11 +291,11 @@ public class ContractService {
   }
 
   private static String words(LocalDate date) {
-    return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+    return org.safeload.app.platform.Show.inWords(date);
   }
 
   private static String words(YearMonth month) {
-    return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
+    return org.safeload.app.platform.Show.inWords(month);
   }
 
   private void save(StoredContract current, Contract contract, String summary) {

@@ -1,12 +1,10 @@
 package org.safeload.app.organisation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,9 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class WorkforceService {
-
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final WorkerRepository workers;
   private final TeamRepository teams;
@@ -219,7 +214,7 @@ public class WorkforceService {
             FieldProblem.of(
                 WorkerField.START_DATE.jsonName(),
                 "Start date must be on or before "
-                    + DATE.format(first.to())
+                    + org.safeload.app.platform.Show.inWords(first.to())
                     + ", when the first team ended"));
       } else {
         assignments.set(0, new Assignment(id, first.teamId(), details.startDate(), first.to()));
@@ -263,7 +258,10 @@ public class WorkforceService {
     }
     workers.replaceAssignments(id, moved.assignments());
     audit.record(
-        "move", "worker", id, "Moved to " + teamName(teamId) + " from " + DATE.format(from));
+        "move",
+        "worker",
+        id,
+        "Moved to " + teamName(teamId) + " from " + org.safeload.app.platform.Show.inWords(from));
     return worker(id);
   }
 

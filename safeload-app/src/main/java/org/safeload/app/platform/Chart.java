@@ -25,6 +25,9 @@ public final class Chart {
   public static final int TOP = 24;
   public static final int BOTTOM = 64;
 
+  /** What the data table says for a category without a figure (a gap in the line). */
+  public static final String NO_FIGURE = "No figure";
+
   private static final List<String> COLOURS =
       List.of("#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#505a5f");
 
@@ -142,7 +145,7 @@ public final class Chart {
       List<String> cells = new ArrayList<>();
       for (List<BigDecimal> values : b.values) {
         BigDecimal v = values.get(i);
-        cells.add(v == null ? "" : b.format.apply(v));
+        cells.add(v == null ? NO_FIGURE : b.format.apply(v));
       }
       table.add(new Row(b.categories.get(i), List.copyOf(cells)));
     }

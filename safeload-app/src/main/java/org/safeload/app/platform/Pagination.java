@@ -86,6 +86,25 @@ public record Pagination(
     return Integer.parseInt(text.strip());
   }
 
+  /**
+   * The address of a page of a filtered list: the path, the filters that are set, and the page
+   * number when it is not the first.
+   */
+  public static String href(String path, java.util.Map<String, String> filters, int page) {
+    org.springframework.web.util.UriComponentsBuilder uri =
+        org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+    filters.forEach(
+        (name, value) -> {
+          if (value != null && !value.isEmpty()) {
+            uri.queryParam(name, value);
+          }
+        });
+    if (page > 1) {
+      uri.queryParam("page", page);
+    }
+    return uri.encode().build().toUriString();
+  }
+
   /** Whether there is more than one page (otherwise no pagination is shown). */
   public boolean several() {
     return pages > 1;

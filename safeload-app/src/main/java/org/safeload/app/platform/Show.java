@@ -35,7 +35,17 @@ public class Show {
 
   /** "14 July 2026"; an empty string for no date. */
   public String date(LocalDate date) {
+    return inWords(date);
+  }
+
+  /** "14 July 2026", for text written outside a page (an audit summary, a message). */
+  public static String inWords(LocalDate date) {
     return date == null ? "" : DATE.format(date);
+  }
+
+  /** "July 2026", for text written outside a page. */
+  public static String inWords(YearMonth month) {
+    return month == null ? "" : MONTH.format(month);
   }
 
   /** A date as it goes back into a date box: "24/11/2026". */
@@ -50,7 +60,7 @@ public class Show {
 
   /** "July 2026". */
   public String month(YearMonth month) {
-    return month == null ? "" : MONTH.format(month);
+    return inWords(month);
   }
 
   /** "Jul 2026", for chart axes. */

@@ -21,8 +21,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
-import org.safeload.app.access.UserAccount;
-import org.safeload.app.access.UserAccounts;
 import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.organisation.OrganisationService;
@@ -65,7 +63,6 @@ public class TimelinessService {
   private final Clock clock;
   private final Timeliness engine;
   private final WorkforceService workforce;
-  private final UserAccounts accounts;
 
   /** The audit trail's name for a council rule set. */
   static final String RULE_SET = "kpi-rule-set";
@@ -74,14 +71,12 @@ public class TimelinessService {
       CaseEventRepository events,
       OrganisationService organisation,
       WorkforceService workforce,
-      UserAccounts accounts,
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar) {
     this.events = events;
     this.organisation = organisation;
     this.workforce = workforce;
-    this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
     this.engine = new Timeliness(calendar);
@@ -347,25 +342,15 @@ public class TimelinessService {
   /** Who changed a council rule set and when, latest first. */
   @PreAuthorize(Permissions.READ_TIMELINESS)
   public List<RuleSetChange> ruleSetChanges(String id) {
-    return audit.forEntity(RULE_SET, id).stream()
+    List<AuditEntry> entries = audit.forEntity(RULE_SET, id);
+    Map<String, String> people = audit.people(entries.stream().map(AuditEntry::actor).toList());
+    return entries.stream()
         .sorted(
             java.util.Comparator.comparing(AuditEntry::occurredAt)
                 .thenComparingLong(AuditEntry::id)
                 .reversed())
-        .map(e -> new RuleSetChange(e.occurredAt(), who(e.actor()), e.summary()))
+        .map(e -> new RuleSetChange(e.occurredAt(), people.get(e.actor()), e.summary()))
         .toList();
-  }
-
-  /** A person's name for an audit trail's actor (their username): the account's display name. */
-  private String who(String actor) {
-    if (AuditLog.SYSTEM.equals(actor)) {
-      return "Safeload";
-    }
-    return accounts
-        .enabledAccount(actor)
-        .map(UserAccount::displayName)
-        .filter(n -> !n.isBlank())
-        .orElse(actor);
   }
 
   /**
@@ -444,8 +429,9 @@ public class TimelinessService {
   }
 
   private KpiRuleSet store(KpiRuleSet set, String document, String summary) {
+    boolean known = events.ruleSets().stream().anyMatch(r -> r.id().equals(set.id()));
     events.saveRuleSet(set.id(), document, clock.instant());
-    audit.record("update", RULE_SET, set.id(), summary);
+    audit.record(known ? "update" : "create", RULE_SET, set.id(), summary);
     return set;
   }
 

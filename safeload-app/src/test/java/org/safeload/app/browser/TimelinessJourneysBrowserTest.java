@@ -2,7 +2,6 @@ package org.safeload.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -184,33 +183,30 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
     "POST /timeliness/rules/{id}/kpis/{rule}/remove"
   })
   void addChangeAndRemoveKpisAndSeeTheTrendAgainstTheTarget() throws Exception {
-    // Two of the council's sets to work on: one with the seven contract KPIs, one with a single
-    // KPI.
-    String contract =
-        org.safeload.timeliness.KpiRuleSet.builtInText("contract")
-            .replace("id: contract", "id: journey-kpis")
-            .replace("name: Managed team contract KPIs", "name: Journey KPIs");
-    jdbc.sql("insert into kpi_rule_set (id, document, active, updated_at) values (?, ?, false, ?)")
-        .params("journey-kpis", contract, java.sql.Timestamp.from(Instant.now()))
-        .update();
-    jdbc.sql("insert into kpi_rule_set (id, document, active, updated_at) values (?, ?, false, ?)")
-        .params(
-            "journey-single",
-            """
-            id: journey-single
-            name: Journey single KPI
-            rules:
-              - id: supervision-4w
-                name: Supervision every 4 weeks
-                scope: worker
-                target: {type: supervision}
-                every: {weeks: 4}
-            """,
-            java.sql.Timestamp.from(Instant.now()))
-        .update();
+    // Two of the council's sets to work on, pasted in through the YAML page (ids of their own
+    // each run): one with the seven contract KPIs, one with a single KPI.
+    String run = Long.toString(System.nanoTime(), 36);
+    String kpis = "journey-kpis-" + run;
+    String single = "journey-single-" + run;
     signInAsAdmin();
+    paste(
+        org.safeload.timeliness.KpiRuleSet.builtInText("contract")
+            .replace("id: contract", "id: " + kpis)
+            .replace("name: Managed team contract KPIs", "name: Journey KPIs " + run));
+    paste(
+        """
+        id: %s
+        name: Journey single KPI %s
+        rules:
+          - id: supervision-4w
+            name: Supervision every 4 weeks
+            scope: worker
+            target: {type: supervision}
+            every: {weeks: 4}
+        """
+            .formatted(single, run));
 
-    open("/timeliness/rules/journey-kpis");
+    open("/timeliness/rules/" + kpis);
     browser.findElement(By.linkText("Add a KPI")).click();
     checkPage();
     assertThat(heading()).isEqualTo("Add a KPI");
@@ -236,7 +232,7 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
             "Starts with: Referral\nThen: Visit (Child seen)\nWithin: 2 working days", "90%");
 
     // The figures: its trend by month with the 90% target line, and its overdue items.
-    open("/timeliness?rules=journey-kpis&trend=seen-2wd");
+    open("/timeliness?rules=" + kpis + "&trend=seen-2wd");
     assertThat(text("trend-chart-title"))
         .isEqualTo("Child seen within 2 working days of a referral: % on time by month");
     assertThat(
@@ -251,7 +247,7 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
     screenshot("timeliness-pages.png");
 
     // Changed: a short code left blank is asked for; then 3 working days.
-    open("/timeliness/rules/journey-kpis");
+    open("/timeliness/rules/" + kpis);
     browser.findElement(By.cssSelector("#kpis tr[data-kpi='seen-2wd'] a[href$='/edit']")).click();
     checkPage();
     assertThat(heading()).isEqualTo("Change a KPI");
@@ -281,7 +277,7 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
         .isEmpty();
 
     // A set's last KPI cannot go.
-    open("/timeliness/rules/journey-single/kpis/supervision-4w/remove");
+    open("/timeliness/rules/" + single + "/kpis/supervision-4w/remove");
     press("Remove KPI");
     assertThat(errorSummary())
         .containsExactly("A rule set has at least one KPI: add another before removing this one");
@@ -327,5 +323,14 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
                     + "fetch(arguments[0]).then(r => r.text()).then(done);",
                 href);
     assertThat(downloaded).contains("id: journey-yaml", "every: {workingDays: 15}");
+  }
+
+  /** Saves a rule set through the YAML page, as a power user pastes one. */
+  private void paste(String yaml) {
+    open("/timeliness/rules/edit");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById('document').value = arguments[0]", yaml);
+    press("Save rule set");
+    assertThat(errorSummary()).isEmpty();
   }
 }

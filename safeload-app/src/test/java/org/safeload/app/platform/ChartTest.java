@@ -43,7 +43,7 @@ class ChartTest {
             .build();
     assertThat(c.yTicks().stream().map(Chart.Tick::label)).containsExactly("0", "1", "2", "3");
     assertThat(c.series().getFirst().points()).hasSize(2);
-    assertThat(c.rows().get(1).values()).containsExactly("");
+    assertThat(c.rows().get(1).values()).containsExactly("No figure");
   }
 
   @Test

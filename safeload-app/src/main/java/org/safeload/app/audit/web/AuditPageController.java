@@ -19,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The audit trail, for administrators: filtered by person, action and date; 50 to a page. */
 @Controller
@@ -156,24 +155,11 @@ class AuditPageController {
   }
 
   private Map<String, String> people(List<String> usernames) {
-    Map<String, String> people = new HashMap<>();
-    names.orderedStream().forEach(n -> people.putAll(n.people(usernames)));
-    people.putIfAbsent(AuditLog.SYSTEM, "Safeload (system)");
-    return people;
+    return audit.people(usernames);
   }
 
   private static String href(Map<String, String> filters, int page) {
-    UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/admin/audit");
-    filters.forEach(
-        (name, value) -> {
-          if (!value.isEmpty()) {
-            uri.queryParam(name, value);
-          }
-        });
-    if (page > 1) {
-      uri.queryParam("page", page);
-    }
-    return uri.encode().build().toUriString();
+    return org.safeload.app.platform.Pagination.href("/admin/audit", filters, page);
   }
 
   private static LocalDate date(

@@ -206,6 +206,7 @@ class CaseloadPages {
 
   @GetMapping("/caseloads/policy/change")
   String policyForm(Model model) {
+    mayEditPolicy();
     model.addAttribute("form", PolicyForm.of(caseloads.policy()));
     return "caseloads/policy-form";
   }
@@ -240,6 +241,7 @@ class CaseloadPages {
 
   @GetMapping("/caseloads/policy/edit")
   String editPolicy(Model model) {
+    mayEditPolicy();
     String text = caseloads.policyText();
     if (CaseloadPolicy.DEFAULT.equals(caseloads.policy().id())) {
       text = text.replaceFirst("(?m)^id: default$", "id: council");
@@ -269,6 +271,7 @@ class CaseloadPages {
 
   @GetMapping("/caseloads/policy/built-in")
   String confirmBuiltIn(Model model) {
+    mayEditPolicy();
     model.addAttribute("policy", caseloads.policy());
     model.addAttribute("confirm", "");
     return "caseloads/policy-built-in";
@@ -304,7 +307,7 @@ class CaseloadPages {
    * saving): anyone else is refused before their answers are even checked.
    */
   private static void mayEditPolicy() {
-    if (!org.safeload.app.access.Permissions.canEditStructure()) {
+    if (!org.safeload.app.access.Permissions.canEditPolicy()) {
       throw new org.springframework.security.access.AccessDeniedException(
           "Only a head of service may change the allocation policy");
     }

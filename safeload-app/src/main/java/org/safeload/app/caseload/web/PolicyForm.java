@@ -353,24 +353,7 @@ public class PolicyForm {
 
   /** A double-quoted YAML string: nothing typed can end it or add a field. */
   static String quoted(String value) {
-    StringBuilder q = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            q.append(String.format("\\x%02x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
+    return org.safeload.yaml.YamlText.quoted(value);
   }
 
   /** A group id from its name: "Senior social worker" → "senior-social-worker". */

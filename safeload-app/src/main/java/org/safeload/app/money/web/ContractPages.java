@@ -158,10 +158,7 @@ class ContractPages {
     model.addAttribute("roles", Role.values());
     model.addAttribute(
         "flags",
-        result.flags().stream()
-            .map(
-                f -> new FlagView(f.code(), f.label(), ContractFormErrors.words(f.message(), show)))
-            .toList());
+        result.flags().stream().map(f -> new FlagView(f.code(), f.label(), f.message())).toList());
   }
 
   /** A warning in words: its code (for tests), its tag and its sentence. */

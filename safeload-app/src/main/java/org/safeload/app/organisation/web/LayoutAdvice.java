@@ -60,6 +60,7 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
     model.addAttribute("canImportWorkers", Permissions.canImportWorkers());
     model.addAttribute("canEditEstablishment", Permissions.canEditEstablishment());
     model.addAttribute("canAdminister", Permissions.canAdminister());
+    model.addAttribute("canEditPolicy", Permissions.canEditPolicy());
     model.addAttribute("canReadMoney", Permissions.canReadMoney());
     model.addAttribute("canReadCases", Permissions.canReadCases());
     model.addAttribute("canEditTimeliness", Permissions.canEditTimeliness());

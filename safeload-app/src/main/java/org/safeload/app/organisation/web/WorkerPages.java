@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Workers: list, view (with team history), create, edit, move, import. */
 @Controller
@@ -63,9 +62,6 @@ class WorkerPages {
       this.from = from;
     }
   }
-
-  private static final java.time.format.DateTimeFormatter DATE =
-      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
   private final WorkforceService workforce;
   private final OrganisationService organisation;
@@ -150,17 +146,7 @@ class WorkerPages {
   }
 
   private static String href(Map<String, String> filters, int page) {
-    UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/workers");
-    filters.forEach(
-        (name, value) -> {
-          if (!value.isEmpty()) {
-            uri.queryParam(name, value);
-          }
-        });
-    if (page > 1) {
-      uri.queryParam("page", page);
-    }
-    return uri.encode().build().toUriString();
+    return org.safeload.app.platform.Pagination.href("/workers", filters, page);
   }
 
   private static String blank(String value) {
@@ -267,7 +253,7 @@ class WorkerPages {
               + " moves to "
               + organisation.team(form.getTeamId()).name()
               + " from "
-              + DATE.format(form.getFrom().toDate()));
+              + org.safeload.app.platform.Show.inWords(form.getFrom().toDate()));
       return "redirect:/workers/" + id;
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);

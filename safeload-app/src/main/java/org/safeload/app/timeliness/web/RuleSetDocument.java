@@ -111,24 +111,7 @@ final class RuleSetDocument {
     if (PLAIN.matcher(value).matches() && !RESERVED.contains(value.toLowerCase(Locale.ROOT))) {
       return value;
     }
-    StringBuilder q = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\t' -> q.append("\\t");
-        case '\r' -> q.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
+    return org.safeload.yaml.YamlText.quoted(value);
   }
 
   // --- problems back to the form ---------------------------------------------------------------

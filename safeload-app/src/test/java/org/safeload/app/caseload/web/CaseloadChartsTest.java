@@ -71,7 +71,8 @@ class CaseloadChartsTest {
             "c", "t", List.of(month(6, "0", 0, null), month(7, "1", 9, "9.00")), null);
     assertThat(chart.rows())
         .containsExactly(
-            new Chart.Row("Jun 2026", List.of("")), new Chart.Row("Jul 2026", List.of("9")));
+            new Chart.Row("Jun 2026", List.of(Chart.NO_FIGURE)),
+            new Chart.Row("Jul 2026", List.of("9")));
     assertThat(chart.series().getFirst().points())
         .extracting(Chart.Point::category)
         .containsExactly("Jul 2026");
