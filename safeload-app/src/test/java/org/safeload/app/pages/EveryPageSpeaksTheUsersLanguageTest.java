@@ -66,11 +66,31 @@ class EveryPageSpeaksTheUsersLanguageTest {
 
   @Autowired MockMvc mvc;
 
+  @Autowired org.safeload.app.access.UserAccounts accounts;
+  @Autowired org.safeload.app.access.ProviderDirectory providers;
+
   @Test
   void everyPageOfTheDemoCouncilSpeaksTheUsersLanguage() throws Exception {
+    crawlAs("admin", "test-admin-password", 25);
+  }
+
+  /**
+   * A provider's user sees only its own teams: the pages it reaches must not fall back to ids for
+   * the workers and teams it may not see, nor link to pages it may not open.
+   */
+  @Test
+  void everyPageAProvidersUserReachesSpeaksTheUsersLanguage() throws Exception {
+    org.safeload.app.access.TestAccounts.ensure(accounts, providers);
+    crawlAs(
+        org.safeload.app.access.TestAccounts.username(org.safeload.app.access.AccessRole.PROVIDER),
+        org.safeload.app.access.TestAccounts.PASSWORD,
+        10);
+  }
+
+  private void crawlAs(String username, String password, int atLeast) throws Exception {
     MockHttpSession session =
         (MockHttpSession)
-            mvc.perform(formLogin("/sign-in").user("admin").password("test-admin-password"))
+            mvc.perform(formLogin("/sign-in").user(username).password(password))
                 .andReturn()
                 .getRequest()
                 .getSession();
@@ -116,7 +136,7 @@ class EveryPageSpeaksTheUsersLanguageTest {
         }
       }
     }
-    assertThat(pages).as("pages crawled").isGreaterThan(25);
+    assertThat(pages).as("pages crawled").isGreaterThan(atLeast);
     assertThat(problems).isEmpty();
   }
 
