@@ -290,7 +290,7 @@ class ContractJourneysBrowserTest extends BrowserJourney {
     type("change-count", "2");
     press("Add change");
     assertThat(errorSummary()).isEmpty();
-    assertThat(texts("#changes li")).containsExactly("From 1 January 2027: 2 social worker(s)");
+    assertThat(texts("#changes li")).containsExactly("From 1 January 2027: 2 social workers");
     // January with two social workers: 31 × 2 × £300 = £18,600.
     assertThat(months())
         .containsExactly(

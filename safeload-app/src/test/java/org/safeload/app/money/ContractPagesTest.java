@@ -107,7 +107,7 @@ class ContractPagesTest {
             "February 2025 £9,142.86 £0.00 £9,142.86 £9,142.86");
     assertThat(page.selectFirst("#total").text()).isEqualTo("£128,000.00");
     assertThat(page.selectFirst("#team-unit").text())
-        .isEqualTo("2 team(s) at £16,000.00 per team-week, each of 7 people");
+        .isEqualTo("2 teams at £16,000.00 per team-week, each of 7 people");
   }
 
   @Test
@@ -154,7 +154,7 @@ class ContractPagesTest {
             page(AccessRole.FINANCE, "/contracts/NBC-BRIGHTPATH-2026")
                 .select("#changes li")
                 .eachText())
-        .contains("From 15 March 2027: 1 social worker(s)");
+        .contains("From 15 March 2027: 1 social worker");
   }
 
   @Test

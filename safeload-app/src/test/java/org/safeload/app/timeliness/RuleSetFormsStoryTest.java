@@ -354,7 +354,8 @@ class RuleSetFormsStoryTest {
             as(AccessRole.TEAM_MANAGER, get("/timeliness/rules/forms-standards/name"))
                 .getResponse()
                 .getStatus())
-        .isEqualTo(200);
+        .as("the form is not even shown to a role that may not use it")
+        .isEqualTo(403);
     for (AccessRole role :
         List.of(
             AccessRole.TEAM_MANAGER,

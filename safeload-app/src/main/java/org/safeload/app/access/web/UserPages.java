@@ -73,8 +73,15 @@ class UserPages {
   }
 
   @GetMapping("/admin/users")
-  String list(Model model) {
-    model.addAttribute("users", accounts.list());
+  String list(
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String page,
+      Model model) {
+    model.addAttribute(
+        "users",
+        org.safeload.app.platform.Pagination.Paged.of(
+            accounts.list(),
+            org.safeload.app.platform.Pagination.page(page),
+            n -> org.safeload.app.platform.Pagination.href("/admin/users", java.util.Map.of(), n)));
     model.addAttribute("providerNames", providers.providerNames());
     return "admin/users";
   }

@@ -164,8 +164,18 @@ class TimelinessPages {
   }
 
   @GetMapping("/cases/{caseRef}")
-  String timeline(@PathVariable String caseRef, Model model) {
-    model.addAttribute("t", timeliness.caseTimeline(caseRef));
+  String timeline(
+      @PathVariable String caseRef, @RequestParam(required = false) String page, Model model) {
+    TimelinessService.Timeline t = timeliness.caseTimeline(caseRef);
+    model.addAttribute("t", t);
+    model.addAttribute(
+        "events",
+        org.safeload.app.platform.Pagination.Paged.of(
+            t.events(),
+            org.safeload.app.platform.Pagination.page(page),
+            n ->
+                org.safeload.app.platform.Pagination.href(
+                    "/cases/" + caseRef, java.util.Map.of(), n)));
     return "timeliness/case";
   }
 

@@ -51,6 +51,20 @@ class AuditPageTest {
     when(audit.actors()).thenReturn(List.of("hos", "system"));
     when(audit.actions()).thenReturn(List.of("create", "move", "update"));
     when(names.people(anyCollection())).thenReturn(Map.of("hos", "Helen Head"));
+    // The trail's own naming (AuditLog.people, tested in AuditLogPeopleTest): here, as it answers.
+    when(audit.people(anyCollection()))
+        .thenAnswer(
+            call -> {
+              Map<String, String> people = new java.util.HashMap<>();
+              for (Object u : (java.util.Collection<?>) call.getArgument(0)) {
+                people.put(
+                    (String) u,
+                    u.equals("hos")
+                        ? "Helen Head"
+                        : u.equals(AuditLog.SYSTEM) ? AuditLog.SYSTEM_NAME : "Someone else");
+              }
+              return people;
+            });
     when(names.names(anyString(), anyCollection())).thenReturn(Map.of());
     when(names.names(eq("worker"), anyCollection()))
         .thenReturn(Map.of("26", new AuditNames.Named("Amara Quarry", "/workers/26")));
