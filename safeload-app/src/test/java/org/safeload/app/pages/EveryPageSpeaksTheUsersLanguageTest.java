@@ -7,10 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -33,11 +31,6 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SafeloadSpringTest
 class EveryPageSpeaksTheUsersLanguageTest {
-
-  /**
-   * Pages of the same shape (the same path with the numbers taken out) visited at most this often.
-   */
-  private static final int PER_SHAPE = 3;
 
   private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
   private static final Pattern SLASH_DATE = Pattern.compile("\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
@@ -71,7 +64,8 @@ class EveryPageSpeaksTheUsersLanguageTest {
 
   @Test
   void everyPageOfTheDemoCouncilSpeaksTheUsersLanguage() throws Exception {
-    crawlAs("admin", "test-admin-password", 25);
+    // Every page, not a sample: the demo council has over 600 (each case, worker and team).
+    crawlAs("admin", "test-admin-password", 500);
   }
 
   /**
@@ -84,7 +78,7 @@ class EveryPageSpeaksTheUsersLanguageTest {
     crawlAs(
         org.safeload.app.access.TestAccounts.username(org.safeload.app.access.AccessRole.PROVIDER),
         org.safeload.app.access.TestAccounts.PASSWORD,
-        10);
+        100);
   }
 
   private void crawlAs(String username, String password, int atLeast) throws Exception {
@@ -97,7 +91,6 @@ class EveryPageSpeaksTheUsersLanguageTest {
 
     Deque<String> queue = new ArrayDeque<>(List.of("/"));
     Set<String> seen = new LinkedHashSet<>(queue);
-    Map<String, Integer> shapes = new HashMap<>();
     List<String> problems = new ArrayList<>();
     Set<String> kinds = new java.util.HashSet<>();
     int pages = 0;
@@ -128,10 +121,7 @@ class EveryPageSpeaksTheUsersLanguageTest {
           continue;
         }
         String link = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
-        String shape = link.replaceAll("\\d+", "N").replaceAll("\\?.*", "?");
-        if (!link.isEmpty()
-            && seen.add(link)
-            && shapes.merge(shape, 1, Integer::sum) <= PER_SHAPE) {
+        if (!link.isEmpty() && seen.add(link)) {
           queue.add(link);
         }
       }
