@@ -132,7 +132,8 @@ public class CaseloadService {
           "id", "The built-in policy cannot be changed: give your copy its own id");
     }
     repository.saveActive(policy.id(), document, clock.instant());
-    audit.record("update", "caseload-policy", policy.id(), "allocation policy saved and in force");
+    audit.record(
+        "update", PolicyAuditNames.TYPE, policy.id(), "allocation policy saved and in force");
     return policy;
   }
 
@@ -142,7 +143,8 @@ public class CaseloadService {
   public void useBuiltInPolicy() {
     repository.lockAllocations();
     repository.deactivateAll();
-    audit.record("update", "caseload-policy", CaseloadPolicy.DEFAULT, "built-in policy in force");
+    audit.record(
+        "update", PolicyAuditNames.TYPE, CaseloadPolicy.DEFAULT, "built-in policy in force");
   }
 
   // --- Snapshot --------------------------------------------------------------------------------
