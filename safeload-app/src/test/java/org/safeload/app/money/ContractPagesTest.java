@@ -314,7 +314,7 @@ class ContractPagesTest {
                 .param("extensions[0].decideBy.month", "2")
                 .param("extensions[0].decideBy.year", "2026")
                 .with(csrf()));
-    assertThat(bad.getResponse().getStatus()).isEqualTo(200);
+    assertThat(bad.getResponse().getStatus()).isEqualTo(400);
     Document page = Jsoup.parse(bad.getResponse().getContentAsString());
     assertThat(page.select(".govuk-error-summary a").eachText())
         .containsExactlyInAnyOrder(

@@ -193,6 +193,7 @@ class ContractPages {
           id, form.getMonth(), ContractForm.amount(form.getAmount()), form.getReference());
       return "redirect:/contracts/" + id;
     } catch (InvalidInputException e) {
+      badRequest();
       model.addAttribute(
           "errors",
           prefixed(
@@ -222,6 +223,7 @@ class ContractPages {
       contracts.addChange(id, change);
       return "redirect:/contracts/" + id;
     } catch (InvalidInputException e) {
+      badRequest();
       model.addAttribute(
           "errors",
           prefixed(
@@ -313,6 +315,7 @@ class ContractPages {
       StoredContract created = contracts.create(form.toDocument(Map.of(), lines, extensions));
       return "redirect:/contracts/" + created.code();
     } catch (InvalidInputException e) {
+      badRequest();
       model.addAttribute("errors", ContractFormErrors.of(e, form, lines, extensions, show));
       return form(form, null, model);
     }
@@ -344,8 +347,18 @@ class ContractPages {
       contracts.edit(id, form.toDocument(contracts.document(id), lines, extensions));
       return "redirect:/contracts/" + id;
     } catch (InvalidInputException e) {
+      badRequest();
       model.addAttribute("errors", ContractFormErrors.of(e, form, lines, extensions, show));
       return form(form, stored, model);
+    }
+  }
+
+  /** A page shown again with its errors answers 400, as every other form's does. */
+  private static void badRequest() {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+            instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+        && attributes.getResponse() != null) {
+      attributes.getResponse().setStatus(400);
     }
   }
 
@@ -388,6 +401,7 @@ class ContractPages {
       StoredContract created = contracts.create(document);
       return "redirect:/contracts/" + created.code();
     } catch (InvalidInputException e) {
+      badRequest();
       model.addAttribute(
           "errors",
           Map.of(
