@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 import org.safeload.yaml.YamlObject;
@@ -90,7 +90,7 @@ public record CaseloadPolicy(
   /**
    * Reads a policy.
    *
-   * @throws ScenarioException with every problem, each naming its line and field
+   * @throws DocumentException with every problem, each naming its line and field
    */
   public static CaseloadPolicy read(String text) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -144,7 +144,7 @@ public record CaseloadPolicy(
                 })
             .orElse(null);
     if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
+      throw new DocumentException(problems);
     }
     return new CaseloadPolicy(id, name, weights, groups, teamTarget);
   }

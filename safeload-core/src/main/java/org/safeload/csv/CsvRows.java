@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 /**
  * Reading a CSV file whose header names its columns (in any order): every problem is recorded with

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.money.Contract.Absence;
 import org.safeload.money.Contract.ExtensionOption;
 import org.safeload.money.Contract.Extra;
@@ -21,7 +23,6 @@ import org.safeload.money.Contract.Rate;
 import org.safeload.money.Contract.RosterChange;
 import org.safeload.money.Contract.RosterLine;
 import org.safeload.money.Contract.TeamUnit;
-import org.safeload.organisation.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.yaml.YamlObject;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -74,7 +75,7 @@ public final class ScenarioReader {
       root.problem("", "the scenario needs contracts, an appraisal, or both");
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
+      throw new DocumentException(problems);
     }
     return new Scenario(asOf, threshold, List.copyOf(contracts), List.copyOf(cards));
   }
@@ -85,14 +86,14 @@ public final class ScenarioReader {
     YamlObject root = root(text, problems);
     Contract contract = contract(root, problems);
     if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
+      throw new DocumentException(problems);
     }
     return contract;
   }
 
   private static YamlObject root(String text, List<FieldProblem> problems) {
     if (text.length() > MAX_DOCUMENT) {
-      throw new ScenarioException(
+      throw new DocumentException(
           List.of(
               new FieldProblem(0, "(document)", "is larger than " + MAX_DOCUMENT + " characters")));
     }
@@ -103,19 +104,19 @@ public final class ScenarioReader {
       node = new Yaml(options).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new ScenarioException(
+      throw new DocumentException(
           List.of(
               new FieldProblem(
                   line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
     } catch (RuntimeException e) {
-      throw new ScenarioException(
+      throw new DocumentException(
           List.of(
               new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
     }
     if (node == null) {
-      throw new ScenarioException(List.of(new FieldProblem(1, "(document)", "is empty")));
+      throw new DocumentException(List.of(new FieldProblem(1, "(document)", "is empty")));
     }
-    return YamlObject.of(node, "", problems).orElseThrow(() -> new ScenarioException(problems));
+    return YamlObject.of(node, "", problems).orElseThrow(() -> new DocumentException(problems));
   }
 
   private static Contract contract(YamlObject c, List<FieldProblem> problems) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.safeload.document.FieldProblem;
 
 /**
  * The worker import file: UTF-8 CSV (RFC 4180) with this header row, in any column order:

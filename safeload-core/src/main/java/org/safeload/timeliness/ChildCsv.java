@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeload.csv.CsvRows;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 /**
  * The children file: UTF-8 CSV with the header {@code child_id,date_of_birth,family_group} (any

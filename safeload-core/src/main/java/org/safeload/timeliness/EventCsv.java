@@ -14,7 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 /**
  * The case activity file (docs/timeliness.md): UTF-8 CSV with the header {@code

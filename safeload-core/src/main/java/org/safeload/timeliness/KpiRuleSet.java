@@ -12,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.KpiRule.Filter;
 import org.safeload.timeliness.KpiRule.Kind;
 import org.safeload.timeliness.KpiRule.Unit;
@@ -50,7 +50,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
   /**
    * Reads a rule set.
    *
-   * @throws ScenarioException with every problem, each naming its line and field
+   * @throws DocumentException with every problem, each naming its line and field
    */
   public static KpiRuleSet read(String text) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -73,7 +73,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
       root.problem("rules", "is required: a rule set has at least one rule");
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
+      throw new DocumentException(problems);
     }
     return new KpiRuleSet(id, name, List.copyOf(rules));
   }

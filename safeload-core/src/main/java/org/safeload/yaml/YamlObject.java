@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,8 +49,7 @@ public final class YamlObject {
   /**
    * A whole document's top-level mapping, with its problems recorded as it is read.
    *
-   * @throws org.safeload.money.ScenarioException when the text is not YAML, is empty, or is not a
-   *     mapping
+   * @throws DocumentException when the text is not YAML, is empty, or is not a mapping
    */
   public static YamlObject document(String text, List<FieldProblem> problems) {
     Node node;
@@ -57,15 +57,13 @@ public final class YamlObject {
       node = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(text));
     } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new org.safeload.money.ScenarioException(
+      throw new DocumentException(
           List.of(new FieldProblem(line, "(document)", "is not valid YAML: " + e.getProblem())));
     }
     if (node == null) {
-      throw new org.safeload.money.ScenarioException(
-          List.of(new FieldProblem(1, "(document)", "is empty")));
+      throw new DocumentException(List.of(new FieldProblem(1, "(document)", "is empty")));
     }
-    return of(node, "", problems)
-        .orElseThrow(() -> new org.safeload.money.ScenarioException(problems));
+    return of(node, "", problems).orElseThrow(() -> new DocumentException(problems));
   }
 
   /** The mapping at a node, or empty (with a problem) when the node is not a mapping. */

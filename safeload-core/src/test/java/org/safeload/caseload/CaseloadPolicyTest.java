@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 
@@ -24,8 +24,8 @@ class CaseloadPolicyTest {
   private static final CaseloadPolicy DEFAULT = CaseloadPolicy.defaultPolicy();
 
   private static List<String> problems(String yaml) {
-    ScenarioException e =
-        catchThrowableOfType(ScenarioException.class, () -> CaseloadPolicy.read(yaml));
+    DocumentException e =
+        catchThrowableOfType(DocumentException.class, () -> CaseloadPolicy.read(yaml));
     assertThat(e).as("expected the policy to be refused").isNotNull();
     return e.problems().stream().map(p -> p.line() + " " + p.field() + ": " + p.message()).toList();
   }
@@ -375,9 +375,9 @@ class CaseloadPolicyTest {
 
     @Test
     void theExceptionMessageNamesTheFirstProblem() {
-      ScenarioException e =
+      DocumentException e =
           catchThrowableOfType(
-              ScenarioException.class,
+              DocumentException.class,
               () -> CaseloadPolicy.read("id: x\ngroups:\n  - id: a\n    maxCases: many\n"));
       assertThat(e.problems())
           .containsExactly(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.CaseType;
 
 class HandoverCsvTest {

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 
 /** Bad scenario files are refused with every problem, each naming its line and field. */
 class ScenarioReaderTest {
@@ -14,7 +15,7 @@ class ScenarioReaderTest {
   private static List<String> problems(String text) {
     try {
       ScenarioReader.scenario(text);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       return e.problems().stream()
           .map(p -> p.line() + " " + p.field() + ": " + p.message())
           .toList();
@@ -149,10 +150,10 @@ class ScenarioReaderTest {
             () ->
                 ScenarioReader.contract(
                     "id: x\nprovider: P\nstart: 2025-01-01\nend: 2025-01-31\nroster: []\n"))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(DocumentException.class)
         .satisfies(
             e ->
-                assertThat(((ScenarioException) e).problems())
+                assertThat(((DocumentException) e).problems())
                     .extracting(FieldProblem::field)
                     .containsExactly("roster"));
   }

@@ -3,6 +3,7 @@ package org.safeload.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.safeload.document.FieldProblem;
 
 class WorkerCsvTest {
 

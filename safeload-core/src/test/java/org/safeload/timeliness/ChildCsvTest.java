@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 class ChildCsvTest {
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 
 class EventCsvAndRulesTest {
 
@@ -123,10 +123,10 @@ class EventCsvAndRulesTest {
                         target: {type: visit}
                         every: {weeks: 0}
                     """))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(DocumentException.class)
         .satisfies(
             e ->
-                assertThat(((ScenarioException) e).problems())
+                assertThat(((DocumentException) e).problems())
                     .extracting(p -> p.line() + " " + p.field())
                     .contains(
                         "4 rules[0].anchor.type",
@@ -172,10 +172,10 @@ class EventCsvAndRulesTest {
                         within: {hours: 4}
                         goal: 95.25
                     """))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(DocumentException.class)
         .satisfies(
             e ->
-                assertThat(((ScenarioException) e).problems())
+                assertThat(((DocumentException) e).problems())
                     .extracting(p -> p.line() + " " + p.field() + " " + p.message())
                     .containsExactlyInAnyOrder(
                         "4 rules[0].name is empty: give a name, or leave the field out to use the id",

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.safeload.app.access.persistence.UserRepository;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -34,12 +34,12 @@ import org.safeload.caseload.Recommendation;
 import org.safeload.caseload.Throughput;
 import org.safeload.caseload.UnallocatedQueue;
 import org.safeload.caseload.Verdict;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.handover.HandoverCase;
 import org.safeload.handover.HandoverPlan;
 import org.safeload.handover.HandoverPlanner;
 import org.safeload.handover.Receiver;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
 import org.safeload.organisation.Service;
 import org.safeload.organisation.Team;
 import org.safeload.timeliness.CaseType;
@@ -124,7 +124,7 @@ public class CaseloadService {
     CaseloadPolicy policy;
     try {
       policy = CaseloadPolicy.read(document);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       throw new InvalidInputException("The policy has errors", e.problems());
     }
     if (CaseloadPolicy.DEFAULT.equals(policy.id())) {

@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import org.safeload.app.money.Evaluation;
 import org.safeload.app.platform.TimeConfig;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.money.Scenario;
-import org.safeload.money.ScenarioException;
 import org.safeload.money.ScenarioReader;
-import org.safeload.organisation.FieldProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,9 +70,9 @@ public class EvaluateCommand implements Callable<Integer> {
     Scenario scenario;
     try {
       scenario = ScenarioReader.scenario(text);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       for (FieldProblem p : e.problems()) {
-        spec.commandLine().getErr().println(file + ": " + ScenarioException.describe(p));
+        spec.commandLine().getErr().println(file + ": " + DocumentException.describe(p));
       }
       return 1;
     }

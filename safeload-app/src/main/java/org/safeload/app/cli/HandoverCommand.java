@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.safeload.caseload.CaseloadPolicy;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.handover.HandoverCase;
 import org.safeload.handover.HandoverCsv;
 import org.safeload.handover.HandoverPlan;
 import org.safeload.handover.HandoverPlanner;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,8 +89,8 @@ public class HandoverCommand implements Callable<Integer> {
           policy == null
               ? CaseloadPolicy.defaultPolicy()
               : CaseloadPolicy.read(Files.readString(policy, StandardCharsets.UTF_8));
-    } catch (ScenarioException e) {
-      e.problems().forEach(p -> err.println(policy + ": " + ScenarioException.describe(p)));
+    } catch (DocumentException e) {
+      e.problems().forEach(p -> err.println(policy + ": " + DocumentException.describe(p)));
       return 2;
     }
     HandoverCsv.Workers w;

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.safeload.app.SafeloadApplication;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.timeliness.TimelinessService;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

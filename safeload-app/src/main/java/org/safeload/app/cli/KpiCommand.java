@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.KpiItems;
 import org.safeload.timeliness.KpiReport;
@@ -82,13 +82,13 @@ public class KpiCommand implements Callable<Integer> {
           KpiRuleSet.BUILT_IN.contains(rules)
               ? KpiRuleSet.builtIn(rules)
               : KpiRuleSet.read(Files.readString(Path.of(rules)));
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       e.problems()
           .forEach(
               p ->
                   spec.commandLine()
                       .getErr()
-                      .println(rules + ": " + ScenarioException.describe(p)));
+                      .println(rules + ": " + DocumentException.describe(p)));
       return 1;
     }
     KpiReport.GroupBy groupBy;

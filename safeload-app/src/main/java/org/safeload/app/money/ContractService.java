@@ -18,11 +18,11 @@ import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.document.DocumentException;
 import org.safeload.money.Contract;
 import org.safeload.money.ContractCosting;
 import org.safeload.money.ContractDocument;
 import org.safeload.money.OcdsRelease;
-import org.safeload.money.ScenarioException;
 import org.safeload.money.ScenarioReader;
 import org.safeload.organisation.Provider;
 import org.safeload.organisation.Team;
@@ -318,7 +318,7 @@ public class ContractService {
   private Contract parse(String document) {
     try {
       return ScenarioReader.contract(document);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       throw new InvalidInputException("The contract has errors", e.problems());
     }
   }

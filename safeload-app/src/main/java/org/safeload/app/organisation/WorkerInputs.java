@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.WorkerDetails;
 import org.safeload.organisation.WorkerField;
 import org.safeload.organisation.WorkerParser;

@@ -2,7 +2,7 @@ package org.safeload.app.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.springframework.ui.Model;
 
 /**

@@ -1,7 +1,7 @@
 package org.safeload.app.platform;
 
 import java.util.List;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 /** Input refused, with every field that failed and why. */
 public class InvalidInputException extends RuntimeException {

@@ -31,8 +31,8 @@ import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
 import org.safeload.app.timeliness.persistence.CaseEventRepository;
 import org.safeload.calendar.WorkingCalendar;
-import org.safeload.money.ScenarioException;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.DocumentException;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Team;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventLog;
@@ -410,7 +410,7 @@ public class TimelinessService {
     KpiRuleSet set;
     try {
       set = KpiRuleSet.read(document);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       throw new InvalidInputException("The rule set has errors", e.problems());
     }
     if (KpiRuleSet.BUILT_IN.contains(set.id())) {

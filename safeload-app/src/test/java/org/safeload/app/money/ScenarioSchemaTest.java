@@ -62,7 +62,7 @@ class ScenarioSchemaTest {
         """;
     assertThat(errors(bad)).isNotEmpty();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioReader.scenario(bad))
-        .isInstanceOf(org.safeload.money.ScenarioException.class);
+        .isInstanceOf(org.safeload.document.DocumentException.class);
   }
 
   @Test
@@ -88,7 +88,7 @@ class ScenarioSchemaTest {
       assertThat(errors(bad)).as(fraction).isNotEmpty();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioReader.scenario(bad))
           .as(fraction)
-          .isInstanceOf(org.safeload.money.ScenarioException.class);
+          .isInstanceOf(org.safeload.document.DocumentException.class);
     }
   }
 }

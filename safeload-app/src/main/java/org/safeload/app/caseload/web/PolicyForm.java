@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.caseload.WorkerGroup;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 

@@ -13,9 +13,9 @@ import org.safeload.app.money.StoredContract;
 import org.safeload.app.platform.ApiController;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.document.DocumentException;
 import org.safeload.money.ContractDocument;
 import org.safeload.money.Scenario;
-import org.safeload.money.ScenarioException;
 import org.safeload.money.ScenarioReader;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -132,7 +132,7 @@ class ContractApi {
     Scenario scenario;
     try {
       scenario = ScenarioReader.scenario(document);
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       throw new InvalidInputException("The scenario has errors", e.problems());
     }
     LocalDate date =

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.Show;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Role;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.safeload.organisation.FieldProblem;
+import org.safeload.document.FieldProblem;
 
 /**
  * A rule set's YAML written from its forms, in the shape of the built-in files

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.caseload.WorkerGroup;
-import org.safeload.money.ScenarioException;
+import org.safeload.document.DocumentException;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 
@@ -111,10 +111,10 @@ class PolicyFormTest {
     form.getGroups().get(1).setName("Social worker\"\n    maxCases: 1\n#");
     form.getGroups().get(1).setTargetCasesPerFte("null");
     assertThatThrownBy(() -> read(form))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(DocumentException.class)
         .satisfies(
             e ->
-                assertThat(((ScenarioException) e).problems())
+                assertThat(((DocumentException) e).problems())
                     .singleElement()
                     .satisfies(
                         p -> {
@@ -144,11 +144,11 @@ class PolicyFormTest {
     form.getGroups().get(3).setMaxCases("3.5");
     form.setTeamTarget("0");
     PolicyForm.Document document = form.document();
-    List<org.safeload.organisation.FieldProblem> problems;
+    List<org.safeload.document.FieldProblem> problems;
     try {
       CaseloadPolicy.read(document.text());
       throw new AssertionError("the policy has problems");
-    } catch (ScenarioException e) {
+    } catch (DocumentException e) {
       problems = e.problems();
     }
     Map<String, String> errors = form.errors(document, problems);
@@ -175,7 +175,7 @@ class PolicyFormTest {
     PolicyForm.Document d = nameless.document();
     assertThatThrownBy(() -> CaseloadPolicy.read(d.text()))
         .isInstanceOfSatisfying(
-            ScenarioException.class,
+            DocumentException.class,
             e ->
                 assertThat(nameless.errors(d, e.problems()))
                     .containsExactly(

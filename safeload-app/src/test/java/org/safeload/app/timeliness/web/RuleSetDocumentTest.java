@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.safeload.money.ScenarioException;
+import org.safeload.document.DocumentException;
 import org.safeload.timeliness.KpiRule;
 import org.safeload.timeliness.KpiRuleSet;
 
@@ -106,9 +106,9 @@ class RuleSetDocumentTest {
     bad.setTargetType("");
     bad.setAmount("two");
     bad.setGoal("101");
-    ScenarioException e =
+    DocumentException e =
         catchThrowableOfType(
-            ScenarioException.class,
+            DocumentException.class,
             () -> KpiRuleSet.read(RuleSetDocument.write("s", "S", List.of(good, bad))));
     Map<String, String> errors = RuleSetDocument.ruleErrors(e.problems(), 1);
     assertThat(errors)
@@ -127,9 +127,9 @@ class RuleSetDocumentTest {
     late.setAnchorType("document-submitted");
     late.setAmount("3");
     late.setUnit("hours");
-    ScenarioException e2 =
+    DocumentException e2 =
         catchThrowableOfType(
-            ScenarioException.class,
+            DocumentException.class,
             () -> KpiRuleSet.read(RuleSetDocument.write("s", "S", List.of(late))));
     assertThat(RuleSetDocument.ruleErrors(e2.problems(), 0))
         .containsExactly(Map.entry("unit", "A time before a due date is counted in working days"));
@@ -140,9 +140,9 @@ class RuleSetDocumentTest {
     blank.setKind(RuleForm.RECURRING);
     blank.setTargetType("meeting");
     blank.setAmount("");
-    ScenarioException e3 =
+    DocumentException e3 =
         catchThrowableOfType(
-            ScenarioException.class,
+            DocumentException.class,
             () -> KpiRuleSet.read(RuleSetDocument.write("s", "S", List.of(blank))));
     assertThat(RuleSetDocument.ruleErrors(e3.problems(), 0))
         .containsEntry("amount", "Enter the time limit")

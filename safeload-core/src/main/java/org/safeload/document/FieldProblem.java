@@ -1,4 +1,4 @@
-package org.safeload.organisation;
+package org.safeload.document;
 
 /**
  * Why one field of an input was refused. {@code field} is the field's name in the caller's terms
