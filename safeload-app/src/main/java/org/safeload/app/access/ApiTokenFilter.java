@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,13 +28,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
 
-  private final ApiTokens tokens;
+  private final ObjectProvider<ApiTokens> tokens;
   private final AuthenticationEntryPoint entryPoint;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
   private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
-  ApiTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+  ApiTokenFilter(ObjectProvider<ApiTokens> tokens, AuthenticationEntryPoint entryPoint) {
     this.tokens = tokens;
     this.entryPoint = entryPoint;
   }
@@ -47,7 +48,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<UserAccount> account = tokens.authenticate(header.substring(BEARER.length()).strip());
+    ApiTokens known = tokens.getIfAvailable();
+    Optional<UserAccount> account =
+        known == null
+            ? Optional.empty()
+            : known.authenticate(header.substring(BEARER.length()).strip());
     if (account.isEmpty()) {
       contexts.clearContext();
       entryPoint.commence(

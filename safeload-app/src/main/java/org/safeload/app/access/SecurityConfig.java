@@ -40,10 +40,11 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<ApiTokens> tokens) throws Exception {
       http.securityMatcher("/api/**")
           .authorizeHttpRequests(a -> a.anyRequest().authenticated())
           // API tokens (Authorization: Bearer slt_...) first; HTTP Basic for people trying the API.
+          // The tokens are found when a request comes (slices of the app without them refuse any).
           .addFilterBefore(
               new ApiTokenFilter(tokens, (req, res, e) -> problem(res, 401, BAD_TOKEN)),
               BasicAuthenticationFilter.class)
