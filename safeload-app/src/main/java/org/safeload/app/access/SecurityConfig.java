@@ -15,12 +15,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Sign-in everywhere except the health check. The API (/api/**) takes HTTP Basic for local accounts
- * and answers 401/403 as problem details; pages use the sign-in form (and OIDC when it is
- * configured), with CSRF protection and strict headers.
+ * Sign-in everywhere except the health check. The API (/api/**) takes API tokens ({@code
+ * Authorization: Bearer slt_...}) and HTTP Basic for local accounts, and answers 401/403 as problem
+ * details; pages use the sign-in form (and OIDC when it is configured), with CSRF protection and
+ * strict headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,9 +40,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<ApiTokens> tokens) throws Exception {
       http.securityMatcher("/api/**")
           .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+          // API tokens (Authorization: Bearer slt_...) first; HTTP Basic for people trying the API.
+          // The tokens are found when a request comes (slices of the app without them refuse any).
+          .addFilterBefore(
+              new ApiTokenFilter(tokens, (req, res, e) -> problem(res, 401, BAD_TOKEN)),
+              BasicAuthenticationFilter.class)
           .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
           .exceptionHandling(
               e ->
@@ -111,17 +118,25 @@ public class SecurityConfig {
     return new AccountOidcUserService(accounts);
   }
 
+  private static final String SIGN_IN =
+      "Sign in with an API token (Authorization: Bearer) or HTTP Basic using a local Safeload"
+          + " account";
+  private static final String BAD_TOKEN =
+      "The API token is not valid: it may have been revoked, or its account disabled";
+
   private static void problem(HttpServletResponse response, int status) throws IOException {
+    problem(response, status, status == 401 ? SIGN_IN : "Your role does not allow this action");
+  }
+
+  private static void problem(HttpServletResponse response, int status, String detail)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Safeload\"");
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"Safeload\"");
+      response.addHeader("WWW-Authenticate", "Basic realm=\"Safeload\"");
     }
     String title = HttpStatus.valueOf(status).getReasonPhrase();
-    String detail =
-        status == 401
-            ? "Sign in with HTTP Basic using a local Safeload account"
-            : "Your role does not allow this action";
     response
         .getWriter()
         .write(

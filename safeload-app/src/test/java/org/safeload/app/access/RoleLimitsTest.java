@@ -59,7 +59,8 @@ class RoleLimitsTest {
       long projectWorker,
       long service,
       String projectCase,
-      String councilCase) {}
+      String councilCase,
+      long readOnlyAccount) {}
 
   private Ids ids;
 
@@ -89,7 +90,8 @@ class RoleLimitsTest {
             firstWorkerIn("Brightpath Project Team"),
             jdbc.sql("select min(id) from service").query(Long.class).single(),
             caseIn(teamId("Brightpath Project Team"), true),
-            caseIn(teamId("Brightpath Project Team"), false));
+            caseIn(teamId("Brightpath Project Team"), false),
+            accounts.enabledAccount(TestAccounts.username(READ_ONLY)).orElseThrow().id());
   }
 
   /** A demo case whose events are all in (or none in) a team. */
@@ -432,6 +434,32 @@ class RoleLimitsTest {
             i -> get("/admin/users"),
             EnumSet.of(ADMIN),
             200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "an account's API tokens page",
+            i -> get("/admin/users/" + i.readOnlyAccount() + "/tokens"),
+            EnumSet.of(ADMIN),
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "create an API token",
+            i ->
+                post("/admin/users/" + i.readOnlyAccount() + "/tokens")
+                    .with(csrf())
+                    .param("label", unique()),
+            EnumSet.of(ADMIN),
+            200,
+            RoleLimitsTest::forbidden));
+    cases.add(
+        new Case(
+            "revoke an API token (one that does not exist: found only by an administrator)",
+            i ->
+                post("/admin/users/" + i.readOnlyAccount() + "/tokens/987654321/revoke")
+                    .with(csrf()),
+            EnumSet.of(ADMIN),
+            404,
             RoleLimitsTest::forbidden));
     cases.add(
         new Case(

@@ -48,6 +48,13 @@ public class UserRepository {
         .optional();
   }
 
+  public Optional<UserAccount> findById(long id) {
+    return jdbc.sql("select * from app_user where id = ?")
+        .param(id)
+        .query((rs, n) -> account(rs))
+        .optional();
+  }
+
   public List<UserAccount> findAll() {
     return jdbc.sql("select * from app_user order by username")
         .query((rs, n) -> account(rs))
