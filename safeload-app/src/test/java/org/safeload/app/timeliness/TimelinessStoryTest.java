@@ -203,18 +203,21 @@ class TimelinessStoryTest {
     assertThat(keys).containsOnly(team("Brightpath Project Team"));
     // Every listed item names its case, child, worker, team and (for a managed team) provider.
     String items =
-        as(AccessRole.PROVIDER, get("/api/v1/timeliness/items").param("asOf", "2026-11-23"))
+        as(
+                AccessRole.PROVIDER,
+                get("/api/v1/timeliness/items").param("asOf", "2026-11-23").param("size", "500"))
             .getResponse()
             .getContentAsString();
-    List<String> providers = JsonPath.read(items, "$[*].provider");
+    List<String> providers = JsonPath.read(items, "$.items[*].provider");
     assertThat(providers).isNotEmpty().containsOnly("Brightpath Social Work Ltd");
     // (supervision is a worker's, not a case's)
-    assertThat(JsonPath.<List<String>>read(items, "$[?(@.rule != 'supervision-4w')].caseRef"))
+    assertThat(JsonPath.<List<String>>read(items, "$.items[?(@.rule != 'supervision-4w')].caseRef"))
         .isNotEmpty()
         .doesNotContainNull();
-    assertThat(JsonPath.<List<String>>read(items, "$[?(@.rule != 'supervision-4w')].childRef"))
+    assertThat(
+            JsonPath.<List<String>>read(items, "$.items[?(@.rule != 'supervision-4w')].childRef"))
         .doesNotContainNull();
-    assertThat(JsonPath.<List<String>>read(items, "$[*].worker")).doesNotContainNull();
+    assertThat(JsonPath.<List<String>>read(items, "$.items[*].worker")).doesNotContainNull();
   }
 
   @Test

@@ -38,14 +38,22 @@ class TimelinessApi {
   }
 
   @GetMapping("/timeliness/items")
-  @Operation(summary = "Overdue and due-soon items, each with its case, child, worker and team")
-  List<TimelinessService.Item> items(
+  @Operation(
+      summary =
+          "Overdue and due-soon items, each with its case, child, worker and team: overdue first,"
+              + " then due soon, each by deadline; paged (page from 1, size 1 to 500, default 50)")
+  org.safeload.app.platform.ApiPage<TimelinessService.Item> items(
       @RequestParam(defaultValue = "contract") String rules,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String team,
-      @RequestParam(required = false) String kpi) {
+      @RequestParam(required = false) String kpi,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
     var d = timeliness.dashboard(rules, asOf == null ? timeliness.today() : asOf, team, kpi);
-    return java.util.stream.Stream.concat(d.overdue().stream(), d.dueSoon().stream()).toList();
+    return org.safeload.app.platform.ApiPage.of(
+        java.util.stream.Stream.concat(d.overdue().stream(), d.dueSoon().stream()).toList(),
+        page,
+        size);
   }
 
   @PostMapping(

@@ -1,0 +1,99 @@
+package org.safeload.app.timeliness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The items API answers a page at a time: walking the pages gives the whole list, in order. */
+@SafeloadSpringTest
+class ItemsApiIsPagedTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+
+  @BeforeEach
+  void accounts() {
+    TestAccounts.ensure(accounts, providers);
+  }
+
+  private MvcResult items(String... params) throws Exception {
+    var request =
+        get("/api/v1/timeliness/items")
+            .param("asOf", "2026-11-23")
+            .with(httpBasic(TestAccounts.username(AccessRole.ADMIN), TestAccounts.PASSWORD));
+    for (int i = 0; i < params.length; i += 2) {
+      request.param(params[i], params[i + 1]);
+    }
+    return mvc.perform(request).andReturn();
+  }
+
+  private static String key(Object item) {
+    return JsonPath.read(item, "$.rule")
+        + "|"
+        + JsonPath.read(item, "$.caseRef")
+        + "|"
+        + JsonPath.read(item, "$.worker")
+        + "|"
+        + JsonPath.read(item, "$.deadline");
+  }
+
+  @Test
+  void walkingThePagesGivesTheWholeListInOrder() throws Exception {
+    String whole = items("size", "500").getResponse().getContentAsString();
+    int total = JsonPath.read(whole, "$.total");
+    assertThat(total).isBetween(38, 500);
+    List<Object> all = JsonPath.read(whole, "$.items");
+    assertThat(all).hasSize(total);
+
+    // Pages of 37: ceil(total / 37) of them, every one full but the last.
+    int pages = (total + 36) / 37;
+    List<String> walked = new ArrayList<>();
+    for (int page = 1; page <= pages; page++) {
+      String body =
+          items("size", "37", "page", String.valueOf(page)).getResponse().getContentAsString();
+      assertThat((Integer) JsonPath.read(body, "$.pages")).isEqualTo(pages);
+      assertThat((Integer) JsonPath.read(body, "$.total")).isEqualTo(total);
+      List<Object> rows = JsonPath.read(body, "$.items");
+      assertThat(rows).hasSize(page < pages ? 37 : total - 37 * (pages - 1));
+      rows.forEach(r -> walked.add(key(r)));
+    }
+    assertThat(walked).isEqualTo(all.stream().map(ItemsApiIsPagedTest::key).toList());
+
+    // Without page or size: the first 50.
+    String first = items().getResponse().getContentAsString();
+    assertThat((Integer) JsonPath.read(first, "$.size")).isEqualTo(50);
+    assertThat(JsonPath.<List<Object>>read(first, "$.items")).hasSize(Math.min(50, total));
+  }
+
+  @Test
+  void aPageOrSizeOutOfRangeIsAProblemNamingIt() throws Exception {
+    MvcResult zero = items("page", "0");
+    assertThat(zero.getResponse().getStatus()).isEqualTo(400);
+    assertThat(zero.getResponse().getContentType()).isEqualTo("application/problem+json");
+    assertThat(
+            JsonPath.<List<String>>read(
+                zero.getResponse().getContentAsString(), "$.errors[*].field"))
+        .containsExactly("page");
+    MvcResult huge = items("size", "501");
+    assertThat(huge.getResponse().getStatus()).isEqualTo(400);
+    assertThat(
+            JsonPath.<List<String>>read(
+                huge.getResponse().getContentAsString(), "$.errors[*].field"))
+        .containsExactly("size");
+  }
+}
