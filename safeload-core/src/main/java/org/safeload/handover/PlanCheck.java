@@ -14,8 +14,8 @@ import org.safeload.caseload.Load;
 
 /**
  * Checks any assignment of handed-over cases against the policy's hard rules, on its own (it shares
- * no code with the planner): for the planner's plans in tests and for the greedy baseline in the
- * benchmark.
+ * no code with the planner): for the planner's plans in tests, for the greedy baseline in the
+ * benchmark, and for a reviewed plan when the app applies it.
  */
 public final class PlanCheck {
 
@@ -31,16 +31,20 @@ public final class PlanCheck {
    * @param familiesSplit family groups whose cases go to more than one receiver
    * @param unassigned cases given to nobody, or to someone who is not a receiver
    * @param details one line per breach
+   * @param each every breach, for a caller that words them for people (one per broken cap, one per
+   *     case given to nobody or to someone who may not hold it, one per split family)
    */
   public record Breaches(
       int capsExceeded,
       int excludedTypesHeld,
       int familiesSplit,
       int unassigned,
-      List<String> details) {
+      List<String> details,
+      List<Breach> each) {
 
     public Breaches {
       details = List.copyOf(details);
+      each = List.copyOf(each);
     }
 
     public int total() {
@@ -51,6 +55,28 @@ public final class PlanCheck {
       return total() == 0;
     }
   }
+
+  /** Which hard rule a breach breaks. */
+  public enum Rule {
+    /** A receiver given cases ends above a hard cap. */
+    CAP,
+    /** A case goes to a receiver who may not hold its type. */
+    EXCLUDED_TYPE,
+    /** A family's cases go to more than one receiver. */
+    FAMILY_SPLIT,
+    /** A case goes to nobody, or to someone who is not a receiver. */
+    UNASSIGNED
+  }
+
+  /**
+   * One breach.
+   *
+   * @param caseId the case (null for {@link Rule#CAP} and {@link Rule#FAMILY_SPLIT})
+   * @param workerId the receiver (for {@link Rule#UNASSIGNED}, who the case goes to, or null)
+   * @param familyGroup the family split (only {@link Rule#FAMILY_SPLIT})
+   * @param cap the cap broken, as {@link Limits#breaches} words it (only {@link Rule#CAP})
+   */
+  public record Breach(Rule rule, String caseId, String workerId, String familyGroup, String cap) {}
 
   /** Each receiver's load after an assignment (cases given to nobody are left out). */
   public static Map<String, Load> loadsAfter(
@@ -108,6 +134,7 @@ public final class PlanCheck {
       CaseloadPolicy policy,
       Map<String, String> assignment) {
     List<String> details = new ArrayList<>();
+    List<Breach> each = new ArrayList<>();
     Map<String, Receiver> byId = new HashMap<>();
     receivers.forEach(r -> byId.put(r.id(), r));
     int unassigned = 0;
@@ -118,6 +145,7 @@ public final class PlanCheck {
       String to = assignment.get(c.caseId());
       if (to == null || !byId.containsKey(to)) {
         unassigned++;
+        each.add(new Breach(Rule.UNASSIGNED, c.caseId(), to, null, null));
         details.add(
             "case " + c.caseId() + " goes to " + (to == null ? "nobody" : "a non-receiver " + to));
         continue;
@@ -126,6 +154,7 @@ public final class PlanCheck {
       Limits limits = policy.limitsFor(byId.get(to).holder());
       if (!limits.mayHold(c.type())) {
         excluded++;
+        each.add(new Breach(Rule.EXCLUDED_TYPE, c.caseId(), to, null, null));
         details.add(
             "case "
                 + c.caseId()
@@ -143,6 +172,7 @@ public final class PlanCheck {
     for (Map.Entry<String, Set<String>> e : familyReceivers.entrySet()) {
       if (e.getValue().size() > 1) {
         split++;
+        each.add(new Breach(Rule.FAMILY_SPLIT, null, null, e.getKey(), null));
         details.add(
             "family "
                 + e.getKey()
@@ -159,9 +189,10 @@ public final class PlanCheck {
       List<String> over = policy.limitsFor(r.holder()).breaches(after.get(r.id()));
       if (!over.isEmpty()) {
         caps++;
+        over.forEach(b -> each.add(new Breach(Rule.CAP, null, r.id(), null, b)));
         details.add(r.id() + ": " + String.join("; ", over));
       }
     }
-    return new Breaches(caps, excluded, split, unassigned, details);
+    return new Breaches(caps, excluded, split, unassigned, details, each);
   }
 }

@@ -16,10 +16,10 @@ class PolicyAuditNames implements AuditNames {
 
   static final String TYPE = "caseload-policy";
 
-  private final CaseloadService caseloads;
+  private final AllocationPolicies policies;
 
-  PolicyAuditNames(CaseloadService caseloads) {
-    this.caseloads = caseloads;
+  PolicyAuditNames(AllocationPolicies policies) {
+    this.policies = policies;
   }
 
   @Override
@@ -28,7 +28,7 @@ class PolicyAuditNames implements AuditNames {
     if (!entityType.equals(TYPE)) {
       return named;
     }
-    CaseloadPolicy inForce = caseloads.policy();
+    CaseloadPolicy inForce = policies.policy();
     for (String id : ids) {
       String name =
           id.equals(inForce.id())

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.safeload.app.access.Permissions;
-import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.caseload.CaseloadBoards;
+import org.safeload.app.caseload.UnallocatedCases;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.money.Evaluation;
 import org.safeload.app.organisation.OrganisationService;
@@ -35,17 +36,20 @@ class HomePage {
 
   private final OrganisationService organisation;
   private final TimelinessService timeliness;
-  private final CaseloadService caseloads;
+  private final CaseloadBoards boards;
+  private final UnallocatedCases unallocated;
   private final ContractService contracts;
 
   HomePage(
       OrganisationService organisation,
       TimelinessService timeliness,
-      CaseloadService caseloads,
+      CaseloadBoards boards,
+      UnallocatedCases unallocated,
       ContractService contracts) {
     this.organisation = organisation;
     this.timeliness = timeliness;
-    this.caseloads = caseloads;
+    this.boards = boards;
+    this.unallocated = unallocated;
     this.contracts = contracts;
   }
 
@@ -66,12 +70,12 @@ class HomePage {
       TimelinessService.Dashboard d = timeliness.dashboard("contract", today, null, null);
       model.addAttribute("overdue", d.overdue());
       model.addAttribute("dueSoon", d.dueSoon());
-      List<CaseloadService.Waiting> waiting = caseloads.queue(today);
+      List<UnallocatedCases.Waiting> waiting = unallocated.queue(today);
       model.addAttribute("waiting", waiting);
     }
-    CaseloadService.Overview o = caseloads.overview(today);
+    CaseloadBoards.Overview o = boards.overview(today);
     List<WorkerOver> over = new ArrayList<>();
-    for (CaseloadService.TeamLoad t : o.teams()) {
+    for (CaseloadBoards.TeamLoad t : o.teams()) {
       for (Caseloads.WorkerLoad w : t.load().workers()) {
         if (w.status() == Caseloads.Status.OVER_CAP || w.status() == Caseloads.Status.OVER_TARGET) {
           over.add(

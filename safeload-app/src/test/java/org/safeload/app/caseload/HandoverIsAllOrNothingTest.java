@@ -227,4 +227,80 @@ class HandoverIsAllOrNothingTest {
                 .single())
         .isEqualByComparingTo("17.00");
   }
+
+  @Test
+  void aPlanThatBreaksAHardRuleIsRefusedWholeWithTheRuleNamed() throws Exception {
+    String team = team("Hard rules");
+    String from = worker(team, "Jo Leaving", "SW993001");
+    String asye =
+        id(
+            as(
+                AccessRole.ADMIN,
+                post("/api/v1/workers")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"name":"Kit Newly","role":"social-worker","employmentType":"permanent",
+                         "fte":1,"startDate":"2026-09-01","qualificationDate":"2026-07-01",
+                         "asyeStartDate":"2026-09-01","sweRegistration":"SW993002","teamId":%s}
+                        """
+                            .formatted(team))));
+    // Kit (ASYE: at most 15 cases, no child protection) holds 14 cin cases; Jo holds a cp case and
+    // two cin cases.
+    StringBuilder csv =
+        new StringBuilder(
+            "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n");
+    for (int i = 1; i <= 14; i++) {
+      csv.append("hr-k" + i + ",2026-10-01T10:00,allocated,HRK" + i + ",KHRK" + i + "," + asye)
+          .append("," + team + ",cin,,\n");
+    }
+    csv.append("hr-j1,2026-10-01T10:00,allocated,HRJ1,KHRJ1," + from + "," + team + ",cp,,\n");
+    for (int i = 2; i <= 3; i++) {
+      csv.append("hr-j" + i + ",2026-10-01T10:00,allocated,HRJ" + i + ",KHRJ" + i + "," + from)
+          .append("," + team + ",cin,,\n");
+    }
+    assertThat(
+            as(
+                    AccessRole.HEAD_OF_SERVICE,
+                    post("/api/v1/case-events/import")
+                        .contentType("text/csv")
+                        .content(csv.toString()))
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    long events = count("case_event");
+    String move = "{\"caseRef\":\"%s\",\"from\":\"" + from + "\",\"to\":\"" + asye + "\"}";
+
+    // The cp case: Kit may not hold it; the move is named.
+    MvcResult excluded =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"moves\":[" + move.formatted("HRJ1") + "]}"));
+    assertThat(excluded.getResponse().getStatus()).isEqualTo(400);
+    String body = excluded.getResponse().getContentAsString();
+    assertThat(JsonPath.<String>read(body, "$.errors[0].field")).isEqualTo("moves[0]");
+    assertThat(JsonPath.<String>read(body, "$.errors[0].message"))
+        .isEqualTo("Kit Newly may not hold Child protection case HRJ1");
+
+    // Both cin cases: 16, over Kit's cap of 15; nothing moves, not even the first.
+    MvcResult capped =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/handover/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"moves\":["
+                        + move.formatted("HRJ2")
+                        + ","
+                        + move.formatted("HRJ3")
+                        + "],\"reason\":\"Jo leaves today\"}"));
+    assertThat(capped.getResponse().getStatus()).isEqualTo(400);
+    body = capped.getResponse().getContentAsString();
+    assertThat(JsonPath.<String>read(body, "$.errors[0].field")).isEqualTo("moves");
+    assertThat(JsonPath.<String>read(body, "$.errors[0].message"))
+        .isEqualTo("Kit Newly: 16 cases would be over the cap of 15");
+    assertThat(count("case_event")).isEqualTo(events);
+  }
 }

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.caseload.AllocationPolicies;
+import org.safeload.app.caseload.CaseloadBoards;
+import org.safeload.app.caseload.Handovers;
+import org.safeload.app.caseload.UnallocatedCases;
 import org.safeload.app.platform.ApiController;
 import org.safeload.caseload.CaseloadPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,43 +26,53 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Tag(name = "Caseloads", description = "Caseloads, allocation, the unallocated queue, throughput")
 class CaseloadApi {
 
-  private final CaseloadService caseloads;
+  private final CaseloadBoards boards;
+  private final UnallocatedCases unallocated;
+  private final Handovers handovers;
+  private final AllocationPolicies policies;
 
-  CaseloadApi(CaseloadService caseloads) {
-    this.caseloads = caseloads;
+  CaseloadApi(
+      CaseloadBoards boards,
+      UnallocatedCases unallocated,
+      Handovers handovers,
+      AllocationPolicies policies) {
+    this.boards = boards;
+    this.unallocated = unallocated;
+    this.handovers = handovers;
+    this.policies = policies;
   }
 
   private LocalDate orToday(LocalDate on) {
-    return on == null ? caseloads.today() : on;
+    return on == null ? boards.today() : on;
   }
 
   @GetMapping("/caseloads")
   @Operation(summary = "Every team's, service's and the council's caseload on a date")
-  CaseloadService.Overview overview(
+  CaseloadBoards.Overview overview(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return caseloads.overview(orToday(on));
+    return boards.overview(orToday(on));
   }
 
   @GetMapping("/caseloads/teams/{id}")
   @Operation(summary = "A team's board: each worker's cases, weighted load, cap and status")
-  CaseloadService.Board board(
+  CaseloadBoards.Board board(
       @PathVariable long id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return caseloads.board(id, orToday(on));
+    return boards.board(id, orToday(on));
   }
 
   @GetMapping("/caseloads/unallocated")
   @Operation(summary = "Open cases without a worker, oldest first, with their age in working days")
-  List<CaseloadService.Waiting> queue(
+  List<UnallocatedCases.Waiting> queue(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return caseloads.queue(orToday(on));
+    return unallocated.queue(orToday(on));
   }
 
   @GetMapping("/caseloads/cases/{caseRef}/recommendations")
   @Operation(summary = "Ranked workers for a case, with reasons (the read is audited)")
-  CaseloadService.CaseAllocation recommendations(
+  UnallocatedCases.CaseAllocation recommendations(
       @PathVariable String caseRef, @RequestParam(defaultValue = "false") boolean allTeams) {
-    return caseloads.allocation(caseRef, caseloads.today(), allTeams);
+    return unallocated.allocation(caseRef, boards.today(), allTeams);
   }
 
   /** An allocation request: the case, the worker, and a reason when a soft target is exceeded. */
@@ -71,29 +84,29 @@ class CaseloadApi {
       summary = "Allocate a case to a worker today",
       description =
           "Refused (400) when a hard rule would break; a reason is required to exceed a soft target.")
-  CaseloadService.Allocated allocate(@RequestBody AllocationRequest request) {
-    return caseloads.allocate(request.caseRef(), request.workerId(), request.reason());
+  UnallocatedCases.Allocated allocate(@RequestBody AllocationRequest request) {
+    return unallocated.allocate(request.caseRef(), request.workerId(), request.reason());
   }
 
   @GetMapping("/caseloads/teams/{id}/throughput")
   @Operation(summary = "A team's throughput over a period, changes of worker, caseload by month")
-  CaseloadService.TeamThroughput throughput(
+  CaseloadBoards.TeamThroughput throughput(
       @PathVariable long id,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return caseloads.throughput(id, from, to);
+    return boards.throughput(id, from, to);
   }
 
   @GetMapping("/caseload-policy")
   @Operation(summary = "The allocation policy in force")
   CaseloadPolicy policy() {
-    return caseloads.policy();
+    return policies.policy();
   }
 
   @GetMapping(path = "/caseload-policy", produces = "application/yaml")
   @Operation(summary = "The allocation policy in force, as YAML")
   String policyText() {
-    return caseloads.policyText();
+    return policies.policyText();
   }
 
   @PutMapping(
@@ -101,14 +114,14 @@ class CaseloadApi {
       consumes = {"application/yaml", "text/plain"})
   @Operation(summary = "Save the council's policy (YAML; its id is in the document) and use it")
   CaseloadPolicy savePolicy(@RequestBody String document) {
-    return caseloads.savePolicy(document);
+    return policies.savePolicy(document);
   }
 
   @DeleteMapping("/caseload-policy")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Put the built-in policy back in force")
   void useBuiltIn() {
-    caseloads.useBuiltInPolicy();
+    policies.useBuiltInPolicy();
   }
 
   @PostMapping("/caseloads/handover/plan")
@@ -121,17 +134,17 @@ class CaseloadApi {
               + " fewest cases leave a worker the child knows. Status optimal, feasible (with the"
               + " bound and gap) or infeasible (with the cases that cannot be placed and the extra"
               + " FTE needed).")
-  CaseloadService.PlanView plan(@RequestBody CaseloadService.HandoverRequest request) {
-    return caseloads.planHandover(request);
+  Handovers.PlanView plan(@RequestBody Handovers.HandoverRequest request) {
+    return handovers.planHandover(request);
   }
 
   /** A reviewed plan to apply, with a reason when it takes a worker over a soft target. */
-  record ApplyRequest(List<CaseloadService.PlannedMove> moves, String reason) {}
+  record ApplyRequest(List<Handovers.PlannedMove> moves, String reason) {}
 
   @PostMapping("/caseloads/handover/apply")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Apply a reviewed plan: every case moves, or none does")
-  CaseloadService.Applied apply(@RequestBody ApplyRequest request) {
-    return caseloads.applyHandover(request.moves(), request.reason());
+  Handovers.Applied apply(@RequestBody ApplyRequest request) {
+    return handovers.applyHandover(request.moves(), request.reason());
   }
 }

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.caseload.AllocationPolicies;
+import org.safeload.app.caseload.CaseloadBoards;
+import org.safeload.app.caseload.Handovers;
+import org.safeload.app.caseload.UnallocatedCases;
 import org.safeload.app.platform.FormErrors;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseloadPolicy;
@@ -24,22 +27,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseloadPages {
 
-  private final CaseloadService caseloads;
+  private final CaseloadBoards boards;
+  private final UnallocatedCases unallocated;
+  private final Handovers handovers;
+  private final AllocationPolicies policies;
 
-  CaseloadPages(CaseloadService caseloads) {
-    this.caseloads = caseloads;
+  CaseloadPages(
+      CaseloadBoards boards,
+      UnallocatedCases unallocated,
+      Handovers handovers,
+      AllocationPolicies policies) {
+    this.boards = boards;
+    this.unallocated = unallocated;
+    this.handovers = handovers;
+    this.policies = policies;
   }
 
   /** A date from a query parameter (today when absent); a bad one is a problem for the form. */
   private LocalDate date(String text, String field, Model model) {
     if (text == null || text.isBlank()) {
-      return caseloads.today();
+      return boards.today();
     }
     String problem;
     java.util.Optional<LocalDate> parsed = org.safeload.app.platform.PageDates.parse(text);
     if (parsed.isPresent()) {
       LocalDate date = parsed.get();
-      problem = caseloads.dateProblem(date).orElse(null);
+      problem = boards.dateProblem(date).orElse(null);
       if (problem == null) {
         return date;
       }
@@ -52,20 +65,20 @@ class CaseloadPages {
     }
     errors.put(field, problem);
     model.addAttribute("errors", errors);
-    return caseloads.today();
+    return boards.today();
   }
 
   @GetMapping("/caseloads")
   String overview(@RequestParam(required = false) String on, Model model) {
     LocalDate date = date(on, "on", model);
-    model.addAttribute("o", caseloads.overview(date));
+    model.addAttribute("o", boards.overview(date));
     return "caseloads/overview";
   }
 
   @GetMapping("/caseloads/teams/{id}")
   String board(@PathVariable long id, @RequestParam(required = false) String on, Model model) {
     LocalDate date = date(on, "on", model);
-    CaseloadService.Board board = caseloads.board(id, date);
+    CaseloadBoards.Board board = boards.board(id, date);
     model.addAttribute("b", board);
     model.addAttribute(
         "chart",
@@ -94,7 +107,7 @@ class CaseloadPages {
     model.addAttribute(
         "waiting",
         org.safeload.app.platform.Pagination.Paged.of(
-            caseloads.queue(date),
+            unallocated.queue(date),
             org.safeload.app.platform.Pagination.page(page),
             n ->
                 org.springframework.web.util.UriComponentsBuilder.fromUriString(path)
@@ -109,7 +122,7 @@ class CaseloadPages {
       @PathVariable String caseRef,
       @RequestParam(defaultValue = "false") boolean allTeams,
       Model model) {
-    model.addAttribute("a", caseloads.allocation(caseRef, caseloads.today(), allTeams));
+    model.addAttribute("a", unallocated.allocation(caseRef, boards.today(), allTeams));
     model.addAttribute("allTeams", allTeams);
     model.addAttribute("workerId", "");
     model.addAttribute("reason", "");
@@ -126,12 +139,12 @@ class CaseloadPages {
       RedirectAttributes redirect,
       HttpServletResponse response) {
     try {
-      CaseloadService.Allocated done = caseloads.allocate(caseRef, workerId, reason);
+      UnallocatedCases.Allocated done = unallocated.allocate(caseRef, workerId, reason);
       redirect.addFlashAttribute("allocated", done);
       return "redirect:/caseloads/unallocated";
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.allOf(e));
-      model.addAttribute("a", caseloads.allocation(caseRef, caseloads.today(), allTeams));
+      model.addAttribute("a", unallocated.allocation(caseRef, boards.today(), allTeams));
       model.addAttribute("allTeams", allTeams);
       model.addAttribute("workerId", workerId == null ? "" : workerId);
       model.addAttribute("reason", reason == null ? "" : reason);
@@ -153,16 +166,16 @@ class CaseloadPages {
       model.addAttribute("errors", Map.of("to", "The end must be on or after the start"));
       start = end.minusMonths(6).plusDays(1);
     }
-    CaseloadService.TeamThroughput t;
+    CaseloadBoards.TeamThroughput t;
     try {
-      t = caseloads.throughput(id, start, end);
+      t = boards.throughput(id, start, end);
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.allOf(e));
-      end = caseloads.today();
+      end = boards.today();
       start = end.minusMonths(6).plusDays(1);
-      t = caseloads.throughput(id, start, end);
+      t = boards.throughput(id, start, end);
     }
-    java.math.BigDecimal target = caseloads.policy().teamTargetCasesPerFte();
+    java.math.BigDecimal target = policies.policy().teamTargetCasesPerFte();
     model.addAttribute("t", t);
     model.addAttribute("fromInput", org.safeload.app.platform.PageDates.input(t.flow().from()));
     model.addAttribute("toInput", org.safeload.app.platform.PageDates.input(t.flow().to()));
@@ -179,9 +192,9 @@ class CaseloadPages {
 
   @GetMapping("/caseloads/policy")
   String policy(Model model) {
-    CaseloadPolicy policy = caseloads.policy();
+    CaseloadPolicy policy = policies.policy();
     model.addAttribute("policy", policy);
-    model.addAttribute("document", caseloads.policyText());
+    model.addAttribute("document", policies.policyText());
     model.addAttribute("builtIn", CaseloadPolicy.DEFAULT.equals(policy.id()));
     model.addAttribute("caseTypes", java.util.List.of(org.safeload.timeliness.CaseType.values()));
     return "caseloads/policy";
@@ -190,7 +203,7 @@ class CaseloadPages {
   /** The policy in force as a YAML file, to keep or to edit and import (power users). */
   @GetMapping("/caseloads/policy.yaml")
   org.springframework.http.ResponseEntity<String> exportPolicy() {
-    CaseloadPolicy policy = caseloads.policy();
+    CaseloadPolicy policy = policies.policy();
     return org.springframework.http.ResponseEntity.ok()
         .contentType(
             new org.springframework.http.MediaType(
@@ -201,13 +214,13 @@ class CaseloadPages {
                 .filename(policy.id() + "-allocation-policy.yaml")
                 .build()
                 .toString())
-        .body(caseloads.policyText());
+        .body(policies.policyText());
   }
 
   @GetMapping("/caseloads/policy/change")
   String policyForm(Model model) {
     mayEditPolicy();
-    model.addAttribute("form", PolicyForm.of(caseloads.policy()));
+    model.addAttribute("form", PolicyForm.of(policies.policy()));
     return "caseloads/policy-form";
   }
 
@@ -226,7 +239,7 @@ class CaseloadPages {
     if (errors.isEmpty()) {
       PolicyForm.Document document = form.document();
       try {
-        CaseloadPolicy saved = caseloads.savePolicy(document.text());
+        CaseloadPolicy saved = policies.savePolicy(document.text());
         redirect.addFlashAttribute("saved", saved.name());
         return "redirect:/caseloads/policy";
       } catch (InvalidInputException e) {
@@ -242,8 +255,8 @@ class CaseloadPages {
   @GetMapping("/caseloads/policy/edit")
   String editPolicy(Model model) {
     mayEditPolicy();
-    String text = caseloads.policyText();
-    if (CaseloadPolicy.DEFAULT.equals(caseloads.policy().id())) {
+    String text = policies.policyText();
+    if (CaseloadPolicy.DEFAULT.equals(policies.policy().id())) {
       text = text.replaceFirst("(?m)^id: default$", "id: council");
     }
     model.addAttribute("document", text);
@@ -257,7 +270,7 @@ class CaseloadPages {
       RedirectAttributes redirect,
       HttpServletResponse response) {
     try {
-      CaseloadPolicy saved = caseloads.savePolicy(document);
+      CaseloadPolicy saved = policies.savePolicy(document);
       redirect.addFlashAttribute("saved", saved.name());
       return "redirect:/caseloads/policy";
     } catch (InvalidInputException e) {
@@ -272,7 +285,7 @@ class CaseloadPages {
   @GetMapping("/caseloads/policy/built-in")
   String confirmBuiltIn(Model model) {
     mayEditPolicy();
-    model.addAttribute("policy", caseloads.policy());
+    model.addAttribute("policy", policies.policy());
     model.addAttribute("confirm", "");
     return "caseloads/policy-built-in";
   }
@@ -286,7 +299,7 @@ class CaseloadPages {
       HttpServletResponse response) {
     mayEditPolicy();
     if ("yes".equals(confirm)) {
-      caseloads.useBuiltInPolicy();
+      policies.useBuiltInPolicy();
       redirect.addFlashAttribute("saved", CaseloadPolicy.defaultPolicy().name());
       return "redirect:/caseloads/policy";
     }
@@ -296,7 +309,7 @@ class CaseloadPages {
     model.addAttribute(
         "errors",
         Map.of("confirm", "Select yes to use the built-in policy, or no to keep the one in force"));
-    model.addAttribute("policy", caseloads.policy());
+    model.addAttribute("policy", policies.policy());
     model.addAttribute("confirm", "");
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     return "caseloads/policy-built-in";
@@ -317,7 +330,7 @@ class CaseloadPages {
 
   @GetMapping("/caseloads/handover")
   String handoverForm(Model model) {
-    model.addAttribute("o", caseloads.overview(caseloads.today()));
+    model.addAttribute("o", boards.overview(boards.today()));
     model.addAttribute("fromTeam", null);
     model.addAttribute("toTeams", java.util.List.of());
     model.addAttribute("caseRefs", "");
@@ -336,8 +349,8 @@ class CaseloadPages {
     try {
       model.addAttribute(
           "p",
-          caseloads.planHandover(
-              new CaseloadService.HandoverRequest(
+          handovers.planHandover(
+              new Handovers.HandoverRequest(
                   fromTeam,
                   null,
                   refs,
@@ -347,7 +360,7 @@ class CaseloadPages {
       return "caseloads/handover-plan";
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.allOf(e));
-      model.addAttribute("o", caseloads.overview(caseloads.today()));
+      model.addAttribute("o", boards.overview(boards.today()));
       model.addAttribute("fromTeam", fromTeam);
       model.addAttribute("toTeams", toTeams == null ? java.util.List.of() : toTeams);
       model.addAttribute("caseRefs", caseRefs);
@@ -363,23 +376,22 @@ class CaseloadPages {
       Model model,
       RedirectAttributes redirect,
       HttpServletResponse response) {
-    java.util.List<CaseloadService.PlannedMove> moves = new java.util.ArrayList<>();
+    java.util.List<Handovers.PlannedMove> moves = new java.util.ArrayList<>();
     for (String m : move == null ? java.util.List.<String>of() : move) {
       String[] parts = m.split("\\|", -1);
       if (parts.length == 3) {
         moves.add(
-            new CaseloadService.PlannedMove(
-                parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]));
+            new Handovers.PlannedMove(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]));
       }
     }
     try {
-      CaseloadService.Applied applied = caseloads.applyHandover(moves, reason);
+      Handovers.Applied applied = handovers.applyHandover(moves, reason);
       redirect.addFlashAttribute("applied", applied);
       return "redirect:/caseloads";
     } catch (InvalidInputException e) {
       model.addAttribute("errors", Map.of("apply-errors", e.getMessage()));
       model.addAttribute("problems", e.problems());
-      model.addAttribute("o", caseloads.overview(caseloads.today()));
+      model.addAttribute("o", boards.overview(boards.today()));
       model.addAttribute("fromTeam", null);
       model.addAttribute("toTeams", java.util.List.of());
       model.addAttribute("caseRefs", "");

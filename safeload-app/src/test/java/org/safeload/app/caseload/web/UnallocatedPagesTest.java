@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.access.SecurityConfig;
 import org.safeload.app.access.UserAccounts;
-import org.safeload.app.caseload.CaseloadService;
+import org.safeload.app.caseload.AllocationPolicies;
+import org.safeload.app.caseload.CaseloadBoards;
+import org.safeload.app.caseload.Handovers;
+import org.safeload.app.caseload.UnallocatedCases;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.platform.Show;
 import org.safeload.timeliness.CaseType;
@@ -36,21 +39,24 @@ class UnallocatedPagesTest {
   private static final LocalDate ON = LocalDate.of(2026, 11, 24);
 
   @Autowired MockMvc mvc;
-  @MockitoBean CaseloadService caseloads;
+  @MockitoBean CaseloadBoards boards;
+  @MockitoBean UnallocatedCases unallocated;
+  @MockitoBean Handovers handovers;
+  @MockitoBean AllocationPolicies policies;
   @MockitoBean OrganisationService organisation;
   @MockitoBean UserAccounts accounts;
 
   @BeforeEach
   void queue() {
     when(organisation.councilName()).thenReturn("Northbridge Council");
-    when(caseloads.today()).thenReturn(ON);
-    when(caseloads.dateProblem(org.mockito.ArgumentMatchers.any()))
+    when(boards.today()).thenReturn(ON);
+    when(boards.dateProblem(org.mockito.ArgumentMatchers.any()))
         .thenReturn(java.util.Optional.empty());
     // 120 cases waiting, one a day from 1 June 2026: case Q001 the oldest.
-    List<CaseloadService.Waiting> waiting = new ArrayList<>();
+    List<UnallocatedCases.Waiting> waiting = new ArrayList<>();
     for (int i = 1; i <= 120; i++) {
       waiting.add(
-          new CaseloadService.Waiting(
+          new UnallocatedCases.Waiting(
               String.format("Q%03d", i),
               String.format("K%03d", i),
               "7",
@@ -60,7 +66,7 @@ class UnallocatedPagesTest {
               121 - i,
               i % 10 == 0 ? "Lena Oakes" : null));
     }
-    when(caseloads.queue(ON)).thenReturn(waiting);
+    when(unallocated.queue(ON)).thenReturn(waiting);
   }
 
   private Document page(String path) throws Exception {

@@ -1,0 +1,194 @@
+package org.safeload.app.caseload;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
+import org.safeload.app.caseload.persistence.CaseloadRepository;
+import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.WorkerView;
+import org.safeload.app.organisation.WorkforceService;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.TimeConfig;
+import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.caseload.CaseBook;
+import org.safeload.caseload.CaseBook.OpenCase;
+import org.safeload.caseload.CaseHolder;
+import org.safeload.caseload.CaseloadPolicy;
+import org.safeload.caseload.Caseloads;
+import org.safeload.organisation.Team;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every caseload service computes from: the snapshot of the case activity, the workforce and
+ * the policy in force on a date, and the dates the figures may be asked for. Shared by {@link
+ * CaseloadBoards}, {@link UnallocatedCases} and {@link Handovers}; it checks no permission itself:
+ * its callers do.
+ */
+@Component
+class CaseloadSnapshots {
+
+  private static final org.safeload.app.platform.Show SHOW = new org.safeload.app.platform.Show();
+
+  private final TimelinessService timeliness;
+  private final WorkforceService workforce;
+  private final OrganisationService organisation;
+  private final CaseloadRepository repository;
+  private final Clock clock;
+  private final WorkingCalendar calendar;
+
+  CaseloadSnapshots(
+      TimelinessService timeliness,
+      WorkforceService workforce,
+      OrganisationService organisation,
+      CaseloadRepository repository,
+      Clock clock,
+      WorkingCalendar calendar) {
+    this.timeliness = timeliness;
+    this.workforce = workforce;
+    this.organisation = organisation;
+    this.repository = repository;
+    this.clock = clock;
+    this.calendar = calendar;
+  }
+
+  LocalDate today() {
+    return TimeConfig.today(clock);
+  }
+
+  /** The policy in force: the council's own, or the built-in one. */
+  CaseloadPolicy policyInForce() {
+    return repository
+        .activePolicy()
+        .map(r -> CaseloadPolicy.read(r.document()))
+        .orElseGet(CaseloadPolicy::defaultPolicy);
+  }
+
+  /** Everything the caseload figures on a date are computed from. */
+  record Snapshot(
+      LocalDate on,
+      CaseloadPolicy policy,
+      CaseBook book,
+      Caseloads loads,
+      Map<Long, Team> teams,
+      Map<String, WorkerView> workers,
+      Map<String, CaseHolder> holders,
+      boolean scoped) {
+
+    /**
+     * The cases open on the date that the user may see: all of them, or, for a provider's user,
+     * those in one of its teams on that date (not a case that has left it).
+     */
+    List<OpenCase> open() {
+      if (!scoped) {
+        return loads.open();
+      }
+      return loads.open().stream()
+          .filter(c -> c.team() != null && teams.containsKey(parseId(c.team())))
+          .toList();
+    }
+
+    private static long parseId(String id) {
+      try {
+        return Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    String workerName(String id) {
+      WorkerView w = id == null ? null : workers.get(id);
+      // A worker the signed-in user may not see (another provider's, say) is never shown by id.
+      return w == null ? (id == null ? null : "A worker outside your teams") : w.worker().name();
+    }
+
+    String teamName(String id) {
+      if (id == null) {
+        return null;
+      }
+      try {
+        Team t = teams.get(Long.parseLong(id));
+        return t == null ? "A team outside your view" : t.name();
+      } catch (NumberFormatException e) {
+        return "A team outside your view";
+      }
+    }
+
+    List<CaseHolder> holdersIn(Collection<String> teamIds) {
+      return holders.values().stream().filter(h -> teamIds.contains(h.team())).toList();
+    }
+
+    boolean stillHolds(String worker, LocalDate date) {
+      WorkerView w = workers.get(worker);
+      return w == null || w.worker().details().activeOn(date);
+    }
+
+    LocalDate leftOn(String worker) {
+      WorkerView w = workers.get(worker);
+      return w == null ? null : w.worker().details().endDate();
+    }
+  }
+
+  Snapshot snapshot(LocalDate on) {
+    checkDate(on, "on");
+    CaseloadPolicy policy = policyInForce();
+    CaseBook book = CaseBook.of(timeliness.caseActivity());
+    Map<Long, Team> teams = new LinkedHashMap<>();
+    organisation.teams().forEach(t -> teams.put(t.id(), t));
+    Map<String, WorkerView> workers = new LinkedHashMap<>();
+    Map<String, CaseHolder> holders = new LinkedHashMap<>();
+    for (WorkerView w : workforce.workersOn(on)) {
+      String id = String.valueOf(w.worker().id());
+      workers.put(id, w);
+      if (w.team() != null
+          && w.worker().role().caseHolding()
+          && w.worker().details().activeOn(on)) {
+        holders.put(id, CaseHolder.of(w.worker(), String.valueOf(w.team().id()), on));
+      }
+    }
+    Map<String, WorkerView> all = workers;
+    Caseloads loads =
+        new Caseloads(
+            book,
+            policy,
+            on,
+            worker -> all.get(worker) == null || all.get(worker).worker().details().activeOn(on));
+    return new Snapshot(
+        on,
+        policy,
+        book,
+        loads,
+        teams,
+        workers,
+        holders,
+        org.safeload.app.access.CurrentUser.providerScope().isPresent());
+  }
+
+  /** A date the working-day calendar covers (2000 to 2040), or a problem naming the field. */
+  void checkDate(LocalDate date, String field) {
+    dateProblem(date)
+        .ifPresent(
+            message -> {
+              throw new InvalidInputException(field, message);
+            });
+  }
+
+  /** Why a date cannot be used for caseload figures (outside the calendar), if it cannot. */
+  java.util.Optional<String> dateProblem(LocalDate date) {
+    if (date.isBefore(calendar.first()) || date.isAfter(calendar.last())) {
+      return java.util.Optional.of(
+          "Must be a date from "
+              + SHOW.date(calendar.first())
+              + " to "
+              + SHOW.date(calendar.last())
+              + " (not "
+              + SHOW.date(date)
+              + ")");
+    }
+    return java.util.Optional.empty();
+  }
+}

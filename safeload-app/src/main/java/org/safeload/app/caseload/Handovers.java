@@ -1,0 +1,456 @@
+package org.safeload.app.caseload;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
+import org.safeload.app.caseload.persistence.CaseloadRepository;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.caseload.CaseBook.OpenCase;
+import org.safeload.caseload.CaseHolder;
+import org.safeload.caseload.KnownWorkers;
+import org.safeload.caseload.Load;
+import org.safeload.document.FieldProblem;
+import org.safeload.handover.HandoverCase;
+import org.safeload.handover.HandoverPlan;
+import org.safeload.handover.HandoverPlanner;
+import org.safeload.handover.PlanCheck;
+import org.safeload.handover.Receiver;
+import org.safeload.timeliness.CaseType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handing cases over: planning who takes a team's or a worker's cases (the core's {@code
+ * HandoverPlanner}), and applying a reviewed plan whole or not at all, checked with the core's
+ * {@code PlanCheck}.
+ */
+@org.springframework.stereotype.Service
+@Transactional(readOnly = true)
+public class Handovers {
+
+  private final CaseloadSnapshots snapshots;
+  private final TimelinessService timeliness;
+  private final CaseloadRepository repository;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Handovers(
+      CaseloadSnapshots snapshots,
+      TimelinessService timeliness,
+      CaseloadRepository repository,
+      AuditLog audit,
+      Clock clock) {
+    this.snapshots = snapshots;
+    this.timeliness = timeliness;
+    this.repository = repository;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * What to plan: the cases (every open case of a team, or of a worker, or a list) and who may
+   * receive them (the case-holding workers of some teams, and/or named workers).
+   */
+  public record HandoverRequest(
+      Long fromTeam,
+      String fromWorker,
+      List<String> caseRefs,
+      List<Long> toTeams,
+      List<String> toWorkers,
+      Integer timeLimitSeconds) {}
+
+  /** A case in a plan, with names for people. */
+  public record Move(
+      String caseRef,
+      String childRef,
+      String familyGroup,
+      CaseType type,
+      String from,
+      String fromName,
+      String to,
+      String toName,
+      String toTeamName,
+      boolean knowsChild) {}
+
+  /**
+   * A receiver's caseload before and after, with names.
+   *
+   * @param overTargets the soft targets the plan takes them over (applying needs a reason)
+   */
+  public record ReceiverView(
+      HandoverPlan.ReceiverLoad load,
+      String teamName,
+      boolean asye,
+      Integer cap,
+      List<String> overTargets) {}
+
+  /** A plan to review before applying it. */
+  public record PlanView(
+      LocalDate on,
+      String policyId,
+      String policyName,
+      HandoverPlan plan,
+      List<Move> moves,
+      List<ReceiverView> receivers,
+      List<Move> unplaced) {
+
+    /** Whether applying it needs a recorded reason (a receiver goes over a soft target). */
+    public boolean needsReason() {
+      return receivers.stream().anyMatch(r -> !r.overTargets().isEmpty());
+    }
+  }
+
+  private static final int DEFAULT_TIME_LIMIT_SECONDS = 5;
+
+  @PreAuthorize(Permissions.PLAN_HANDOVER)
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+  public PlanView planHandover(HandoverRequest request) {
+    // No transaction: the solver may run for seconds and must not hold a connection; the audit
+    // record is written on its own.
+    LocalDate on = snapshots.today();
+    Snapshot s = snapshots.snapshot(on);
+    List<FieldProblem> problems = new ArrayList<>();
+    List<OpenCase> cases = casesToMove(s, request, problems);
+    Set<String> moving = cases.stream().map(OpenCase::caseId).collect(Collectors.toSet());
+    Map<String, CaseHolder> receiving = new LinkedHashMap<>();
+    for (Long teamId : request.toTeams() == null ? List.<Long>of() : request.toTeams()) {
+      if (!s.teams().containsKey(teamId)) {
+        problems.add(FieldProblem.of("toTeams", "No team " + teamId));
+        continue;
+      }
+      s.holdersIn(Set.of(String.valueOf(teamId))).forEach(h -> receiving.put(h.id(), h));
+    }
+    for (String w : request.toWorkers() == null ? List.<String>of() : request.toWorkers()) {
+      CaseHolder h = s.holders().get(w);
+      if (h == null) {
+        problems.add(
+            FieldProblem.of("toWorkers", "Worker " + w + " is not a case holder in a team today"));
+      } else {
+        receiving.put(h.id(), h);
+      }
+    }
+    if (request.fromWorker() != null) {
+      receiving.remove(request.fromWorker());
+    }
+    if (receiving.isEmpty() && problems.isEmpty()) {
+      problems.add(FieldProblem.of("toTeams", "Choose the teams or workers to receive the cases"));
+    }
+    int seconds =
+        request.timeLimitSeconds() == null
+            ? DEFAULT_TIME_LIMIT_SECONDS
+            : request.timeLimitSeconds();
+    if (seconds < 1 || seconds > 60) {
+      problems.add(FieldProblem.of("timeLimitSeconds", "The time limit is 1 to 60 seconds"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The handover cannot be planned", problems);
+    }
+    Map<String, String> families = timeliness.familyGroups();
+    // Who each child knows: its former workers, and the workers of its siblings' cases that stay
+    // (the plan keeps the family together with them where the caseloads allow).
+    Map<String, Set<String>> known =
+        KnownWorkers.of(cases, s.loads().open(), s.book(), families, on);
+    List<HandoverCase> input = new ArrayList<>();
+    for (OpenCase c : cases) {
+      input.add(
+          new HandoverCase(
+              c.caseId(),
+              c.childId(),
+              families.get(c.childId()),
+              c.type(),
+              c.worker(),
+              known.get(c.caseId())));
+    }
+    List<Receiver> receivers = new ArrayList<>();
+    for (CaseHolder h : receiving.values()) {
+      receivers.add(new Receiver(h, s.loads().loadOf(h.id(), moving)));
+    }
+    HandoverPlan plan =
+        new HandoverPlanner().plan(input, receivers, s.policy(), Duration.ofSeconds(seconds));
+    Map<String, OpenCase> byRef = new LinkedHashMap<>();
+    cases.forEach(c -> byRef.put(c.caseId(), c));
+    List<Move> moves = new ArrayList<>();
+    plan.assignment()
+        .forEach((caseRef, to) -> moves.add(move(s, byRef.get(caseRef), families, to, input)));
+    List<Move> unplaced =
+        plan.unplaced().stream()
+            .map(ref -> move(s, byRef.get(ref), families, null, input))
+            .toList();
+    List<ReceiverView> views =
+        plan.receivers().stream()
+            .map(
+                r -> {
+                  CaseHolder h = receiving.get(r.workerId());
+                  org.safeload.caseload.Limits limits = s.policy().limitsFor(h);
+                  return new ReceiverView(
+                      r,
+                      s.teamName(h.team()),
+                      h.asye(),
+                      limits.maxCases(),
+                      r.received() == 0 ? List.of() : limits.overTargets(r.after()));
+                })
+            .toList();
+    audit.record(
+        "plan",
+        "handover",
+        request.fromTeam() != null
+            ? "team " + request.fromTeam()
+            : request.fromWorker() != null ? "worker " + request.fromWorker() : "cases",
+        "children's cases read to plan a handover of "
+            + cases.size()
+            + " cases to "
+            + receivers.size()
+            + " workers: "
+            + plan.status().code());
+    return new PlanView(on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced);
+  }
+
+  private static Move move(
+      Snapshot s, OpenCase c, Map<String, String> families, String to, List<HandoverCase> input) {
+    boolean knows =
+        to != null
+            && input.stream().filter(h -> h.caseId().equals(c.caseId())).anyMatch(h -> h.knows(to));
+    return new Move(
+        c.caseId(),
+        c.childId(),
+        families.get(c.childId()),
+        c.type(),
+        c.worker(),
+        c.worker() == null ? null : s.workerName(c.worker()),
+        to,
+        to == null ? null : s.workerName(to),
+        to == null || s.holders().get(to) == null ? null : s.teamName(s.holders().get(to).team()),
+        knows);
+  }
+
+  private static List<OpenCase> casesToMove(
+      Snapshot s, HandoverRequest request, List<FieldProblem> problems) {
+    List<OpenCase> cases = new ArrayList<>();
+    if (request.fromTeam() != null) {
+      if (!s.teams().containsKey(request.fromTeam())) {
+        problems.add(FieldProblem.of("fromTeam", "No team " + request.fromTeam()));
+      } else {
+        String team = String.valueOf(request.fromTeam());
+        Set<String> members =
+            s.workers().entrySet().stream()
+                .filter(
+                    e ->
+                        e.getValue().team() != null
+                            && String.valueOf(e.getValue().team().id()).equals(team))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        // The team's workers' cases, and the team's cases waiting (no worker, or one who left).
+        s.open().stream()
+            .filter(
+                c ->
+                    c.worker() == null || !s.stillHolds(c.worker(), s.on())
+                        ? team.equals(c.team())
+                        : members.contains(c.worker()))
+            .forEach(cases::add);
+      }
+    }
+    if (request.fromWorker() != null && !request.fromWorker().isBlank()) {
+      if (!s.workers().containsKey(request.fromWorker())) {
+        problems.add(FieldProblem.of("fromWorker", "No worker " + request.fromWorker()));
+      } else {
+        s.loads().casesOf(request.fromWorker()).forEach(cases::add);
+      }
+    }
+    if (request.caseRefs() != null) {
+      for (String ref : request.caseRefs()) {
+        if (ref == null || ref.isBlank()) {
+          continue;
+        }
+        s.open().stream()
+            .filter(o -> o.caseId().equals(ref.strip()))
+            .findFirst()
+            .ifPresentOrElse(
+                cases::add,
+                () -> problems.add(FieldProblem.of("caseRefs", "No open case " + ref.strip())));
+      }
+    }
+    List<OpenCase> distinct =
+        new ArrayList<>(
+            cases.stream()
+                .collect(
+                    Collectors.toMap(OpenCase::caseId, c -> c, (a, b) -> a, LinkedHashMap::new))
+                .values());
+    if (distinct.isEmpty() && problems.isEmpty()) {
+      problems.add(FieldProblem.of("fromTeam", "Choose the cases to hand over: a team or cases"));
+    }
+    return distinct;
+  }
+
+  /** One case of a reviewed plan to apply: from whom (as planned) to whom. */
+  public record PlannedMove(String caseRef, String from, String to) {}
+
+  /** What applying a plan did. */
+  public record Applied(long handoverId, int moved) {}
+
+  /**
+   * Applies a reviewed plan: every case moves, or none does. Refused if anything changed since the
+   * plan (a case closed or moved, a worker left) or if the moves together would break a hard rule
+   * (the core's {@link PlanCheck}).
+   */
+  @PreAuthorize(Permissions.APPLY_HANDOVER)
+  @Transactional
+  public Applied applyHandover(List<PlannedMove> moves, String reason) {
+    if (moves == null || moves.isEmpty()) {
+      throw new InvalidInputException("moves", "The plan has no cases to move");
+    }
+    repository.lockAllocations(); // one allocation at a time: the caps are checked and kept
+    LocalDate on = snapshots.today();
+    Snapshot s = snapshots.snapshot(on);
+    Map<String, OpenCase> open = new HashMap<>();
+    s.open().forEach(c -> open.put(c.caseId(), c));
+    // What changed since the plan was made: each move's problems, by its place in the plan.
+    Map<Integer, List<FieldProblem>> byMove = new java.util.TreeMap<>();
+    Map<String, Integer> index = new HashMap<>();
+    List<HandoverCase> cases = new ArrayList<>();
+    Map<String, String> assignment = new LinkedHashMap<>();
+    Map<String, Receiver> receivers = new LinkedHashMap<>();
+    for (int i = 0; i < moves.size(); i++) {
+      PlannedMove m = moves.get(i);
+      String field = "moves[" + i + "]";
+      OpenCase c = m.caseRef() == null ? null : open.get(m.caseRef());
+      String problem = null;
+      if (c == null) {
+        problem = "Case " + m.caseRef() + " is no longer open";
+      } else if (index.containsKey(c.caseId())) {
+        problem = "Case " + c.caseId() + " is in the plan twice";
+      } else if (!java.util.Objects.equals(
+          m.from() == null || m.from().isBlank() ? null : m.from(), c.worker())) {
+        problem = "Case " + c.caseId() + " has changed worker since the plan was made";
+      }
+      if (problem != null) {
+        byMove.computeIfAbsent(i, k -> new ArrayList<>()).add(FieldProblem.of(field, problem));
+        continue;
+      }
+      index.put(c.caseId(), i);
+      // Families are not checked: the plan keeps them together, and a manager may part them.
+      cases.add(new HandoverCase(c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of()));
+      assignment.put(c.caseId(), m.to());
+      CaseHolder to = m.to() == null ? null : s.holders().get(m.to());
+      if (to != null) {
+        receivers.computeIfAbsent(to.id(), id -> new Receiver(to, Load.NONE));
+      }
+    }
+    // The receivers' loads without any moving case: the moving cases leave their holders.
+    Set<String> moving = index.keySet();
+    List<Receiver> receiving =
+        receivers.values().stream()
+            .map(r -> new Receiver(r.holder(), s.loads().loadOf(r.id(), moving)))
+            .toList();
+    PlanCheck.Breaches breaches = PlanCheck.check(cases, receiving, s.policy(), assignment);
+    List<FieldProblem> caps = new ArrayList<>();
+    for (PlanCheck.Breach b : breaches.each()) {
+      switch (b.rule()) {
+        case UNASSIGNED ->
+            byMove
+                .computeIfAbsent(index.get(b.caseId()), k -> new ArrayList<>())
+                .add(
+                    FieldProblem.of(
+                        "moves[" + index.get(b.caseId()) + "]",
+                        "Worker "
+                            + b.workerId()
+                            + " is not a case-holding worker in a team today"));
+        case EXCLUDED_TYPE -> {
+          OpenCase c = open.get(b.caseId());
+          byMove
+              .computeIfAbsent(index.get(b.caseId()), k -> new ArrayList<>())
+              .add(
+                  FieldProblem.of(
+                      "moves[" + index.get(b.caseId()) + "]",
+                      s.holders().get(b.workerId()).name()
+                          + " may not hold "
+                          + c.type().label()
+                          + " case "
+                          + c.caseId()));
+        }
+        case CAP -> caps.add(FieldProblem.of("moves", s.workerName(b.workerId()) + ": " + b.cap()));
+        case FAMILY_SPLIT -> {} // not checked: no family groups are given
+      }
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    byMove.values().forEach(problems::addAll);
+    if (problems.isEmpty()) {
+      // The caps are judged on the whole plan only: a plan with a stale move is refused anyway.
+      problems.addAll(caps);
+    }
+    Map<String, Load> after = PlanCheck.loadsAfter(cases, receiving, s.policy(), assignment);
+    List<TimelinessService.Allocation> allocations = new ArrayList<>();
+    for (HandoverCase c : cases) {
+      CaseHolder to = s.holders().get(assignment.get(c.caseId()));
+      if (to != null && !to.id().equals(c.currentWorker())) {
+        allocations.add(
+            new TimelinessService.Allocation(
+                c.caseId(), c.childId(), to.id(), to.team(), clock.instant()));
+      }
+    }
+    // Soft targets: a receiver taken over one needs a recorded reason, as any allocation does.
+    Map<String, String> overTarget = new HashMap<>();
+    Set<String> taking =
+        allocations.stream()
+            .map(TimelinessService.Allocation::workerRef)
+            .collect(Collectors.toSet());
+    for (String id : problems.isEmpty() ? taking : Set.<String>of()) {
+      List<String> over = s.policy().limitsFor(s.holders().get(id)).overTargets(after.get(id));
+      if (!over.isEmpty()) {
+        overTarget.put(id, String.join("; ", over));
+      }
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (problems.isEmpty() && !overTarget.isEmpty() && why.isEmpty()) {
+      problems.add(
+          FieldProblem.of(
+              "reason",
+              "Give a reason to take "
+                  + overTarget.size()
+                  + (overTarget.size() == 1 ? " worker" : " workers")
+                  + " over a soft target: "
+                  + overTarget.entrySet().stream()
+                      .map(e -> s.workerName(e.getKey()) + ", " + e.getValue())
+                      .collect(Collectors.joining("; "))));
+    }
+    if (why.length() > 2000) {
+      problems.add(FieldProblem.of("reason", "The reason must be 2000 characters or fewer"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The plan cannot be applied: nothing was moved", problems);
+    }
+    java.math.BigDecimal highest =
+        PlanCheck.maxWeightedPerFte(cases, receiving, s.policy(), assignment);
+    String by = AuditLog.actor();
+    long handoverId =
+        repository.insertHandover(
+            clock.instant(), by, allocations.size(), "applied", highest, s.policy().id());
+    List<String> eventIds = timeliness.recordAllocations(allocations);
+    for (int i = 0; i < allocations.size(); i++) {
+      TimelinessService.Allocation a = allocations.get(i);
+      repository.insertDecision(
+          new CaseloadRepository.Decision(
+              eventIds.get(i),
+              a.caseRef(),
+              a.workerRef(),
+              clock.instant(),
+              by,
+              overTarget.get(a.workerRef()),
+              overTarget.containsKey(a.workerRef()) ? why : null,
+              handoverId));
+    }
+    audit.record(
+        "apply", "handover", handoverId, allocations.size() + " cases moved to their new workers");
+    return new Applied(handoverId, allocations.size());
+  }
+}

@@ -1,0 +1,242 @@
+package org.safeload.app.caseload;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
+import org.safeload.app.caseload.persistence.CaseloadRepository;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.NotFoundException;
+import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.calendar.WorkingCalendar;
+import org.safeload.caseload.CaseBook.OpenCase;
+import org.safeload.caseload.CaseHolder;
+import org.safeload.caseload.Recommendation;
+import org.safeload.caseload.UnallocatedQueue;
+import org.safeload.caseload.Verdict;
+import org.safeload.document.FieldProblem;
+import org.safeload.timeliness.CaseType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cases waiting for a worker: the unallocated queue, a case with its ranked candidates (the
+ * recommendation), and allocating a case under the policy's rules. The rules are the core's ({@code
+ * org.safeload.caseload}).
+ */
+@org.springframework.stereotype.Service
+@Transactional(readOnly = true)
+public class UnallocatedCases {
+
+  private final CaseloadSnapshots snapshots;
+  private final TimelinessService timeliness;
+  private final CaseloadRepository repository;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final WorkingCalendar calendar;
+  private final org.safeload.app.access.UserAccounts accounts;
+
+  UnallocatedCases(
+      CaseloadSnapshots snapshots,
+      TimelinessService timeliness,
+      CaseloadRepository repository,
+      AuditLog audit,
+      Clock clock,
+      WorkingCalendar calendar,
+      org.safeload.app.access.UserAccounts accounts) {
+    this.snapshots = snapshots;
+    this.timeliness = timeliness;
+    this.repository = repository;
+    this.audit = audit;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.accounts = accounts;
+  }
+
+  /** A case waiting for a worker. */
+  public record Waiting(
+      String caseRef,
+      String childRef,
+      String team,
+      String teamName,
+      CaseType type,
+      LocalDate since,
+      int workingDays,
+      String formerWorker) {}
+
+  @PreAuthorize(Permissions.READ_CASES)
+  public List<Waiting> queue(LocalDate on) {
+    Snapshot s = snapshots.snapshot(on);
+    return UnallocatedQueue.on(s.open(), on, calendar, s::stillHolds, s::leftOn).stream()
+        .map(
+            w ->
+                new Waiting(
+                    w.openCase().caseId(),
+                    w.openCase().childId(),
+                    w.openCase().team(),
+                    s.teamName(w.openCase().team()),
+                    w.openCase().type(),
+                    w.since(),
+                    w.workingDays(),
+                    w.formerWorker() == null ? null : s.workerName(w.formerWorker())))
+        .toList();
+  }
+
+  /** A candidate worker for a case, with names for the page. */
+  public record Option(
+      Recommendation.Candidate candidate, String workerName, String teamName, boolean asye) {}
+
+  /** A case, who has held it, and the ranked candidates to take it. */
+  public record CaseAllocation(
+      LocalDate on,
+      OpenCase openCase,
+      String teamName,
+      String workerName,
+      boolean waiting,
+      List<String> previousWorkers,
+      List<Option> options,
+      List<CaseloadRepository.Decision> decisions,
+      Map<String, String> names) {}
+
+  /**
+   * A case with its ranked candidates (its team's case holders, or every team's). Reading it is
+   * recorded in the audit trail.
+   */
+  @PreAuthorize(Permissions.READ_CASES)
+  @Transactional // the read is audited: a write
+  public CaseAllocation allocation(String caseRef, LocalDate on, boolean allTeams) {
+    Snapshot s = snapshots.snapshot(on);
+    OpenCase c = openCase(s, caseRef);
+    List<CaseHolder> candidates =
+        allTeams || c.team() == null
+            ? List.copyOf(s.holders().values())
+            : s.holdersIn(Set.of(c.team()));
+    Map<String, String> families = timeliness.familyGroups();
+    List<Option> options =
+        Recommendation.rank(c, candidates, s.loads(), s.book(), families).stream()
+            .map(
+                k ->
+                    new Option(
+                        k, k.holder().name(), s.teamName(k.holder().team()), k.holder().asye()))
+            .toList();
+    List<String> previous =
+        s.book().workersOfChild(c.childId(), on).stream()
+            .filter(w -> !w.equals(c.worker()))
+            .map(s::workerName)
+            .toList();
+    audit.record("read", "child-case", caseRef, "case read for allocation");
+    List<CaseloadRepository.Decision> decisions = repository.decisionsFor(caseRef);
+    // Names for the page: the workers the case went to, and the people who decided.
+    Map<String, String> names = new HashMap<>();
+    for (CaseloadRepository.Decision d : decisions) {
+      names.put(d.workerRef(), s.workerName(d.workerRef()));
+      if (d.decidedBy() != null) {
+        names.computeIfAbsent(
+            d.decidedBy(),
+            by ->
+                accounts
+                    .enabledAccount(by)
+                    .map(org.safeload.app.access.UserAccount::displayName)
+                    .filter(n -> !n.isBlank())
+                    .orElse(by));
+      }
+    }
+    return new CaseAllocation(
+        on,
+        c,
+        s.teamName(c.team()),
+        c.worker() == null ? null : s.workerName(c.worker()),
+        c.worker() == null || !s.stillHolds(c.worker(), on),
+        previous,
+        options,
+        decisions,
+        names);
+  }
+
+  private static OpenCase openCase(Snapshot s, String caseRef) {
+    return s.open().stream()
+        .filter(o -> o.caseId().equals(caseRef))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("No open case " + caseRef));
+  }
+
+  /** What an allocation did. */
+  public record Allocated(
+      String eventId,
+      String caseRef,
+      String workerId,
+      String workerName,
+      List<String> overTargets) {}
+
+  /**
+   * Allocates a case to a worker today. A hard-rule breach is refused with the reason; exceeding a
+   * soft target needs a recorded reason.
+   */
+  @PreAuthorize(Permissions.ALLOCATE)
+  @Transactional
+  public Allocated allocate(String caseRef, String workerId, String reason) {
+    repository.lockAllocations(); // one allocation at a time: the caps are checked and kept
+    LocalDate on = snapshots.today();
+    Snapshot s = snapshots.snapshot(on);
+    if (caseRef == null || caseRef.isBlank()) {
+      throw new InvalidInputException("caseRef", "Enter the case reference");
+    }
+    OpenCase c = openCase(s, caseRef);
+    if (workerId == null || workerId.isBlank()) {
+      throw new InvalidInputException("workerId", "Select a worker");
+    }
+    CaseHolder holder = s.holders().get(workerId.strip());
+    if (holder == null) {
+      throw new InvalidInputException(
+          "workerId", "Worker " + workerId + " is not a case-holding worker in a team today");
+    }
+    if (holder.id().equals(c.worker())) {
+      throw new InvalidInputException("workerId", holder.name() + " already holds this case");
+    }
+    Verdict verdict = s.policy().check(holder, s.loads().loadOf(holder.id()), c.type());
+    if (!verdict.allowed()) {
+      throw new InvalidInputException(
+          "Allocation refused",
+          verdict.breaches().stream().map(b -> FieldProblem.of("workerId", b)).toList());
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (verdict.needsReason() && why.isEmpty()) {
+      throw new InvalidInputException(
+          "reason",
+          "Give a reason to go over the soft target: " + String.join("; ", verdict.overTargets()));
+    }
+    if (why.length() > 2000) {
+      throw new InvalidInputException("reason", "The reason must be 2000 characters or fewer");
+    }
+    String eventId =
+        timeliness
+            .recordAllocations(
+                List.of(
+                    new TimelinessService.Allocation(
+                        c.caseId(), c.childId(), holder.id(), holder.team(), clock.instant())))
+            .getFirst();
+    repository.insertDecision(
+        new CaseloadRepository.Decision(
+            eventId,
+            c.caseId(),
+            holder.id(),
+            clock.instant(),
+            AuditLog.actor(),
+            verdict.overTargets().isEmpty() ? null : String.join("; ", verdict.overTargets()),
+            why.isEmpty() ? null : why,
+            null));
+    audit.record(
+        "allocate",
+        "child-case",
+        c.caseId(),
+        verdict.needsReason()
+            ? "case allocated over a soft target, with a recorded reason"
+            : "case allocated");
+    return new Allocated(eventId, c.caseId(), holder.id(), holder.name(), verdict.overTargets());
+  }
+}
