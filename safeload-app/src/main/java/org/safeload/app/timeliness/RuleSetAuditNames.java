@@ -10,19 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleSetAuditNames implements AuditNames {
 
-  private final TimelinessService timeliness;
+  private final RuleSets ruleSets;
 
-  RuleSetAuditNames(TimelinessService timeliness) {
-    this.timeliness = timeliness;
+  RuleSetAuditNames(RuleSets ruleSets) {
+    this.ruleSets = ruleSets;
   }
 
   @Override
   public Map<String, Named> names(String entityType, Collection<String> ids) {
     Map<String, Named> named = new HashMap<>();
-    if (!entityType.equals(TimelinessService.RULE_SET)) {
+    if (!entityType.equals(RuleSets.RULE_SET)) {
       return named;
     }
-    for (TimelinessService.RuleSetSummary set : timeliness.ruleSets()) {
+    for (RuleSets.RuleSetSummary set : ruleSets.ruleSets()) {
       if (ids.contains(set.id())) {
         named.put(set.id(), new Named(set.name(), "/timeliness/rules/" + set.id()));
       }

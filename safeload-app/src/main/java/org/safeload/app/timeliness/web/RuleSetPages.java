@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.app.timeliness.TimelinessService;
+import org.safeload.app.timeliness.RuleSets;
 import org.safeload.timeliness.CaseType;
 import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiRule;
@@ -32,32 +32,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RuleSetPages {
 
-  private final TimelinessService timeliness;
+  private final RuleSets ruleSets;
 
-  RuleSetPages(TimelinessService timeliness) {
-    this.timeliness = timeliness;
+  RuleSetPages(RuleSets ruleSets) {
+    this.ruleSets = ruleSets;
   }
 
   @GetMapping("/timeliness/rules")
   String rules(Model model) {
-    model.addAttribute("ruleSets", timeliness.ruleSets());
+    model.addAttribute("ruleSets", ruleSets.ruleSets());
     return "timeliness/rules";
   }
 
   @GetMapping("/timeliness/rules/{id}")
   String ruleSet(@PathVariable String id, Model model) {
-    KpiRuleSet set = timeliness.ruleSet(id);
+    KpiRuleSet set = ruleSets.ruleSet(id);
     model.addAttribute("set", set);
     model.addAttribute("builtIn", KpiRuleSet.BUILT_IN.contains(id));
     model.addAttribute(
-        "changes", KpiRuleSet.BUILT_IN.contains(id) ? List.of() : timeliness.ruleSetChanges(id));
+        "changes", KpiRuleSet.BUILT_IN.contains(id) ? List.of() : ruleSets.ruleSetChanges(id));
     return "timeliness/rule-set";
   }
 
   /** A rule set as its YAML file, to download. */
   @GetMapping("/timeliness/rules/{id}.yaml")
   ResponseEntity<String> export(@PathVariable String id) {
-    String text = timeliness.ruleSetText(id);
+    String text = ruleSets.ruleSetText(id);
     return ResponseEntity.ok()
         .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
         .header(
@@ -71,7 +71,7 @@ class RuleSetPages {
   @GetMapping("/timeliness/rules/edit")
   String edit(@RequestParam(defaultValue = "contract") String from, Model model) {
     mayEdit();
-    String text = timeliness.ruleSetText(from);
+    String text = ruleSets.ruleSetText(from);
     if (KpiRuleSet.BUILT_IN.contains(from)) {
       text = text.replaceFirst("(?m)^id: " + from + "$", "id: my-" + from);
     }
@@ -88,7 +88,7 @@ class RuleSetPages {
       RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     try {
-      KpiRuleSet set = timeliness.saveRuleSet(document);
+      KpiRuleSet set = ruleSets.saveRuleSet(document);
       redirect.addFlashAttribute("saved", "Rule set saved from YAML");
       return "redirect:/timeliness/rules/" + set.id();
     } catch (InvalidInputException e) {
@@ -116,7 +116,7 @@ class RuleSetPages {
     RuleSetForm form = new RuleSetForm();
     form.setFrom(from);
     if (!from.isEmpty()) {
-      KpiRuleSet source = timeliness.ruleSet(from);
+      KpiRuleSet source = ruleSets.ruleSet(from);
       form.setSetName(source.name() + " (copy)");
     }
     return newSetPage(form, model);
@@ -124,7 +124,7 @@ class RuleSetPages {
 
   private String newSetPage(RuleSetForm form, Model model) {
     model.addAttribute("form", form);
-    model.addAttribute("ruleSets", timeliness.ruleSets());
+    model.addAttribute("ruleSets", ruleSets.ruleSets());
     return "timeliness/rule-set-new";
   }
 
@@ -135,17 +135,17 @@ class RuleSetPages {
       RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     mayEdit();
-    boolean known = timeliness.ruleSets().stream().anyMatch(s -> s.id().equals(form.getFrom()));
+    boolean known = ruleSets.ruleSets().stream().anyMatch(s -> s.id().equals(form.getFrom()));
     if (!known) {
       response.setStatus(400);
       model.addAttribute("errors", Map.of("from", "Select the rule set to start from"));
       return newSetPage(form, model);
     }
-    KpiRuleSet source = timeliness.ruleSet(form.getFrom());
+    KpiRuleSet source = ruleSets.ruleSet(form.getFrom());
     String document =
         RuleSetDocument.write(form.getSetId().strip(), form.getSetName().strip(), forms(source));
     try {
-      KpiRuleSet set = timeliness.createRuleSet(document, "created as a copy of " + source.name());
+      KpiRuleSet set = ruleSets.createRuleSet(document, "created as a copy of " + source.name());
       redirect.addFlashAttribute("saved", "Rule set created");
       return "redirect:/timeliness/rules/" + set.id();
     } catch (InvalidInputException e) {
@@ -178,7 +178,7 @@ class RuleSetPages {
     KpiRuleSet set = councilSet(id);
     String document = RuleSetDocument.write(set.id(), form.getSetName().strip(), forms(set));
     try {
-      timeliness.updateRuleSet(id, document, "name changed");
+      ruleSets.updateRuleSet(id, document, "name changed");
       redirect.addFlashAttribute("saved", "Name changed");
       return "redirect:/timeliness/rules/" + id;
     } catch (InvalidInputException e) {
@@ -271,7 +271,7 @@ class RuleSetPages {
     List<RuleForm> rules = forms(set);
     rules.remove(index);
     try {
-      timeliness.updateRuleSet(
+      ruleSets.updateRuleSet(
           id,
           RuleSetDocument.write(set.id(), set.name(), rules),
           "KPI removed: " + set.rules().get(index).name());
@@ -305,8 +305,7 @@ class RuleSetPages {
       RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     try {
-      timeliness.updateRuleSet(
-          set.id(), RuleSetDocument.write(set.id(), set.name(), rules), summary);
+      ruleSets.updateRuleSet(set.id(), RuleSetDocument.write(set.id(), set.name(), rules), summary);
       redirect.addFlashAttribute("saved", saved);
       return "redirect:/timeliness/rules/" + set.id();
     } catch (InvalidInputException e) {
@@ -340,7 +339,7 @@ class RuleSetPages {
   /** A council's own rule set, to change (built-in sets are copied, never changed). */
   private KpiRuleSet councilSet(String id) {
     mayEdit();
-    KpiRuleSet set = timeliness.ruleSet(id);
+    KpiRuleSet set = ruleSets.ruleSet(id);
     if (KpiRuleSet.BUILT_IN.contains(id)) {
       throw new InvalidInputException(
           "id", "Built-in rule sets cannot be changed: make a copy and change that");

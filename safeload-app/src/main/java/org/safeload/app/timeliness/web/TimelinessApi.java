@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeload.app.platform.ApiController;
+import org.safeload.app.timeliness.RuleSets;
 import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.timeliness.KpiReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TimelinessApi {
 
   private final TimelinessService timeliness;
+  private final RuleSets ruleSets;
 
-  TimelinessApi(TimelinessService timeliness) {
+  TimelinessApi(TimelinessService timeliness, RuleSets ruleSets) {
     this.timeliness = timeliness;
+    this.ruleSets = ruleSets;
   }
 
   @GetMapping("/timeliness/kpis")
@@ -83,22 +86,22 @@ class TimelinessApi {
 
   @GetMapping("/kpi-rule-sets")
   @Operation(summary = "The built-in and the council's rule sets")
-  List<TimelinessService.RuleSetSummary> ruleSets() {
-    return timeliness.ruleSets();
+  List<RuleSets.RuleSetSummary> ruleSets() {
+    return ruleSets.ruleSets();
   }
 
   @GetMapping(path = "/kpi-rule-sets/{id}", produces = "application/yaml")
   @Operation(summary = "A rule set as YAML")
   String ruleSet(@PathVariable String id) {
-    return timeliness.ruleSetText(id);
+    return ruleSets.ruleSetText(id);
   }
 
   @PutMapping(
       path = "/kpi-rule-sets",
       consumes = {"application/yaml", "text/plain"})
   @Operation(summary = "Save a council rule set (YAML; its id is in the document)")
-  TimelinessService.RuleSetSummary save(@RequestBody String document) {
-    var set = timeliness.saveRuleSet(document);
-    return new TimelinessService.RuleSetSummary(set.id(), set.name(), false);
+  RuleSets.RuleSetSummary save(@RequestBody String document) {
+    var set = ruleSets.saveRuleSet(document);
+    return new RuleSets.RuleSetSummary(set.id(), set.name(), false);
   }
 }

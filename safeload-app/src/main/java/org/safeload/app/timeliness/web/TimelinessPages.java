@@ -14,6 +14,7 @@ import org.safeload.app.platform.Chart;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.PageDates;
 import org.safeload.app.platform.Show;
+import org.safeload.app.timeliness.RuleSets;
 import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.KpiReport;
@@ -35,11 +36,14 @@ class TimelinessPages {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final TimelinessService timeliness;
+  private final RuleSets ruleSets;
   private final Show show;
   private final TimelinessWords words;
 
-  TimelinessPages(TimelinessService timeliness, Show show, TimelinessWords words) {
+  TimelinessPages(
+      TimelinessService timeliness, RuleSets ruleSets, Show show, TimelinessWords words) {
     this.timeliness = timeliness;
+    this.ruleSets = ruleSets;
     this.show = show;
     this.words = words;
   }
@@ -73,7 +77,7 @@ class TimelinessPages {
     model.addAttribute("d", d);
     model.addAttribute("errors", errors);
     model.addAttribute("asOfText", errors.isEmpty() ? show.inputDate(date) : asOf);
-    model.addAttribute("ruleSets", timeliness.ruleSets());
+    model.addAttribute("ruleSets", ruleSets.ruleSets());
     model.addAttribute("team", orEmpty(team));
     model.addAttribute("kpi", orEmpty(kpi));
     model.addAttribute("status", orEmpty(status));
