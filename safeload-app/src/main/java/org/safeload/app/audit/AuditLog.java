@@ -73,8 +73,7 @@ public class AuditLog {
             query.to() == null ? null : startOf(query.to().plusDays(1)));
     int total = repository.count(filter);
     int size = AuditQuery.PAGE_SIZE;
-    int pages = Math.max(1, (total + size - 1) / size);
-    int page = Math.min(Math.max(1, query.page()), pages);
+    int page = org.safeload.app.platform.Pagination.within(query.page(), size, total);
     return new AuditPage(repository.page(filter, (page - 1) * size, size), page, size, total);
   }
 

@@ -97,8 +97,7 @@ public class WorkforceService {
             query.status());
     int total = workers.count(filter);
     int size = WorkerQuery.PAGE_SIZE;
-    int pages = Math.max(1, (total + size - 1) / size);
-    int page = Math.min(Math.max(1, query.page()), pages);
+    int page = org.safeload.app.platform.Pagination.within(query.page(), size, total);
     List<WorkerView> rows =
         workers.list(filter, (page - 1) * size, size).stream()
             .map(

@@ -52,8 +52,8 @@ public record Pagination(
    * @param href the address of a page by its number, with the list's filters
    */
   public static Pagination of(int asked, int size, int total, IntFunction<String> href) {
-    int pages = Math.max(1, (total + size - 1) / size);
-    int page = Math.min(Math.max(asked, 1), pages);
+    int pages = pages(size, total);
+    int page = within(asked, size, total);
     int first = total == 0 ? 0 : (page - 1) * size + 1;
     int last = Math.min(total, page * size);
     List<Link> items = new ArrayList<>();
@@ -76,6 +76,19 @@ public record Pagination(
         page > 1 ? href.apply(page - 1) : null,
         page < pages ? href.apply(page + 1) : null,
         List.copyOf(items));
+  }
+
+  /** How many pages {@code total} rows make, {@code size} a page (at least 1). */
+  public static int pages(int size, int total) {
+    return Math.max(1, (total + size - 1) / size);
+  }
+
+  /**
+   * The page to show for the one asked for: a page past the end is the last, one before the start
+   * the first. For lists paged in the database, before asking it for the rows.
+   */
+  public static int within(int asked, int size, int total) {
+    return Math.min(Math.max(asked, 1), pages(size, total));
   }
 
   /** The page number in a {@code ?page=} parameter: 1 when absent or not a number. */

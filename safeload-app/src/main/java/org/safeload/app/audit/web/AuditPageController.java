@@ -59,7 +59,10 @@ class AuditPageController {
       errors.put("to", "The “to” date must be the same as or after the “from” date");
       toDate = null;
     }
-    AuditPage result = audit.page(new AuditQuery(actor, act, fromDate, toDate, number(page)));
+    AuditPage result =
+        audit.page(
+            new AuditQuery(
+                actor, act, fromDate, toDate, org.safeload.app.platform.Pagination.page(page)));
 
     Map<String, String> people = people(actors);
     Map<String, String> filters = new LinkedHashMap<>();
@@ -86,12 +89,14 @@ class AuditPageController {
     model.addAttribute(
         "whoOptions",
         actors.stream()
-            .map(a -> new AuditChoice(a, people.getOrDefault(a, a)))
-            .sorted(java.util.Comparator.comparing(AuditChoice::text))
+            .map(a -> new org.safeload.app.platform.FilterOption(a, people.getOrDefault(a, a)))
+            .sorted(java.util.Comparator.comparing(org.safeload.app.platform.FilterOption::text))
             .toList());
     model.addAttribute(
         "actionOptions",
-        actions.stream().map(a -> new AuditChoice(a, AuditWords.action(a))).toList());
+        actions.stream()
+            .map(a -> new org.safeload.app.platform.FilterOption(a, AuditWords.action(a)))
+            .toList());
     if (!errors.isEmpty()) {
       model.addAttribute("errors", errors);
     }
@@ -187,13 +192,5 @@ class AuditPageController {
 
   private static String blank(String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static int number(String value) {
-    try {
-      return value == null ? 1 : Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 }

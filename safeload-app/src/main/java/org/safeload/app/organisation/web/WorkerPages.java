@@ -105,11 +105,14 @@ class WorkerPages {
     if (blank(status) != null && statusFilter == null) {
       errors.put("status", "Choose a status from the list");
     }
-    Integer pageNumber = number(page);
     WorkerList list =
         workforce.list(
             new WorkerQuery(
-                teamId, roleFilter, typeFilter, statusFilter, pageNumber == null ? 1 : pageNumber));
+                teamId,
+                roleFilter,
+                typeFilter,
+                statusFilter,
+                org.safeload.app.platform.Pagination.page(page)));
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("team", teamId == null ? "" : String.valueOf(teamId));
     filters.put("role", roleFilter == null ? "" : roleFilter.code());
@@ -125,19 +128,23 @@ class WorkerPages {
     model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
     model.addAttribute(
         "teamOptions",
-        teams.stream().map(t -> new FilterOption(String.valueOf(t.id()), t.name())).toList());
+        teams.stream()
+            .map(t -> new org.safeload.app.platform.FilterOption(String.valueOf(t.id()), t.name()))
+            .toList());
     model.addAttribute(
         "roleOptions",
-        Arrays.stream(Role.values()).map(r -> new FilterOption(r.code(), r.label())).toList());
+        Arrays.stream(Role.values())
+            .map(r -> new org.safeload.app.platform.FilterOption(r.code(), r.label()))
+            .toList());
     model.addAttribute(
         "employmentOptions",
         Arrays.stream(EmploymentType.values())
-            .map(t -> new FilterOption(t.code(), t.label()))
+            .map(t -> new org.safeload.app.platform.FilterOption(t.code(), t.label()))
             .toList());
     model.addAttribute(
         "statusOptions",
         Arrays.stream(WorkerStatus.values())
-            .map(t -> new FilterOption(t.code(), t.label()))
+            .map(t -> new org.safeload.app.platform.FilterOption(t.code(), t.label()))
             .toList());
     if (!errors.isEmpty()) {
       model.addAttribute("errors", errors);
