@@ -61,6 +61,14 @@ public final class CaseBook {
       return Optional.ofNullable(found);
     }
 
+    /**
+     * The team the case is in after its last event (an ended case stays with the team it ended in),
+     * or null if no event named one.
+     */
+    public String currentTeam() {
+      return steps.isEmpty() ? null : steps.getLast().team();
+    }
+
     /** Workers who held the case up to the end of a day, earliest first. */
     public Set<String> workersUpTo(LocalDate date) {
       Set<String> workers = new LinkedHashSet<>();

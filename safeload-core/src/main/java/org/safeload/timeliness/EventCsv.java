@@ -39,8 +39,28 @@ public final class EventCsv {
   public static final Set<String> MEETING_KINDS =
       Set.of("strategy-discussion", "icpc", "rcpc", "core-group", "cin-review");
 
-  /** The events, or the problems (never both). */
-  public record Result(EventLog log, List<FieldProblem> problems) {}
+  /**
+   * The events, or the problems (never both). For each row of the log: the file line it came from,
+   * and the id of the event it refers to when that event was stored before (not in the file).
+   */
+  public record Result(
+      EventLog log, List<FieldProblem> problems, int[] lines, Map<Integer, String> storedRefs) {
+
+    public Result(EventLog log, List<FieldProblem> problems) {
+      this(log, problems, new int[0], Map.of());
+    }
+
+    /** The file line of a row of the log. */
+    public int line(int row) {
+      return lines[row];
+    }
+
+    /** The id of the event a row refers to (in the file or stored before), or null. */
+    public String refId(int row) {
+      int ref = log.ref(row);
+      return ref >= 0 ? log.eventId(ref) : storedRefs.get(row);
+    }
+  }
 
   private EventCsv() {}
 
@@ -64,6 +84,8 @@ public final class EventCsv {
     List<Pending> refs = new ArrayList<>();
     Map<String, Integer> rows = new HashMap<>();
     Map<String, Integer> firstLine = new HashMap<>();
+    int[] lines = new int[1024];
+    Map<Integer, String> storedRefs = new HashMap<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, Integer> columns = null;
@@ -151,6 +173,10 @@ public final class EventCsv {
         if (problems.size() == before) {
           row = log.add(id, at, type, caseId, childId, workerId, teamId, detail, -1, due);
           rows.put(id, row);
+          if (row == lines.length) {
+            lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+          }
+          lines[row] = line;
         }
         if (!ref.isEmpty() && type != null) {
           refs.add(new Pending(row, line, ref, type));
@@ -190,6 +216,8 @@ public final class EventCsv {
               && !stored.get().caseId().equals(log.cases.get(log.caseOf[p.row()]))) {
             problems.add(
                 new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
+          } else if (p.row() >= 0) {
+            storedRefs.put(p.row(), p.ref());
           }
         } else if (!firstLine.containsKey(p.ref())) {
           problems.add(
@@ -217,7 +245,7 @@ public final class EventCsv {
     }
     problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
     return problems.isEmpty()
-        ? new Result(log, List.of())
+        ? new Result(log, List.of(), lines, storedRefs)
         : new Result(null, List.copyOf(problems));
   }
 

@@ -237,4 +237,26 @@ public final class EventLog {
       reserve(at.length * 2);
     }
   }
+
+  /** The row's event id (kept when the log keeps ids), or null. */
+  public String eventId(int row) {
+    return keepEventIds ? eventIds.get(row) : null;
+  }
+
+  /** The row this row refers to (a write-up's visit, minutes' meeting), or -1. */
+  public int ref(int row) {
+    return ref[row];
+  }
+
+  /** The row's due date as an epoch day, or {@link #NO_DATE}. */
+  public int due(int row) {
+    return due[row];
+  }
+
+  /**
+   * The row of the event with this id, or -1 (ids are kept and unique: the id's index is its row).
+   */
+  public int rowOf(String eventId) {
+    return keepEventIds ? eventIds.find(eventId) : -1;
+  }
 }

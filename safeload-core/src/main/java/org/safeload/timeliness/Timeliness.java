@@ -36,6 +36,19 @@ public final class Timeliness {
       boolean[] types) {}
 
   /**
+   * Works out the log's orders by case and by worker now, rather than on first evaluation: a log
+   * shared by threads that only read it is then never written by an evaluation.
+   */
+  public static void prepare(EventLog log) {
+    if (log.caseOrder == null) {
+      log.caseOrder = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
+    }
+    if (log.workerOrder == null) {
+      log.workerOrder = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
+    }
+  }
+
+  /**
    * Evaluates every rule as of the end of a date.
    *
    * @param workerEnds the last day of workers who have left, by worker id (their obligations stop)

@@ -13,7 +13,6 @@ import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.TeamMember;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.caseload.CaseBook;
 import org.safeload.caseload.CaseHolder;
@@ -34,17 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseloadBoards {
 
   private final CaseloadSnapshots snapshots;
-  private final TimelinessService timeliness;
   private final OrganisationService organisation;
   private final WorkingCalendar calendar;
 
   CaseloadBoards(
-      CaseloadSnapshots snapshots,
-      TimelinessService timeliness,
-      OrganisationService organisation,
-      WorkingCalendar calendar) {
+      CaseloadSnapshots snapshots, OrganisationService organisation, WorkingCalendar calendar) {
     this.snapshots = snapshots;
-    this.timeliness = timeliness;
     this.organisation = organisation;
     this.calendar = calendar;
   }
@@ -182,7 +176,7 @@ public class CaseloadBoards {
     if (from.plusYears(3).isBefore(to)) {
       throw new InvalidInputException("to", "The period can be at most three years");
     }
-    CaseBook book = CaseBook.of(timeliness.caseActivity());
+    CaseBook book = snapshots.book();
     Throughput.Flow flow = Throughput.of(book, String.valueOf(team.id()), from, to, this::staffOf);
     return new TeamThroughput(team, flow);
   }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.safeload.app.organisation.OrganisationService;
@@ -13,7 +14,6 @@ import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.TimeConfig;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.caseload.CaseBook;
 import org.safeload.caseload.CaseBook.OpenCase;
@@ -34,7 +34,7 @@ class CaseloadSnapshots {
 
   private static final org.safeload.app.platform.Show SHOW = new org.safeload.app.platform.Show();
 
-  private final TimelinessService timeliness;
+  private final CaseActivity activity;
   private final WorkforceService workforce;
   private final OrganisationService organisation;
   private final CaseloadRepository repository;
@@ -42,13 +42,13 @@ class CaseloadSnapshots {
   private final WorkingCalendar calendar;
 
   CaseloadSnapshots(
-      TimelinessService timeliness,
+      CaseActivity activity,
       WorkforceService workforce,
       OrganisationService organisation,
       CaseloadRepository repository,
       Clock clock,
       WorkingCalendar calendar) {
-    this.timeliness = timeliness;
+    this.activity = activity;
     this.workforce = workforce;
     this.organisation = organisation;
     this.repository = repository;
@@ -136,7 +136,7 @@ class CaseloadSnapshots {
   Snapshot snapshot(LocalDate on) {
     checkDate(on, "on");
     CaseloadPolicy policy = policyInForce();
-    CaseBook book = CaseBook.of(timeliness.caseActivity());
+    CaseBook book = book();
     Map<Long, Team> teams = new LinkedHashMap<>();
     organisation.teams().forEach(t -> teams.put(t.id(), t));
     Map<String, WorkerView> workers = new LinkedHashMap<>();
@@ -166,6 +166,25 @@ class CaseloadSnapshots {
         workers,
         holders,
         org.safeload.app.access.CurrentUser.providerScope().isPresent());
+  }
+
+  /**
+   * Every case's holding over time, as the user may see it: for a provider's user, the cases that
+   * have been in its teams.
+   */
+  CaseBook book() {
+    java.util.Set<String> scope =
+        org.safeload.app.access.CurrentUser.providerScope().isPresent()
+            ? organisation.teams().stream()
+                .map(t -> String.valueOf(t.id()))
+                .collect(java.util.stream.Collectors.toSet())
+            : null;
+    return activity.read(v -> v.book(scope));
+  }
+
+  /** The family group of every child that has one. */
+  Map<String, String> familyGroups() {
+    return activity.read(CaseActivity.View::familyGroups);
   }
 
   /** A date the working-day calendar covers (2000 to 2040), or a problem naming the field. */

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.caseload.CaseBook.OpenCase;
 import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.KnownWorkers;
@@ -40,19 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Handovers {
 
   private final CaseloadSnapshots snapshots;
-  private final TimelinessService timeliness;
+  private final CaseActivity activity;
   private final CaseloadRepository repository;
   private final AuditLog audit;
   private final Clock clock;
 
   Handovers(
       CaseloadSnapshots snapshots,
-      TimelinessService timeliness,
+      CaseActivity activity,
       CaseloadRepository repository,
       AuditLog audit,
       Clock clock) {
     this.snapshots = snapshots;
-    this.timeliness = timeliness;
+    this.activity = activity;
     this.repository = repository;
     this.audit = audit;
     this.clock = clock;
@@ -156,7 +156,7 @@ public class Handovers {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("The handover cannot be planned", problems);
     }
-    Map<String, String> families = timeliness.familyGroups();
+    Map<String, String> families = snapshots.familyGroups();
     // Who each child knows: its former workers, and the workers of its siblings' cases that stay
     // (the plan keeps the family together with them where the caseloads allow).
     Map<String, Set<String>> known =
@@ -389,21 +389,19 @@ public class Handovers {
       problems.addAll(caps);
     }
     Map<String, Load> after = PlanCheck.loadsAfter(cases, receiving, s.policy(), assignment);
-    List<TimelinessService.Allocation> allocations = new ArrayList<>();
+    List<CaseActivity.Allocation> allocations = new ArrayList<>();
     for (HandoverCase c : cases) {
       CaseHolder to = s.holders().get(assignment.get(c.caseId()));
       if (to != null && !to.id().equals(c.currentWorker())) {
         allocations.add(
-            new TimelinessService.Allocation(
+            new CaseActivity.Allocation(
                 c.caseId(), c.childId(), to.id(), to.team(), clock.instant()));
       }
     }
     // Soft targets: a receiver taken over one needs a recorded reason, as any allocation does.
     Map<String, String> overTarget = new HashMap<>();
     Set<String> taking =
-        allocations.stream()
-            .map(TimelinessService.Allocation::workerRef)
-            .collect(Collectors.toSet());
+        allocations.stream().map(CaseActivity.Allocation::workerRef).collect(Collectors.toSet());
     for (String id : problems.isEmpty() ? taking : Set.<String>of()) {
       List<String> over = s.policy().limitsFor(s.holders().get(id)).overTargets(after.get(id));
       if (!over.isEmpty()) {
@@ -435,9 +433,9 @@ public class Handovers {
     long handoverId =
         repository.insertHandover(
             clock.instant(), by, allocations.size(), "applied", highest, s.policy().id());
-    List<String> eventIds = timeliness.recordAllocations(allocations);
+    List<String> eventIds = activity.recordAllocations(allocations);
     for (int i = 0; i < allocations.size(); i++) {
-      TimelinessService.Allocation a = allocations.get(i);
+      CaseActivity.Allocation a = allocations.get(i);
       repository.insertDecision(
           new CaseloadRepository.Decision(
               eventIds.get(i),

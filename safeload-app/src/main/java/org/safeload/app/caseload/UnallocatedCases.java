@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.caseload.CaseBook.OpenCase;
 import org.safeload.caseload.CaseHolder;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnallocatedCases {
 
   private final CaseloadSnapshots snapshots;
-  private final TimelinessService timeliness;
+  private final CaseActivity activity;
   private final CaseloadRepository repository;
   private final AuditLog audit;
   private final Clock clock;
@@ -43,14 +43,14 @@ public class UnallocatedCases {
 
   UnallocatedCases(
       CaseloadSnapshots snapshots,
-      TimelinessService timeliness,
+      CaseActivity activity,
       CaseloadRepository repository,
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar,
       org.safeload.app.access.UserAccounts accounts) {
     this.snapshots = snapshots;
-    this.timeliness = timeliness;
+    this.activity = activity;
     this.repository = repository;
     this.audit = audit;
     this.clock = clock;
@@ -116,7 +116,7 @@ public class UnallocatedCases {
         allTeams || c.team() == null
             ? List.copyOf(s.holders().values())
             : s.holdersIn(Set.of(c.team()));
-    Map<String, String> families = timeliness.familyGroups();
+    Map<String, String> families = snapshots.familyGroups();
     List<Option> options =
         Recommendation.rank(c, candidates, s.loads(), s.book(), families).stream()
             .map(
@@ -214,10 +214,10 @@ public class UnallocatedCases {
       throw new InvalidInputException("reason", "The reason must be 2000 characters or fewer");
     }
     String eventId =
-        timeliness
+        activity
             .recordAllocations(
                 List.of(
-                    new TimelinessService.Allocation(
+                    new CaseActivity.Allocation(
                         c.caseId(), c.childId(), holder.id(), holder.team(), clock.instant())))
             .getFirst();
     repository.insertDecision(

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.safeload.app.SafeloadApplication;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.platform.InvalidInputException;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.document.FieldProblem;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,8 +53,6 @@ public class ImportEventsCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("Give --events FILE.csv, --children FILE.csv, or both");
       return 2;
     }
-    String csv = events == null ? null : Files.readString(events, StandardCharsets.UTF_8);
-    String childCsv = children == null ? null : Files.readString(children, StandardCharsets.UTF_8);
     List<String> args = new ArrayList<>(springArguments);
     args.add("--logging.level.root=warn");
     try (ConfigurableApplicationContext context =
@@ -62,20 +60,25 @@ public class ImportEventsCommand implements Callable<Integer> {
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
             .run(args.toArray(String[]::new))) {
-      TimelinessService service = context.getBean(TimelinessService.class);
-      if (childCsv != null) {
+      CaseActivity service = context.getBean(CaseActivity.class);
+      if (children != null) {
         current = children;
-        TimelinessService.ChildrenImport done =
-            SystemAccess.call(() -> service.importChildren(childCsv));
+        CaseActivity.ChildrenImport done;
+        try (var in = Files.newBufferedReader(children, StandardCharsets.UTF_8)) {
+          done = SystemAccess.call(() -> service.importChildren(in));
+        }
         spec.commandLine()
             .getOut()
             .printf(
                 "Imported children: %d added, %d updated, %d unchanged%n",
                 done.created(), done.updated(), done.unchanged());
       }
-      if (csv != null) {
+      if (events != null) {
         current = events;
-        TimelinessService.ImportResult result = SystemAccess.call(() -> service.importCsv(csv));
+        CaseActivity.ImportResult result;
+        try (var in = Files.newInputStream(events)) {
+          result = SystemAccess.call(() -> service.importEvents(in));
+        }
         spec.commandLine()
             .getOut()
             .printf(

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.safeload.app.access.AccessRole;
 import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.TeamInput;
 import org.safeload.app.organisation.WorkforceService;
-import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.demo.DemoActivity;
 import org.safeload.demo.DemoCouncil;
@@ -20,7 +20,7 @@ import org.safeload.demo.DemoCouncil.DemoWorker;
 import org.safeload.organisation.Service;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.Worker;
-import org.safeload.timeliness.EventGenerator;
+import org.safeload.timeliness.ChildCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +47,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
   private final OrganisationService organisation;
   private final WorkforceService workforce;
   private final ContractService contracts;
-  private final TimelinessService timeliness;
+  private final CaseActivity caseActivity;
   private final WorkingCalendar calendar;
   private final TransactionTemplate transaction;
   private final boolean demo;
@@ -57,7 +57,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
       OrganisationService organisation,
       WorkforceService workforce,
       ContractService contracts,
-      TimelinessService timeliness,
+      CaseActivity caseActivity,
       WorkingCalendar calendar,
       TransactionTemplate transaction,
       @Value("${safeload.demo.enabled:true}") boolean demo,
@@ -65,7 +65,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
     this.organisation = organisation;
     this.workforce = workforce;
     this.contracts = contracts;
-    this.timeliness = timeliness;
+    this.caseActivity = caseActivity;
     this.calendar = calendar;
     this.transaction = transaction;
     this.demo = demo;
@@ -143,10 +143,13 @@ public class DemoCouncilLoader implements ApplicationRunner {
     Map<String, String> teams = new HashMap<>();
     teamIds.forEach((name, id) -> teams.put(name, String.valueOf(id)));
     DemoActivity.Activity activity = DemoActivity.generate(calendar, workers, teams);
-    for (EventGenerator.Child c : activity.children()) {
-      timeliness.addChild(c.id(), c.dateOfBirth(), c.familyGroup());
-    }
-    timeliness.importCsv(activity.csv());
+    caseActivity.storeChildren(
+        activity.children().stream()
+            .map(c -> new ChildCsv.Child(c.id(), c.dateOfBirth(), c.familyGroup()))
+            .toList());
+    caseActivity.importEvents(
+        new java.io.ByteArrayInputStream(
+            activity.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return activity.events();
   }
 

@@ -10,7 +10,7 @@ import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
-import org.safeload.app.timeliness.persistence.CaseEventRepository;
+import org.safeload.app.timeliness.persistence.RuleSetRepository;
 import org.safeload.document.DocumentException;
 import org.safeload.timeliness.KpiRuleSet;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,11 +28,11 @@ public class RuleSets {
   /** The audit trail's name for a rule set. */
   static final String RULE_SET = "kpi-rule-set";
 
-  private final CaseEventRepository events;
+  private final RuleSetRepository events;
   private final AuditLog audit;
   private final Clock clock;
 
-  RuleSets(CaseEventRepository events, AuditLog audit, Clock clock) {
+  RuleSets(RuleSetRepository events, AuditLog audit, Clock clock) {
     this.events = events;
     this.audit = audit;
     this.clock = clock;
@@ -47,7 +47,7 @@ public class RuleSets {
     for (String id : KpiRuleSet.BUILT_IN) {
       sets.add(new RuleSetSummary(id, KpiRuleSet.builtIn(id).name(), true));
     }
-    for (CaseEventRepository.RuleSetRow row : events.ruleSets()) {
+    for (RuleSetRepository.RuleSetRow row : events.ruleSets()) {
       sets.add(new RuleSetSummary(row.id(), KpiRuleSet.read(row.document()).name(), false));
     }
     return sets;
@@ -60,7 +60,7 @@ public class RuleSets {
     }
     return events.ruleSets().stream()
         .filter(r -> r.id().equals(id))
-        .map(CaseEventRepository.RuleSetRow::document)
+        .map(RuleSetRepository.RuleSetRow::document)
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No rule set " + id));
   }

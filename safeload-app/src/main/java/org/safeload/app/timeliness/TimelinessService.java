@@ -1,8 +1,5 @@
 package org.safeload.app.timeliness;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,27 +11,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseactivity.CaseActivity;
+import org.safeload.app.caseactivity.CaseEvent;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
-import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
-import org.safeload.app.timeliness.persistence.CaseEventRepository;
 import org.safeload.calendar.WorkingCalendar;
-import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Team;
-import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventLog;
-import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiItems;
 import org.safeload.timeliness.KpiReport;
 import org.safeload.timeliness.KpiRule;
@@ -55,7 +46,7 @@ public class TimelinessService {
 
   private static final ZoneId LONDON = TimeConfig.LONDON;
 
-  private final CaseEventRepository events;
+  private final CaseActivity activity;
   private final OrganisationService organisation;
   private final AuditLog audit;
   private final Clock clock;
@@ -64,14 +55,14 @@ public class TimelinessService {
   private final RuleSets ruleSets;
 
   TimelinessService(
-      CaseEventRepository events,
+      CaseActivity activity,
       OrganisationService organisation,
       WorkforceService workforce,
       RuleSets ruleSets,
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar) {
-    this.events = events;
+    this.activity = activity;
     this.ruleSets = ruleSets;
     this.organisation = organisation;
     this.workforce = workforce;
@@ -82,219 +73,6 @@ public class TimelinessService {
 
   public LocalDate today() {
     return TimeConfig.today(clock);
-  }
-
-  /** What an import did. */
-  public record ImportResult(int created, int unchanged) {}
-
-  /**
-   * Imports an event file: every row or none; rows already imported unchanged are skipped. The
-   * stored events the file names (its ids and refs) are fetched in a few queries, and the new ones
-   * inserted in JDBC batches.
-   */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
-  @Transactional
-  public ImportResult importCsv(String csv) {
-    String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-    List<Line> lines = lines(text, true);
-    Set<String> named = new java.util.HashSet<>();
-    if (lines != null) {
-      for (Line l : lines) {
-        for (String column : List.of("event_id", "ref")) {
-          if (l.record().isSet(column) && !l.record().get(column).isBlank()) {
-            named.add(l.record().get(column).strip());
-          }
-        }
-      }
-    }
-    Map<String, CaseEventRepository.Row> stored = events.findByIds(named);
-    EventCsv.Result result =
-        EventCsv.read(
-            new StringReader(csv),
-            id ->
-                Optional.ofNullable(stored.get(id))
-                    .map(
-                        r ->
-                            new EventCsv.KnownEvent(
-                                EventType.fromCode(r.type()).orElseThrow(), r.caseRef())));
-    if (!result.problems().isEmpty()) {
-      throw new InvalidInputException("The file has errors", result.problems());
-    }
-    if (lines == null) {
-      lines = lines(text, false);
-    }
-    List<FieldProblem> problems = new ArrayList<>();
-    List<CaseEventRepository.Row> fresh = new ArrayList<>();
-    int unchanged = 0;
-    for (Line l : lines) {
-      CaseEventRepository.Row row = row(l.record());
-      CaseEventRepository.Row before = stored.get(row.eventId());
-      if (before == null) {
-        fresh.add(row);
-      } else if (before.equals(row)) {
-        unchanged++;
-      } else {
-        problems.add(
-            new FieldProblem(
-                l.number(),
-                "event_id",
-                "Event "
-                    + row.eventId()
-                    + " was imported before with different details; events do not change"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("The file has errors", problems);
-    }
-    events.insertAll(fresh);
-    audit.record(
-        "import",
-        "case-events",
-        null,
-        fresh.size() + " events imported, " + unchanged + " unchanged");
-    return new ImportResult(fresh.size(), unchanged);
-  }
-
-  /** A row of an event file and its line number. */
-  private record Line(int number, CSVRecord record) {}
-
-  /**
-   * The file's rows by header name, blank lines left out.
-   *
-   * @param lenient answer null, rather than fail, for a file that cannot be read this way (its
-   *     problems are then reported by {@link EventCsv})
-   */
-  private static List<Line> lines(String text, boolean lenient) {
-    List<Line> lines = new ArrayList<>();
-    try {
-      var parser =
-          CSVFormat.RFC4180
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setIgnoreSurroundingSpaces(true)
-              .get()
-              .parse(new StringReader(text));
-      long lineBefore = 1;
-      for (CSVRecord r : parser) {
-        int line = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
-        if (r.size() == 1 && r.get(0).isBlank()) {
-          continue;
-        }
-        lines.add(new Line(line, r));
-      }
-    } catch (IOException e) {
-      if (lenient) {
-        return null;
-      }
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      if (lenient) {
-        return null;
-      }
-      throw e;
-    }
-    return lines;
-  }
-
-  private static String blank(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static CaseEventRepository.Row row(CSVRecord r) {
-    String due = blank(r.get("due_date"));
-    return new CaseEventRepository.Row(
-        r.get("event_id").strip(),
-        LocalDateTime.parse(r.get("occurred_at").strip()).atZone(LONDON).toInstant(),
-        r.get("type").strip(),
-        blank(r.get("case_id")),
-        blank(r.get("child_id")),
-        blank(r.get("worker_id")),
-        blank(r.get("team_id")),
-        blank(r.get("detail")),
-        blank(r.get("ref")),
-        due == null ? null : LocalDate.parse(due));
-  }
-
-  /** A case allocated to a worker in a team at an instant, from the product itself. */
-  public record Allocation(
-      String caseRef, String childRef, String workerRef, String teamRef, Instant at) {}
-
-  /**
-   * Records allocations (the allocation form, an applied handover) as {@code allocated} case
-   * events, in the caller's transaction: all of them or, if one fails, none.
-   *
-   * @return the new events' ids, in order
-   */
-  @PreAuthorize(Permissions.ALLOCATE)
-  @Transactional
-  public List<String> recordAllocations(List<Allocation> allocations) {
-    List<String> ids = new ArrayList<>();
-    for (Allocation a : allocations) {
-      String id = "alloc-" + java.util.UUID.randomUUID();
-      events.insert(
-          new CaseEventRepository.Row(
-              id,
-              a.at(),
-              EventType.ALLOCATED.code(),
-              a.caseRef(),
-              a.childRef(),
-              a.workerRef(),
-              a.teamRef(),
-              null,
-              null,
-              null));
-      ids.add(id);
-    }
-    return ids;
-  }
-
-  /** What a children import did. */
-  public record ChildrenImport(int created, int updated, int unchanged) {}
-
-  /**
-   * Imports a children file (child_id, date_of_birth, family_group): every row or none. A child
-   * already stored with the same details is unchanged; with other details (a new sibling's family
-   * group, a corrected date of birth), updated.
-   */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
-  @Transactional
-  public ChildrenImport importChildren(String csv) {
-    org.safeload.timeliness.ChildCsv.Result result =
-        org.safeload.timeliness.ChildCsv.read(new StringReader(csv));
-    if (!result.problems().isEmpty()) {
-      throw new InvalidInputException("The file has errors", result.problems());
-    }
-    int created = 0;
-    int updated = 0;
-    int unchanged = 0;
-    for (org.safeload.timeliness.ChildCsv.Child c : result.children()) {
-      CaseEventRepository.ChildRow row =
-          new CaseEventRepository.ChildRow(c.id(), c.dateOfBirth(), c.familyGroup());
-      Optional<CaseEventRepository.ChildRow> stored = events.findChild(c.id());
-      if (stored.isEmpty()) {
-        events.insertChild(c.id(), c.dateOfBirth(), c.familyGroup());
-        created++;
-      } else if (stored.get().equals(row)) {
-        unchanged++;
-      } else {
-        events.updateChild(c.id(), c.dateOfBirth(), c.familyGroup());
-        updated++;
-      }
-    }
-    audit.record(
-        "import",
-        "children",
-        null,
-        created + " children added, " + updated + " updated, " + unchanged + " unchanged");
-    return new ChildrenImport(created, updated, unchanged);
-  }
-
-  /** Stores a child's details (demo and imports of children files). */
-  @Transactional
-  public void addChild(String ref, LocalDate dateOfBirth, String familyGroup) {
-    events.insertChild(ref, dateOfBirth, familyGroup);
   }
 
   // --- Dashboard -------------------------------------------------------------------------------
@@ -375,40 +153,97 @@ public class TimelinessService {
         providerOfTeam.put(String.valueOf(t.id()), providers.get(t.providerId()));
       }
     }
-    boolean scoped = CurrentUser.providerScope().isPresent();
-    EventLog log = load(scoped ? teamNames.keySet() : null);
+    Set<String> scope = CurrentUser.providerScope().isPresent() ? teamNames.keySet() : null;
+    boolean listItems = Permissions.canReadCases();
+    Map<String, String> workerNames = listItems ? workerNames(asOf) : Map.of();
+    return activity.read(
+        view -> {
+          EventLog log = view.log(scope);
+          Object scopeKey = scope == null ? "all" : new java.util.TreeSet<>(scope);
+          Figures f =
+              view.cached(
+                  List.of("timeliness", set, asOf, scopeKey, providerOfTeam),
+                  () -> figures(log, set, asOf, providerOfTeam));
+          List<Item> overdue = new ArrayList<>();
+          List<Item> soon = new ArrayList<>();
+          if (listItems) {
+            items(
+                log,
+                f,
+                set,
+                teamFilter,
+                ruleFilter,
+                teamNames,
+                managed,
+                providerOfTeam,
+                workerNames,
+                overdue,
+                soon);
+          }
+          return new Dashboard(
+              set.id(),
+              set.name(),
+              asOf,
+              f.report(),
+              teamNames,
+              managed,
+              providerOfTeam,
+              f.trend(),
+              overdue,
+              soon,
+              log.size());
+        });
+  }
+
+  /** What the dashboard shows for a rule set, a date and a scope, whatever the filters. */
+  private record Figures(
+      KpiItems items, KpiReport report, List<KpiReport.Trend> trend, int[] listed) {}
+
+  private Figures figures(
+      EventLog log, KpiRuleSet set, LocalDate asOf, Map<String, String> providerOfTeam) {
     KpiItems items = engine.evaluate(log, set, asOf, Map.of());
     KpiReport report =
         KpiReport.of(items, set, log, asOf, null, null, KpiReport.GroupBy.TEAM, providerOfTeam);
     List<KpiReport.Trend> trend = trend(items, set, YearMonth.from(asOf));
-    List<Item> overdue = new ArrayList<>();
-    List<Item> soon = new ArrayList<>();
-    if (Permissions.canReadCases()) {
-      Map<String, String> workerNames = workerNames(asOf);
-      List<Integer> listed = new ArrayList<>();
-      for (int i = 0; i < items.size(); i++) {
-        if (items.status(i) != KpiItems.OVERDUE && !items.dueSoon(i)) {
-          continue;
-        }
-        String rule = set.rules().get(items.rule(i)).id();
-        String team = log.teams().get(items.teamOf(i));
-        if ((teamFilter != null && !teamFilter.isBlank() && !teamFilter.equals(team))
-            || (ruleFilter != null && !ruleFilter.isBlank() && !ruleFilter.equals(rule))) {
-          continue;
-        }
+    List<Integer> listed = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.status(i) == KpiItems.OVERDUE || items.dueSoon(i)) {
         listed.add(i);
       }
-      // By deadline, then in the rule set's order, then by case and worker: the same order on
-      // every page of the list.
-      listed.sort(
-          java.util.Comparator.<Integer>comparingLong(items::deadline)
-              .thenComparingInt(items::rule)
-              .thenComparing(i -> String.valueOf(log.cases().get(items.caseOf(i))))
-              .thenComparing(i -> String.valueOf(log.workers().get(items.workerOf(i)))));
-      for (int i : listed) {
+    }
+    // By deadline, then in the rule set's order, then by case and worker: the same order on every
+    // page of the list.
+    listed.sort(
+        java.util.Comparator.<Integer>comparingLong(items::deadline)
+            .thenComparingInt(items::rule)
+            .thenComparing(i -> String.valueOf(log.cases().get(items.caseOf(i))))
+            .thenComparing(i -> String.valueOf(log.workers().get(items.workerOf(i)))));
+    return new Figures(items, report, trend, listed.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The overdue and due-soon items the filters let through, by deadline. */
+  private static void items(
+      EventLog log,
+      Figures f,
+      KpiRuleSet set,
+      String teamFilter,
+      String ruleFilter,
+      Map<String, String> teamNames,
+      Set<String> managed,
+      Map<String, String> providerOfTeam,
+      Map<String, String> workerNames,
+      List<Item> overdue,
+      List<Item> soon) {
+    KpiItems items = f.items();
+    for (int i : f.listed()) {
+      String team = log.teams().get(items.teamOf(i));
+      KpiRule rule = set.rules().get(items.rule(i));
+      if ((teamFilter != null && !teamFilter.isBlank() && !teamFilter.equals(team))
+          || (ruleFilter != null && !ruleFilter.isBlank() && !ruleFilter.equals(rule.id()))) {
+        continue;
+      }
+      {
         boolean isOverdue = items.status(i) == KpiItems.OVERDUE;
-        KpiRule rule = set.rules().get(items.rule(i));
-        String team = log.teams().get(items.teamOf(i));
         String worker = log.workers().get(items.workerOf(i));
         Item item =
             new Item(
@@ -427,18 +262,6 @@ public class TimelinessService {
         (isOverdue ? overdue : soon).add(item);
       }
     }
-    return new Dashboard(
-        set.id(),
-        set.name(),
-        asOf,
-        report,
-        teamNames,
-        managed,
-        providerOfTeam,
-        trend,
-        overdue,
-        soon,
-        log.size());
   }
 
   /**
@@ -475,69 +298,6 @@ public class TimelinessService {
   }
 
   /**
-   * The stored case activity as one log (the caseload engine reads the same events). For a
-   * provider's user, only its teams' cases.
-   */
-  public EventLog caseActivity() {
-    if (CurrentUser.providerScope().isPresent()) {
-      return load(
-          organisation.teams().stream()
-              .map(t -> String.valueOf(t.id()))
-              .collect(Collectors.toSet()));
-    }
-    return load(null);
-  }
-
-  /** The family group of every child that has one. */
-  public Map<String, String> familyGroups() {
-    return events.familyGroups();
-  }
-
-  /** Loads stored events (a provider's user: only its teams' cases). */
-  EventLog load(Set<String> onlyTeams) {
-    List<CaseEventRepository.Row> rows = events.findAll();
-    Set<String> cases = null;
-    if (onlyTeams != null) {
-      cases =
-          rows.stream()
-              .filter(
-                  r ->
-                      r.caseRef() != null && r.teamRef() != null && onlyTeams.contains(r.teamRef()))
-              .map(CaseEventRepository.Row::caseRef)
-              .collect(Collectors.toSet());
-    }
-    EventLog log = new EventLog();
-    Map<String, Integer> rowOf = new HashMap<>();
-    for (CaseEventRepository.Row r : rows) {
-      if (cases != null
-          && (r.caseRef() == null
-              ? r.teamRef() == null || !onlyTeams.contains(r.teamRef())
-              : !cases.contains(r.caseRef()))) {
-        continue;
-      }
-      int row =
-          log.add(
-              r.eventId(),
-              r.occurredAt().getEpochSecond(),
-              EventType.fromCode(r.type()).orElseThrow(),
-              r.caseRef(),
-              r.childRef(),
-              r.workerRef(),
-              r.teamRef(),
-              r.detail(),
-              -1,
-              r.dueDate() == null ? EventLog.NO_DATE : (int) r.dueDate().toEpochDay());
-      rowOf.put(r.eventId(), row);
-    }
-    for (CaseEventRepository.Row r : rows) {
-      if (r.ref() != null && rowOf.containsKey(r.eventId()) && rowOf.containsKey(r.ref())) {
-        log.setRef(rowOf.get(r.eventId()), rowOf.get(r.ref()));
-      }
-    }
-    return log;
-  }
-
-  /**
    * A child's case: its events in order, with the names of the workers and teams they name (as far
    * as the user may see them). Reading it is recorded in the audit trail.
    */
@@ -545,13 +305,13 @@ public class TimelinessService {
       String caseRef,
       String childRef,
       String familyGroup,
-      List<CaseEventRepository.Row> events,
+      List<CaseEvent> events,
       ZoneId zone,
       Map<String, String> workerNames,
       Map<String, String> teamNames) {
 
     /** The case's event with this id (the one a write-up or minutes refer to), or null. */
-    public CaseEventRepository.Row event(String eventId) {
+    public CaseEvent event(String eventId) {
       return eventId == null
           ? null
           : events.stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElse(null);
@@ -561,7 +321,7 @@ public class TimelinessService {
   @PreAuthorize(Permissions.READ_CASES)
   @Transactional // the read is audited: a write
   public Timeline caseTimeline(String caseRef) {
-    List<CaseEventRepository.Row> rows = events.forCase(caseRef);
+    List<CaseEvent> rows = activity.caseEvents(caseRef);
     if (rows.isEmpty()) {
       throw new NotFoundException("No case " + caseRef);
     }
@@ -570,18 +330,14 @@ public class TimelinessService {
       Set<String> mine =
           visibleTeams.stream().map(t -> String.valueOf(t.id())).collect(Collectors.toSet());
       // Only a case in one of the provider's teams now: not one it has handed over.
-      String team = null;
-      for (CaseEventRepository.Row r : rows) {
-        EventType type = EventType.fromCode(r.type()).orElse(null);
-        if (r.teamRef() != null
-            && (type == EventType.REFERRAL
-                || type == EventType.ALLOCATED
-                || type == EventType.TRANSFERRED)) {
-          team = r.teamRef();
-        }
-      }
-      boolean visible = team != null && mine.contains(team);
-      if (!visible) {
+      String team =
+          activity.read(
+              v ->
+                  v.book(null)
+                      .history(caseRef)
+                      .map(org.safeload.caseload.CaseBook.History::currentTeam)
+                      .orElse(null));
+      if (team == null || !mine.contains(team)) {
         throw new NotFoundException("No case " + caseRef);
       }
     }
@@ -590,7 +346,7 @@ public class TimelinessService {
     Map<String, String> teamNames = new LinkedHashMap<>();
     Map<String, String> everyTeam = new HashMap<>();
     visibleTeams.forEach(t -> everyTeam.put(String.valueOf(t.id()), t.name()));
-    for (CaseEventRepository.Row r : rows) {
+    for (CaseEvent r : rows) {
       if (r.workerRef() != null && everyWorker.containsKey(r.workerRef())) {
         workerNames.put(r.workerRef(), everyWorker.get(r.workerRef()));
       }
@@ -603,7 +359,7 @@ public class TimelinessService {
     return new Timeline(
         caseRef,
         child,
-        child == null ? null : events.familyOf(child).orElse(null),
+        child == null ? null : activity.familyOf(child).orElse(null),
         rows,
         LONDON,
         workerNames,
@@ -612,7 +368,7 @@ public class TimelinessService {
 
   /** How many events are stored. */
   public long eventCount() {
-    return events.count();
+    return activity.eventCount();
   }
 
   static Instant instant(LocalDateTime local) {

@@ -15,7 +15,8 @@ import org.safeload.app.access.AccessRole;
 import org.safeload.app.access.ProviderDirectory;
 import org.safeload.app.access.TestAccounts;
 import org.safeload.app.access.UserAccounts;
-import org.safeload.app.timeliness.persistence.CaseEventRepository;
+import org.safeload.app.caseactivity.CaseActivity;
+import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ class HandoverIsAllOrNothingTest {
   @Autowired UserAccounts accounts;
   @Autowired ProviderDirectory providers;
   @Autowired JdbcClient jdbc;
-  @MockitoSpyBean CaseEventRepository caseEvents;
+  @MockitoSpyBean CaseloadRepository caseloads;
+  @Autowired CaseActivity activity;
 
   @BeforeEach
   void accounts() {
@@ -126,8 +128,8 @@ class HandoverIsAllOrNothingTest {
               }
               return call.callRealMethod();
             })
-        .when(caseEvents)
-        .insert(any());
+        .when(caseloads)
+        .insertDecision(any());
     String plan =
         "{\"moves\":["
             + "{\"caseRef\":\"AON1\",\"from\":\"%1$s\",\"to\":\"%2$s\"},"
@@ -145,6 +147,7 @@ class HandoverIsAllOrNothingTest {
     assertThat(count("case_event")).isEqualTo(events);
     assertThat(count("allocation_decision")).isEqualTo(decisions);
     assertThat(count("handover")).isEqualTo(handovers);
+    assertThat(activity.eventCount()).as("the in-memory log").isEqualTo(events);
 
     // With the database well again, the same plan applies whole.
     writes.set(10);
@@ -159,6 +162,7 @@ class HandoverIsAllOrNothingTest {
         .isEqualTo(201);
     assertThat(count("case_event")).isEqualTo(events + 3);
     assertThat(count("allocation_decision")).isEqualTo(decisions + 3);
+    assertThat(activity.eventCount()).as("the in-memory log").isEqualTo(events + 3);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.platform.ApiController;
 import org.safeload.app.timeliness.RuleSets;
 import org.safeload.app.timeliness.TimelinessService;
@@ -23,9 +24,11 @@ class TimelinessApi {
 
   private final TimelinessService timeliness;
   private final RuleSets ruleSets;
+  private final CaseActivity activity;
 
-  TimelinessApi(TimelinessService timeliness, RuleSets ruleSets) {
+  TimelinessApi(TimelinessService timeliness, RuleSets ruleSets, CaseActivity activity) {
     this.timeliness = timeliness;
+    this.activity = activity;
     this.ruleSets = ruleSets;
   }
 
@@ -63,8 +66,8 @@ class TimelinessApi {
       path = "/case-events/import",
       consumes = {"text/csv", "text/plain"})
   @Operation(summary = "Import case activity (docs/timeliness.md): every row or none")
-  TimelinessService.ImportResult importCsv(@RequestBody String csv) {
-    return timeliness.importCsv(csv);
+  CaseActivity.ImportResult importCsv(java.io.InputStream body) {
+    return activity.importEvents(body);
   }
 
   @PostMapping(
@@ -74,8 +77,9 @@ class TimelinessApi {
       summary =
           "Import children (child_id,date_of_birth,family_group): every row or none; siblings"
               + " share a family group")
-  TimelinessService.ChildrenImport importChildren(@RequestBody String csv) {
-    return timeliness.importChildren(csv);
+  CaseActivity.ChildrenImport importChildren(java.io.InputStream body) {
+    return activity.importChildren(
+        new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @GetMapping("/cases/{caseRef}/events")

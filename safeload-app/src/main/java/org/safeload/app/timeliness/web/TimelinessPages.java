@@ -3,13 +3,13 @@ package org.safeload.app.timeliness.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.platform.Chart;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.PageDates;
@@ -36,13 +36,19 @@ class TimelinessPages {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final TimelinessService timeliness;
+  private final CaseActivity activity;
   private final RuleSets ruleSets;
   private final Show show;
   private final TimelinessWords words;
 
   TimelinessPages(
-      TimelinessService timeliness, RuleSets ruleSets, Show show, TimelinessWords words) {
+      TimelinessService timeliness,
+      CaseActivity activity,
+      RuleSets ruleSets,
+      Show show,
+      TimelinessWords words) {
     this.timeliness = timeliness;
+    this.activity = activity;
     this.ruleSets = ruleSets;
     this.show = show;
     this.words = words;
@@ -203,8 +209,10 @@ class TimelinessPages {
       return "timeliness/import";
     }
     try {
-      TimelinessService.ImportResult result =
-          timeliness.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+      CaseActivity.ImportResult result;
+      try (java.io.InputStream in = file.getInputStream()) {
+        result = activity.importEvents(in);
+      }
       redirect.addFlashAttribute("imported", result);
       return "redirect:/timeliness";
     } catch (InvalidInputException e) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.safeload.app.caseactivity.CaseEvent;
 import org.safeload.app.platform.Show;
-import org.safeload.app.timeliness.persistence.CaseEventRepository;
 import org.safeload.timeliness.CaseType;
 import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.KpiRule;
@@ -78,7 +78,7 @@ public class TimelinessWords {
    *
    * @param refersTo the event it refers to, or null
    */
-  public String eventDetail(CaseEventRepository.Row e, CaseEventRepository.Row refersTo) {
+  public String eventDetail(CaseEvent e, CaseEvent refersTo) {
     List<String> parts = new ArrayList<>();
     String words = detail(e.type(), e.detail());
     if (!words.isEmpty()) {

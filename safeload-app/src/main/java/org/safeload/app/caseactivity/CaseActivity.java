@@ -1,0 +1,318 @@
+package org.safeload.app.caseactivity;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.safeload.app.access.Permissions;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.caseactivity.persistence.CaseEventRepository;
+import org.safeload.app.caseactivity.persistence.CaseEventRepository.ChildRow;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.caseload.CaseBook;
+import org.safeload.document.FieldProblem;
+import org.safeload.timeliness.ChildCsv;
+import org.safeload.timeliness.EventCsv;
+import org.safeload.timeliness.EventLog;
+import org.safeload.timeliness.EventType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The council's case activity: case events and children, their imports and the allocations the
+ * product records, and the one place every other module reads them from. The events are held in
+ * memory as one columnar {@link EventLog} (see {@link LiveLog}), kept up to date with every change
+ * made through any app instance; timeliness, caseloads and throughput read it through {@link
+ * #read}. No other module reads the event tables.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseActivity {
+
+  private final CaseEventRepository events;
+  private final LiveLog live;
+  private final AuditLog audit;
+
+  CaseActivity(CaseEventRepository events, LiveLog live, AuditLog audit) {
+    this.events = events;
+    this.live = live;
+    this.audit = audit;
+  }
+
+  /** What the case activity looked like at one moment, for reading (see {@link #read}). */
+  public interface View {
+
+    /** The change number this view shows. */
+    long version();
+
+    /** Every event. */
+    EventLog log();
+
+    /**
+     * The events of the cases that have been in one of these teams, and the teams' own events
+     * without a case (a provider's user sees only its teams' work); null: every event.
+     */
+    EventLog log(Set<String> onlyTeams);
+
+    /** Every case's holding over time, from {@link #log(Set)}. */
+    CaseBook book(Set<String> onlyTeams);
+
+    /** The family group of every child that has one. */
+    Map<String, String> familyGroups();
+
+    /**
+     * A result computed from this view, kept until the case activity changes: the first caller
+     * computes it, others wait for it. The key must name everything else the result depends on.
+     */
+    <T> T cached(Object key, java.util.function.Supplier<T> compute);
+  }
+
+  /**
+   * Reads the case activity as it is now (changes made through other app instances included, within
+   * a second). The view may only be used inside the function: what it returns must not hold on to
+   * it.
+   */
+  public <T> T read(Function<View, T> reader) {
+    return live.read(reader);
+  }
+
+  /** How many events are stored. */
+  public long eventCount() {
+    return live.read(v -> (long) v.log().size());
+  }
+
+  /** One case's events in time order (empty for an unknown case). */
+  @PreAuthorize(Permissions.READ_CASES)
+  public List<CaseEvent> caseEvents(String caseRef) {
+    return events.forCase(caseRef);
+  }
+
+  /** A child's family group, if it has one. */
+  public Optional<String> familyOf(String childRef) {
+    return Optional.ofNullable(live.read(v -> v.familyGroups().get(childRef)));
+  }
+
+  /** What an import did. */
+  public record ImportResult(int created, int unchanged) {}
+
+  /**
+   * Imports an event file (docs/timeliness.md), read once as it streams in: every row or none; rows
+   * already imported unchanged are skipped, and a changed one is refused with its line. The new
+   * events are written in batches (PostgreSQL's COPY), in one transaction.
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public ImportResult importEvents(InputStream file) {
+    long version = events.lockVersion();
+    live.refresh();
+    record Checked(EventCsv.Result file, int[] fresh, int unchanged) {}
+    Checked checked =
+        live.read(
+            stored -> {
+              EventLog known = stored.log();
+              EventCsv.Result result =
+                  EventCsv.read(
+                      new java.io.InputStreamReader(file, java.nio.charset.StandardCharsets.UTF_8),
+                      id -> {
+                        int row = known.rowOf(id);
+                        return row < 0
+                            ? Optional.empty()
+                            : Optional.of(
+                                new EventCsv.KnownEvent(
+                                    known.type(row), known.cases().get(known.caseOf(row))));
+                      });
+              if (!result.problems().isEmpty()) {
+                throw new InvalidInputException("The file has errors", result.problems());
+              }
+              EventLog log = result.log();
+              List<FieldProblem> problems = new ArrayList<>();
+              int[] fresh = new int[log.size()];
+              int count = 0;
+              int unchanged = 0;
+              for (int row = 0; row < log.size(); row++) {
+                int before = known.rowOf(log.eventId(row));
+                if (before < 0) {
+                  fresh[count++] = row;
+                } else if (sameEvent(log, row, result.refId(row), known, before)) {
+                  unchanged++;
+                } else {
+                  problems.add(
+                      new FieldProblem(
+                          result.line(row),
+                          "event_id",
+                          "Event "
+                              + log.eventId(row)
+                              + " was imported before with different details; events do not"
+                              + " change"));
+                }
+              }
+              if (!problems.isEmpty()) {
+                throw new InvalidInputException("The file has errors", problems);
+              }
+              return new Checked(result, java.util.Arrays.copyOf(fresh, count), unchanged);
+            });
+    EventLog log = checked.file().log();
+    int[] fresh = checked.fresh();
+    events.insertAll(fresh.length, i -> event(log, fresh[i], checked.file().refId(fresh[i])));
+    if (fresh.length > 0) {
+      changed(version);
+    }
+    audit.record(
+        "import",
+        "case-events",
+        null,
+        fresh.length + " events imported, " + checked.unchanged() + " unchanged");
+    return new ImportResult(fresh.length, checked.unchanged());
+  }
+
+  private static boolean sameEvent(
+      EventLog file, int row, String refId, EventLog stored, int storedRow) {
+    return file.at(row) == stored.at(storedRow)
+        && file.type(row) == stored.type(storedRow)
+        && same(file.cases(), file.caseOf(row), stored.cases(), stored.caseOf(storedRow))
+        && same(file.children(), file.childOf(row), stored.children(), stored.childOf(storedRow))
+        && same(file.workers(), file.workerOf(row), stored.workers(), stored.workerOf(storedRow))
+        && same(file.teams(), file.teamOf(row), stored.teams(), stored.teamOf(storedRow))
+        && same(file.details(), file.detailOf(row), stored.details(), stored.detailOf(storedRow))
+        && java.util.Objects.equals(
+            refId, stored.ref(storedRow) < 0 ? null : stored.eventId(stored.ref(storedRow)))
+        && file.due(row) == stored.due(storedRow);
+  }
+
+  private static boolean same(
+      EventLog.Dictionary a, int aIndex, EventLog.Dictionary b, int bIndex) {
+    return java.util.Objects.equals(a.get(aIndex), b.get(bIndex));
+  }
+
+  private static CaseEvent event(EventLog log, int row, String refId) {
+    int due = log.due(row);
+    return new CaseEvent(
+        log.eventId(row),
+        Instant.ofEpochSecond(log.at(row)),
+        log.type(row).code(),
+        log.cases().get(log.caseOf(row)),
+        log.children().get(log.childOf(row)),
+        log.workers().get(log.workerOf(row)),
+        log.teams().get(log.teamOf(row)),
+        log.details().get(log.detailOf(row)),
+        refId,
+        due == EventLog.NO_DATE ? null : LocalDate.ofEpochDay(due));
+  }
+
+  /** A case allocated to a worker in a team at an instant, from the product itself. */
+  public record Allocation(
+      String caseRef, String childRef, String workerRef, String teamRef, Instant at) {}
+
+  /**
+   * Records allocations (the allocation form, an applied handover) as {@code allocated} case
+   * events, in the caller's transaction: all of them or, if one fails, none.
+   *
+   * @return the new events' ids, in order
+   */
+  @PreAuthorize(Permissions.ALLOCATE)
+  @Transactional
+  public List<String> recordAllocations(List<Allocation> allocations) {
+    long version = events.lockVersion();
+    List<CaseEvent> rows = new ArrayList<>();
+    for (Allocation a : allocations) {
+      rows.add(
+          new CaseEvent(
+              "alloc-" + UUID.randomUUID(),
+              a.at(),
+              EventType.ALLOCATED.code(),
+              a.caseRef(),
+              a.childRef(),
+              a.workerRef(),
+              a.teamRef(),
+              null,
+              null,
+              null));
+    }
+    events.insertAll(rows.size(), rows::get);
+    if (!rows.isEmpty()) {
+      changed(version);
+    }
+    return rows.stream().map(CaseEvent::eventId).toList();
+  }
+
+  /** What a children import did. */
+  public record ChildrenImport(int created, int updated, int unchanged) {}
+
+  /**
+   * Imports a children file (child_id, date_of_birth, family_group): every row or none. A child
+   * already stored with the same details is unchanged; with other details (a new sibling's family
+   * group, a corrected date of birth), updated.
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public ChildrenImport importChildren(Reader file) {
+    ChildCsv.Result result = ChildCsv.read(file);
+    if (!result.problems().isEmpty()) {
+      throw new InvalidInputException("The file has errors", result.problems());
+    }
+    ChildrenImport done = storeChildren(result.children());
+    audit.record(
+        "import",
+        "children",
+        null,
+        done.created()
+            + " children added, "
+            + done.updated()
+            + " updated, "
+            + done.unchanged()
+            + " unchanged");
+    return done;
+  }
+
+  /** Stores children's details (the demo council's, an import's), one transaction. */
+  @Transactional
+  public ChildrenImport storeChildren(List<ChildCsv.Child> children) {
+    long version = events.lockVersion();
+    Map<String, ChildRow> stored = events.children();
+    List<ChildRow> created = new ArrayList<>();
+    List<ChildRow> updated = new ArrayList<>();
+    int unchanged = 0;
+    for (ChildCsv.Child c : children) {
+      ChildRow row = new ChildRow(c.id(), c.dateOfBirth(), c.familyGroup());
+      ChildRow before = stored.get(c.id());
+      if (before == null) {
+        created.add(row);
+      } else if (before.equals(row)) {
+        unchanged++;
+      } else {
+        updated.add(row);
+      }
+    }
+    events.insertChildren(created);
+    events.updateChildren(updated);
+    if (!created.isEmpty() || !updated.isEmpty()) {
+      changed(version);
+    }
+    return new ChildrenImport(created.size(), updated.size(), unchanged);
+  }
+
+  /**
+   * Moves the change number on (the caller holds the write lock) and, once the transaction has
+   * committed, brings this instance's log up to date; other instances see the new number.
+   */
+  private void changed(long version) {
+    events.setVersion(version + 1);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            live.refresh();
+          }
+        });
+  }
+}

@@ -1,0 +1,269 @@
+package org.safeload.app.caseactivity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.safeload.app.caseactivity.persistence.CaseEventRepository;
+import org.safeload.caseload.CaseBook;
+import org.safeload.timeliness.EventLog;
+import org.safeload.timeliness.EventType;
+import org.safeload.timeliness.Timeliness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The stored case events held in memory as one columnar {@link EventLog} (primitive columns,
+ * interned ids: about 50 bytes an event), loaded once by streaming the table and then brought up to
+ * date by reading only the events stored since: after each change made here, and, for changes made
+ * through another app instance, when a read finds the stored change number moved on (checked at
+ * most once every {@code safeload.case-activity.check-every}, one second by default).
+ *
+ * <p>Readers share the log under a read lock; bringing it up to date takes the write lock for as
+ * long as it takes to append the new rows. Results computed from it (KPI items, case books, a
+ * provider's share of the log) are cached until the next change.
+ */
+@Component
+class LiveLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveLog.class);
+
+  /** The most results kept at once; beyond that the cache starts again. */
+  private static final int MAX_CACHED = 64;
+
+  private final CaseEventRepository events;
+  private final TransactionTemplate reading;
+  private final long checkEveryNanos;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<Object, FutureTask<Object>> cache = new ConcurrentHashMap<>();
+
+  // Guarded by the lock.
+  private final EventLog log = new EventLog();
+  private long lastId;
+  private final Map<String, List<Integer>> waitingForRef = new HashMap<>();
+  private Map<String, String> families = Map.of();
+
+  private volatile long version = -1;
+  private volatile long checkedAt;
+
+  LiveLog(
+      CaseEventRepository events,
+      PlatformTransactionManager transactions,
+      @Value("${safeload.case-activity.check-every:1s}") Duration checkEvery) {
+    this.events = events;
+    this.reading = new TransactionTemplate(transactions);
+    reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    reading.setReadOnly(true);
+    this.checkEveryNanos = checkEvery.toNanos();
+  }
+
+  /** Loads the log as the app starts, so the first page does not wait for it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void load() {
+    long start = System.nanoTime();
+    refresh();
+    LOG.info(
+        "Case activity loaded: {} events in {} ms",
+        log.size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  <T> T read(Function<CaseActivity.View, T> reader) {
+    long now = System.nanoTime();
+    if (version < 0 || now - checkedAt >= checkEveryNanos) {
+      checkedAt = now;
+      refresh();
+    }
+    lock.readLock().lock();
+    try {
+      return reader.apply(view);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Reads what was stored since the last look, if the change number has moved on. */
+  void refresh() {
+    long stored = reading.execute(s -> events.version());
+    if (stored == version) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      reading.executeWithoutResult(
+          s -> {
+            long now = events.version();
+            if (now == version) {
+              return;
+            }
+            events.streamAfter(lastId, this::append);
+            families = Map.copyOf(events.familyGroups());
+            Timeliness.prepare(log);
+            cache.clear();
+            version = now;
+          });
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void append(long id, CaseEvent e) {
+    lastId = id;
+    EventType type = EventType.fromCode(e.type()).orElse(null);
+    if (type == null) {
+      LOG.warn("Case event row {} has an unknown type and is left out", id);
+      return;
+    }
+    int row =
+        log.add(
+            e.eventId(),
+            e.occurredAt().getEpochSecond(),
+            type,
+            e.caseRef(),
+            e.childRef(),
+            e.workerRef(),
+            e.teamRef(),
+            e.detail(),
+            -1,
+            e.dueDate() == null ? EventLog.NO_DATE : (int) e.dueDate().toEpochDay());
+    if (e.ref() != null) {
+      int target = log.rowOf(e.ref());
+      if (target >= 0) {
+        log.setRef(row, target);
+      } else {
+        waitingForRef.computeIfAbsent(e.ref(), k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<Integer> referring = waitingForRef.remove(e.eventId());
+    if (referring != null) {
+      referring.forEach(r -> log.setRef(r, row));
+    }
+  }
+
+  private final CaseActivity.View view =
+      new CaseActivity.View() {
+        @Override
+        public long version() {
+          return version;
+        }
+
+        @Override
+        public EventLog log() {
+          return log;
+        }
+
+        @Override
+        public EventLog log(Set<String> onlyTeams) {
+          return onlyTeams == null
+              ? log
+              : cached(List.of("log", new TreeSet<>(onlyTeams)), () -> scoped(log, onlyTeams));
+        }
+
+        @Override
+        public CaseBook book(Set<String> onlyTeams) {
+          return cached(
+              Arrays.asList("book", onlyTeams == null ? null : new TreeSet<>(onlyTeams)),
+              () -> CaseBook.of(log(onlyTeams)));
+        }
+
+        @Override
+        public Map<String, String> familyGroups() {
+          return families;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T cached(Object key, Supplier<T> compute) {
+          if (cache.size() > MAX_CACHED) {
+            cache.clear();
+          }
+          FutureTask<Object> task = new FutureTask<>(compute::get);
+          FutureTask<Object> existing = cache.putIfAbsent(key, task);
+          if (existing == null) {
+            task.run();
+            existing = task;
+          }
+          try {
+            return (T) existing.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          } catch (ExecutionException e) {
+            cache.remove(key, existing);
+            if (e.getCause() instanceof RuntimeException r) {
+              throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+      };
+
+  /**
+   * The events of cases that have had an event in one of the teams, and the teams' own events
+   * without a case, with their references kept.
+   */
+  static EventLog scoped(EventLog all, Set<String> onlyTeams) {
+    boolean[] team = new boolean[all.teams().size()];
+    for (String t : onlyTeams) {
+      int i = all.teams().find(t);
+      if (i >= 0) {
+        team[i] = true;
+      }
+    }
+    boolean[] keepCase = new boolean[all.cases().size()];
+    for (int row = 0; row < all.size(); row++) {
+      int t = all.teamOf(row);
+      if (t >= 0 && team[t] && all.caseOf(row) >= 0) {
+        keepCase[all.caseOf(row)] = true;
+      }
+    }
+    EventLog mine = new EventLog();
+    int[] newRow = new int[all.size()];
+    Arrays.fill(newRow, -1);
+    for (int row = 0; row < all.size(); row++) {
+      int c = all.caseOf(row);
+      int t = all.teamOf(row);
+      boolean keep = c >= 0 ? keepCase[c] : t >= 0 && team[t];
+      if (!keep) {
+        continue;
+      }
+      newRow[row] =
+          mine.add(
+              all.eventId(row),
+              all.at(row),
+              all.type(row),
+              all.cases().get(c),
+              all.children().get(all.childOf(row)),
+              all.workers().get(all.workerOf(row)),
+              all.teams().get(t),
+              all.details().get(all.detailOf(row)),
+              -1,
+              all.due(row));
+    }
+    for (int row = 0; row < all.size(); row++) {
+      int ref = all.ref(row);
+      if (newRow[row] >= 0 && ref >= 0 && newRow[ref] >= 0) {
+        mine.setRef(newRow[row], newRow[ref]);
+      }
+    }
+    Timeliness.prepare(mine);
+    return mine;
+  }
+}

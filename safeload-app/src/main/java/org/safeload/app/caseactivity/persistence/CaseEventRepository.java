@@ -1,0 +1,318 @@
+package org.safeload.app.caseactivity.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.safeload.app.caseactivity.CaseEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case_event and child tables, and the case activity's change number (one row,
+ * case_activity_version): every write takes it first, so writes happen one at a time across every
+ * app instance and event ids grow in commit order, which lets an instance read just what is new.
+ */
+@Repository
+public class CaseEventRepository {
+
+  /** A stored event and its row number (grows with every insert). */
+  public record Stored(long id, CaseEvent event) {}
+
+  /** A child as stored. */
+  public record ChildRow(String ref, LocalDate dateOfBirth, String familyGroup) {}
+
+  /** How many rows one JDBC batch inserts. */
+  static final int CHUNK = 1000;
+
+  /** How many rows a streamed read fetches at a time. */
+  private static final int FETCH = 10_000;
+
+  private static final String INSERT =
+      "insert into case_event (event_id, occurred_at, type, case_ref, child_ref, worker_ref,"
+          + " team_ref, detail, ref, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final DataSource dataSource;
+  private volatile Boolean postgres;
+
+  CaseEventRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.dataSource = dataSource;
+  }
+
+  private static CaseEvent event(ResultSet rs) throws SQLException {
+    Date due = rs.getDate("due_date");
+    return new CaseEvent(
+        rs.getString("event_id"),
+        rs.getTimestamp("occurred_at").toInstant(),
+        rs.getString("type"),
+        rs.getString("case_ref"),
+        rs.getString("child_ref"),
+        rs.getString("worker_ref"),
+        rs.getString("team_ref"),
+        rs.getString("detail"),
+        rs.getString("ref"),
+        due == null ? null : due.toLocalDate());
+  }
+
+  /** Receives stored events one at a time. */
+  public interface Receiver {
+    void accept(long id, CaseEvent event);
+  }
+
+  /**
+   * Streams the events stored after a row number, in row order (the order they were committed),
+   * without holding them all: the case activity's only read of the whole table.
+   */
+  public void streamAfter(long afterId, Receiver receiver) {
+    template.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "select * from case_event where id > ? order by id",
+                  ResultSet.TYPE_FORWARD_ONLY,
+                  ResultSet.CONCUR_READ_ONLY);
+          ps.setFetchSize(FETCH);
+          ps.setLong(1, afterId);
+          return ps;
+        },
+        rs -> {
+          receiver.accept(rs.getLong("id"), event(rs));
+        });
+  }
+
+  /** One case's events in time order. */
+  public List<CaseEvent> forCase(String caseRef) {
+    return jdbc.sql("select * from case_event where case_ref = ? order by occurred_at, id")
+        .param(caseRef)
+        .query((rs, n) -> event(rs))
+        .list();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from case_event").query(Long.class).single();
+  }
+
+  /** The case activity's change number. */
+  public long version() {
+    return jdbc.sql("select version from case_activity_version where id = 1")
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Takes the case activity's write lock until the transaction ends and answers its change number.
+   */
+  public long lockVersion() {
+    return jdbc.sql("select version from case_activity_version where id = 1 for update")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Moves the change number on (in the transaction holding the lock). */
+  public void setVersion(long version) {
+    jdbc.sql("update case_activity_version set version = ? where id = 1").param(version).update();
+  }
+
+  /**
+   * Inserts events in the caller's transaction: PostgreSQL's {@code COPY} there, JDBC batches of
+   * 1,000 elsewhere. Rows are made one at a time, so a large import is never held as objects.
+   */
+  public void insertAll(int count, IntFunction<CaseEvent> row) {
+    if (count == 0) {
+      return;
+    }
+    if (isPostgres()) {
+      copy(count, row);
+      return;
+    }
+    List<CaseEvent> batch = new ArrayList<>(Math.min(count, CHUNK));
+    for (int i = 0; i < count; i++) {
+      batch.add(row.apply(i));
+      if (batch.size() == CHUNK || i == count - 1) {
+        template.batchUpdate(INSERT, batch, CHUNK, CaseEventRepository::bind);
+        batch.clear();
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, CaseEvent r) throws SQLException {
+    ps.setString(1, r.eventId());
+    ps.setTimestamp(2, Timestamp.from(r.occurredAt()));
+    ps.setString(3, r.type());
+    text(ps, 4, r.caseRef());
+    text(ps, 5, r.childRef());
+    text(ps, 6, r.workerRef());
+    text(ps, 7, r.teamRef());
+    text(ps, 8, r.detail());
+    text(ps, 9, r.ref());
+    if (r.dueDate() == null) {
+      ps.setNull(10, Types.DATE);
+    } else {
+      ps.setDate(10, Date.valueOf(r.dueDate()));
+    }
+  }
+
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'+00'").withZone(ZoneOffset.UTC);
+
+  /** PostgreSQL's COPY in CSV, written in blocks of about 1 MB. */
+  private void copy(int count, IntFunction<CaseEvent> row) {
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      PGConnection pg = connection.unwrap(PGConnection.class);
+      CopyIn in =
+          pg.getCopyAPI()
+              .copyIn(
+                  "copy case_event (event_id, occurred_at, type, case_ref, child_ref, worker_ref,"
+                      + " team_ref, detail, ref, due_date) from stdin with (format csv)");
+      try {
+        StringBuilder block = new StringBuilder(1 << 20);
+        for (int i = 0; i < count; i++) {
+          CaseEvent e = row.apply(i);
+          csv(block, e.eventId()).append(',');
+          block.append(UTC_TIME.format(e.occurredAt())).append(',');
+          csv(block, e.type()).append(',');
+          csv(block, e.caseRef()).append(',');
+          csv(block, e.childRef()).append(',');
+          csv(block, e.workerRef()).append(',');
+          csv(block, e.teamRef()).append(',');
+          csv(block, e.detail()).append(',');
+          csv(block, e.ref()).append(',');
+          if (e.dueDate() != null) {
+            block.append(e.dueDate());
+          }
+          block.append('\n');
+          if (block.length() > (1 << 20) || i == count - 1) {
+            byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            block.setLength(0);
+          }
+        }
+        in.endCopy();
+      } finally {
+        if (in.isActive()) {
+          in.cancelCopy();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not store the case events", e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** A value in COPY's CSV: empty (unquoted) is NULL; anything else is quoted. */
+  private static StringBuilder csv(StringBuilder out, String value) {
+    if (value == null) {
+      return out;
+    }
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"') {
+        out.append('"');
+      }
+      out.append(c);
+    }
+    return out.append('"');
+  }
+
+  private boolean isPostgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          template.execute(
+              (Connection c) -> {
+                try {
+                  return c.isWrapperFor(PGConnection.class);
+                } catch (SQLException e) {
+                  return false;
+                }
+              });
+      postgres = known;
+    }
+    return known;
+  }
+
+  private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
+  }
+
+  /** Every child, by reference. */
+  public Map<String, ChildRow> children() {
+    Map<String, ChildRow> children = new HashMap<>();
+    template.query(
+        "select ref, date_of_birth, family_group from child",
+        rs -> {
+          Date born = rs.getDate("date_of_birth");
+          String ref = rs.getString("ref");
+          children.put(
+              ref,
+              new ChildRow(
+                  ref, born == null ? null : born.toLocalDate(), rs.getString("family_group")));
+        });
+    return children;
+  }
+
+  /** Adds children in JDBC batches. */
+  public void insertChildren(List<ChildRow> rows) {
+    template.batchUpdate(
+        "insert into child (ref, date_of_birth, family_group) values (?, ?, ?)",
+        rows,
+        CHUNK,
+        (ps, c) -> {
+          ps.setString(1, c.ref());
+          ps.setDate(2, c.dateOfBirth() == null ? null : Date.valueOf(c.dateOfBirth()));
+          ps.setString(3, c.familyGroup());
+        });
+  }
+
+  /** Changes children's details in JDBC batches. */
+  public void updateChildren(List<ChildRow> rows) {
+    template.batchUpdate(
+        "update child set date_of_birth = ?, family_group = ? where ref = ?",
+        rows,
+        CHUNK,
+        (ps, c) -> {
+          ps.setDate(1, c.dateOfBirth() == null ? null : Date.valueOf(c.dateOfBirth()));
+          ps.setString(2, c.familyGroup());
+          ps.setString(3, c.ref());
+        });
+  }
+
+  /** Family groups of children (those without one are left out). */
+  public Map<String, String> familyGroups() {
+    Map<String, String> groups = new HashMap<>();
+    template.query(
+        "select ref, family_group from child where family_group is not null",
+        rs -> {
+          groups.put(rs.getString(1), rs.getString(2));
+        });
+    return groups;
+  }
+}
