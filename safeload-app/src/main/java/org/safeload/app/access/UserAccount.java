@@ -10,4 +10,5 @@ public record UserAccount(
     AccessRole role,
     Long providerId,
     boolean enabled,
-    Instant createdAt) {}
+    Instant createdAt)
+    implements java.io.Serializable {}

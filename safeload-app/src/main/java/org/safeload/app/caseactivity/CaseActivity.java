@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
@@ -163,9 +164,12 @@ public class CaseActivity {
             });
     EventLog log = checked.file().log();
     int[] fresh = checked.fresh();
-    events.insertAll(fresh.length, i -> event(log, fresh[i], checked.file().refId(fresh[i])));
+    IntFunction<CaseEvent> row = i -> event(log, fresh[i], checked.file().refId(fresh[i]));
+    events.insertAll(fresh.length, row);
     if (fresh.length > 0) {
-      changed(version);
+      long lastId = events.lastId();
+      events.setVersion(version + 1);
+      afterCommit(() -> live.appendCommitted(version, version + 1, fresh.length, row, lastId));
     }
     audit.record(
         "import",
@@ -307,11 +311,15 @@ public class CaseActivity {
    */
   private void changed(long version) {
     events.setVersion(version + 1);
+    afterCommit(live::refresh);
+  }
+
+  private static void afterCommit(Runnable work) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            live.refresh();
+            work.run();
           }
         });
   }

@@ -124,6 +124,41 @@ class LiveLog {
     }
   }
 
+  /**
+   * Appends events this instance has just committed, without reading them back: only if the log was
+   * up to date when they were written (the writer held the change lock, so nothing else was written
+   * between), otherwise it reads what is new as usual.
+   *
+   * @param before the change number the writer found (and the log held)
+   * @param after the change number the writer set
+   * @param lastId the highest row number after the write
+   */
+  void appendCommitted(
+      long before,
+      long after,
+      int count,
+      java.util.function.IntFunction<CaseEvent> row,
+      long lastId) {
+    lock.writeLock().lock();
+    try {
+      if (version != before) {
+        // Fall through to an ordinary refresh below, outside the write lock.
+      } else {
+        for (int i = 0; i < count; i++) {
+          append(this.lastId, row.apply(i));
+        }
+        this.lastId = lastId;
+        Timeliness.prepare(log);
+        cache.clear();
+        version = after;
+        return;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    refresh();
+  }
+
   private void append(long id, CaseEvent e) {
     lastId = id;
     EventType type = EventType.fromCode(e.type()).orElse(null);

@@ -113,6 +113,11 @@ public class CaseEventRepository {
     return jdbc.sql("select count(*) from case_event").query(Long.class).single();
   }
 
+  /** The highest row number stored (0 if none). */
+  public long lastId() {
+    return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+  }
+
   /** The case activity's change number. */
   public long version() {
     return jdbc.sql("select version from case_activity_version where id = 1")
