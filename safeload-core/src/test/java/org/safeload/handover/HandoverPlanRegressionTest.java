@@ -28,9 +28,9 @@ import org.safeload.caseload.Load;
  * plans must recompute them (the failure message shows the new ones) and say why.
  *
  * <p>Only instances the solver answers deterministically are pinned whole: at most {@link
- * HandoverPlanner#DETERMINISTIC_FAMILIES} families (one solver thread), or a planner with one
- * thread, each proven within the time limit. The 2-thread benchmark instance may return another of
- * several tied plans, so only its proven objective values are pinned.
+ * Solving#DETERMINISTIC_FAMILIES} families (one solver thread), or a planner with one thread, each
+ * proven within the time limit. The 2-thread benchmark instance may return another of several tied
+ * plans, so only its proven objective values are pinned.
  */
 class HandoverPlanRegressionTest {
 
