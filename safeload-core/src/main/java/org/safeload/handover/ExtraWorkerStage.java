@@ -1,0 +1,266 @@
+package org.safeload.handover;
+
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.safeload.caseload.CaseHolder;
+import org.safeload.caseload.WorkerGroup;
+import org.safeload.organisation.Role;
+import org.safeload.timeliness.CaseType;
+
+/**
+ * When stage 1 proves that no plan keeps every rule: a third model adds one virtual experienced
+ * social worker (the policy group of a social worker not in their ASYE), whose caps scale with an
+ * FTE variable in steps of 0.01, and minimises that FTE, then the cases it takes. Those cases
+ * (among interchangeable families, the last in input order) are the ones that cannot be placed,
+ * with the cases no receiver nor the extra worker may hold; the plan says why, one sentence a line.
+ */
+final class ExtraWorkerStage {
+
+  private static final long HUNDRED = HandoverInstance.HUNDRED;
+
+  private ExtraWorkerStage() {}
+
+  /** The infeasible plan: unplaced cases, the least extra FTE and the explanation. */
+  static HandoverPlan solve(HandoverInstance in, Solving solving) {
+    CaseHolder extra =
+        new CaseHolder(
+            "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
+    WorkerGroup group = in.policy.groupOf(extra);
+    List<String> explanation = new ArrayList<>();
+    List<Integer> holdable = new ArrayList<>();
+    Set<Integer> unholdable = new HashSet<>();
+    for (int f = 0; f < in.families.size(); f++) {
+      Family fam = in.families.get(f);
+      if (extraMay(group, fam)) {
+        holdable.add(f);
+      } else if (fam.eligible().length == 0) {
+        unholdable.add(f);
+      } else {
+        holdable.add(f);
+      }
+    }
+    // Classes with the virtual worker as receiver index in.r.
+    List<FamilyClass> classes = new ArrayList<>();
+    Map<List<Object>, FamilyClass> byKey = new LinkedHashMap<>();
+    for (int f : holdable) {
+      Family fam = in.families.get(f);
+      int[] eligible = fam.eligible();
+      if (extraMay(group, fam)) {
+        eligible = Arrays.copyOf(eligible, eligible.length + 1);
+        eligible[eligible.length - 1] = in.r;
+      }
+      int[] e = eligible;
+      FamilyClass c =
+          byKey.computeIfAbsent(
+              List.of(fam.size(), fam.weight(), Arrays.toString(e)),
+              key -> {
+                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e);
+                classes.add(created);
+                return created;
+              });
+      c.families.add(f);
+    }
+    CpSolverStatus status = CpSolverStatus.OPTIMAL;
+    BigDecimal extraFte = null;
+    List<Integer> onExtra = new ArrayList<>();
+    if (!classes.isEmpty()) {
+      long totalCases = 0;
+      long totalWeight = 0;
+      for (int f : holdable) {
+        totalCases += in.families.get(f).size();
+        totalWeight += in.families.get(f).weight();
+      }
+      long maxFte = HUNDRED;
+      if (group != null && group.maxCasesPerFte() != null) {
+        maxFte = Math.max(maxFte, ceilDiv(totalCases * HUNDRED, group.maxCasesPerFte()) + HUNDRED);
+      }
+      if (group != null && group.maxWeightedPerFte() != null) {
+        maxFte = Math.max(maxFte, ceilDiv(totalWeight, group.maxWeightedPerFte()) + HUNDRED);
+      }
+      double[] left = {solving.limit()};
+      long[][] counts = null;
+      long fte = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        CpModel model = new CpModel();
+        IntVar e = model.newIntVar(0, maxFte, "extraFte");
+        IntVar[][] n = new IntVar[classes.size()][in.r + 1];
+        LinearExprBuilder extraCases = LinearExpr.newBuilder();
+        LinearExprBuilder extraWeight = LinearExpr.newBuilder();
+        for (int k = 0; k < classes.size(); k++) {
+          FamilyClass c = classes.get(k);
+          LinearExprBuilder all = LinearExpr.newBuilder();
+          for (int r : c.eligible) {
+            long most = r == in.r ? c.families.size() : in.most(c, r);
+            n[k][r] = model.newIntVar(0, most, "n" + k + "_" + r);
+            all.addTerm(n[k][r], 1);
+            if (r == in.r) {
+              extraCases.addTerm(n[k][r], c.size);
+              extraWeight.addTerm(n[k][r], c.weight);
+              // nothing on the extra worker without some FTE
+              model.addLessOrEqual(
+                  LinearExpr.newBuilder().addTerm(n[k][r], 1).addTerm(e, -c.families.size()), 0);
+            }
+          }
+          model.addEquality(all, c.families.size());
+        }
+        for (int r = 0; r < in.r; r++) {
+          LinearExprBuilder cases = LinearExpr.newBuilder();
+          LinearExprBuilder weighted = LinearExpr.newBuilder();
+          for (int k = 0; k < classes.size(); k++) {
+            if (n[k][r] != null) {
+              cases.addTerm(n[k][r], classes.get(k).size);
+              weighted.addTerm(n[k][r], classes.get(k).weight);
+            }
+          }
+          in.addCaps(model, r, cases, weighted);
+        }
+        if (group != null) {
+          IntVar onExtraCases = model.newIntVar(0, totalCases, "extraCases");
+          IntVar onExtraWeight = model.newIntVar(0, totalWeight, "extraWeight");
+          model.addEquality(extraCases, onExtraCases);
+          model.addEquality(extraWeight, onExtraWeight);
+          if (group.maxCases() != null) {
+            model.addLessOrEqual(onExtraCases, group.maxCases());
+          }
+          perFteCap(model, onExtraCases, 1, group.maxCasesPerFte(), e);
+          perFteCap(model, onExtraWeight, HUNDRED, group.maxWeightedPerFte(), e);
+        }
+        if (pass == 0) {
+          model.minimize(e);
+        } else {
+          model.addEquality(e, fte);
+          model.minimize(extraCases);
+        }
+        CpSolver solver = solving.solver(left[0] / (pass == 0 ? 2 : 1), in);
+        long t = System.nanoTime();
+        status = solver.solve(model);
+        left[0] = Math.max(0.1, left[0] - (System.nanoTime() - t) / 1e9);
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+          break;
+        }
+        if (pass == 0) {
+          fte = solver.value(e);
+          if (status != CpSolverStatus.OPTIMAL) {
+            explanation.add(
+                "The extra FTE below was not proven least within the time limit: allow more time.");
+          }
+        }
+        counts = new long[classes.size()][in.r + 1];
+        for (int k = 0; k < classes.size(); k++) {
+          for (int r = 0; r <= in.r; r++) {
+            counts[k][r] = n[k][r] == null ? 0 : solver.value(n[k][r]);
+          }
+        }
+      }
+      if (counts != null) {
+        extraFte = BigDecimal.valueOf(fte, 2);
+        for (int k = 0; k < classes.size(); k++) {
+          List<Integer> families = classes.get(k).families;
+          long take = counts[k][in.r];
+          // the latest families of a class in input order are the ones left over
+          for (int i = families.size() - (int) take; i < families.size(); i++) {
+            onExtra.add(families.get(i));
+          }
+        }
+      } else if (status == CpSolverStatus.INFEASIBLE) {
+        explanation.add(
+            "Not even an extra social worker of any FTE would make the cases fit (their policy"
+                + " group's fixed caps are too low).");
+      } else {
+        explanation.add(
+            "No plan fits, and the extra capacity needed was not found within the time limit:"
+                + " allow more time.");
+      }
+    }
+    List<Integer> unplacedFamilies = new ArrayList<>(onExtra);
+    unplacedFamilies.addAll(unholdable);
+    Set<Integer> unplacedSet = new HashSet<>(unplacedFamilies);
+    List<String> unplaced = new ArrayList<>();
+    List<String> extraCases = new ArrayList<>();
+    for (int i = 0; i < in.cases.size(); i++) {
+      int f = in.familyOfCase[i];
+      if (unplacedSet.contains(f)) {
+        unplaced.add(in.cases.get(i).caseId());
+        if (!unholdable.contains(f)) {
+          extraCases.add(in.cases.get(i).caseId());
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "No plan keeps every rule: "
+            + unplaced.size()
+            + " of "
+            + in.cases.size()
+            + " cases cannot be placed with the receivers' capacity.");
+    if (extraFte != null && !extraCases.isEmpty()) {
+      lines.add(
+          "One more experienced social worker of "
+              + extraFte.toPlainString()
+              + " FTE ("
+              + group.name()
+              + ") would take "
+              + String.join(", ", extraCases)
+              + " and every rule would hold; no less FTE would do.");
+    }
+    for (int f : unholdable) {
+      Family fam = in.families.get(f);
+      List<String> ids = new ArrayList<>();
+      for (int i : fam.cases()) {
+        ids.add(in.cases.get(i).caseId());
+      }
+      lines.add(
+          "No receiver may hold "
+              + String.join(", ", ids)
+              + " ("
+              + String.join(", ", fam.types().stream().map(CaseType::code).sorted().toList())
+              + (fam.size() > 1 ? ", one family" : "")
+              + "), nor could an extra social worker: more FTE cannot help.");
+    }
+    lines.addAll(explanation);
+    return PlanAssembly.noPlan(
+        in, HandoverPlan.Status.INFEASIBLE, unplaced, extraFte, lines, solving.elapsed());
+  }
+
+  /** Whether the extra worker's policy group (null: none) may hold the whole family. */
+  private static boolean extraMay(WorkerGroup group, Family fam) {
+    return group != null
+        && fam.types().stream().noneMatch(group.excludedTypes()::contains)
+        && (group.maxCases() == null || fam.size() <= group.maxCases());
+  }
+
+  /**
+   * amount / unit ≤ perFte × e / 100: a cap per FTE on an amount counted in units of 1/unit (1 for
+   * cases, 100 for hundredths of weight), with e in hundredths of FTE.
+   */
+  private static void perFteCap(
+      CpModel model, IntVar amount, long unit, BigDecimal perFte, IntVar e) {
+    if (perFte == null) {
+      return;
+    }
+    // amount/unit ≤ perFte·e/100  ⇔  amount·100·10^k ≤ (perFte·10^k)·unit·e
+    int k = Math.max(0, perFte.stripTrailingZeros().scale());
+    long scaled = perFte.movePointRight(k).longValueExact();
+    long factor = HUNDRED * BigDecimal.TEN.pow(k).longValueExact();
+    model.addLessOrEqual(
+        LinearExpr.newBuilder().addTerm(amount, factor).addTerm(e, -scaled * unit), 0);
+  }
+
+  /** ceil(amount / perFte) for an amount in hundredths: hundredths of FTE needed. */
+  private static long ceilDiv(long amount, BigDecimal perFte) {
+    return BigDecimal.valueOf(amount).divide(perFte, 0, RoundingMode.CEILING).longValueExact();
+  }
+}

@@ -1,0 +1,189 @@
+package org.safeload.handover;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.safeload.caseload.Load;
+
+/**
+ * Turns what the stages found into a {@link HandoverPlan}: every figure computed from the
+ * assignment (loads before and after, the highest load per FTE, the cases moved), with the bound
+ * and gap from the solver's proven lower bound; the plan without an assignment; and a plan solved
+ * without the receivers who could take nothing, with them put back unchanged.
+ */
+final class PlanAssembly {
+
+  private PlanAssembly() {}
+
+  /**
+   * A plan from a family-by-family assignment.
+   *
+   * @param lowerUnits no plan has a lower maximum, in objective units
+   * @param bestUnits this plan's maximum, in objective units
+   * @param movedBound no plan with this maximum moves fewer cases
+   */
+  static HandoverPlan planned(
+      HandoverInstance in,
+      HandoverPlan.Status status,
+      int[] plan,
+      long lowerUnits,
+      long bestUnits,
+      int movedBound,
+      Duration time) {
+    int r = in.r;
+    Map<String, String> assignment = new LinkedHashMap<>();
+    Load[] after = new Load[r];
+    int[] received = new int[r];
+    for (int j = 0; j < r; j++) {
+      after[j] = in.receivers.get(j).current();
+    }
+    for (int i = 0; i < in.cases.size(); i++) {
+      int j = plan[in.familyOfCase[i]];
+      HandoverCase c = in.cases.get(i);
+      assignment.put(c.caseId(), in.receivers.get(j).id());
+      after[j] = after[j].plus(in.policy.weight(c.type()));
+      received[j]++;
+    }
+    List<HandoverPlan.ReceiverLoad> loads = new ArrayList<>();
+    BigDecimal max = null;
+    BigDecimal exactMax = null;
+    for (int j = 0; j < r; j++) {
+      Receiver rec = in.receivers.get(j);
+      HandoverPlan.ReceiverLoad load =
+          new HandoverPlan.ReceiverLoad(
+              rec.id(),
+              rec.holder().name(),
+              rec.holder().fte(),
+              rec.current(),
+              after[j],
+              received[j]);
+      loads.add(load);
+      BigDecimal perFte = load.weightedPerFteAfter();
+      max = max == null || perFte.compareTo(max) > 0 ? perFte : max;
+      BigDecimal exact = after[j].weighted().divide(rec.holder().fte(), 12, RoundingMode.HALF_UP);
+      exactMax = exactMax == null || exact.compareTo(exactMax) > 0 ? exact : exactMax;
+    }
+    BigDecimal bound;
+    BigDecimal gap;
+    if (r == 0) {
+      bound = null;
+      gap = null;
+    } else if (lowerUnits >= bestUnits) {
+      bound = max;
+      gap = BigDecimal.ZERO.setScale(4);
+    } else {
+      // Every plan has M ≥ lower, so its maximum is above (lower − 1)/S.
+      BigDecimal exactBound =
+          BigDecimal.valueOf(lowerUnits - 1)
+              .divide(BigDecimal.valueOf(in.scale), 12, RoundingMode.DOWN);
+      bound = exactBound.setScale(2, RoundingMode.HALF_UP).min(max);
+      gap =
+          exactMax.signum() == 0
+              ? BigDecimal.ZERO.setScale(4)
+              : exactMax
+                  .subtract(exactBound)
+                  .max(BigDecimal.ZERO)
+                  .divide(exactMax, 4, RoundingMode.UP);
+    }
+    return new HandoverPlan(
+        status,
+        assignment,
+        loads,
+        max,
+        bound,
+        gap,
+        in.moved(plan),
+        movedBound,
+        in.continuityCases,
+        List.of(),
+        null,
+        List.of(),
+        time);
+  }
+
+  /** A plan without an assignment ({@code infeasible} or {@code unknown}): every load unchanged. */
+  static HandoverPlan noPlan(
+      HandoverInstance in,
+      HandoverPlan.Status status,
+      List<String> unplaced,
+      BigDecimal extraFte,
+      List<String> explanation,
+      Duration time) {
+    List<HandoverPlan.ReceiverLoad> loads = new ArrayList<>();
+    for (Receiver rec : in.receivers) {
+      loads.add(unchanged(rec));
+    }
+    return new HandoverPlan(
+        status,
+        Map.of(),
+        loads,
+        null,
+        null,
+        null,
+        0,
+        0,
+        in.continuityCases,
+        unplaced,
+        extraFte,
+        explanation,
+        time);
+  }
+
+  /**
+   * A plan solved for the {@code open} receivers only, with every receiver listed in input order
+   * (the others unchanged). A child who knows only receivers left out loses that worker whatever
+   * the plan: they count, the same for every plan, so the solved counts shift by a constant.
+   */
+  static HandoverPlan withReceiversLeftOut(
+      HandoverPlan plan, List<HandoverCase> cases, List<Receiver> receivers, List<Receiver> open) {
+    Map<String, HandoverPlan.ReceiverLoad> solved = new HashMap<>();
+    plan.receivers().forEach(l -> solved.put(l.workerId(), l));
+    List<HandoverPlan.ReceiverLoad> all = new ArrayList<>();
+    for (Receiver r : receivers) {
+      all.add(solved.getOrDefault(r.id(), unchanged(r)));
+    }
+    Set<String> openIds = new HashSet<>();
+    open.forEach(r -> openIds.add(r.id()));
+    int onlyFull = 0;
+    for (HandoverCase c : cases) {
+      boolean knowsFull = false;
+      boolean knowsOpen = false;
+      for (Receiver r : receivers) {
+        if (c.knows(r.id())) {
+          knowsOpen |= openIds.contains(r.id());
+          knowsFull |= !openIds.contains(r.id());
+        }
+      }
+      if (knowsFull && !knowsOpen) {
+        onlyFull++;
+      }
+    }
+    boolean placed = plan.maxWeightedPerFte() != null;
+    return new HandoverPlan(
+        plan.status(),
+        plan.assignment(),
+        all,
+        plan.maxWeightedPerFte(),
+        plan.bound(),
+        plan.gap(),
+        plan.movedFromPreviousWorker() + (placed ? onlyFull : 0),
+        plan.movedBound() + (placed ? onlyFull : 0),
+        plan.continuityCases() + onlyFull,
+        plan.unplaced(),
+        plan.extraFteNeeded(),
+        plan.explanation(),
+        plan.solveTime());
+  }
+
+  private static HandoverPlan.ReceiverLoad unchanged(Receiver r) {
+    return new HandoverPlan.ReceiverLoad(
+        r.id(), r.holder().name(), r.holder().fte(), r.current(), r.current(), 0);
+  }
+}
