@@ -45,8 +45,11 @@ class LiveLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveLog.class);
 
-  /** The most results kept at once; beyond that the cache starts again. */
-  private static final int MAX_CACHED = 64;
+  /**
+   * The most results kept at once (a large council's KPI items are a few MB each); beyond that the
+   * cache starts again.
+   */
+  private static final int MAX_CACHED = 16;
 
   private final CaseEventRepository events;
   private final TransactionTemplate reading;
