@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.Load;
-import org.safeload.csv.CsvRows;
+import org.safeload.document.CsvRows;
 import org.safeload.document.FieldProblem;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;

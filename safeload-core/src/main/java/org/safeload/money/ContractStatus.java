@@ -1,9 +1,11 @@
 package org.safeload.money;
 
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** Where a contract is in its life. */
-public enum ContractStatus {
+public enum ContractStatus implements Coded {
   PLANNED("planned", "Planned"),
   ACTIVE("active", "Active"),
   EXTENDED("extended", "Extended"),
@@ -18,19 +20,21 @@ public enum ContractStatus {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public static Optional<ContractStatus> fromCode(String code) {
-    return Codes.find(ContractStatus.class, ContractStatus::code, code);
+    return Codes.fromCode(ContractStatus.class, code);
   }
 
   public static String codes() {
-    return Codes.list(ContractStatus.class, ContractStatus::code);
+    return Codes.codes(ContractStatus.class);
   }
 }

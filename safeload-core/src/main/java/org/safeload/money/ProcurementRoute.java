@@ -1,9 +1,11 @@
 package org.safeload.money;
 
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** How the contract was bought. */
-public enum ProcurementRoute {
+public enum ProcurementRoute implements Coded {
   DIRECT_AWARD("direct-award", "Direct award"),
   FRAMEWORK("framework", "Framework call-off"),
   COMPETITIVE_TENDER("competitive-tender", "Competitive tender"),
@@ -17,19 +19,21 @@ public enum ProcurementRoute {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public static Optional<ProcurementRoute> fromCode(String code) {
-    return Codes.find(ProcurementRoute.class, ProcurementRoute::code, code);
+    return Codes.fromCode(ProcurementRoute.class, code);
   }
 
   public static String codes() {
-    return Codes.list(ProcurementRoute.class, ProcurementRoute::code);
+    return Codes.codes(ProcurementRoute.class);
   }
 }

@@ -1,9 +1,11 @@
 package org.safeload.money;
 
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** What a price is for: a calendar day, a working day, a week or a month of one person or unit. */
-public enum RatePer {
+public enum RatePer implements Coded {
   CALENDAR_DAY("calendar-day", "calendar day"),
   WORKING_DAY("working-day", "working day"),
   WEEK("week", "week"),
@@ -19,11 +21,13 @@ public enum RatePer {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
   /** In words, to follow "per": "calendar day", "working day", "week", "month". */
+  @Override
   public String label() {
     return label;
   }
@@ -34,6 +38,6 @@ public enum RatePer {
   }
 
   public static Optional<RatePer> fromCode(String code) {
-    return Codes.find(RatePer.class, RatePer::code, code);
+    return Codes.fromCode(RatePer.class, code);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.safeload.calendar.WorkingCalendar;
+import org.safeload.document.Codes;
 import org.safeload.document.DocumentException;
 import org.safeload.document.FieldProblem;
 import org.safeload.money.Contract.Absence;
@@ -250,8 +251,7 @@ public final class ScenarioReader {
         x.problem("to", "must be on or after " + from);
       }
       BigDecimal amount = pounds(x, "amount", true);
-      RatePer per =
-          x.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month, one-off");
+      RatePer per = x.code("per", true, RatePer::fromCode, Codes.codes(RatePer.class));
       Integer count = x.has("count") ? x.count("count", true, 1) : Integer.valueOf(1);
       extras.add(new Extra(name, from, to, amount, per, count == null ? 1 : count));
     }

@@ -1,10 +1,11 @@
 package org.safeload.organisation;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** How a worker is engaged. Codes are the ones used in files and the API. */
-public enum EmploymentType {
+public enum EmploymentType implements Coded {
   PERMANENT("permanent", "Permanent"),
   AGENCY("agency", "Agency"),
   MANAGED_SERVICE("managed-service", "Managed service"),
@@ -18,10 +19,12 @@ public enum EmploymentType {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -32,10 +35,10 @@ public enum EmploymentType {
   }
 
   public static Optional<EmploymentType> fromCode(String code) {
-    return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    return Codes.fromCode(EmploymentType.class, code);
   }
 
   public static String codes() {
-    return String.join(", ", Arrays.stream(values()).map(EmploymentType::code).toList());
+    return Codes.codes(EmploymentType.class);
   }
 }

@@ -1,10 +1,11 @@
 package org.safeload.organisation;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** A worker's role in a team. Codes are the ones used in files and the API. */
-public enum Role {
+public enum Role implements Coded {
   SOCIAL_WORKER("social-worker", "Social worker", true, true),
   ADVANCED_PRACTITIONER("advanced-practitioner", "Advanced practitioner", true, true),
   TEAM_MANAGER("team-manager", "Team manager", false, true),
@@ -23,10 +24,12 @@ public enum Role {
     this.registeredSocialWorker = registeredSocialWorker;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -42,10 +45,10 @@ public enum Role {
   }
 
   public static Optional<Role> fromCode(String code) {
-    return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    return Codes.fromCode(Role.class, code);
   }
 
   public static String codes() {
-    return String.join(", ", Arrays.stream(values()).map(Role::code).toList());
+    return Codes.codes(Role.class);
   }
 }

@@ -1,10 +1,11 @@
 package org.safeload.organisation;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** A council's own team, or a managed team supplied by a provider. */
-public enum TeamKind {
+public enum TeamKind implements Coded {
   SUBSTANTIVE("substantive", "Substantive"),
   MANAGED("managed", "Managed");
 
@@ -16,15 +17,17 @@ public enum TeamKind {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public static Optional<TeamKind> fromCode(String code) {
-    return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    return Codes.fromCode(TeamKind.class, code);
   }
 }

@@ -1,15 +1,16 @@
 package org.safeload.organisation;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /**
  * Where a worker stands on a date, from their start and end dates alone: in post, left, or not
  * started yet. A leaver belongs to no team after their last working day, whatever their team
  * history says.
  */
-public enum WorkerStatus {
+public enum WorkerStatus implements Coded {
   CURRENT("current", "Current"),
   LEAVER("leaver", "Leaver"),
   FUTURE_STARTER("future-starter", "Future starter");
@@ -22,10 +23,12 @@ public enum WorkerStatus {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -54,6 +57,6 @@ public enum WorkerStatus {
   }
 
   public static Optional<WorkerStatus> fromCode(String code) {
-    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    return Codes.fromCode(WorkerStatus.class, code);
   }
 }

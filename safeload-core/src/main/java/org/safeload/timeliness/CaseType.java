@@ -1,10 +1,11 @@
 package org.safeload.timeliness;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** The kind of work on a case at a time. */
-public enum CaseType {
+public enum CaseType implements Coded {
   ASSESSMENT("assessment", "Assessment"),
   CIN("cin", "Child in need"),
   CP("cp", "Child protection"),
@@ -20,19 +21,21 @@ public enum CaseType {
   }
 
   /** The words for pages ("Child protection"); files and the API keep the code. */
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
   public static Optional<CaseType> fromCode(String code) {
-    return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    return Codes.fromCode(CaseType.class, code);
   }
 
   public static String codes() {
-    return String.join(", ", Arrays.stream(values()).map(CaseType::code).toList());
+    return Codes.codes(CaseType.class);
   }
 }

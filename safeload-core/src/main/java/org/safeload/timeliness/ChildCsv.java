@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.safeload.csv.CsvRows;
+import org.safeload.document.CsvRows;
 import org.safeload.document.FieldProblem;
 
 /**

@@ -1,10 +1,11 @@
 package org.safeload.timeliness;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.safeload.document.Coded;
+import org.safeload.document.Codes;
 
 /** What happened on a case (or, for supervision, to a worker). Codes are the file's. */
-public enum EventType {
+public enum EventType implements Coded {
   REFERRAL("referral", "Referral"),
   REFERRAL_DECISION("referral-decision", "Referral decision"),
   ALLOCATED("allocated", "Allocated to a worker"),
@@ -31,10 +32,12 @@ public enum EventType {
   }
 
   /** The words for pages ("Visit written up"); files and the API keep the code. */
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public String code() {
     return code;
   }
@@ -44,11 +47,11 @@ public enum EventType {
   }
 
   public static Optional<EventType> fromCode(String code) {
-    return Arrays.stream(VALUES).filter(t -> t.code.equals(code)).findFirst();
+    return Codes.fromCode(EventType.class, code);
   }
 
   public static String codes() {
-    return String.join(", ", Arrays.stream(VALUES).map(EventType::code).toList());
+    return Codes.codes(EventType.class);
   }
 
   /** Events about a worker rather than a case. */

@@ -1,4 +1,4 @@
-package org.safeload.csv;
+package org.safeload.document;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.safeload.document.FieldProblem;
 
 /**
  * Reading a CSV file whose header names its columns (in any order): every problem is recorded with
