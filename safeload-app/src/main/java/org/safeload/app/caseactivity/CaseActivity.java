@@ -104,7 +104,7 @@ public class CaseActivity {
   }
 
   /** What an import did. */
-  public record ImportResult(int created, int unchanged) {}
+  public record ImportResult(int created, int unchanged) implements java.io.Serializable {}
 
   /**
    * Imports an event file (docs/timeliness.md), read once as it streams in: every row or none; rows

@@ -296,7 +296,7 @@ public class Handovers {
   public record PlannedMove(String caseRef, String from, String to) {}
 
   /** What applying a plan did. */
-  public record Applied(long handoverId, int moved) {}
+  public record Applied(long handoverId, int moved) implements java.io.Serializable {}
 
   /**
    * Applies a reviewed plan: every case moves, or none does. Refused if anything changed since the

@@ -167,11 +167,8 @@ public class UnallocatedCases {
 
   /** What an allocation did. */
   public record Allocated(
-      String eventId,
-      String caseRef,
-      String workerId,
-      String workerName,
-      List<String> overTargets) {}
+      String eventId, String caseRef, String workerId, String workerName, List<String> overTargets)
+      implements java.io.Serializable {}
 
   /**
    * Allocates a case to a worker today. A hard-rule breach is refused with the reason; exceeding a

@@ -12,10 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Sign-in everywhere but the health check; CSRF on forms; secure headers; hashed passwords. */
@@ -72,8 +72,8 @@ class SignInAndHeadersTest {
     mvc.perform(
             post("/sign-in").param("username", "admin").param("password", "test-admin-password"))
         .andExpect(status().isForbidden());
-    MockHttpSession session =
-        (MockHttpSession)
+    SignedIn session =
+        SignedIn.from(
             mvc.perform(
                     post("/sign-in")
                         .with(csrf())
@@ -81,11 +81,9 @@ class SignInAndHeadersTest {
                         .param("password", "test-admin-password"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"))
-                .andReturn()
-                .getRequest()
-                .getSession();
-    mvc.perform(get("/teams").session(session)).andExpect(status().isOk());
-    mvc.perform(post("/services/new").session(session).param("name", "No token"))
+                .andReturn());
+    mvc.perform(get("/teams").with(session)).andExpect(status().isOk());
+    mvc.perform(post("/services/new").with(session).param("name", "No token"))
         .andExpect(status().isForbidden());
     mvc.perform(post("/sign-in").with(csrf()).param("username", "admin").param("password", "nope"))
         .andExpect(redirectedUrl("/sign-in?error"));

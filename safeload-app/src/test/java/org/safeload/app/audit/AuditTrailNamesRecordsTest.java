@@ -10,8 +10,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The audit trail names a rule set and the allocation policy by their names, never their ids. */
@@ -22,15 +22,13 @@ class AuditTrailNamesRecordsTest {
 
   @Test
   void aRuleSetAndThePolicyAreNamedAndLinked() throws Exception {
-    MockHttpSession admin =
-        (MockHttpSession)
+    SignedIn admin =
+        SignedIn.from(
             mvc.perform(formLogin("/sign-in").user("admin").password("test-admin-password"))
-                .andReturn()
-                .getRequest()
-                .getSession();
+                .andReturn());
     mvc.perform(
         post("/timeliness/rules/edit")
-            .session(admin)
+            .with(admin)
             .with(csrf())
             .param(
                 "document",
@@ -45,11 +43,11 @@ class AuditTrailNamesRecordsTest {
                     every: {weeks: 4}
                 """));
     mvc.perform(
-        post("/caseloads/policy/built-in").session(admin).with(csrf()).param("confirm", "yes"));
+        post("/caseloads/policy/built-in").with(admin).with(csrf()).param("confirm", "yes"));
 
     Document trail =
         Jsoup.parse(
-            mvc.perform(get("/admin/audit").session(admin))
+            mvc.perform(get("/admin/audit").with(admin))
                 .andReturn()
                 .getResponse()
                 .getContentAsString());

@@ -10,13 +10,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.safeload.app.access.AccessRole;
 import org.safeload.app.access.ProviderDirectory;
 import org.safeload.app.access.TestAccounts;
 import org.safeload.app.access.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -40,19 +40,14 @@ class HomePageTest {
     TestAccounts.ensure(accounts, providers);
   }
 
-  private MockHttpSession signIn(String user, String password) throws Exception {
-    return (MockHttpSession)
-        mvc.perform(formLogin("/sign-in").user(user).password(password))
-            .andReturn()
-            .getRequest()
-            .getSession();
+  private SignedIn signIn(String user, String password) throws Exception {
+    return SignedIn.from(
+        mvc.perform(formLogin("/sign-in").user(user).password(password)).andReturn());
   }
 
-  private Document home(MockHttpSession session) throws Exception {
+  private Document home(SignedIn session) throws Exception {
     var response =
-        mvc.perform(get("/").session(session).accept(MediaType.TEXT_HTML))
-            .andReturn()
-            .getResponse();
+        mvc.perform(get("/").with(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
     assertThat(response.getStatus()).isEqualTo(200);
     return Jsoup.parse(response.getContentAsString());
   }
@@ -76,7 +71,7 @@ class HomePageTest {
 
   @Test
   void aHeadOfServiceSeesWhatIsWaitingAndTheCountFallsWhenACaseIsAllocated() throws Exception {
-    MockHttpSession session =
+    SignedIn session =
         signIn(TestAccounts.username(AccessRole.HEAD_OF_SERVICE), TestAccounts.PASSWORD);
     Document page = home(session);
     assertThat(page.select("h1").text()).isEqualTo("What needs you today");

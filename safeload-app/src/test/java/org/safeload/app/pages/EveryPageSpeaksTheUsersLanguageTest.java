@@ -16,9 +16,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -82,12 +82,9 @@ class EveryPageSpeaksTheUsersLanguageTest {
   }
 
   private void crawlAs(String username, String password, int atLeast) throws Exception {
-    MockHttpSession session =
-        (MockHttpSession)
-            mvc.perform(formLogin("/sign-in").user(username).password(password))
-                .andReturn()
-                .getRequest()
-                .getSession();
+    SignedIn session =
+        SignedIn.from(
+            mvc.perform(formLogin("/sign-in").user(username).password(password)).andReturn());
 
     Deque<String> queue = new ArrayDeque<>(List.of("/"));
     Set<String> seen = new LinkedHashSet<>(queue);
@@ -97,7 +94,7 @@ class EveryPageSpeaksTheUsersLanguageTest {
     while (!queue.isEmpty()) {
       String path = queue.poll();
       MvcResult result =
-          mvc.perform(get(path).session(session).accept(MediaType.TEXT_HTML)).andReturn();
+          mvc.perform(get(path).with(session).accept(MediaType.TEXT_HTML)).andReturn();
       int status = result.getResponse().getStatus();
       if (status != 200) {
         problems.add(path + ": answered " + status);

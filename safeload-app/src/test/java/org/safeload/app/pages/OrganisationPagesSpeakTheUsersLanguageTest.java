@@ -10,10 +10,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -31,12 +31,10 @@ class OrganisationPagesSpeakTheUsersLanguageTest {
 
   @Test
   void everyOrganisationAndAccessPageSpeaksTheUsersLanguage() throws Exception {
-    MockHttpSession session =
-        (MockHttpSession)
+    SignedIn session =
+        SignedIn.from(
             mvc.perform(formLogin("/sign-in").user("admin").password("test-admin-password"))
-                .andReturn()
-                .getRequest()
-                .getSession();
+                .andReturn());
     List<String> paths =
         new ArrayList<>(
             List.of(
@@ -78,7 +76,7 @@ class OrganisationPagesSpeakTheUsersLanguageTest {
     List<String> problems = new ArrayList<>();
     for (String path : paths) {
       MvcResult result =
-          mvc.perform(get(path).session(session).accept(MediaType.TEXT_HTML)).andReturn();
+          mvc.perform(get(path).with(session).accept(MediaType.TEXT_HTML)).andReturn();
       if (result.getResponse().getStatus() != 200) {
         problems.add(path + ": answered " + result.getResponse().getStatus());
         continue;

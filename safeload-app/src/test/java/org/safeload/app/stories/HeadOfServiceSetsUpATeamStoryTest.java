@@ -9,8 +9,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -25,7 +25,7 @@ class HeadOfServiceSetsUpATeamStoryTest {
 
   @Autowired MockMvc mvc;
 
-  private MockHttpSession signIn(String username, String password) throws Exception {
+  private SignedIn signIn(String username, String password) throws Exception {
     MvcResult result =
         mvc.perform(
                 post("/sign-in")
@@ -34,27 +34,26 @@ class HeadOfServiceSetsUpATeamStoryTest {
                     .param("password", password))
             .andReturn();
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-    return (MockHttpSession) result.getRequest().getSession();
+    return SignedIn.from(result);
   }
 
-  private String submit(MockHttpSession session, MockHttpServletRequestBuilder form)
-      throws Exception {
-    MvcResult result = mvc.perform(form.session(session).with(csrf())).andReturn();
+  private String submit(SignedIn session, MockHttpServletRequestBuilder form) throws Exception {
+    MvcResult result = mvc.perform(form.with(session).with(csrf())).andReturn();
     assertThat(result.getResponse().getStatus())
         .as(result.getResponse().getContentAsString())
         .isEqualTo(302);
     return result.getResponse().getRedirectedUrl();
   }
 
-  private Document page(MockHttpSession session, String url) throws Exception {
-    MvcResult result = mvc.perform(get(url).session(session)).andReturn();
+  private Document page(SignedIn session, String url) throws Exception {
+    MvcResult result = mvc.perform(get(url).with(session)).andReturn();
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     return Jsoup.parse(result.getResponse().getContentAsString());
   }
 
   @Test
   void aHeadOfServiceSetsUpATeamAndItsWorkers() throws Exception {
-    MockHttpSession admin = signIn("admin", "test-admin-password");
+    SignedIn admin = signIn("admin", "test-admin-password");
     submit(
         admin,
         post("/admin/users/new")
@@ -65,7 +64,7 @@ class HeadOfServiceSetsUpATeamStoryTest {
     assertThat(page(admin, "/admin/users").select("#users td").eachText())
         .contains("hos", "Helen Head", "Head of service");
 
-    MockHttpSession hos = signIn("hos", "a-long-password-1");
+    SignedIn hos = signIn("hos", "a-long-password-1");
     assertThat(page(hos, "/").select(".sl-header-user span").text()).isEqualTo("Helen Head");
 
     String service =
@@ -193,7 +192,7 @@ class HeadOfServiceSetsUpATeamStoryTest {
         .containsExactly("Ben Bartram");
 
     // The head of service cannot manage accounts.
-    assertThat(mvc.perform(get("/admin/users").session(hos)).andReturn().getResponse().getStatus())
+    assertThat(mvc.perform(get("/admin/users").with(hos)).andReturn().getResponse().getStatus())
         .isEqualTo(403);
   }
 }
