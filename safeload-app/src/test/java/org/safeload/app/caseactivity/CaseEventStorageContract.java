@@ -1,0 +1,191 @@
+package org.safeload.app.caseactivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.caseactivity.persistence.CaseEventRepository;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.timeliness.EventLog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * What an import stores, on each database (H2 through JDBC batches, PostgreSQL through COPY): every
+ * value as in the file — quotes and commas in a detail, nulls, summer and winter times, references
+ * within the file and to events stored before — and the in-memory log the import appended to is the
+ * same as one read afresh from the table.
+ */
+@WithMockUser(username = "admin", roles = "ADMIN")
+abstract class CaseEventStorageContract {
+
+  @Autowired CaseActivity activity;
+  @Autowired CaseEventRepository repository;
+  @Autowired PlatformTransactionManager transactions;
+
+  private CaseActivity.ImportResult importing(String rows) {
+    String csv =
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n" + rows;
+    return activity.importEvents(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void anImportIsStoredAsWrittenAndTheLiveLogMatchesTheTable() {
+    String prefix = getClass().getSimpleName();
+    String first =
+        prefix
+            + "-v,2026-07-14T10:30,visit,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,W1,T1,seen,,\n"
+            + prefix
+            + "-d,2026-01-05T09:00,document-submitted,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,,T1,\"Conference \"\"report\"\", part 1\",,2026-01-09\n"
+            + prefix
+            + "-w,2026-07-15T16:00,visit-write-up,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,W1,,,"
+            + prefix
+            + "-v,\n";
+    assertThat(importing(first)).isEqualTo(new CaseActivity.ImportResult(3, 0));
+    // A second file: one unchanged row, and a write-up of the visit stored before.
+    String second =
+        prefix
+            + "-v,2026-07-14T10:30,visit,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,W1,T1,seen,,\n"
+            + prefix
+            + "-w2,2026-07-16T08:00,visit-write-up,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,W2,,,"
+            + prefix
+            + "-v,\n";
+    assertThat(importing(second)).isEqualTo(new CaseActivity.ImportResult(1, 1));
+
+    List<CaseEvent> stored = activity.caseEvents(prefix + "C");
+    assertThat(stored)
+        .containsExactly(
+            new CaseEvent(
+                prefix + "-d",
+                Instant.parse("2026-01-05T09:00:00Z"), // winter: London is UTC
+                "document-submitted",
+                prefix + "C",
+                prefix + "K",
+                null,
+                "T1",
+                "Conference \"report\", part 1",
+                null,
+                LocalDate.of(2026, 1, 9)),
+            new CaseEvent(
+                prefix + "-v",
+                Instant.parse("2026-07-14T09:30:00Z"), // summer: London is UTC+1
+                "visit",
+                prefix + "C",
+                prefix + "K",
+                "W1",
+                "T1",
+                "seen",
+                null,
+                null),
+            new CaseEvent(
+                prefix + "-w",
+                Instant.parse("2026-07-15T15:00:00Z"),
+                "visit-write-up",
+                prefix + "C",
+                prefix + "K",
+                "W1",
+                null,
+                null,
+                prefix + "-v",
+                null),
+            new CaseEvent(
+                prefix + "-w2",
+                Instant.parse("2026-07-16T07:00:00Z"),
+                "visit-write-up",
+                prefix + "C",
+                prefix + "K",
+                "W2",
+                null,
+                null,
+                prefix + "-v",
+                null));
+
+    // A log read afresh from the table holds what the live one appended, row for row.
+    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1));
+    fresh.refresh();
+    List<String> afresh = fresh.read(v -> rows(v.log()));
+    List<String> live = activity.read(v -> rows(v.log()));
+    assertThat(live).isEqualTo(afresh);
+    assertThat(live).anyMatch(r -> r.startsWith(prefix + "-w2|"));
+  }
+
+  @Test
+  void aChangedEventIsRefusedWithItsLineAndNothingIsStored() {
+    String prefix = getClass().getSimpleName() + "x";
+    importing(prefix + "-r,2026-03-02T09:00,referral," + prefix + "C," + prefix + "K,,T1,,,\n");
+    long before = activity.eventCount();
+    assertThatThrownBy(
+            () ->
+                importing(
+                    prefix
+                        + "-new,2026-03-03T09:00,referral,"
+                        + prefix
+                        + "D,"
+                        + prefix
+                        + "L,,T1,,,\n"
+                        + prefix
+                        + "-r,2026-03-02T09:00,referral,"
+                        + prefix
+                        + "C,"
+                        + prefix
+                        + "K,,T2,,,\n"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              assertThat(e.problems().getFirst().line()).isEqualTo(3);
+              assertThat(e.problems().getFirst().field()).isEqualTo("event_id");
+            });
+    assertThat(activity.eventCount()).isEqualTo(before);
+  }
+
+  /** Every row of a log in words: id, time, type, case, child, worker, team, detail, ref, due. */
+  private static List<String> rows(EventLog log) {
+    List<String> rows = new ArrayList<>();
+    for (int r = 0; r < log.size(); r++) {
+      int ref = log.ref(r);
+      rows.add(
+          String.join(
+              "|",
+              log.eventId(r),
+              String.valueOf(log.at(r)),
+              log.type(r).code(),
+              String.valueOf(log.cases().get(log.caseOf(r))),
+              String.valueOf(log.children().get(log.childOf(r))),
+              String.valueOf(log.workers().get(log.workerOf(r))),
+              String.valueOf(log.teams().get(log.teamOf(r))),
+              String.valueOf(log.details().get(log.detailOf(r))),
+              ref < 0 ? "-" : log.eventId(ref),
+              String.valueOf(log.due(r))));
+    }
+    return rows;
+  }
+}
