@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * {@code java -jar safeload-bench.jar kpi --events 10000000 --seed 1}: the timeliness engine
  * against DuckDB SQL on one synthetic log. {@code java -jar safeload-bench.jar handover --cases 500
- * --workers 40 --seed 1}: the handover planner against a greedy baseline. Any other arguments go to
- * JMH (the microbenchmarks).
+ * --workers 40 --seed 1}: the handover planner against a greedy baseline. {@code java -jar
+ * safeload-bench.jar app --children 12000 --months 12}: the app over HTTP ({@link AppBench}). Any
+ * other arguments go to JMH (the microbenchmarks).
  */
 public final class BenchMain {
 
@@ -15,6 +16,8 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("kpi")) {
       KpiBench.main(Arrays.copyOfRange(args, 1, args.length));
+    } else if (args.length > 0 && args[0].equals("app")) {
+      AppBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("handover")) {
       HandoverBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else {
