@@ -58,7 +58,7 @@ class CaseActivityTest {
     }
     String csv =
         "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
-            + "whole-1,2026-11-20T10:00,referral,WHOLE1,KWHOLE1,,,,,\n";
+            + "whole-1,2026-11-20T10:00,visit,WHOLE1,KWHOLE1,W1,,seen,,\n";
     assertThat(
             status(
                 post("/api/v1/case-events/import")

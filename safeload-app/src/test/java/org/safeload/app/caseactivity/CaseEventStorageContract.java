@@ -140,23 +140,24 @@ abstract class CaseEventStorageContract {
   @Test
   void aChangedEventIsRefusedWithItsLineAndNothingIsStored() {
     String prefix = getClass().getSimpleName() + "x";
-    importing(prefix + "-r,2026-03-02T09:00,referral," + prefix + "C," + prefix + "K,,T1,,,\n");
+    // Visits (they open no case, so the shared demo council's queue is left as it was).
+    importing(prefix + "-r,2026-03-02T09:00,visit," + prefix + "C," + prefix + "K,W1,T1,seen,,\n");
     long before = activity.eventCount();
     assertThatThrownBy(
             () ->
                 importing(
                     prefix
-                        + "-new,2026-03-03T09:00,referral,"
+                        + "-new,2026-03-03T09:00,visit,"
                         + prefix
                         + "D,"
                         + prefix
-                        + "L,,T1,,,\n"
+                        + "L,W1,T1,seen,,\n"
                         + prefix
-                        + "-r,2026-03-02T09:00,referral,"
+                        + "-r,2026-03-02T09:00,visit,"
                         + prefix
                         + "C,"
                         + prefix
-                        + "K,,T2,,,\n"))
+                        + "K,W1,T1,not-seen,,\n"))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
