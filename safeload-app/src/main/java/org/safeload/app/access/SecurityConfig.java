@@ -75,8 +75,7 @@ public class SecurityConfig {
                           "/sign-in",
                           "/webjars/**",
                           "/assets/**",
-                          "/css/**",
-                          "/js/**",
+                          "/assets/**",
                           "/favicon.ico",
                           "/error")
                       .permitAll()

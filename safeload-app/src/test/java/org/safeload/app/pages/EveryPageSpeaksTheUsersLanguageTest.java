@@ -133,8 +133,7 @@ class EveryPageSpeaksTheUsersLanguageTest {
         || href.startsWith("/v3/")
         || href.startsWith("/api/")
         || href.startsWith("/webjars/")
-        || href.startsWith("/css/")
-        || href.startsWith("/js/")
+        || href.startsWith("/assets/")
         || href.endsWith(".json")
         || href.endsWith(".csv")
         || href.endsWith(".yaml");

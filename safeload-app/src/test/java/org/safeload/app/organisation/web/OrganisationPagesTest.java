@@ -162,7 +162,7 @@ class OrganisationPagesTest {
             hrefs -> {
               assertThat(hrefs.get(0))
                   .matches("/webjars/govuk-frontend/[0-9.]+/dist/govuk/govuk-frontend.min.css");
-              assertThat(hrefs.get(1)).isEqualTo("/css/safeload.css");
+              assertThat(hrefs.get(1)).isEqualTo("/assets/css/safeload.css");
             });
     assertThat(doc.select("a.govuk-skip-link").attr("href")).isEqualTo("#main-content");
     assertThat(doc.select("form[action='/sign-out'] input[name=_csrf]")).hasSize(1);
