@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.organisation.OrganisationService;
-import org.safeload.app.organisation.TeamMember;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.caseload.CaseBook;
@@ -183,10 +182,10 @@ public class CaseloadBoards {
 
   /** A team's workers on a day, as the caseload rules see them (those who have not left). */
   private List<CaseHolder> staffOf(String teamId, LocalDate on) {
-    return organisation.teamOverview(Long.parseLong(teamId), on).members().stream()
-        .filter(TeamMember::active)
-        .filter(m -> m.worker().details().fte().signum() > 0)
-        .map(m -> CaseHolder.of(m.worker(), teamId, on))
+    return organisation.teamMembersOn(Long.parseLong(teamId), on).stream()
+        .filter(w -> w.details().activeOn(on))
+        .filter(w -> w.details().fte().signum() > 0)
+        .map(w -> CaseHolder.of(w, teamId, on))
         .toList();
   }
 }

@@ -62,10 +62,20 @@ class CaseloadSnapshots {
 
   /** The policy in force: the council's own, or the built-in one. */
   CaseloadPolicy policyInForce() {
-    return repository
-        .activePolicy()
-        .map(r -> CaseloadPolicy.read(r.document()))
-        .orElseGet(CaseloadPolicy::defaultPolicy);
+    return repository.activePolicy().map(r -> read(r.document())).orElseGet(() -> read(DEFAULT));
+  }
+
+  private static final String DEFAULT = "built-in default";
+
+  /** Policies already read, by their text (every caseload page asks for the one in force). */
+  private final Map<String, CaseloadPolicy> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private CaseloadPolicy read(String document) {
+    if (read.size() > 16) {
+      read.clear();
+    }
+    return read.computeIfAbsent(
+        document, d -> d.equals(DEFAULT) ? CaseloadPolicy.defaultPolicy() : CaseloadPolicy.read(d));
   }
 
   /** Everything the caseload figures on a date are computed from. */

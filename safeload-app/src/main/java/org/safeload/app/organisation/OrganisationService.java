@@ -272,6 +272,13 @@ public class OrganisationService implements ProviderDirectory {
         .orElseThrow(() -> new NotFoundException("No team " + id));
   }
 
+  /** A team's workers on a day (those who have left included), without its staffing figures. */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public List<Worker> teamMembersOn(long id, LocalDate on) {
+    team(id);
+    return workers.inTeamOn(id, on);
+  }
+
   @PreAuthorize(Permissions.READ_ORGANISATION)
   public TeamOverview teamOverview(long id, LocalDate on) {
     Team team = team(id);

@@ -45,10 +45,10 @@ public class RuleSets {
   public List<RuleSetSummary> ruleSets() {
     List<RuleSetSummary> sets = new ArrayList<>();
     for (String id : KpiRuleSet.BUILT_IN) {
-      sets.add(new RuleSetSummary(id, KpiRuleSet.builtIn(id).name(), true));
+      sets.add(new RuleSetSummary(id, builtIn(id).name(), true));
     }
     for (RuleSetRepository.RuleSetRow row : events.ruleSets()) {
-      sets.add(new RuleSetSummary(row.id(), KpiRuleSet.read(row.document()).name(), false));
+      sets.add(new RuleSetSummary(row.id(), read(row.document()).name(), false));
     }
     return sets;
   }
@@ -68,9 +68,22 @@ public class RuleSets {
   /** A built-in or council rule set, read. */
   @PreAuthorize(Permissions.READ_TIMELINESS)
   public KpiRuleSet ruleSet(String id) {
-    return KpiRuleSet.BUILT_IN.contains(id)
-        ? KpiRuleSet.builtIn(id)
-        : KpiRuleSet.read(ruleSetText(id));
+    return KpiRuleSet.BUILT_IN.contains(id) ? builtIn(id) : read(ruleSetText(id));
+  }
+
+  /** Rule sets already read, by their text (pages ask for the same few on every request). */
+  private final java.util.Map<String, KpiRuleSet> read =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private KpiRuleSet read(String document) {
+    if (read.size() > 32) {
+      read.clear();
+    }
+    return read.computeIfAbsent(document, KpiRuleSet::read);
+  }
+
+  private KpiRuleSet builtIn(String id) {
+    return read.computeIfAbsent("built-in:" + id, k -> KpiRuleSet.builtIn(id));
   }
 
   /** A change to a council rule set: when, who (by name) and what. */
