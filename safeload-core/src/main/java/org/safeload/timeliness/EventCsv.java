@@ -1,25 +1,46 @@
 package org.safeload.timeliness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.safeload.document.FieldProblem;
 
 /**
  * The case activity file (docs/timeliness.md): UTF-8 CSV with the header {@code
  * event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date}. Every row is
  * checked; a file with any bad row gives no events, and every problem names its line and field.
+ *
+ * <p>The file is read as bytes (docs/adr/0008-event-files-read-as-bytes.md): values are checked and
+ * their identifiers interned straight from the input, without a String per value. A file given by
+ * its path is read in runs of about {@value #RUN_BYTES} bytes on a few threads (each run starts at
+ * a line start found by looking for the first line end in it, and is kept only if the run before it
+ * ended just there: otherwise, a quoted value with a line break spanned the two, and that part is
+ * read again in order); runs are merged in file order, so the answer, the problems and the order of
+ * every dictionary are the same as reading the file from start to end.
  */
 public final class EventCsv {
 
@@ -39,8 +60,36 @@ public final class EventCsv {
   public static final Set<String> MEETING_KINDS =
       Set.of("strategy-discussion", "icpc", "rcpc", "core-group", "cin-review");
 
-  /** The events, or the problems (never both). */
-  public record Result(EventLog log, List<FieldProblem> problems) {}
+  /** A file larger than this is read in runs of this size on several threads. */
+  static final int RUN_BYTES = 8 << 20;
+
+  /** A stream is merged in runs of this many rows (so that a run's columns stay small). */
+  private static final int STREAM_ROWS = 1 << 16;
+
+  /**
+   * The events, or the problems (never both). Row r of the log is the file's r-th event (blank
+   * lines aside): its id is {@code log.eventIds().get(r)}; its {@code ref}, when it names an event
+   * in the file, is that event's row in {@link EventLog#columns()}, and when it names an event
+   * stored before, the id is in {@code externalRefs} (by row).
+   */
+  public record Result(
+      EventLog log, List<FieldProblem> problems, Map<Integer, String> externalRefs) {
+
+    public Result(EventLog log, List<FieldProblem> problems) {
+      this(log, problems, Map.of());
+    }
+
+    /** Row r's event_id. */
+    public String eventId(int row) {
+      return log.eventIds().get(row);
+    }
+
+    /** The event_id row r refers to (in the file or stored before), or null. */
+    public String refId(int row) {
+      int target = log.ref[row];
+      return target >= 0 ? log.eventIds().get(target) : externalRefs.get(row);
+    }
+  }
 
   private EventCsv() {}
 
@@ -48,7 +97,7 @@ public final class EventCsv {
   public record KnownEvent(EventType type, String caseId) {}
 
   public static Result read(Reader reader) {
-    return read(reader, id -> java.util.Optional.empty());
+    return read(reader, id -> Optional.empty());
   }
 
   /**
@@ -56,278 +105,214 @@ public final class EventCsv {
    *
    * @param known stored events by id
    */
-  public static Result read(
-      Reader reader, java.util.function.Function<String, java.util.Optional<KnownEvent>> known) {
-    List<FieldProblem> problems = new ArrayList<>();
-    EventLog log = new EventLog();
-    record Pending(int row, int line, String ref, EventType type) {}
-    List<Pending> refs = new ArrayList<>();
-    Map<String, Integer> rows = new HashMap<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      Map<String, Integer> columns = null;
-      long lineBefore = 0;
-      for (CSVRecord record : parser) {
-        int line = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
-        if (columns == null) {
-          columns = header(record, problems);
-          if (!problems.isEmpty()) {
-            return new Result(null, problems);
-          }
-          continue;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue;
-        }
-        if (record.size() != HEADER.size()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "",
-                  "Row has " + record.size() + " values but the header has " + HEADER.size()));
-          continue;
-        }
-        Map<String, Integer> c = columns;
-        java.util.function.Function<String, String> v = name -> record.get(c.get(name)).strip();
-        int before = problems.size();
-        String id = v.apply("event_id");
-        if (id.isEmpty()) {
-          problems.add(new FieldProblem(line, "event_id", "Enter the event's id"));
-        } else if (firstLine.containsKey(id)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "event_id",
-                  "The id " + id + " is already used on line " + firstLine.get(id)));
-        }
-        long at = 0;
-        String occurred = v.apply("occurred_at");
-        try {
-          at = London.epochSecond(LocalDateTime.parse(occurred));
-          int day = London.dayOf(at);
-          if (day < London.FIRST_DAY || day >= London.LAST_DAY) {
-            problems.add(
-                new FieldProblem(
-                    line, "occurred_at", "Must be between 2000 and 2040 (not " + occurred + ")"));
-          }
-        } catch (DateTimeParseException e) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "occurred_at",
-                  "Must be a London date and time like 2022-05-03T14:30 (not " + occurred + ")"));
-        }
-        EventType type = EventType.fromCode(v.apply("type")).orElse(null);
-        if (type == null) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "type",
-                  "Must be one of: " + EventType.codes() + " (not " + v.apply("type") + ")"));
-        }
-        String caseId = v.apply("case_id");
-        String childId = v.apply("child_id");
-        String workerId = v.apply("worker_id");
-        String teamId = v.apply("team_id");
-        String detail = v.apply("detail");
-        String ref = v.apply("ref");
-        String dueText = v.apply("due_date");
-        int due = EventLog.NO_DATE;
-        if (!dueText.isEmpty()) {
-          try {
-            due = (int) LocalDate.parse(dueText).toEpochDay();
-          } catch (DateTimeParseException e) {
-            problems.add(
-                new FieldProblem(
-                    line, "due_date", "Must be a date like 2022-05-03 (not " + dueText + ")"));
-          }
-        }
-        if (type != null) {
-          check(type, line, caseId, childId, workerId, teamId, detail, ref, dueText, problems);
-        }
-        int row = -1;
-        if (problems.size() == before) {
-          row = log.add(id, at, type, caseId, childId, workerId, teamId, detail, -1, due);
-          rows.put(id, row);
-        }
-        if (!ref.isEmpty() && type != null) {
-          refs.add(new Pending(row, line, ref, type));
-        }
-        if (!id.isEmpty()) {
-          firstLine.putIfAbsent(id, line);
-        }
-      }
-      if (columns == null) {
-        problems.add(
-            new FieldProblem(1, "", "The file is empty: the first line must be the header"));
-      }
+  public static Result read(Reader reader, Function<String, Optional<KnownEvent>> known) {
+    try {
+      return read(new Utf8Stream(reader), known);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
-      problems.add(new FieldProblem(0, "", "The file is not valid CSV: " + e.getMessage()));
     }
-    for (Pending p : refs) {
-      Integer target = rows.get(p.ref());
-      EventType wanted = p.type() == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
-      if (target == null) {
-        java.util.Optional<KnownEvent> stored =
-            firstLine.containsKey(p.ref()) ? java.util.Optional.empty() : known.apply(p.ref());
-        if (stored.isPresent()) {
-          if (stored.get().type() != wanted) {
-            problems.add(
-                new FieldProblem(
-                    p.line(),
-                    "ref",
-                    "Event "
-                        + p.ref()
-                        + " is a "
-                        + stored.get().type().code()
-                        + ", not a "
-                        + wanted.code()));
-          } else if (p.row() >= 0
-              && !stored.get().caseId().equals(log.cases.get(log.caseOf[p.row()]))) {
-            problems.add(
-                new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
-          }
-        } else if (!firstLine.containsKey(p.ref())) {
-          problems.add(
-              new FieldProblem(
-                  p.line(), "ref", "No event " + p.ref() + " in the file or stored before"));
-        }
-      } else if (log.type(target) != wanted) {
-        problems.add(
-            new FieldProblem(
-                p.line(),
-                "ref",
-                "Event "
-                    + p.ref()
-                    + " is a "
-                    + log.type(target).code()
-                    + ", not a "
-                    + wanted.code()));
-      } else if (p.row() < 0) {
-        continue; // the row itself was refused; its other problems are reported
-      } else if (log.caseOf[target] != log.caseOf[p.row()]) {
-        problems.add(new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
+  }
+
+  /**
+   * Reads a file from a stream, from start to end, never holding more of it than a buffer of about
+   * a megabyte (and the longest row).
+   */
+  public static Result read(InputStream in, Function<String, Optional<KnownEvent>> known)
+      throws IOException {
+    ByteWindow window = ByteWindow.of(in, 1 << 20);
+    List<FieldProblem> problems = new ArrayList<>();
+    EventRows.Header header = EventRows.header(window);
+    int[] columnOf = columns(header, problems);
+    if (columnOf == null) {
+      return new Result(null, problems);
+    }
+    Merger merger = new Merger(header.lines());
+    readInOrder(window, (int) (header.dataStart() - window.base), columnOf, merger);
+    return merger.finish(known);
+  }
+
+  /** Reads a file, in runs on as many threads as there are processors if it is large. */
+  public static Result read(Path file, Function<String, Optional<KnownEvent>> known)
+      throws IOException {
+    return read(file, known, RUN_BYTES, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As {@link #read(Path, Function)}, in runs of {@code runBytes} on {@code threads} threads. */
+  static Result read(
+      Path file, Function<String, Optional<KnownEvent>> known, int runBytes, int threads)
+      throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      ByteWindow window =
+          ByteWindow.of(channel, 0, new byte[(int) Math.max(16, Math.min(size + 1, 1 << 20))]);
+      List<FieldProblem> problems = new ArrayList<>();
+      EventRows.Header header = EventRows.header(window);
+      int[] columnOf = columns(header, problems);
+      if (columnOf == null) {
+        return new Result(null, problems);
+      }
+      Merger merger = new Merger(header.lines());
+      long dataStart = header.dataStart();
+      if (threads < 2 || size - dataStart <= runBytes) {
+        readInOrder(window, (int) (dataStart - window.base), columnOf, merger);
       } else {
-        log.setRef(p.row(), target);
+        readInRuns(channel, size, dataStart, columnOf, runBytes, threads, merger);
       }
-    }
-    problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
-    return problems.isEmpty()
-        ? new Result(log, List.of())
-        : new Result(null, List.copyOf(problems));
-  }
-
-  private static void check(
-      EventType type,
-      int line,
-      String caseId,
-      String childId,
-      String workerId,
-      String teamId,
-      String detail,
-      String ref,
-      String due,
-      List<FieldProblem> problems) {
-    if (type.workerEvent()) {
-      if (workerId.isEmpty()) {
-        problems.add(new FieldProblem(line, "worker_id", "A " + type.code() + " names its worker"));
-      }
-    } else {
-      if (caseId.isEmpty()) {
-        problems.add(new FieldProblem(line, "case_id", "A " + type.code() + " belongs to a case"));
-      }
-      if (childId.isEmpty()) {
-        problems.add(new FieldProblem(line, "child_id", "A " + type.code() + " names the child"));
-      }
-    }
-    switch (type) {
-      case ALLOCATED -> {
-        if (workerId.isEmpty()) {
-          problems.add(new FieldProblem(line, "worker_id", "An allocation names the worker"));
-        }
-      }
-      case VISIT -> {
-        if (!VISIT_DETAILS.contains(detail)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "A visit's detail is seen or not-seen (not " + show(detail) + ")"));
-        }
-      }
-      case MEETING -> {
-        if (!MEETING_KINDS.contains(detail)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "A meeting's detail is its kind: "
-                      + String.join(", ", new java.util.TreeSet<>(MEETING_KINDS))
-                      + " (not "
-                      + show(detail)
-                      + ")"));
-        }
-      }
-      case CASE_TYPE_CHANGED -> {
-        if (CaseType.fromCode(detail).isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "The new case type: " + CaseType.codes() + " (not " + show(detail) + ")"));
-        }
-      }
-      case STEPPED_DOWN -> {
-        if (!detail.isEmpty() && CaseType.fromCode(detail).isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "The case type stepped down to: "
-                      + CaseType.codes()
-                      + ", or empty to leave children's social care (not "
-                      + detail
-                      + ")"));
-        }
-      }
-      case TRANSFERRED -> {
-        if (teamId.isEmpty()) {
-          problems.add(new FieldProblem(line, "team_id", "A transfer names the team it goes to"));
-        }
-      }
-      case DOCUMENT_SUBMITTED -> {
-        if (due.isEmpty()) {
-          problems.add(new FieldProblem(line, "due_date", "A submitted document has its due date"));
-        }
-      }
-      case VISIT_WRITE_UP, MINUTES_DISTRIBUTED -> {
-        if (ref.isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "ref",
-                  "A "
-                      + type.code()
-                      + " refers to the event_id of its "
-                      + (type == EventType.VISIT_WRITE_UP ? "visit" : "meeting")));
-        }
-      }
-      default -> {}
+      return merger.finish(known);
     }
   }
 
-  private static String show(String value) {
-    return value.isEmpty() ? "empty" : value;
+  private static void readInOrder(ByteWindow window, int p, int[] columnOf, Merger merger)
+      throws IOException {
+    while (true) {
+      EventRows run = new EventRows(columnOf, 1024);
+      p = run.read(window, p, Long.MAX_VALUE, STREAM_ROWS);
+      merger.accept(run);
+      if (run.atEnd || run.broken) {
+        return;
+      }
+    }
   }
 
-  private static Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
+  private static void readInRuns(
+      FileChannel channel,
+      long size,
+      long dataStart,
+      int[] columnOf,
+      int runBytes,
+      int threads,
+      Merger merger)
+      throws IOException {
+    int runs = (int) ((size - dataStart + runBytes - 1) / runBytes);
+    ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    int bufferBytes =
+        (int) Math.min(Integer.MAX_VALUE - 16, runBytes + Math.min(runBytes, 64L << 10) + 16);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "event-csv");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<EventRows>> futures = new ArrayList<>();
+      // At most this many runs are read ahead of the merge, so that their columns stay few.
+      int ahead = threads * 2;
+      for (int k = 0; k < runs && k < ahead; k++) {
+        futures.add(
+            submit(pool, channel, k, runs, dataStart, runBytes, columnOf, buffers, bufferBytes));
+      }
+      long pos = dataStart;
+      for (int k = 0; k < runs; k++) {
+        EventRows run = get(futures.get(k));
+        futures.set(k, null);
+        if (k + ahead < runs) {
+          futures.add(
+              submit(
+                  pool,
+                  channel,
+                  k + ahead,
+                  runs,
+                  dataStart,
+                  runBytes,
+                  columnOf,
+                  buffers,
+                  bufferBytes));
+        }
+        long endAt = k == runs - 1 ? Long.MAX_VALUE : dataStart + (long) (k + 1) * runBytes;
+        if (run.start != pos) {
+          // The run began inside a quoted value that the run before carried on to pos.
+          if (pos >= endAt) {
+            continue;
+          }
+          ByteWindow window = ByteWindow.of(channel, pos, new byte[bufferBytes]);
+          run = new EventRows(columnOf, 1024);
+          run.read(window, 0, endAt, Integer.MAX_VALUE);
+        }
+        if (k == 0) {
+          merger.expect(run, size - dataStart);
+        }
+        merger.accept(run);
+        pos = run.end;
+        if (run.broken) {
+          return;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Future<EventRows> submit(
+      ExecutorService pool,
+      FileChannel channel,
+      int k,
+      int runs,
+      long dataStart,
+      int runBytes,
+      int[] columnOf,
+      ConcurrentLinkedQueue<byte[]> buffers,
+      int bufferBytes) {
+    return pool.submit(
+        () -> {
+          byte[] buf = buffers.poll();
+          long from = dataStart + (long) k * runBytes;
+          long endAt = k == runs - 1 ? Long.MAX_VALUE : from + runBytes;
+          ByteWindow window =
+              ByteWindow.of(
+                  channel, k == 0 ? from : from - 1, buf != null ? buf : new byte[bufferBytes]);
+          EventRows run = new EventRows(columnOf, runBytes / 48);
+          int p = k == 0 ? 0 : EventRows.skipLine(window, 0);
+          if (p < 0) {
+            run.start = window.base + window.limit;
+            run.end = run.start;
+            run.atEnd = true;
+          } else {
+            run.read(window, p, endAt, Integer.MAX_VALUE);
+          }
+          buffers.add(window.buf);
+          return run;
+        });
+  }
+
+  private static EventRows get(Future<EventRows> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while reading the event file", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The header's column for each of HEADER, or null (with the problems). */
+  private static int[] columns(EventRows.Header header, List<FieldProblem> problems) {
+    if (header == null) {
+      problems.add(new FieldProblem(1, "", "The file is empty: the first line must be the header"));
+      return null;
+    }
+    if (header.names() == null) {
+      problems.add(
+          new FieldProblem(
+              1,
+              "",
+              header.csvError() != null
+                  ? "The file is not valid CSV: " + header.csvError()
+                  : "Is not UTF-8 text: save the file as CSV UTF-8"));
+      return null;
+    }
     Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < record.size(); i++) {
-      String name = record.get(i).strip();
+    List<String> names = header.names();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
       if (name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
@@ -343,6 +328,281 @@ public final class EventCsv {
         problems.add(new FieldProblem(1, name, "Missing column"));
       }
     }
-    return columns;
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return HEADER.stream().mapToInt(columns::get).toArray();
+  }
+
+  /**
+   * Puts runs together in file order: their rows become the log's, their dictionaries the log's (in
+   * order of first appearance), event ids are checked for repeats across runs, and refs are
+   * resolved once every row is in.
+   */
+  private static final class Merger {
+    private final EventLog log = new EventLog();
+    private final EventLog.Dictionary ids = log.eventIds;
+
+    /** Rows of the right width so far (the log's columns hold them all, bad ones too). */
+    private int rows;
+
+    /** Lines before the next run. */
+    private int lineBase;
+
+    /** By event id (its index in ids): the line it is first on, and its row if that was good. */
+    private int[] firstLine = new int[1024];
+
+    private int[] rowOfId = new int[1024];
+
+    /** Refs to resolve: the row (-1 if the row was refused), its line and type, the ref's id. */
+    private int pending;
+
+    private int[] pendingRow = new int[1024];
+    private int[] pendingLine = new int[1024];
+    private byte[] pendingType = new byte[1024];
+    private int[] pendingHash = new int[1024];
+    private int[] pendingStart = new int[1025];
+    private byte[] pendingBytes = new byte[8192];
+
+    /** Problems with their line and phase: the order in which they were always reported. */
+    private final List<Ordered> problems = new ArrayList<>();
+
+    private record Ordered(int line, int phase, FieldProblem problem) {}
+
+    Merger(int headerLines) {
+      this.lineBase = headerLines;
+    }
+
+    /** Reserves room from the first run, for a file of {@code bytes} rows. */
+    void expect(EventRows run, long bytes) {
+      long runBytes = Math.max(1, run.end - run.start);
+      long estimate = (long) (run.size * (double) bytes / runBytes * 1.05) + 16;
+      if (estimate < Integer.MAX_VALUE / 2) {
+        log.reserve((int) estimate);
+        ids.reserve(
+            (int) estimate,
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE / 2,
+                    run.idStart[run.size] * (double) bytes / runBytes * 1.05 + 64));
+      }
+    }
+
+    void accept(EventRows run) {
+      int n = run.size;
+      int base = rows;
+      int lines = lineBase;
+      log.reserve(base + n);
+      int[] caseMap = map(run.cases, log.cases);
+      int[] childMap = map(run.children, log.children);
+      int[] workerMap = map(run.workers, log.workers);
+      int[] teamMap = map(run.teams, log.teams);
+      int[] detailMap = map(run.details, log.details);
+      System.arraycopy(run.at, 0, log.at, base, n);
+      System.arraycopy(run.day, 0, log.day, base, n);
+      System.arraycopy(run.type, 0, log.type, base, n);
+      System.arraycopy(run.due, 0, log.due, base, n);
+      Arrays.fill(log.ref, base, base + n, -1);
+      for (int r = 0; r < n; r++) {
+        int g = base + r;
+        log.caseOf[g] = at(caseMap, run.caseOf[r]);
+        log.childOf[g] = at(childMap, run.childOf[r]);
+        log.workerOf[g] = at(workerMap, run.workerOf[r]);
+        log.teamOf[g] = at(teamMap, run.teamOf[r]);
+        log.detail[g] = at(detailMap, run.detail[r]);
+      }
+      for (int r = 0; r < n; r++) {
+        int start = run.idStart[r];
+        int length = run.idStart[r + 1] - start;
+        if (length == 0) {
+          continue;
+        }
+        int line = run.line[r] + lines;
+        int before = ids.size();
+        int id = ids.intern(run.idBytes, start, length, run.idHash[r]);
+        if (id < before) {
+          problems.add(
+              new Ordered(
+                  line,
+                  0,
+                  new FieldProblem(
+                      line,
+                      "event_id",
+                      "The id " + ids.get(id) + " is already used on line " + firstLine[id])));
+          run.bad[r] = true;
+        } else {
+          if (id == firstLine.length) {
+            firstLine = Arrays.copyOf(firstLine, id * 2);
+            rowOfId = Arrays.copyOf(rowOfId, id * 2);
+          }
+          firstLine[id] = line;
+          rowOfId[id] = run.bad[r] ? -1 : base + r;
+        }
+      }
+      for (FieldProblem p : run.problems) {
+        int line = p.line() + lines;
+        problems.add(new Ordered(line, 1, p.atLine(line)));
+      }
+      for (int j = 0; j < run.refs; j++) {
+        int r = run.refRow[j];
+        int k = pending;
+        if (k == pendingRow.length) {
+          pendingRow = Arrays.copyOf(pendingRow, k * 2);
+          pendingLine = Arrays.copyOf(pendingLine, k * 2);
+          pendingType = Arrays.copyOf(pendingType, k * 2);
+          pendingHash = Arrays.copyOf(pendingHash, k * 2);
+          pendingStart = Arrays.copyOf(pendingStart, k * 2 + 1);
+        }
+        int from = run.refStart[j];
+        int length = run.refStart[j + 1] - from;
+        int to = pendingStart[k];
+        if (to + length > pendingBytes.length) {
+          pendingBytes =
+              Arrays.copyOf(pendingBytes, Math.max(to + length, pendingBytes.length * 2));
+        }
+        System.arraycopy(run.refBytes, from, pendingBytes, to, length);
+        pendingStart[k + 1] = to + length;
+        pendingHash[k] = run.refHash[j];
+        pendingRow[k] = run.bad[r] ? -1 : base + r;
+        pendingLine[k] = run.line[r] + lines;
+        pendingType[k] = run.type[r];
+        pending = k + 1;
+      }
+      rows = base + n;
+      lineBase = lines + run.lines;
+    }
+
+    private static int[] map(EventLog.Dictionary from, EventLog.Dictionary to) {
+      int[] map = new int[from.size()];
+      for (int i = 0; i < map.length; i++) {
+        map[i] = to.internFrom(from, i);
+      }
+      return map;
+    }
+
+    private static int at(int[] map, int local) {
+      return local < 0 ? -1 : map[local];
+    }
+
+    Result finish(Function<String, Optional<KnownEvent>> known) {
+      Map<Integer, String> external = new HashMap<>();
+      for (int k = 0; k < pending; k++) {
+        int start = pendingStart[k];
+        int length = pendingStart[k + 1] - start;
+        int id = ids.find(pendingBytes, start, length, pendingHash[k]);
+        int target = id >= 0 ? rowOfId[id] : -1;
+        EventType type = EventType.of(pendingType[k]);
+        EventType wanted = type == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
+        int row = pendingRow[k];
+        int line = pendingLine[k];
+        if (target < 0) {
+          if (id >= 0) {
+            continue; // the row it names was refused; its problems are reported
+          }
+          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+          Optional<KnownEvent> stored = known.apply(ref);
+          if (stored.isEmpty()) {
+            refProblem(line, "No event " + ref + " in the file or stored before");
+          } else if (stored.get().type() != wanted) {
+            refProblem(
+                line,
+                "Event "
+                    + ref
+                    + " is a "
+                    + stored.get().type().code()
+                    + ", not a "
+                    + wanted.code());
+          } else if (row >= 0 && !stored.get().caseId().equals(log.cases.get(log.caseOf[row]))) {
+            refProblem(line, "Event " + ref + " is on another case");
+          } else if (row >= 0) {
+            external.put(row, ref);
+          }
+        } else if (log.type[target] != wanted.ordinal()) {
+          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+          refProblem(
+              line,
+              "Event "
+                  + ref
+                  + " is a "
+                  + EventType.of(log.type[target]).code()
+                  + ", not a "
+                  + wanted.code());
+        } else if (row < 0) {
+          continue; // the row itself was refused; its other problems are reported
+        } else if (log.caseOf[target] != log.caseOf[row]) {
+          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+          refProblem(line, "Event " + ref + " is on another case");
+        } else {
+          log.ref[row] = target;
+        }
+      }
+      if (problems.isEmpty()) {
+        log.size = rows;
+        return new Result(log, List.of(), Collections.unmodifiableMap(external));
+      }
+      problems.sort(Comparator.comparingInt(Ordered::line).thenComparingInt(Ordered::phase));
+      return new Result(null, problems.stream().map(Ordered::problem).toList());
+    }
+
+    private void refProblem(int line, String message) {
+      problems.add(new Ordered(line, 2, new FieldProblem(line, "ref", message)));
+    }
+  }
+
+  /** A Reader's characters as UTF-8 bytes. */
+  private static final class Utf8Stream extends InputStream {
+    private final Reader reader;
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+    private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8192 + 16).flip();
+    private boolean endOfChars;
+    private boolean done;
+
+    Utf8Stream(Reader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] to, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      while (!bytes.hasRemaining()) {
+        if (done) {
+          return -1;
+        }
+        refill();
+      }
+      int n = Math.min(length, bytes.remaining());
+      bytes.get(to, offset, n);
+      return n;
+    }
+
+    private void refill() throws IOException {
+      bytes.clear();
+      if (!endOfChars) {
+        chars.compact();
+        if (reader.read(chars) < 0) {
+          endOfChars = true;
+        }
+        chars.flip();
+      }
+      encoder.encode(chars, bytes, endOfChars);
+      if (endOfChars && !chars.hasRemaining()) {
+        encoder.flush(bytes);
+        done = true;
+      }
+      bytes.flip();
+    }
   }
 }

@@ -1,10 +1,7 @@
 package org.safeload.timeliness;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Case activity as columns of primitives (one row per event), with its identifiers interned: the
@@ -12,36 +9,273 @@ import java.util.Map;
  */
 public final class EventLog {
 
-  /** Strings interned to dense ints: -1 is "none". */
+  /**
+   * Strings interned to dense ints: -1 is "none". Values are kept as UTF-8 bytes back to back, so a
+   * reader can intern or look up a slice of its input ({@link #intern(byte[], int, int)}) without
+   * creating a String; {@link #get} decodes a value once, when it is first asked for.
+   */
   public static final class Dictionary {
-    private final Map<String, Integer> index = new HashMap<>();
-    private final List<String> values = new ArrayList<>();
+    private byte[] bytes = new byte[64];
+    private int used;
+
+    /** starts[i]: where value i begins in {@link #bytes}; starts[size] is where the next would. */
+    private int[] starts = new int[9];
+
+    private int size;
+
+    /** Open addressing: (hash << 32) | (id + 1), 0 for an empty slot. */
+    private long[] table = new long[16];
+
+    /** Values decoded so far (null until one is asked for). */
+    private String[] strings;
 
     public int intern(String value) {
       if (value == null || value.isEmpty()) {
         return -1;
       }
-      Integer existing = index.get(value);
-      if (existing != null) {
-        return existing;
+      int id = find(value);
+      if (id >= 0) {
+        return id;
       }
-      int id = values.size();
-      index.put(value, id);
-      values.add(value);
+      byte[] utf8 = utf8(value);
+      id = add(utf8, 0, utf8.length, hash(utf8, 0, utf8.length));
+      cache(id)[id] = value;
       return id;
     }
 
+    /** Interns a value given as UTF-8 bytes; an empty slice is "none" (-1). */
+    public int intern(byte[] utf8, int offset, int length) {
+      return intern(utf8, offset, length, hash(utf8, offset, length));
+    }
+
+    /**
+     * As {@link #intern(byte[], int, int)}, with the slice's {@link #hash(byte[], int, int)}
+     * already worked out.
+     */
+    public int intern(byte[] utf8, int offset, int length, int hash) {
+      if (length == 0) {
+        return -1;
+      }
+      int id = find(utf8, offset, length, hash);
+      return id >= 0 ? id : add(utf8, offset, length, hash);
+    }
+
     public int find(String value) {
-      Integer id = index.get(value);
-      return id == null ? -1 : id;
+      if (value == null || value.isEmpty()) {
+        return -1;
+      }
+      int n = value.length();
+      int h = 0;
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          byte[] utf8 = utf8(value);
+          return find(utf8, 0, utf8.length, hash(utf8, 0, utf8.length));
+        }
+        h = 31 * h + c;
+      }
+      h = mix(h);
+      int mask = table.length - 1;
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        long entry = table[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if ((int) (entry >>> 32) == h) {
+          int id = (int) entry - 1;
+          int start = starts[id];
+          if (starts[id + 1] - start == n && sameAscii(value, start)) {
+            return id;
+          }
+        }
+      }
+    }
+
+    /** The id of a value given as UTF-8 bytes, or -1. */
+    public int find(byte[] utf8, int offset, int length) {
+      return length == 0 ? -1 : find(utf8, offset, length, hash(utf8, offset, length));
+    }
+
+    /** As {@link #find(byte[], int, int)}, with the slice's hash already worked out. */
+    public int find(byte[] utf8, int offset, int length, int hash) {
+      if (length == 0) {
+        return -1;
+      }
+      int mask = table.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        long entry = table[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if ((int) (entry >>> 32) == hash) {
+          int id = (int) entry - 1;
+          int start = starts[id];
+          if (starts[id + 1] - start == length
+              && Arrays.equals(bytes, start, start + length, utf8, offset, offset + length)) {
+            return id;
+          }
+        }
+      }
     }
 
     public String get(int id) {
-      return id < 0 ? null : values.get(id);
+      if (id < 0) {
+        return null;
+      }
+      String[] cache = cache(id);
+      String value = cache[id];
+      if (value == null) {
+        int start = starts[id];
+        value = new String(bytes, start, starts[id + 1] - start, StandardCharsets.UTF_8);
+        cache[id] = value;
+      }
+      return value;
     }
 
     public int size() {
-      return values.size();
+      return size;
+    }
+
+    /** The decoded values, with room for {@code id}. */
+    private String[] cache(int id) {
+      String[] cache = strings;
+      if (cache == null || cache.length <= id) {
+        cache = Arrays.copyOf(cache == null ? new String[0] : cache, Math.max(id + 1, size));
+        strings = cache;
+      }
+      return cache;
+    }
+
+    /** Makes room for this many values in all, so that interning them does not grow the tables. */
+    public void reserve(int values, int totalBytes) {
+      if (starts.length < values + 1) {
+        starts = Arrays.copyOf(starts, values + 1);
+      }
+      if (bytes.length < totalBytes) {
+        bytes = Arrays.copyOf(bytes, totalBytes);
+      }
+      int slots = table.length;
+      while (slots < 2L * values) {
+        slots <<= 1;
+      }
+      if (slots != table.length) {
+        rehash(slots);
+      }
+    }
+
+    /** The UTF-8 length of value {@code id}. */
+    public int length(int id) {
+      return starts[id + 1] - starts[id];
+    }
+
+    /** Copies value {@code id}'s UTF-8 bytes to {@code to} at {@code offset}. */
+    public void copy(int id, byte[] to, int offset) {
+      System.arraycopy(bytes, starts[id], to, offset, length(id));
+    }
+
+    /** Interns value {@code id} of another dictionary here, answering its id here. */
+    public int internFrom(Dictionary other, int id) {
+      int start = other.starts[id];
+      return intern(other.bytes, start, other.starts[id + 1] - start);
+    }
+
+    /**
+     * The hash this dictionary uses for a UTF-8 slice (to work it out once, on another thread, for
+     * {@link #intern(byte[], int, int, int)} and {@link #find(byte[], int, int, int)}).
+     */
+    public static int hash(byte[] utf8, int offset, int length) {
+      int h = 0;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        h = 31 * h + (utf8[i] & 0xff);
+      }
+      return mix(h);
+    }
+
+    private static int mix(int h) {
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      h ^= h >>> 16;
+      return h;
+    }
+
+    private boolean sameAscii(String value, int start) {
+      for (int i = 0, n = value.length(); i < n; i++) {
+        if (bytes[start + i] != value.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private int add(byte[] utf8, int offset, int length, int hash) {
+      int id = size;
+      if (id + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+      }
+      if (used + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(used + length, bytes.length * 2));
+      }
+      System.arraycopy(utf8, offset, bytes, used, length);
+      used += length;
+      size = id + 1;
+      starts[size] = used;
+      if (2L * size > table.length) {
+        rehash(table.length * 2);
+      }
+      put(table, hash, id);
+      return id;
+    }
+
+    private static void put(long[] table, int hash, int id) {
+      int mask = table.length - 1;
+      int slot = hash & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = ((long) hash << 32) | (id + 1L);
+    }
+
+    private void rehash(int slots) {
+      long[] bigger = new long[slots];
+      for (long entry : table) {
+        if (entry != 0) {
+          put(bigger, (int) (entry >>> 32), (int) entry - 1);
+        }
+      }
+      table = bigger;
+    }
+
+    /**
+     * UTF-8, except that an unpaired surrogate is written as its own three bytes rather than "?",
+     * so that different strings never share bytes.
+     */
+    private static byte[] utf8(String value) {
+      byte[] out = new byte[value.length() * 3];
+      int n = 0;
+      for (int i = 0; i < value.length(); i++) {
+        int c = value.charAt(i);
+        if (c < 0x80) {
+          out[n++] = (byte) c;
+        } else if (c < 0x800) {
+          out[n++] = (byte) (0xC0 | (c >> 6));
+          out[n++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate((char) c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          int cp = Character.toCodePoint((char) c, value.charAt(++i));
+          out[n++] = (byte) (0xF0 | (cp >> 18));
+          out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          out[n++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          out[n++] = (byte) (0xE0 | (c >> 12));
+          out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          out[n++] = (byte) (0x80 | (c & 0x3F));
+        }
+      }
+      return Arrays.copyOf(out, n);
     }
   }
 
