@@ -164,13 +164,14 @@ public final class EventCsv {
 
   private static void readInOrder(ByteWindow window, int p, int[] columnOf, Merger merger)
       throws IOException {
+    EventRows run = new EventRows(columnOf, 1024);
     while (true) {
-      EventRows run = new EventRows(columnOf, 1024);
       p = run.read(window, p, Long.MAX_VALUE, STREAM_ROWS);
       merger.accept(run);
       if (run.atEnd || run.broken) {
         return;
       }
+      run.clear();
     }
   }
 
@@ -185,6 +186,8 @@ public final class EventCsv {
       throws IOException {
     int runs = (int) ((size - dataStart + runBytes - 1) / runBytes);
     ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    // Runs merged are read into again (their columns are large: fewer collections).
+    ConcurrentLinkedQueue<EventRows> spare = new ConcurrentLinkedQueue<>();
     int bufferBytes =
         (int) Math.min(Integer.MAX_VALUE - 16, runBytes + Math.min(runBytes, 64L << 10) + 16);
     ExecutorService pool =
@@ -201,7 +204,17 @@ public final class EventCsv {
       int ahead = threads * 2;
       for (int k = 0; k < runs && k < ahead; k++) {
         futures.add(
-            submit(pool, channel, k, runs, dataStart, runBytes, columnOf, buffers, bufferBytes));
+            submit(
+                pool,
+                channel,
+                k,
+                runs,
+                dataStart,
+                runBytes,
+                columnOf,
+                buffers,
+                spare,
+                bufferBytes));
       }
       long pos = dataStart;
       for (int k = 0; k < runs; k++) {
@@ -218,6 +231,7 @@ public final class EventCsv {
                   runBytes,
                   columnOf,
                   buffers,
+                  spare,
                   bufferBytes));
         }
         long endAt = k == runs - 1 ? Long.MAX_VALUE : dataStart + (long) (k + 1) * runBytes;
@@ -238,6 +252,8 @@ public final class EventCsv {
         if (run.broken) {
           return;
         }
+        run.clear();
+        spare.add(run);
       }
     } finally {
       pool.shutdownNow();
@@ -253,6 +269,7 @@ public final class EventCsv {
       int runBytes,
       int[] columnOf,
       ConcurrentLinkedQueue<byte[]> buffers,
+      ConcurrentLinkedQueue<EventRows> spare,
       int bufferBytes) {
     return pool.submit(
         () -> {
@@ -262,7 +279,8 @@ public final class EventCsv {
           ByteWindow window =
               ByteWindow.of(
                   channel, k == 0 ? from : from - 1, buf != null ? buf : new byte[bufferBytes]);
-          EventRows run = new EventRows(columnOf, runBytes / 48);
+          EventRows used = spare.poll();
+          EventRows run = used != null ? used : new EventRows(columnOf, runBytes / 48);
           int p = k == 0 ? 0 : EventRows.skipLine(window, 0);
           if (p < 0) {
             run.start = window.base + window.limit;
@@ -379,12 +397,30 @@ public final class EventCsv {
       long estimate = (long) (run.size * (double) bytes / runBytes * 1.05) + 16;
       if (estimate < Integer.MAX_VALUE / 2) {
         log.reserve((int) estimate);
+        firstLine = Arrays.copyOf(firstLine, Math.max(firstLine.length, (int) estimate));
+        rowOfId = Arrays.copyOf(rowOfId, firstLine.length);
+        int refs = (int) (run.refs * (double) bytes / runBytes * 1.05) + 16;
+        int refBytes =
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE / 2,
+                    run.refStart[run.refs] * (double) bytes / runBytes * 1.3 + 64);
+        if (refs > pendingRow.length) {
+          pendingRow = Arrays.copyOf(pendingRow, refs);
+          pendingLine = Arrays.copyOf(pendingLine, refs);
+          pendingType = Arrays.copyOf(pendingType, refs);
+          pendingHash = Arrays.copyOf(pendingHash, refs);
+          pendingStart = Arrays.copyOf(pendingStart, refs + 1);
+        }
+        if (refBytes > pendingBytes.length) {
+          pendingBytes = Arrays.copyOf(pendingBytes, refBytes);
+        }
         ids.reserve(
             (int) estimate,
             (int)
                 Math.min(
                     Integer.MAX_VALUE / 2,
-                    run.idStart[run.size] * (double) bytes / runBytes * 1.05 + 64));
+                    run.idStart[run.size] * (double) bytes / runBytes * 1.3 + 64));
       }
     }
 
@@ -411,16 +447,16 @@ public final class EventCsv {
         log.teamOf[g] = at(teamMap, run.teamOf[r]);
         log.detail[g] = at(detailMap, run.detail[r]);
       }
+      int[] idOf = new int[n];
+      int next = ids.size();
+      ids.internAll(run.idBytes, run.idStart, run.idHash, 0, n, idOf);
       for (int r = 0; r < n; r++) {
-        int start = run.idStart[r];
-        int length = run.idStart[r + 1] - start;
-        if (length == 0) {
+        int id = idOf[r];
+        if (id < 0) {
           continue;
         }
         int line = run.line[r] + lines;
-        int before = ids.size();
-        int id = ids.intern(run.idBytes, start, length, run.idHash[r]);
-        if (id < before) {
+        if (id < next) {
           problems.add(
               new Ordered(
                   line,
@@ -431,12 +467,13 @@ public final class EventCsv {
                       "The id " + ids.get(id) + " is already used on line " + firstLine[id])));
           run.bad[r] = true;
         } else {
-          if (id == firstLine.length) {
-            firstLine = Arrays.copyOf(firstLine, id * 2);
-            rowOfId = Arrays.copyOf(rowOfId, id * 2);
+          if (id >= firstLine.length) {
+            firstLine = Arrays.copyOf(firstLine, Math.max(id + 1, firstLine.length * 2));
+            rowOfId = Arrays.copyOf(rowOfId, firstLine.length);
           }
           firstLine[id] = line;
           rowOfId[id] = run.bad[r] ? -1 : base + r;
+          next++;
         }
       }
       for (FieldProblem p : run.problems) {
@@ -486,11 +523,14 @@ public final class EventCsv {
 
     Result finish(Function<String, Optional<KnownEvent>> known) {
       Map<Integer, String> external = new HashMap<>();
+      int[] idOf = new int[pending];
+      ids.findAll(pendingBytes, pendingStart, pendingHash, 0, pending, idOf);
+      int[] targetOf = targets(idOf);
       for (int k = 0; k < pending; k++) {
         int start = pendingStart[k];
         int length = pendingStart[k + 1] - start;
-        int id = ids.find(pendingBytes, start, length, pendingHash[k]);
-        int target = id >= 0 ? rowOfId[id] : -1;
+        int id = idOf[k];
+        int target = targetOf[k];
         EventType type = EventType.of(pendingType[k]);
         EventType wanted = type == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
         int row = pendingRow[k];
@@ -543,6 +583,31 @@ public final class EventCsv {
       problems.sort(Comparator.comparingInt(Ordered::line).thenComparingInt(Ordered::phase));
       return new Result(null, problems.stream().map(Ordered::problem).toList());
     }
+
+    /**
+     * The row each found id is on (-1 if none or refused), reading rowOfId and then the rows' type
+     * and case a group at a time (as {@link EventLog.Dictionary#findAll}).
+     */
+    private int[] targets(int[] idOf) {
+      int[] targets = new int[idOf.length];
+      long s = 0;
+      for (int g = 0; g < idOf.length; g += 32) {
+        int end = Math.min(idOf.length, g + 32);
+        for (int k = g; k < end; k++) {
+          targets[k] = idOf[k] >= 0 ? rowOfId[idOf[k]] : -1;
+        }
+        for (int k = g; k < end; k++) {
+          if (targets[k] >= 0) {
+            s += log.type[targets[k]] + log.caseOf[targets[k]];
+          }
+        }
+      }
+      sink = s;
+      return targets;
+    }
+
+    @SuppressWarnings("unused")
+    private long sink;
 
     private void refProblem(int line, String message) {
       problems.add(new Ordered(line, 2, new FieldProblem(line, "ref", message)));

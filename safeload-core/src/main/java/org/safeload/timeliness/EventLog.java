@@ -65,14 +65,22 @@ public final class EventLog {
         return -1;
       }
       int n = value.length();
-      int h = 0;
+      int h = n * SEED;
+      long word = 0;
       for (int i = 0; i < n; i++) {
         char c = value.charAt(i);
         if (c >= 0x80) {
           byte[] utf8 = utf8(value);
           return find(utf8, 0, utf8.length, hash(utf8, 0, utf8.length));
         }
-        h = 31 * h + c;
+        word |= (long) c << ((i & 7) << 3);
+        if ((i & 7) == 7) {
+          h = step(h, word);
+          word = 0;
+        }
+      }
+      if ((n & 7) != 0) {
+        h = step(h, word);
       }
       h = mix(h);
       int mask = table.length - 1;
@@ -110,8 +118,7 @@ public final class EventLog {
         if ((int) (entry >>> 32) == hash) {
           int id = (int) entry - 1;
           int start = starts[id];
-          if (starts[id + 1] - start == length
-              && Arrays.equals(bytes, start, start + length, utf8, offset, offset + length)) {
+          if (starts[id + 1] - start == length && same(bytes, start, utf8, offset, length)) {
             return id;
           }
         }
@@ -146,6 +153,14 @@ public final class EventLog {
       return cache;
     }
 
+    /** Forgets every value, keeping the room made for them. */
+    public void clear() {
+      Arrays.fill(table, 0);
+      size = 0;
+      used = 0;
+      strings = null;
+    }
+
     /** Makes room for this many values in all, so that interning them does not grow the tables. */
     public void reserve(int values, int totalBytes) {
       if (starts.length < values + 1) {
@@ -173,6 +188,65 @@ public final class EventLog {
       System.arraycopy(bytes, starts[id], to, offset, length(id));
     }
 
+    /**
+     * Interns many values: value i is {@code utf8[starts[i], starts[i + 1])} with hash {@code
+     * hashes[i]}, for i in [from, to), and {@code ids[i]} gets its id (-1 for an empty one). On a
+     * large dictionary this is much faster than one by one: the table is read for a group of values
+     * before any is looked at, so that the waits for memory overlap.
+     */
+    public void internAll(byte[] utf8, int[] starts, int[] hashes, int from, int to, int[] ids) {
+      for (int g = from; g < to; g += GROUP) {
+        int end = Math.min(to, g + GROUP);
+        touch(hashes, g, end);
+        for (int i = g; i < end; i++) {
+          ids[i] = intern(utf8, starts[i], starts[i + 1] - starts[i], hashes[i]);
+        }
+      }
+    }
+
+    /** As {@link #internAll}, but only finding: -1 for a value not here. */
+    public void findAll(byte[] utf8, int[] starts, int[] hashes, int from, int to, int[] ids) {
+      for (int g = from; g < to; g += GROUP) {
+        int end = Math.min(to, g + GROUP);
+        touch(hashes, g, end);
+        for (int i = g; i < end; i++) {
+          ids[i] = find(utf8, starts[i], starts[i + 1] - starts[i], hashes[i]);
+        }
+      }
+    }
+
+    private static final int GROUP = 32;
+
+    /** Keeps the JIT from dropping the loads in {@link #touch}. */
+    @SuppressWarnings("unused")
+    private long sink;
+
+    /**
+     * Loads the table slots of a group of hashes, then the values they hold when a hash matches,
+     * each step for the whole group, so that the CPU waits for the memory of all at once.
+     */
+    private void touch(int[] hashes, int from, int to) {
+      long[] t = table;
+      int mask = t.length - 1;
+      long s = 0;
+      for (int i = from; i < to; i++) {
+        s += t[hashes[i] & mask];
+      }
+      for (int i = from; i < to; i++) {
+        long entry = t[hashes[i] & mask];
+        if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+          s += starts[(int) entry - 1];
+        }
+      }
+      for (int i = from; i < to; i++) {
+        long entry = t[hashes[i] & mask];
+        if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+          s += bytes[starts[(int) entry - 1]];
+        }
+      }
+      sink += s;
+    }
+
     /** Interns value {@code id} of another dictionary here, answering its id here. */
     public int internFrom(Dictionary other, int id) {
       int start = other.starts[id];
@@ -184,11 +258,55 @@ public final class EventLog {
      * {@link #intern(byte[], int, int, int)} and {@link #find(byte[], int, int, int)}).
      */
     public static int hash(byte[] utf8, int offset, int length) {
-      int h = 0;
-      for (int i = offset, end = offset + length; i < end; i++) {
-        h = 31 * h + (utf8[i] & 0xff);
+      int h = length * SEED;
+      int i = offset;
+      int end = offset + length;
+      for (; i + 8 <= end; i += 8) {
+        h = step(h, (long) LONG.get(utf8, i));
+      }
+      if (i < end) {
+        long word = 0;
+        for (int shift = 0; i < end; i++, shift += 8) {
+          word |= (utf8[i] & 0xffL) << shift;
+        }
+        h = step(h, word);
       }
       return mix(h);
+    }
+
+    /** Whether value {@code id} is the given UTF-8 slice (without hashing it). */
+    public boolean is(int id, byte[] utf8, int offset, int length) {
+      int start = starts[id];
+      return starts[id + 1] - start == length && same(bytes, start, utf8, offset, length);
+    }
+
+    private static final int SEED = 0x9E3779B9;
+    private static final java.lang.invoke.VarHandle LONG =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Takes in eight bytes (little-endian; missing ones zero). */
+    private static int step(int h, long word) {
+      long x = word * 0x9E3779B97F4A7C15L;
+      return Integer.rotateLeft(h ^ (int) (x >>> 32) ^ (int) x, 13) * 5 + 0xE6546B64;
+    }
+
+    private static boolean same(byte[] a, int i, byte[] b, int j, int length) {
+      if (length > 16) {
+        return Arrays.equals(a, i, i + length, b, j, j + length);
+      }
+      int k = 0;
+      for (; k + 8 <= length; k += 8) {
+        if ((long) LONG.get(a, i + k) != (long) LONG.get(b, j + k)) {
+          return false;
+        }
+      }
+      for (; k < length; k++) {
+        if (a[i + k] != b[j + k]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static int mix(int h) {

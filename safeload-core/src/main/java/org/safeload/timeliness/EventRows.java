@@ -156,6 +156,28 @@ final class EventRows {
     refRow = new int[64];
   }
 
+  /** Empties the run, to read another with the same arrays. */
+  void clear() {
+    start = 0;
+    end = 0;
+    lines = 0;
+    broken = false;
+    atEnd = false;
+    size = 0;
+    refs = 0;
+    cases.clear();
+    children.clear();
+    workers.clear();
+    teams.clear();
+    details.clear();
+    problems.clear();
+    Arrays.fill(detailKinds, (byte) 0);
+    lastCase = -1;
+    lastChild = -1;
+    lastWorker = -1;
+    lastTeam = -1;
+  }
+
   /** Reads the header: the first record's values as strings, or null for an empty input. */
   static Header header(ByteWindow w) throws IOException {
     EventRows rows = new EventRows(null, 16);
@@ -286,7 +308,22 @@ final class EventRows {
     fieldStart[0] = p;
     quoted[0] = 0;
     int i = p;
+    long high = 0;
     while (true) {
+      // Eight bytes at a time to the next comma, line end or quote.
+      while (i + 8 <= limit) {
+        long word = (long) LONG.get(b, i);
+        long found = special(word);
+        if (found == 0) {
+          high |= word;
+          i += 8;
+          continue;
+        }
+        int skip = Long.numberOfTrailingZeros(found) >>> 3;
+        high |= word & ((1L << (skip << 3)) - 1);
+        i += skip;
+        break;
+      }
       if (i >= limit) {
         if (!eof) {
           return NEED_MORE;
@@ -295,7 +332,7 @@ final class EventRows {
           return AT_END;
         }
         fieldEnd[n] = i;
-        return ended(n, or, 0, i);
+        return ended(n, or | flag(high), 0, i);
       }
       byte c = b[i];
       if (c == ',') {
@@ -308,13 +345,13 @@ final class EventRows {
         quoted[n] = 0;
       } else if (c == '\n') {
         fieldEnd[n] = i;
-        return ended(n, or, 1, i + 1);
+        return ended(n, or | flag(high), 1, i + 1);
       } else if (c == '\r') {
         if (i + 1 >= limit && !eof) {
           return NEED_MORE;
         }
         fieldEnd[n] = i;
-        return ended(n, or, 1, i + 1 < limit && b[i + 1] == '\n' ? i + 2 : i + 1);
+        return ended(n, or | flag(high), 1, i + 1 < limit && b[i + 1] == '\n' ? i + 2 : i + 1);
       } else if (c == '"') {
         int next = lexQuoted(b, p, limit, eof);
         if (next >= 0) {
@@ -328,6 +365,31 @@ final class EventRows {
       or |= c;
       i++;
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * A high bit in each byte of the word that is a comma, CR, LF or quote (exact for the lowest).
+   */
+  private static long special(long word) {
+    return zero(word ^ (ONES * ','))
+        | zero(word ^ (ONES * '\n'))
+        | zero(word ^ (ONES * '\r'))
+        | zero(word ^ (ONES * '"'));
+  }
+
+  private static int flag(long high) {
+    return (high & HIGHS) != 0 ? -1 : 0;
+  }
+
+  private static long zero(long x) {
+    return (x - ONES) & ~x & HIGHS;
   }
 
   private int ended(int last, int or, int lineEnds, int next) {
@@ -544,6 +606,13 @@ final class EventRows {
   private void value(int k, byte[] b, int f) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
+    if (s == e || (b[s] > ' ' && b[e - 1] > ' ' && quoted[f] == 0)) {
+      // Nothing to strip (a byte above space and below 0x80 is not whitespace).
+      vBuf[k] = b;
+      vOff[k] = s;
+      vLen[k] = e - s;
+      return;
+    }
     if (quoted[f] == 2) {
       int need = scratchUsed + (e - s);
       if (need > scratch.length) {
@@ -690,10 +759,10 @@ final class EventRows {
     at[r] = when;
     day[r] = localDay;
     type[r] = (byte) t;
-    caseOf[r] = cases.intern(vBuf[CASE], vOff[CASE], vLen[CASE]);
-    childOf[r] = children.intern(vBuf[CHILD], vOff[CHILD], vLen[CHILD]);
-    workerOf[r] = workers.intern(vBuf[WORKER], vOff[WORKER], vLen[WORKER]);
-    teamOf[r] = teams.intern(vBuf[TEAM], vOff[TEAM], vLen[TEAM]);
+    caseOf[r] = lastCase = intern(cases, lastCase, CASE);
+    childOf[r] = lastChild = intern(children, lastChild, CHILD);
+    workerOf[r] = lastWorker = intern(workers, lastWorker, WORKER);
+    teamOf[r] = lastTeam = intern(teams, lastTeam, TEAM);
     detail[r] = detailId;
     due[r] = dueDay;
     line[r] = ln;
@@ -710,6 +779,19 @@ final class EventRows {
       addRef(r);
     }
     size = r + 1;
+  }
+
+  // The ids of the row before: rows of a case, a worker or a team often come together.
+  private int lastCase = -1;
+  private int lastChild = -1;
+  private int lastWorker = -1;
+  private int lastTeam = -1;
+
+  private int intern(EventLog.Dictionary dictionary, int last, int k) {
+    if (last >= 0 && dictionary.is(last, vBuf[k], vOff[k], vLen[k])) {
+      return last;
+    }
+    return dictionary.intern(vBuf[k], vOff[k], vLen[k]);
   }
 
   private void addRef(int r) {
