@@ -367,12 +367,13 @@ public final class EventCsv {
     /** Lines before the next run. */
     private int lineBase;
 
-    /** By event id (its index in ids): the line it is first on, and its row if that was good. */
-    private int[] firstLine = new int[1024];
+    /** By row: its id's hash, its line, and whether it was refused. */
+    private int[] idHash = new int[1024];
 
-    private int[] rowOfId = new int[1024];
+    private int[] lineOf = new int[1024];
+    private boolean[] bad = new boolean[1024];
 
-    /** Refs to resolve: the row (-1 if the row was refused), its line and type, the ref's id. */
+    /** Refs to resolve: the row, its line and type, the ref's id (bytes and hash). */
     private int pending;
 
     private int[] pendingRow = new int[1024];
@@ -391,36 +392,42 @@ public final class EventCsv {
       this.lineBase = headerLines;
     }
 
-    /** Reserves room from the first run, for a file of {@code bytes} rows. */
+    /** Reserves room for a file of {@code bytes} bytes, from its first run. */
     void expect(EventRows run, long bytes) {
-      long runBytes = Math.max(1, run.end - run.start);
-      long estimate = (long) (run.size * (double) bytes / runBytes * 1.05) + 16;
-      if (estimate < Integer.MAX_VALUE / 2) {
-        log.reserve((int) estimate);
-        firstLine = Arrays.copyOf(firstLine, Math.max(firstLine.length, (int) estimate));
-        rowOfId = Arrays.copyOf(rowOfId, firstLine.length);
-        int refs = (int) (run.refs * (double) bytes / runBytes * 1.05) + 16;
-        int refBytes =
-            (int)
-                Math.min(
-                    Integer.MAX_VALUE / 2,
-                    run.refStart[run.refs] * (double) bytes / runBytes * 1.3 + 64);
-        if (refs > pendingRow.length) {
-          pendingRow = Arrays.copyOf(pendingRow, refs);
-          pendingLine = Arrays.copyOf(pendingLine, refs);
-          pendingType = Arrays.copyOf(pendingType, refs);
-          pendingHash = Arrays.copyOf(pendingHash, refs);
-          pendingStart = Arrays.copyOf(pendingStart, refs + 1);
-        }
-        if (refBytes > pendingBytes.length) {
-          pendingBytes = Arrays.copyOf(pendingBytes, refBytes);
-        }
-        ids.reserve(
-            (int) estimate,
-            (int)
-                Math.min(
-                    Integer.MAX_VALUE / 2,
-                    run.idStart[run.size] * (double) bytes / runBytes * 1.3 + 64));
+      double scale = (double) bytes / Math.max(1, run.end - run.start);
+      long rowsExpected = (long) (run.size * scale * 1.05) + 16;
+      if (rowsExpected >= Integer.MAX_VALUE / 2) {
+        return;
+      }
+      int n = (int) rowsExpected;
+      log.reserve(n);
+      ids.reserve(n, (int) Math.min(Integer.MAX_VALUE / 2, run.idStart[run.size] * scale * 1.3));
+      perRow(n);
+      int refs = (int) Math.min(Integer.MAX_VALUE / 2, run.refs * scale * 1.05 + 16);
+      int refBytes = (int) Math.min(Integer.MAX_VALUE / 2, run.refStart[run.refs] * scale * 1.3);
+      pending(refs, refBytes);
+    }
+
+    private void perRow(int n) {
+      if (n > idHash.length) {
+        int size = Math.max(n, idHash.length * 2);
+        idHash = Arrays.copyOf(idHash, size);
+        lineOf = Arrays.copyOf(lineOf, size);
+        bad = Arrays.copyOf(bad, size);
+      }
+    }
+
+    private void pending(int n, int bytes) {
+      if (n > pendingRow.length) {
+        int size = Math.max(n, pendingRow.length * 2);
+        pendingRow = Arrays.copyOf(pendingRow, size);
+        pendingLine = Arrays.copyOf(pendingLine, size);
+        pendingType = Arrays.copyOf(pendingType, size);
+        pendingHash = Arrays.copyOf(pendingHash, size);
+        pendingStart = Arrays.copyOf(pendingStart, size + 1);
+      }
+      if (bytes > pendingBytes.length) {
+        pendingBytes = Arrays.copyOf(pendingBytes, Math.max(bytes, pendingBytes.length * 2));
       }
     }
 
@@ -429,6 +436,7 @@ public final class EventCsv {
       int base = rows;
       int lines = lineBase;
       log.reserve(base + n);
+      perRow(base + n);
       int[] caseMap = map(run.cases, log.cases);
       int[] childMap = map(run.children, log.children);
       int[] workerMap = map(run.workers, log.workers);
@@ -446,61 +454,28 @@ public final class EventCsv {
         log.workerOf[g] = at(workerMap, run.workerOf[r]);
         log.teamOf[g] = at(teamMap, run.teamOf[r]);
         log.detail[g] = at(detailMap, run.detail[r]);
+        lineOf[g] = run.line[r] + lines;
       }
-      int[] idOf = new int[n];
-      int next = ids.size();
-      ids.internAll(run.idBytes, run.idStart, run.idHash, 0, n, idOf);
-      for (int r = 0; r < n; r++) {
-        int id = idOf[r];
-        if (id < 0) {
-          continue;
-        }
-        int line = run.line[r] + lines;
-        if (id < next) {
-          problems.add(
-              new Ordered(
-                  line,
-                  0,
-                  new FieldProblem(
-                      line,
-                      "event_id",
-                      "The id " + ids.get(id) + " is already used on line " + firstLine[id])));
-          run.bad[r] = true;
-        } else {
-          if (id >= firstLine.length) {
-            firstLine = Arrays.copyOf(firstLine, Math.max(id + 1, firstLine.length * 2));
-            rowOfId = Arrays.copyOf(rowOfId, firstLine.length);
-          }
-          firstLine[id] = line;
-          rowOfId[id] = run.bad[r] ? -1 : base + r;
-          next++;
-        }
-      }
+      // Every row's id, repeats and all ("" for none): row g's is value g. They are checked for
+      // repeats once every row is in.
+      ids.append(run.idBytes, run.idStart, 0, n);
+      System.arraycopy(run.idHash, 0, idHash, base, n);
+      System.arraycopy(run.bad, 0, bad, base, n);
       for (FieldProblem p : run.problems) {
         int line = p.line() + lines;
         problems.add(new Ordered(line, 1, p.atLine(line)));
       }
+      pending(pending + run.refs, pendingStart[pending] + run.refStart[run.refs]);
       for (int j = 0; j < run.refs; j++) {
         int r = run.refRow[j];
         int k = pending;
-        if (k == pendingRow.length) {
-          pendingRow = Arrays.copyOf(pendingRow, k * 2);
-          pendingLine = Arrays.copyOf(pendingLine, k * 2);
-          pendingType = Arrays.copyOf(pendingType, k * 2);
-          pendingHash = Arrays.copyOf(pendingHash, k * 2);
-          pendingStart = Arrays.copyOf(pendingStart, k * 2 + 1);
-        }
         int from = run.refStart[j];
         int length = run.refStart[j + 1] - from;
         int to = pendingStart[k];
-        if (to + length > pendingBytes.length) {
-          pendingBytes =
-              Arrays.copyOf(pendingBytes, Math.max(to + length, pendingBytes.length * 2));
-        }
         System.arraycopy(run.refBytes, from, pendingBytes, to, length);
         pendingStart[k + 1] = to + length;
         pendingHash[k] = run.refHash[j];
-        pendingRow[k] = run.bad[r] ? -1 : base + r;
+        pendingRow[k] = base + r;
         pendingLine[k] = run.line[r] + lines;
         pendingType[k] = run.type[r];
         pending = k + 1;
@@ -522,58 +497,69 @@ public final class EventCsv {
     }
 
     Result finish(Function<String, Optional<KnownEvent>> known) {
+      int[] first = new int[rows];
+      int[] target = new int[pending];
+      EventIds.resolve(
+          ids, idHash, rows, pendingBytes, pendingStart, pendingHash, pending, first, target);
+      for (int r = 0; r < rows; r++) {
+        if (first[r] >= 0 && first[r] != r) {
+          problems.add(
+              new Ordered(
+                  lineOf[r],
+                  0,
+                  new FieldProblem(
+                      lineOf[r],
+                      "event_id",
+                      "The id " + ids.get(r) + " is already used on line " + lineOf[first[r]])));
+          bad[r] = true;
+        }
+      }
       Map<Integer, String> external = new HashMap<>();
-      int[] idOf = new int[pending];
-      ids.findAll(pendingBytes, pendingStart, pendingHash, 0, pending, idOf);
-      int[] targetOf = targets(idOf);
       for (int k = 0; k < pending; k++) {
         int start = pendingStart[k];
         int length = pendingStart[k + 1] - start;
-        int id = idOf[k];
-        int target = targetOf[k];
+        int found = target[k];
+        int ref = found >= 0 && !bad[found] ? found : -1;
         EventType type = EventType.of(pendingType[k]);
         EventType wanted = type == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
-        int row = pendingRow[k];
+        int row = bad[pendingRow[k]] ? -1 : pendingRow[k];
         int line = pendingLine[k];
-        if (target < 0) {
-          if (id >= 0) {
+        if (ref < 0) {
+          if (found >= 0) {
             continue; // the row it names was refused; its problems are reported
           }
-          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
-          Optional<KnownEvent> stored = known.apply(ref);
+          String id = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+          Optional<KnownEvent> stored = known.apply(id);
           if (stored.isEmpty()) {
-            refProblem(line, "No event " + ref + " in the file or stored before");
+            refProblem(line, "No event " + id + " in the file or stored before");
           } else if (stored.get().type() != wanted) {
             refProblem(
                 line,
-                "Event "
-                    + ref
-                    + " is a "
-                    + stored.get().type().code()
-                    + ", not a "
-                    + wanted.code());
+                "Event " + id + " is a " + stored.get().type().code() + ", not a " + wanted.code());
           } else if (row >= 0 && !stored.get().caseId().equals(log.cases.get(log.caseOf[row]))) {
-            refProblem(line, "Event " + ref + " is on another case");
+            refProblem(line, "Event " + id + " is on another case");
           } else if (row >= 0) {
-            external.put(row, ref);
+            external.put(row, id);
           }
-        } else if (log.type[target] != wanted.ordinal()) {
-          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+        } else if (log.type[ref] != wanted.ordinal()) {
           refProblem(
               line,
               "Event "
-                  + ref
+                  + new String(pendingBytes, start, length, StandardCharsets.UTF_8)
                   + " is a "
-                  + EventType.of(log.type[target]).code()
+                  + EventType.of(log.type[ref]).code()
                   + ", not a "
                   + wanted.code());
         } else if (row < 0) {
           continue; // the row itself was refused; its other problems are reported
-        } else if (log.caseOf[target] != log.caseOf[row]) {
-          String ref = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
-          refProblem(line, "Event " + ref + " is on another case");
+        } else if (log.caseOf[ref] != log.caseOf[row]) {
+          refProblem(
+              line,
+              "Event "
+                  + new String(pendingBytes, start, length, StandardCharsets.UTF_8)
+                  + " is on another case");
         } else {
-          log.ref[row] = target;
+          log.ref[row] = ref;
         }
       }
       if (problems.isEmpty()) {
@@ -583,31 +569,6 @@ public final class EventCsv {
       problems.sort(Comparator.comparingInt(Ordered::line).thenComparingInt(Ordered::phase));
       return new Result(null, problems.stream().map(Ordered::problem).toList());
     }
-
-    /**
-     * The row each found id is on (-1 if none or refused), reading rowOfId and then the rows' type
-     * and case a group at a time (as {@link EventLog.Dictionary#findAll}).
-     */
-    private int[] targets(int[] idOf) {
-      int[] targets = new int[idOf.length];
-      long s = 0;
-      for (int g = 0; g < idOf.length; g += 32) {
-        int end = Math.min(idOf.length, g + 32);
-        for (int k = g; k < end; k++) {
-          targets[k] = idOf[k] >= 0 ? rowOfId[idOf[k]] : -1;
-        }
-        for (int k = g; k < end; k++) {
-          if (targets[k] >= 0) {
-            s += log.type[targets[k]] + log.caseOf[targets[k]];
-          }
-        }
-      }
-      sink = s;
-      return targets;
-    }
-
-    @SuppressWarnings("unused")
-    private long sink;
 
     private void refProblem(int line, String message) {
       problems.add(new Ordered(line, 2, new FieldProblem(line, "ref", message)));

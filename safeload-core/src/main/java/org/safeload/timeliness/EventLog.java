@@ -12,7 +12,9 @@ public final class EventLog {
   /**
    * Strings interned to dense ints: -1 is "none". Values are kept as UTF-8 bytes back to back, so a
    * reader can intern or look up a slice of its input ({@link #intern(byte[], int, int)}) without
-   * creating a String; {@link #get} decodes a value once, when it is first asked for.
+   * creating a String; {@link #get} decodes a value once, when it is first asked for. Values added
+   * in bulk with {@link #append} are indexed for lookups when first looked up. Lookups and {@link
+   * #get} may run on several threads at once; adding values may not.
    */
   public static final class Dictionary {
     private byte[] bytes = new byte[64];
@@ -25,6 +27,9 @@ public final class EventLog {
 
     /** Open addressing: (hash << 32) | (id + 1), 0 for an empty slot. */
     private long[] table = new long[16];
+
+    /** Values [0, indexed) are in the table (the rest were appended, and are indexed on demand). */
+    private volatile int indexed;
 
     /** Values decoded so far (null until one is asked for). */
     private String[] strings;
@@ -83,9 +88,10 @@ public final class EventLog {
         h = step(h, word);
       }
       h = mix(h);
-      int mask = table.length - 1;
+      long[] t = table();
+      int mask = t.length - 1;
       for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-        long entry = table[slot];
+        long entry = t[slot];
         if (entry == 0) {
           return -1;
         }
@@ -109,9 +115,10 @@ public final class EventLog {
       if (length == 0) {
         return -1;
       }
-      int mask = table.length - 1;
+      long[] t = table();
+      int mask = t.length - 1;
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-        long entry = table[slot];
+        long entry = t[slot];
         if (entry == 0) {
           return -1;
         }
@@ -143,14 +150,34 @@ public final class EventLog {
       return size;
     }
 
-    /** The decoded values, with room for {@code id}. */
-    private String[] cache(int id) {
-      String[] cache = strings;
-      if (cache == null || cache.length <= id) {
-        cache = Arrays.copyOf(cache == null ? new String[0] : cache, Math.max(id + 1, size));
-        strings = cache;
+    /** Whether value {@code id} is the given UTF-8 slice (without hashing it). */
+    public boolean is(int id, byte[] utf8, int offset, int length) {
+      int start = starts[id];
+      return starts[id + 1] - start == length && same(bytes, start, utf8, offset, length);
+    }
+
+    /** Interns value {@code id} of another dictionary here, answering its id here. */
+    public int internFrom(Dictionary other, int id) {
+      int start = other.starts[id];
+      return intern(other.bytes, start, other.starts[id + 1] - start);
+    }
+
+    /**
+     * Adds values as they are, without looking them up: value i is {@code utf8[starts[i], starts[i
+     * + 1])}, for i in [from, to). For a caller that knows them to be new (a file's event ids,
+     * checked for repeats on their own): they are indexed when the dictionary is first asked to
+     * find or intern a value.
+     */
+    public void append(byte[] utf8, int[] starts, int from, int to) {
+      int n = to - from;
+      int length = starts[to] - starts[from];
+      reserve(size + n, used + length);
+      System.arraycopy(utf8, starts[from], bytes, used, length);
+      int shift = used - starts[from];
+      for (int i = from; i < to; i++) {
+        this.starts[++size] = starts[i + 1] + shift;
       }
-      return cache;
+      used += length;
     }
 
     /** Forgets every value, keeping the room made for them. */
@@ -158,99 +185,18 @@ public final class EventLog {
       Arrays.fill(table, 0);
       size = 0;
       used = 0;
+      indexed = 0;
       strings = null;
     }
 
-    /** Makes room for this many values in all, so that interning them does not grow the tables. */
+    /** Makes room for this many values, of this many UTF-8 bytes in all. */
     public void reserve(int values, int totalBytes) {
       if (starts.length < values + 1) {
-        starts = Arrays.copyOf(starts, values + 1);
+        starts = Arrays.copyOf(starts, Math.max(values + 1, starts.length * 2));
       }
       if (bytes.length < totalBytes) {
-        bytes = Arrays.copyOf(bytes, totalBytes);
+        bytes = Arrays.copyOf(bytes, Math.max(totalBytes, bytes.length * 2));
       }
-      int slots = table.length;
-      while (slots < 2L * values) {
-        slots <<= 1;
-      }
-      if (slots != table.length) {
-        rehash(slots);
-      }
-    }
-
-    /** The UTF-8 length of value {@code id}. */
-    public int length(int id) {
-      return starts[id + 1] - starts[id];
-    }
-
-    /** Copies value {@code id}'s UTF-8 bytes to {@code to} at {@code offset}. */
-    public void copy(int id, byte[] to, int offset) {
-      System.arraycopy(bytes, starts[id], to, offset, length(id));
-    }
-
-    /**
-     * Interns many values: value i is {@code utf8[starts[i], starts[i + 1])} with hash {@code
-     * hashes[i]}, for i in [from, to), and {@code ids[i]} gets its id (-1 for an empty one). On a
-     * large dictionary this is much faster than one by one: the table is read for a group of values
-     * before any is looked at, so that the waits for memory overlap.
-     */
-    public void internAll(byte[] utf8, int[] starts, int[] hashes, int from, int to, int[] ids) {
-      for (int g = from; g < to; g += GROUP) {
-        int end = Math.min(to, g + GROUP);
-        touch(hashes, g, end);
-        for (int i = g; i < end; i++) {
-          ids[i] = intern(utf8, starts[i], starts[i + 1] - starts[i], hashes[i]);
-        }
-      }
-    }
-
-    /** As {@link #internAll}, but only finding: -1 for a value not here. */
-    public void findAll(byte[] utf8, int[] starts, int[] hashes, int from, int to, int[] ids) {
-      for (int g = from; g < to; g += GROUP) {
-        int end = Math.min(to, g + GROUP);
-        touch(hashes, g, end);
-        for (int i = g; i < end; i++) {
-          ids[i] = find(utf8, starts[i], starts[i + 1] - starts[i], hashes[i]);
-        }
-      }
-    }
-
-    private static final int GROUP = 32;
-
-    /** Keeps the JIT from dropping the loads in {@link #touch}. */
-    @SuppressWarnings("unused")
-    private long sink;
-
-    /**
-     * Loads the table slots of a group of hashes, then the values they hold when a hash matches,
-     * each step for the whole group, so that the CPU waits for the memory of all at once.
-     */
-    private void touch(int[] hashes, int from, int to) {
-      long[] t = table;
-      int mask = t.length - 1;
-      long s = 0;
-      for (int i = from; i < to; i++) {
-        s += t[hashes[i] & mask];
-      }
-      for (int i = from; i < to; i++) {
-        long entry = t[hashes[i] & mask];
-        if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
-          s += starts[(int) entry - 1];
-        }
-      }
-      for (int i = from; i < to; i++) {
-        long entry = t[hashes[i] & mask];
-        if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
-          s += bytes[starts[(int) entry - 1]];
-        }
-      }
-      sink += s;
-    }
-
-    /** Interns value {@code id} of another dictionary here, answering its id here. */
-    public int internFrom(Dictionary other, int id) {
-      int start = other.starts[id];
-      return intern(other.bytes, start, other.starts[id + 1] - start);
     }
 
     /**
@@ -274,10 +220,14 @@ public final class EventLog {
       return mix(h);
     }
 
-    /** Whether value {@code id} is the given UTF-8 slice (without hashing it). */
-    public boolean is(int id, byte[] utf8, int offset, int length) {
-      int start = starts[id];
-      return starts[id + 1] - start == length && same(bytes, start, utf8, offset, length);
+    /** The UTF-8 length of value {@code id}. */
+    int length(int id) {
+      return starts[id + 1] - starts[id];
+    }
+
+    /** Copies value {@code id}'s UTF-8 bytes to {@code to} at {@code offset}. */
+    void copy(int id, byte[] to, int offset) {
+      System.arraycopy(bytes, starts[id], to, offset, starts[id + 1] - starts[id]);
     }
 
     private static final int SEED = 0x9E3779B9;
@@ -291,24 +241,6 @@ public final class EventLog {
       return Integer.rotateLeft(h ^ (int) (x >>> 32) ^ (int) x, 13) * 5 + 0xE6546B64;
     }
 
-    private static boolean same(byte[] a, int i, byte[] b, int j, int length) {
-      if (length > 16) {
-        return Arrays.equals(a, i, i + length, b, j, j + length);
-      }
-      int k = 0;
-      for (; k + 8 <= length; k += 8) {
-        if ((long) LONG.get(a, i + k) != (long) LONG.get(b, j + k)) {
-          return false;
-        }
-      }
-      for (; k < length; k++) {
-        if (a[i + k] != b[j + k]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     private static int mix(int h) {
       h ^= h >>> 16;
       h *= 0x85ebca6b;
@@ -318,6 +250,28 @@ public final class EventLog {
       return h;
     }
 
+    private static boolean same(byte[] a, int i, byte[] b, int j, int length) {
+      if (length > 16) {
+        return Arrays.equals(a, i, i + length, b, j, j + length);
+      }
+      if (i + 16 <= a.length && j + 16 <= b.length) {
+        // Two words from each (past the values' ends, inside the arrays), compared under a mask.
+        long x = (long) LONG.get(a, i) ^ (long) LONG.get(b, j);
+        if (length <= 8) {
+          return (x & (length == 8 ? -1L : (1L << (length << 3)) - 1)) == 0;
+        }
+        long y = (long) LONG.get(a, i + 8) ^ (long) LONG.get(b, j + 8);
+        int rest = length - 8;
+        return x == 0 && (y & (rest == 8 ? -1L : (1L << (rest << 3)) - 1)) == 0;
+      }
+      for (int k = 0; k < length; k++) {
+        if (a[i + k] != b[j + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private boolean sameAscii(String value, int start) {
       for (int i = 0, n = value.length(); i < n; i++) {
         if (bytes[start + i] != value.charAt(i)) {
@@ -325,6 +279,47 @@ public final class EventLog {
         }
       }
       return true;
+    }
+
+    /** The decoded values, with room for {@code id}. */
+    private String[] cache(int id) {
+      String[] cache = strings;
+      if (cache == null || cache.length <= id) {
+        cache = Arrays.copyOf(cache == null ? new String[0] : cache, Math.max(id + 1, size));
+        strings = cache;
+      }
+      return cache;
+    }
+
+    /** The table, with every value in it. */
+    private long[] table() {
+      if (indexed != size) {
+        index();
+      }
+      return table;
+    }
+
+    private synchronized void index() {
+      int n = size;
+      if (indexed == n) {
+        return;
+      }
+      int slots = table.length;
+      while (slots < 2L * n) {
+        slots <<= 1;
+      }
+      long[] t = slots == table.length ? table : new long[slots];
+      if (t != table) {
+        for (int id = 0; id < n; id++) {
+          put(t, hash(bytes, starts[id], starts[id + 1] - starts[id]), id);
+        }
+      } else {
+        for (int id = indexed; id < n; id++) {
+          put(t, hash(bytes, starts[id], starts[id + 1] - starts[id]), id);
+        }
+      }
+      table = t;
+      indexed = n;
     }
 
     private int add(byte[] utf8, int offset, int length, int hash) {
@@ -343,6 +338,7 @@ public final class EventLog {
         rehash(table.length * 2);
       }
       put(table, hash, id);
+      indexed = size;
       return id;
     }
 

@@ -176,6 +176,8 @@ final class EventRows {
     lastChild = -1;
     lastWorker = -1;
     lastTeam = -1;
+    lastDetail = -1;
+    Arrays.fill(recent, -1);
   }
 
   /** Reads the header: the first record's values as strings, or null for an empty input. */
@@ -727,7 +729,7 @@ final class EventRows {
           new FieldProblem(
               ln, "occurred_at", "Must be between 2000 and 2040 (not " + text(OCCURRED) + ")"));
     }
-    int t = TYPES.find(vBuf[TYPE], vOff[TYPE], vLen[TYPE]);
+    int t = type(vBuf[TYPE], vOff[TYPE], vLen[TYPE]);
     if (t < 0) {
       problems.add(
           new FieldProblem(
@@ -748,7 +750,7 @@ final class EventRows {
         dueDay = (int) d;
       }
     }
-    int detailId = details.intern(vBuf[DETAIL], vOff[DETAIL], vLen[DETAIL]);
+    int detailId = lastDetail = intern(details, lastDetail, DETAIL);
     if (t >= 0) {
       check(EventType.of(t), ln, detailId);
     }
@@ -786,12 +788,58 @@ final class EventRows {
   private int lastChild = -1;
   private int lastWorker = -1;
   private int lastTeam = -1;
+  private int lastDetail = -1;
+
+  /**
+   * Recently seen ids of each column, by a few of their bytes (checked before the dictionary is
+   * asked, which hashes the value): small dictionaries (teams, details) are answered here.
+   */
+  private final int[] recent = new int[COLUMNS * 64];
+
+  {
+    Arrays.fill(recent, -1);
+  }
 
   private int intern(EventLog.Dictionary dictionary, int last, int k) {
-    if (last >= 0 && dictionary.is(last, vBuf[k], vOff[k], vLen[k])) {
+    byte[] b = vBuf[k];
+    int o = vOff[k];
+    int n = vLen[k];
+    if (n == 0) {
+      return -1;
+    }
+    if (last >= 0 && dictionary.is(last, b, o, n)) {
       return last;
     }
-    return dictionary.intern(vBuf[k], vOff[k], vLen[k]);
+    int slot = k * 64 + ((n * 31 + b[o] * 7 + b[o + n - 1]) & 63);
+    int id = recent[slot];
+    if (id < 0 || !dictionary.is(id, b, o, n)) {
+      id = dictionary.intern(b, o, n);
+      recent[slot] = id;
+    }
+    return id;
+  }
+
+  /** Candidate type ordinals by the code's length and first letter. */
+  private static final byte[] TYPE_BY_START = new byte[32 * 128];
+
+  static {
+    Arrays.fill(TYPE_BY_START, (byte) -1);
+    for (EventType t : EventType.values()) {
+      int at = t.code().length() * 128 + t.code().charAt(0);
+      if (TYPE_BY_START[at] >= 0) {
+        throw new IllegalStateException("Two event types' codes start alike: " + t.code());
+      }
+      TYPE_BY_START[at] = (byte) t.ordinal();
+    }
+  }
+
+  /** The type of a code, or -1. */
+  private static int type(byte[] b, int o, int n) {
+    if (n == 0 || n >= 32 || b[o] < 0) {
+      return -1;
+    }
+    int t = TYPE_BY_START[n * 128 + b[o]];
+    return t >= 0 && TYPES.is(t, b, o, n) ? t : -1;
   }
 
   private void addRef(int r) {
