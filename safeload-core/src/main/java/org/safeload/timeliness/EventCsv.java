@@ -34,7 +34,7 @@ import org.safeload.document.FieldProblem;
  * event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date}. Every row is
  * checked; a file with any bad row gives no events, and every problem names its line and field.
  *
- * <p>The file is read as bytes (docs/adr/0008-event-files-read-as-bytes.md): values are checked and
+ * <p>The file is read as bytes (docs/adr/0010-event-files-read-as-bytes.md): values are checked and
  * their identifiers interned straight from the input, without a String per value. A file given by
  * its path is read in runs of about {@value #RUN_BYTES} bytes on a few threads (each run starts at
  * a line start found by looking for the first line end in it, and is kept only if the run before it

@@ -35,8 +35,23 @@ final class EventIds {
       int refs,
       int[] first,
       int[] target) {
+    resolve(ids, hashes, rows, refBytes, refStarts, refHashes, refs, first, target, PER_PARTITION);
+  }
+
+  /** As above, with about {@code perPartition} ids to a partition. */
+  static void resolve(
+      EventLog.Dictionary ids,
+      int[] hashes,
+      int rows,
+      byte[] refBytes,
+      int[] refStarts,
+      int[] refHashes,
+      int refs,
+      int[] first,
+      int[] target,
+      int perPartition) {
     int bits = 0;
-    while ((rows >>> bits) > PER_PARTITION && bits < 16) {
+    while ((rows >>> bits) > perPartition && bits < 16) {
       bits++;
     }
     int partitions = 1 << bits;
