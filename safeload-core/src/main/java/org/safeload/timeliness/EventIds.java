@@ -35,10 +35,26 @@ final class EventIds {
       int refs,
       int[] first,
       int[] target) {
-    resolve(ids, hashes, rows, refBytes, refStarts, refHashes, refs, first, target, PER_PARTITION);
+    int slices =
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (rows + refs) >> 16));
+    resolve(
+        ids,
+        hashes,
+        rows,
+        refBytes,
+        refStarts,
+        refHashes,
+        refs,
+        first,
+        target,
+        PER_PARTITION,
+        slices);
   }
 
-  /** As above, with about {@code perPartition} ids to a partition. */
+  /**
+   * As above, with about {@code perPartition} ids to a partition, counted and placed in {@code
+   * slices} slices of the rows in parallel.
+   */
   static void resolve(
       EventLog.Dictionary ids,
       int[] hashes,
@@ -49,40 +65,54 @@ final class EventIds {
       int refs,
       int[] first,
       int[] target,
-      int perPartition) {
+      int perPartition,
+      int slices) {
     int bits = 0;
     while ((rows >>> bits) > perPartition && bits < 16) {
       bits++;
     }
     int partitions = 1 << bits;
     int shift = 32 - bits;
-    Sorted rowsSorted = new Sorted(partitions);
-    for (int r = 0; r < rows; r++) {
-      int length = ids.length(r);
-      if (length > 0) {
-        rowsSorted.count(part(hashes[r], shift), length);
-        first[r] = r;
-      } else {
-        first[r] = -1;
-      }
-    }
-    Sorted refsSorted = new Sorted(partitions);
-    for (int k = 0; k < refs; k++) {
-      refsSorted.count(part(refHashes[k], shift), refStarts[k + 1] - refStarts[k]);
-    }
+    // Rows and refs are counted and placed in slices, in parallel: within a partition, slice 0's
+    // come first, so each partition stays in row (and ref) order.
+    Sorted rowsSorted = new Sorted(partitions, slices);
+    Sorted refsSorted = new Sorted(partitions, slices);
+    IntStream.range(0, slices)
+        .parallel()
+        .forEach(
+            s -> {
+              for (int r = rows * s / slices, end = rows * (s + 1) / slices; r < end; r++) {
+                int length = ids.length(r);
+                if (length > 0) {
+                  rowsSorted.count(s, part(hashes[r], shift), length);
+                  first[r] = r;
+                } else {
+                  first[r] = -1;
+                }
+              }
+              for (int k = refs * s / slices, end = refs * (s + 1) / slices; k < end; k++) {
+                refsSorted.count(s, part(refHashes[k], shift), refStarts[k + 1] - refStarts[k]);
+              }
+            });
     rowsSorted.sums();
     refsSorted.sums();
-    for (int r = 0; r < rows; r++) {
-      if (first[r] >= 0) {
-        int i = rowsSorted.place(part(hashes[r], shift), r, hashes[r], ids.length(r));
-        ids.copy(r, rowsSorted.bytes, rowsSorted.start[i]);
-      }
-    }
-    for (int k = 0; k < refs; k++) {
-      int length = refStarts[k + 1] - refStarts[k];
-      int i = refsSorted.place(part(refHashes[k], shift), k, refHashes[k], length);
-      System.arraycopy(refBytes, refStarts[k], refsSorted.bytes, refsSorted.start[i], length);
-    }
+    IntStream.range(0, slices)
+        .parallel()
+        .forEach(
+            s -> {
+              for (int r = rows * s / slices, end = rows * (s + 1) / slices; r < end; r++) {
+                if (first[r] >= 0) {
+                  int i = rowsSorted.place(s, part(hashes[r], shift), r, hashes[r], ids.length(r));
+                  ids.copy(r, rowsSorted.bytes, rowsSorted.start[i]);
+                }
+              }
+              for (int k = refs * s / slices, end = refs * (s + 1) / slices; k < end; k++) {
+                int length = refStarts[k + 1] - refStarts[k];
+                int i = refsSorted.place(s, part(refHashes[k], shift), k, refHashes[k], length);
+                System.arraycopy(
+                    refBytes, refStarts[k], refsSorted.bytes, refsSorted.start[i], length);
+              }
+            });
     int largest = 0;
     for (int p = 0; p < partitions; p++) {
       largest = Math.max(largest, rowsSorted.first[p + 1] - rowsSorted.first[p]);
@@ -153,47 +183,63 @@ final class EventIds {
     /** Partition p's entries are [first[p], first[p + 1]). */
     final int[] first;
 
-    private final int[] firstByte;
-    private int[] next;
-    private int[] nextByte;
+    private final int partitions;
+
+    /**
+     * By slice and partition (slice * partitions + partition): entries and bytes, then where next.
+     */
+    private final int[] next;
+
+    private final int[] nextByte;
     int[] index;
     int[] hash;
     int[] start;
     byte[] bytes;
 
-    Sorted(int partitions) {
+    Sorted(int partitions, int slices) {
+      this.partitions = partitions;
       first = new int[partitions + 1];
-      firstByte = new int[partitions + 1];
+      next = new int[partitions * slices];
+      nextByte = new int[partitions * slices];
     }
 
-    void count(int partition, int length) {
-      first[partition + 1]++;
-      firstByte[partition + 1] += length;
+    void count(int slice, int partition, int length) {
+      next[slice * partitions + partition]++;
+      nextByte[slice * partitions + partition] += length;
     }
 
     void sums() {
-      int partitions = first.length - 1;
+      int slices = next.length / partitions;
+      int entries = 0;
+      int total = 0;
       for (int p = 0; p < partitions; p++) {
-        first[p + 1] += first[p];
-        firstByte[p + 1] += firstByte[p];
+        first[p] = entries;
+        for (int s = 0; s < slices; s++) {
+          int at = s * partitions + p;
+          int n = next[at];
+          int b = nextByte[at];
+          next[at] = entries;
+          nextByte[at] = total;
+          entries += n;
+          total += b;
+        }
       }
-      int n = first[partitions];
-      index = new int[n];
-      hash = new int[n];
-      start = new int[n + 1];
-      start[n] = firstByte[partitions];
-      bytes = new byte[firstByte[partitions] + 16];
-      next = Arrays.copyOf(first, partitions);
-      nextByte = Arrays.copyOf(firstByte, partitions);
+      first[partitions] = entries;
+      index = new int[entries];
+      hash = new int[entries];
+      start = new int[entries + 1];
+      start[entries] = total;
+      bytes = new byte[total + 16];
     }
 
     /** Places a value in its partition: answers its entry, whose bytes are then to be copied. */
-    int place(int partition, int value, int valueHash, int length) {
-      int i = next[partition]++;
+    int place(int slice, int partition, int value, int valueHash, int length) {
+      int at = slice * partitions + partition;
+      int i = next[at]++;
       index[i] = value;
       hash[i] = valueHash;
-      start[i] = nextByte[partition];
-      nextByte[partition] += length;
+      start[i] = nextByte[at];
+      nextByte[at] += length;
       return i;
     }
 

@@ -56,16 +56,25 @@ class EventIdsTest {
       expectedTarget[k] = firstRow.getOrDefault(ref, -1);
     }
     for (int perPartition : new int[] {1, 7, 100, 1 << 20}) {
-      int[] first = new int[rows];
-      int[] target = new int[refs];
-      EventIds.resolve(
-          ids, hashes, rows, refBytes, refStarts, refHashes, refs, first, target, perPartition);
-      assertThat(first)
-          .as("seed %d, %d per partition", seed, perPartition)
-          .isEqualTo(expectedFirst);
-      assertThat(target)
-          .as("seed %d, %d per partition", seed, perPartition)
-          .isEqualTo(expectedTarget);
+      for (int slices = 1; slices <= 3; slices++) {
+        int[] first = new int[rows];
+        int[] target = new int[refs];
+        EventIds.resolve(
+            ids,
+            hashes,
+            rows,
+            refBytes,
+            refStarts,
+            refHashes,
+            refs,
+            first,
+            target,
+            perPartition,
+            slices);
+        String as = "seed " + seed + ", " + perPartition + " per partition, " + slices + " slices";
+        assertThat(first).as(as).isEqualTo(expectedFirst);
+        assertThat(target).as(as).isEqualTo(expectedTarget);
+      }
     }
     // The ids appended (repeats aside) are found once the dictionary indexes them.
     for (Map.Entry<String, Integer> e : firstRow.entrySet()) {
