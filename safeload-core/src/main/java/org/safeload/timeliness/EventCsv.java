@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -143,6 +144,9 @@ public final class EventCsv {
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
+      if (size > TRAIN_ABOVE) {
+        train();
+      }
       ByteWindow window =
           ByteWindow.of(channel, 0, new byte[(int) Math.max(16, Math.min(size + 1, 1 << 20))]);
       List<FieldProblem> problems = new ArrayList<>();
@@ -160,6 +164,90 @@ public final class EventCsv {
       }
       return merger.finish(known);
     }
+  }
+
+  /** A file larger than this is read after {@link #train()}. */
+  private static final long TRAIN_ABOVE = 32L << 20;
+
+  private static volatile boolean trained;
+
+  /**
+   * Reads a small file with a row of every kind (every type, ids of 1 to 20 bytes, refs, dates,
+   * quotes, spaces, CRLF) a few thousand rows' worth, once per JVM, before a large file. The JIT
+   * then compiles the reader with every path already seen: otherwise each kind first met far into a
+   * file (the supervisions at its end, the first eight-byte id at row a million) throws the
+   * compiled reader away and compiles it again, about a second of CPU each time on two cores.
+   */
+  static void train() {
+    if (trained) {
+      return;
+    }
+    trained = true;
+    byte[] bytes = trainingFile();
+    try {
+      for (int round = 0; round < 50; round++) {
+        read(new java.io.ByteArrayInputStream(bytes), id -> Optional.empty());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file {@link #train()} reads: 80 good rows of every kind. */
+  static byte[] trainingFile() {
+    StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
+    String visit = "";
+    String meeting = "";
+    EventType[] types = EventType.values();
+    for (int i = 0; i < 80; i++) {
+      EventType t = types[i % types.length];
+      String id = "T" + "x".repeat(i % 20) + i;
+      String detail =
+          switch (t) {
+            case VISIT -> i % 2 == 0 ? "seen" : " not-seen ";
+            case MEETING -> "\"icpc\"";
+            case CASE_TYPE_CHANGED, ALLOCATED -> "cp";
+            case STEPPED_DOWN -> i % 2 == 0 ? "cin" : "";
+            case DOCUMENT_SUBMITTED -> "\"a \"\"report\"\"\"";
+            default -> "";
+          };
+      String ref =
+          switch (t) {
+            case VISIT_WRITE_UP -> visit;
+            case MINUTES_DISTRIBUTED -> meeting;
+            default -> "";
+          };
+      boolean worker = t.workerEvent();
+      csv.append(id)
+          .append(',')
+          .append(LocalDate.of(2024, 1, 1).plusDays(i).atTime(9, i % 60, i % 2 == 0 ? 0 : 30))
+          .append(',')
+          .append(t.code())
+          .append(',')
+          .append(worker ? "" : "C" + i / 15)
+          .append(',')
+          .append(worker ? "" : "K" + i / 15)
+          .append(",W")
+          .append(i % 7)
+          .append(",T")
+          .append(i % 3)
+          .append(',')
+          .append(detail)
+          .append(',')
+          .append(ref)
+          .append(',')
+          .append(t == EventType.DOCUMENT_SUBMITTED ? LocalDate.of(2024, 2, 1 + i % 28) : "")
+          .append(i % 3 == 0 ? "\r\n" : "\n");
+      if (i % 11 == 0) {
+        csv.append("\n");
+      }
+      if (t == EventType.VISIT) {
+        visit = id;
+      } else if (t == EventType.MEETING) {
+        meeting = id;
+      }
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static void readInOrder(ByteWindow window, int p, int[] columnOf, Merger merger)
@@ -447,15 +535,14 @@ public final class EventCsv {
       System.arraycopy(run.type, 0, log.type, base, n);
       System.arraycopy(run.due, 0, log.due, base, n);
       Arrays.fill(log.ref, base, base + n, -1);
-      for (int r = 0; r < n; r++) {
-        int g = base + r;
-        log.caseOf[g] = at(caseMap, run.caseOf[r]);
-        log.childOf[g] = at(childMap, run.childOf[r]);
-        log.workerOf[g] = at(workerMap, run.workerOf[r]);
-        log.teamOf[g] = at(teamMap, run.teamOf[r]);
-        log.detail[g] = at(detailMap, run.detail[r]);
-        lineOf[g] = run.line[r] + lines;
-      }
+      // Small loops of their own: this method runs once a run, they once a row (and so are
+      // compiled on their own, quickly).
+      remap(caseMap, run.caseOf, log.caseOf, base, n);
+      remap(childMap, run.childOf, log.childOf, base, n);
+      remap(workerMap, run.workerOf, log.workerOf, base, n);
+      remap(teamMap, run.teamOf, log.teamOf, base, n);
+      remap(detailMap, run.detail, log.detail, base, n);
+      shift(run.line, lineOf, base, n, lines);
       // Every row's id, repeats and all ("" for none): row g's is value g. They are checked for
       // repeats once every row is in.
       ids.append(run.idBytes, run.idStart, 0, n);
@@ -465,6 +552,12 @@ public final class EventCsv {
         int line = p.line() + lines;
         problems.add(new Ordered(line, 1, p.atLine(line)));
       }
+      addPending(run, base, lines);
+      rows = base + n;
+      lineBase = lines + run.lines;
+    }
+
+    private void addPending(EventRows run, int base, int lines) {
       pending(pending + run.refs, pendingStart[pending] + run.refStart[run.refs]);
       for (int j = 0; j < run.refs; j++) {
         int r = run.refRow[j];
@@ -480,8 +573,6 @@ public final class EventCsv {
         pendingType[k] = run.type[r];
         pending = k + 1;
       }
-      rows = base + n;
-      lineBase = lines + run.lines;
     }
 
     private static int[] map(EventLog.Dictionary from, EventLog.Dictionary to) {
@@ -492,8 +583,18 @@ public final class EventCsv {
       return map;
     }
 
-    private static int at(int[] map, int local) {
-      return local < 0 ? -1 : map[local];
+    /** to[base + r] = the id in the log of the run's from[r], for r in [0, n). */
+    private static void remap(int[] map, int[] from, int[] to, int base, int n) {
+      for (int r = 0; r < n; r++) {
+        int local = from[r];
+        to[base + r] = local < 0 ? -1 : map[local];
+      }
+    }
+
+    private static void shift(int[] from, int[] to, int base, int n, int by) {
+      for (int r = 0; r < n; r++) {
+        to[base + r] = from[r] + by;
+      }
     }
 
     Result finish(Function<String, Optional<KnownEvent>> known) {

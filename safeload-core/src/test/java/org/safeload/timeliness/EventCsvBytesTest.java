@@ -352,6 +352,24 @@ class EventCsvBytesTest {
   }
 
   @Test
+  void theTrainingFileIsGoodAndHasEveryKindOfRow() throws IOException {
+    EventCsv.Result result = EventCsv.read(new ByteArrayInputStream(EventCsv.trainingFile()), NONE);
+    assertThat(result.problems()).isEmpty();
+    EventLog log = result.log();
+    java.util.Set<EventType> types = java.util.EnumSet.noneOf(EventType.class);
+    int longest = 0;
+    int refs = 0;
+    for (int row = 0; row < log.size(); row++) {
+      types.add(log.type(row));
+      longest = Math.max(longest, result.eventId(row).length());
+      refs += result.refId(row) != null ? 1 : 0;
+    }
+    assertThat(types).containsExactlyInAnyOrder(EventType.values());
+    assertThat(longest).isGreaterThan(16);
+    assertThat(refs).isGreaterThan(5);
+  }
+
+  @Test
   void dictionariesInternSlicesWithoutStringsAndAgreeWithStrings() {
     EventLog.Dictionary d = new EventLog.Dictionary();
     byte[] text = "xxC1yyK\u00e9zz".getBytes(StandardCharsets.UTF_8);
