@@ -69,7 +69,12 @@ final class KpiCsvBench {
 
   /** One side's answer, as its JVM printed it. */
   private record Side(
-      Map<String, long[]> counts, double first, double best, long peakKb, String split) {}
+      Map<String, long[]> counts,
+      double first,
+      double best,
+      long coldPeakKb,
+      long peakKb,
+      String split) {}
 
   private static void compare(Path csv, LocalDate asOf, int repeat) throws Exception {
     System.out.printf(
@@ -96,13 +101,22 @@ final class KpiCsvBench {
           same ? "agrees" : "DIFFERS " + java.util.Arrays.toString(d));
     }
     System.out.printf(
-        "%n%-10s %10s %10s %12s   %s%n", "", "cold (s)", "warm (s)", "peak RSS", "of which");
-    System.out.printf(
-        "%-10s %10.3f %10.3f %9d MB   %s%n",
-        "Safeload", safeload.first(), safeload.best(), safeload.peakKb() / 1024, safeload.split());
-    System.out.printf(
-        "%-10s %10.3f %10.3f %9d MB   %s%n",
-        "DuckDB", duck.first(), duck.best(), duck.peakKb() / 1024, duck.split());
+        "%n%-10s %10s %10s %14s %14s   %s%n",
+        "", "cold (s)", "warm (s)", "RSS cold run", "RSS all runs", "of which (last warm run)");
+    Map<String, Side> sides = new LinkedHashMap<>();
+    sides.put("Safeload", safeload);
+    sides.put("DuckDB", duck);
+    for (Map.Entry<String, Side> e : sides.entrySet()) {
+      Side side = e.getValue();
+      System.out.printf(
+          "%-10s %10.3f %10.3f %11d MB %11d MB   %s%n",
+          e.getKey(),
+          side.first(),
+          side.best(),
+          side.coldPeakKb() / 1024,
+          side.peakKb() / 1024,
+          side.split());
+    }
     System.out.printf(
         "Ratio (Safeload time / DuckDB time): cold %.2f, warm %.2f%n",
         safeload.first() / duck.first(), safeload.best() / duck.best());
@@ -135,6 +149,7 @@ final class KpiCsvBench {
     double first = 0;
     double best = Double.MAX_VALUE;
     long peak = 0;
+    long coldPeak = 0;
     String split = "";
     try (BufferedReader out =
         new BufferedReader(
@@ -161,6 +176,8 @@ final class KpiCsvBench {
           }
         } else if (w[1].equals("peak")) {
           peak = Long.parseLong(w[2]);
+        } else if (w[1].equals("peakcold")) {
+          coldPeak = Long.parseLong(w[2]);
         } else if (w[1].equals("split")) {
           split = line.substring("RESULT split ".length());
         }
@@ -169,7 +186,7 @@ final class KpiCsvBench {
     if (process.waitFor() != 0) {
       throw new IllegalStateException(side + " failed");
     }
-    return new Side(counts, first, best == Double.MAX_VALUE ? first : best, peak, split);
+    return new Side(counts, first, best == Double.MAX_VALUE ? first : best, coldPeak, peak, split);
   }
 
   private static List<KpiRuleSet> sets() {
@@ -201,6 +218,9 @@ final class KpiCsvBench {
               (read - s) / 1e9, result.log().size(), (done - read) / 1e9);
       System.out.println((run == 0 ? "cold: " : "warm: ") + split);
       System.out.printf("RESULT run %d %.6f%n", run, (done - s) / 1e9);
+      if (run == 0) {
+        System.out.println("RESULT peakcold " + peakKb());
+      }
     }
     report(counts, split);
   }
@@ -276,6 +296,9 @@ final class KpiCsvBench {
         System.out.println((run == 0 ? "cold: " : "warm: ") + split);
         System.out.printf("RESULT run %d %.6f%n", run, (done - s) / 1e9);
       }
+      if (run == 0) {
+        System.out.println("RESULT peakcold " + peakKb());
+      }
     }
     report(counts, split);
   }
@@ -297,12 +320,20 @@ final class KpiCsvBench {
       System.out.printf("RESULT count %s %d %d %d %d%n", e.getKey(), c[0], c[1], c[2], c[3]);
     }
     System.out.println("RESULT split " + split);
-    long peak = 0;
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    System.out.println("RESULT peak " + peakKb());
+  }
+
+  /** The process's peak resident memory so far, in kB (0 where /proc is not there). */
+  private static long peakKb() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(status)) {
       if (line.startsWith("VmHWM:")) {
-        peak = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
-    System.out.println("RESULT peak " + peak);
+    return 0;
   }
 }
