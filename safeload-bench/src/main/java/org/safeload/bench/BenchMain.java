@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar safeload-bench.jar kpi --events 10000000 --seed 1}: the timeliness engine
- * against DuckDB SQL on one synthetic log. {@code java -jar safeload-bench.jar handover --cases 500
- * --workers 40 --seed 1}: the handover planner against a greedy baseline. {@code java -jar
- * safeload-bench.jar app --children 12000 --months 12}: the app over HTTP ({@link AppBench}). Any
- * other arguments go to JMH (the microbenchmarks).
+ * against DuckDB SQL on one synthetic log; {@code kpi --csv FILE --as-of DATE}: the same end to end
+ * from an event file (Safeload's reader and engine against DuckDB's read_csv and SQL). {@code java
+ * -jar safeload-bench.jar handover --cases 500 --workers 40 --seed 1}: the handover planner against
+ * a greedy baseline. {@code java -jar safeload-bench.jar app --children 12000 --months 12}: the app
+ * over HTTP ({@link AppBench}). Any other arguments go to JMH (the microbenchmarks).
  */
 public final class BenchMain {
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.safeload.calendar.WorkingCalendar;
@@ -32,6 +33,10 @@ public final class KpiBench {
   private KpiBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--csv")) {
+      KpiCsvBench.main(args);
+      return;
+    }
     long events = 10_000_000;
     long seed = 1;
     int repeat = 3;
@@ -84,28 +89,12 @@ public final class KpiBench {
     Map<String, Double> duckMillis = new LinkedHashMap<>();
     double bestDuck = Double.MAX_VALUE;
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-      load((DuckDBConnection) connection, log, calendar);
-      try (Statement st = connection.createStatement()) {
-        // Working-day steps used by the rules: day -> the N-th working day after it.
-        for (int n : new int[] {1, 5, 10, 15, 45}) {
-          st.execute(
-              "create table wdplus_"
-                  + n
-                  + " as select c1.day as day, wd.day as dday from cal c1 join wd on wd.k = c1.cum + "
-                  + n);
-        }
-      }
+      load((DuckDBConnection) connection, log);
+      loadCalendar((DuckDBConnection) connection, calendar);
       List<Rule> rules = new ArrayList<>();
       for (KpiRuleSet set : sets) {
         for (KpiRule rule : set.rules()) {
-          rules.add(
-              new Rule(
-                  rule,
-                  rule.kind() != KpiRule.Kind.RECURRING
-                      ? sql(rule, log, asOf)
-                      : rule.perWorker()
-                          ? workerSql(rule, log, asOf)
-                          : recurringSql(rule, log, asOf)));
+          rules.add(new Rule(rule, ruleSql(rule, d -> log.details().find(d), asOf)));
         }
       }
       for (int run = 0; run < repeat + 1; run++) {
@@ -210,15 +199,12 @@ public final class KpiBench {
     return log;
   }
 
-  /** Loads the log's columns and a calendar table into DuckDB. */
-  private static void load(DuckDBConnection connection, EventLog log, WorkingCalendar calendar)
-      throws Exception {
+  /** Loads the log's columns into DuckDB, as the table {@code events}. */
+  private static void load(DuckDBConnection connection, EventLog log) throws Exception {
     try (Statement st = connection.createStatement()) {
       st.execute(
           "create table events (rn integer, ts bigint, dy integer, typ tinyint, case_idx integer, worker_idx integer,"
               + " detail integer, ref integer, due integer)");
-      st.execute("create table cal (day integer primary key, cum integer, end_sec bigint)");
-      st.execute("create table wd (k integer primary key, day integer)");
     }
     EventLog.Columns c = log.columns();
     try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events")) {
@@ -235,6 +221,18 @@ public final class KpiBench {
         a.append(c.due()[i]);
         a.endRow();
       }
+    }
+  }
+
+  /**
+   * The calendar tables the rules' SQL uses: {@code cal} (each day's count of working days so far
+   * and the epoch second it ends), {@code wd} (the k-th working day) and {@code wdplus_N} (the N-th
+   * working day after each day).
+   */
+  static void loadCalendar(DuckDBConnection connection, WorkingCalendar calendar) throws Exception {
+    try (Statement st = connection.createStatement()) {
+      st.execute("create table cal (day integer primary key, cum integer, end_sec bigint)");
+      st.execute("create table wd (k integer primary key, day integer)");
     }
     java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
     try (DuckDBAppender cal = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cal");
@@ -255,10 +253,32 @@ public final class KpiBench {
         cal.endRow();
       }
     }
+    try (Statement st = connection.createStatement()) {
+      // Working-day steps used by the rules: day -> the N-th working day after it.
+      for (int n : new int[] {1, 5, 10, 15, 45}) {
+        st.execute(
+            "create table wdplus_"
+                + n
+                + " as select c1.day as day, wd.day as dday from cal c1 join wd on wd.k = c1.cum + "
+                + n);
+      }
+    }
+  }
+
+  /**
+   * The SQL for a rule over the tables {@code events}, {@code cal}, {@code wd} and {@code wdplus_N}
+   * (see {@link #load}): one row of met, late, overdue and pending counts.
+   *
+   * @param details the id of a detail value in the events table's detail column (-1 if none)
+   */
+  static String ruleSql(KpiRule rule, ToIntFunction<String> details, LocalDate asOf) {
+    return rule.kind() != KpiRule.Kind.RECURRING
+        ? sql(rule, details, asOf)
+        : rule.perWorker() ? workerSql(rule, details, asOf) : recurringSql(rule, details, asOf);
   }
 
   /** The SQL for a one-per-anchor rule: met, late, overdue, pending. */
-  private static String sql(KpiRule rule, EventLog log, LocalDate asOf) {
+  private static String sql(KpiRule rule, ToIntFunction<String> log, LocalDate asOf) {
     long asOfEnd =
         asOf.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toEpochSecond() - 1;
     String anchor = filter(rule.anchor(), log, "a");
@@ -368,13 +388,13 @@ public final class KpiBench {
    * types (or, with an anchor, from each anchor while that lasts); each target closes the item due
    * and the next is due a window after it.
    */
-  private static String recurringSql(KpiRule rule, EventLog log, LocalDate asOf) {
+  private static String recurringSql(KpiRule rule, ToIntFunction<String> log, LocalDate asOf) {
     long asOfEnd =
         asOf.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toEpochSecond() - 1;
     StringBuilder typeCase = new StringBuilder("case");
     StringBuilder typeDetails = new StringBuilder();
     for (org.safeload.timeliness.CaseType t : org.safeload.timeliness.CaseType.values()) {
-      int id = log.details().find(t.code());
+      int id = log.applyAsInt(t.code());
       if (id >= 0) {
         typeCase.append(" when detail = ").append(id).append(" then ").append(t.ordinal());
         typeDetails.append(typeDetails.isEmpty() ? "" : ",").append(id);
@@ -498,7 +518,7 @@ public final class KpiBench {
   }
 
   /** Supervision: from a worker's first allocation or supervision, every window after the last. */
-  private static String workerSql(KpiRule rule, EventLog log, LocalDate asOf) {
+  private static String workerSql(KpiRule rule, ToIntFunction<String> log, LocalDate asOf) {
     long asOfEnd =
         asOf.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toEpochSecond() - 1;
     String target = filter(rule.target(), log, "e");
@@ -542,12 +562,12 @@ public final class KpiBench {
         + "(select st from closed_items union all select st from open_items)";
   }
 
-  private static String filter(KpiRule.Filter f, EventLog log, String alias) {
+  private static String filter(KpiRule.Filter f, ToIntFunction<String> log, String alias) {
     StringBuilder sql = new StringBuilder(alias + ".typ = " + f.type().ordinal());
     if (!f.details().isEmpty()) {
       List<String> ids = new ArrayList<>();
       for (String d : f.details()) {
-        ids.add(String.valueOf(log.details().find(d)));
+        ids.add(String.valueOf(log.applyAsInt(d)));
       }
       sql.append(" and ")
           .append(alias)

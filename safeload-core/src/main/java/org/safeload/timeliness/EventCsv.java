@@ -1,25 +1,47 @@
 package org.safeload.timeliness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.safeload.document.FieldProblem;
 
 /**
  * The case activity file (docs/timeliness.md): UTF-8 CSV with the header {@code
  * event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date}. Every row is
  * checked; a file with any bad row gives no events, and every problem names its line and field.
+ *
+ * <p>The file is read as bytes (docs/adr/0010-event-files-read-as-bytes.md): values are checked and
+ * their identifiers interned straight from the input, without a String per value. A file given by
+ * its path is read in runs of about {@value #RUN_BYTES} bytes on a few threads (each run starts at
+ * a line start found by looking for the first line end in it, and is kept only if the run before it
+ * ended just there: otherwise, a quoted value with a line break spanned the two, and that part is
+ * read again in order); runs are merged in file order, so the answer, the problems and the order of
+ * every dictionary are the same as reading the file from start to end.
  */
 public final class EventCsv {
 
@@ -39,26 +61,39 @@ public final class EventCsv {
   public static final Set<String> MEETING_KINDS =
       Set.of("strategy-discussion", "icpc", "rcpc", "core-group", "cin-review");
 
+  /** A file larger than this is read in runs of this size on several threads. */
+  static final int RUN_BYTES = 8 << 20;
+
+  /** A stream is merged in runs of this many rows (so that a run's columns stay small). */
+  private static final int STREAM_ROWS = 1 << 16;
+
   /**
-   * The events, or the problems (never both). For each row of the log: the file line it came from,
-   * and the id of the event it refers to when that event was stored before (not in the file).
+   * The events, or the problems (never both). Row r of the log is the file's r-th event (blank
+   * lines aside): its id is {@code log.eventIds().get(r)}; its {@code ref}, when it names an event
+   * in the file, is that event's row in {@link EventLog#columns()}, and when it names an event
+   * stored before, the id is in {@code externalRefs} (by row); {@code lines} gives each row's line.
    */
   public record Result(
-      EventLog log, List<FieldProblem> problems, int[] lines, Map<Integer, String> storedRefs) {
+      EventLog log, List<FieldProblem> problems, Map<Integer, String> externalRefs, int[] lines) {
 
     public Result(EventLog log, List<FieldProblem> problems) {
-      this(log, problems, new int[0], Map.of());
+      this(log, problems, Map.of(), new int[0]);
     }
 
-    /** The file line of a row of the log. */
+    /** Row r's line in the file (the header is line 1). */
     public int line(int row) {
       return lines[row];
     }
 
-    /** The id of the event a row refers to (in the file or stored before), or null. */
+    /** Row r's event_id. */
+    public String eventId(int row) {
+      return log.eventIds().get(row);
+    }
+
+    /** The event_id row r refers to (in the file or stored before), or null. */
     public String refId(int row) {
-      int ref = log.ref(row);
-      return ref >= 0 ? log.eventId(ref) : storedRefs.get(row);
+      int target = log.ref[row];
+      return target >= 0 ? log.eventIds().get(target) : externalRefs.get(row);
     }
   }
 
@@ -68,7 +103,7 @@ public final class EventCsv {
   public record KnownEvent(EventType type, String caseId) {}
 
   public static Result read(Reader reader) {
-    return read(reader, id -> java.util.Optional.empty());
+    return read(reader, id -> Optional.empty());
   }
 
   /**
@@ -76,286 +111,319 @@ public final class EventCsv {
    *
    * @param known stored events by id
    */
-  public static Result read(
-      Reader reader, java.util.function.Function<String, java.util.Optional<KnownEvent>> known) {
+  public static Result read(Reader reader, Function<String, Optional<KnownEvent>> known) {
+    try {
+      return read(new Utf8Stream(reader), known);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a file from a stream, from start to end, never holding more of it than a buffer of about
+   * a megabyte (and the longest row).
+   */
+  public static Result read(InputStream in, Function<String, Optional<KnownEvent>> known)
+      throws IOException {
+    ByteWindow window = ByteWindow.of(in, 1 << 20);
     List<FieldProblem> problems = new ArrayList<>();
-    EventLog log = new EventLog();
-    record Pending(int row, int line, String ref, EventType type) {}
-    List<Pending> refs = new ArrayList<>();
-    Map<String, Integer> rows = new HashMap<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    int[] lines = new int[1024];
-    Map<Integer, String> storedRefs = new HashMap<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      Map<String, Integer> columns = null;
-      long lineBefore = 0;
-      for (CSVRecord record : parser) {
-        int line = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
-        if (columns == null) {
-          columns = header(record, problems);
-          if (!problems.isEmpty()) {
-            return new Result(null, problems);
-          }
-          continue;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue;
-        }
-        if (record.size() != HEADER.size()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "",
-                  "Row has " + record.size() + " values but the header has " + HEADER.size()));
-          continue;
-        }
-        Map<String, Integer> c = columns;
-        java.util.function.Function<String, String> v = name -> record.get(c.get(name)).strip();
-        int before = problems.size();
-        String id = v.apply("event_id");
-        if (id.isEmpty()) {
-          problems.add(new FieldProblem(line, "event_id", "Enter the event's id"));
-        } else if (firstLine.containsKey(id)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "event_id",
-                  "The id " + id + " is already used on line " + firstLine.get(id)));
-        }
-        long at = 0;
-        String occurred = v.apply("occurred_at");
-        try {
-          at = London.epochSecond(LocalDateTime.parse(occurred));
-          int day = London.dayOf(at);
-          if (day < London.FIRST_DAY || day >= London.LAST_DAY) {
-            problems.add(
-                new FieldProblem(
-                    line, "occurred_at", "Must be between 2000 and 2040 (not " + occurred + ")"));
-          }
-        } catch (DateTimeParseException e) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "occurred_at",
-                  "Must be a London date and time like 2022-05-03T14:30 (not " + occurred + ")"));
-        }
-        EventType type = EventType.fromCode(v.apply("type")).orElse(null);
-        if (type == null) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "type",
-                  "Must be one of: " + EventType.codes() + " (not " + v.apply("type") + ")"));
-        }
-        String caseId = v.apply("case_id");
-        String childId = v.apply("child_id");
-        String workerId = v.apply("worker_id");
-        String teamId = v.apply("team_id");
-        String detail = v.apply("detail");
-        String ref = v.apply("ref");
-        String dueText = v.apply("due_date");
-        int due = EventLog.NO_DATE;
-        if (!dueText.isEmpty()) {
-          try {
-            due = (int) LocalDate.parse(dueText).toEpochDay();
-          } catch (DateTimeParseException e) {
-            problems.add(
-                new FieldProblem(
-                    line, "due_date", "Must be a date like 2022-05-03 (not " + dueText + ")"));
-          }
-        }
-        if (type != null) {
-          check(type, line, caseId, childId, workerId, teamId, detail, ref, dueText, problems);
-        }
-        int row = -1;
-        if (problems.size() == before) {
-          row = log.add(id, at, type, caseId, childId, workerId, teamId, detail, -1, due);
-          rows.put(id, row);
-          if (row == lines.length) {
-            lines = java.util.Arrays.copyOf(lines, lines.length * 2);
-          }
-          lines[row] = line;
-        }
-        if (!ref.isEmpty() && type != null) {
-          refs.add(new Pending(row, line, ref, type));
-        }
-        if (!id.isEmpty()) {
-          firstLine.putIfAbsent(id, line);
-        }
+    EventRows.Header header = EventRows.header(window);
+    int[] columnOf = columns(header, problems);
+    if (columnOf == null) {
+      return new Result(null, problems);
+    }
+    Merger merger = new Merger(header.lines());
+    readInOrder(window, (int) (header.dataStart() - window.base), columnOf, merger);
+    return merger.finish(known);
+  }
+
+  /** Reads a file, in runs on as many threads as there are processors if it is large. */
+  public static Result read(Path file, Function<String, Optional<KnownEvent>> known)
+      throws IOException {
+    return read(file, known, RUN_BYTES, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As {@link #read(Path, Function)}, in runs of {@code runBytes} on {@code threads} threads. */
+  static Result read(
+      Path file, Function<String, Optional<KnownEvent>> known, int runBytes, int threads)
+      throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > TRAIN_ABOVE) {
+        train();
       }
-      if (columns == null) {
-        problems.add(
-            new FieldProblem(1, "", "The file is empty: the first line must be the header"));
+      ByteWindow window =
+          ByteWindow.of(channel, 0, new byte[(int) Math.max(16, Math.min(size + 1, 1 << 20))]);
+      List<FieldProblem> problems = new ArrayList<>();
+      EventRows.Header header = EventRows.header(window);
+      int[] columnOf = columns(header, problems);
+      if (columnOf == null) {
+        return new Result(null, problems);
+      }
+      Merger merger = new Merger(header.lines());
+      long dataStart = header.dataStart();
+      if (threads < 2 || size - dataStart <= runBytes) {
+        readInOrder(window, (int) (dataStart - window.base), columnOf, merger);
+      } else {
+        readInRuns(channel, size, dataStart, columnOf, runBytes, threads, merger);
+      }
+      return merger.finish(known);
+    }
+  }
+
+  /** A file larger than this is read after {@link #train()}. */
+  private static final long TRAIN_ABOVE = 32L << 20;
+
+  private static volatile boolean trained;
+
+  /**
+   * Reads a small file with a row of every kind (every type, ids of 1 to 20 bytes, refs, dates,
+   * quotes, spaces, CRLF) a few thousand rows' worth, once per JVM, before a large file. The JIT
+   * then compiles the reader with every path already seen: otherwise each kind first met far into a
+   * file (the supervisions at its end, the first eight-byte id at row a million) throws the
+   * compiled reader away and compiles it again, about a second of CPU each time on two cores.
+   */
+  static void train() {
+    if (trained) {
+      return;
+    }
+    trained = true;
+    byte[] bytes = trainingFile();
+    try {
+      for (int round = 0; round < 50; round++) {
+        read(new java.io.ByteArrayInputStream(bytes), id -> Optional.empty());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
-      problems.add(new FieldProblem(0, "", "The file is not valid CSV: " + e.getMessage()));
     }
-    for (Pending p : refs) {
-      Integer target = rows.get(p.ref());
-      EventType wanted = p.type() == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
-      if (target == null) {
-        java.util.Optional<KnownEvent> stored =
-            firstLine.containsKey(p.ref()) ? java.util.Optional.empty() : known.apply(p.ref());
-        if (stored.isPresent()) {
-          if (stored.get().type() != wanted) {
-            problems.add(
-                new FieldProblem(
-                    p.line(),
-                    "ref",
-                    "Event "
-                        + p.ref()
-                        + " is a "
-                        + stored.get().type().code()
-                        + ", not a "
-                        + wanted.code()));
-          } else if (p.row() >= 0
-              && !stored.get().caseId().equals(log.cases.get(log.caseOf[p.row()]))) {
-            problems.add(
-                new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
-          } else if (p.row() >= 0) {
-            storedRefs.put(p.row(), p.ref());
+  }
+
+  /** The file {@link #train()} reads: 80 good rows of every kind. */
+  static byte[] trainingFile() {
+    StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
+    String visit = "";
+    String meeting = "";
+    EventType[] types = EventType.values();
+    for (int i = 0; i < 80; i++) {
+      EventType t = types[i % types.length];
+      String id = "T" + "x".repeat(i % 20) + i;
+      String detail =
+          switch (t) {
+            case VISIT -> i % 2 == 0 ? "seen" : " not-seen ";
+            case MEETING -> "\"icpc\"";
+            case CASE_TYPE_CHANGED, ALLOCATED -> "cp";
+            case STEPPED_DOWN -> i % 2 == 0 ? "cin" : "";
+            case DOCUMENT_SUBMITTED -> "\"a \"\"report\"\"\"";
+            default -> "";
+          };
+      String ref =
+          switch (t) {
+            case VISIT_WRITE_UP -> visit;
+            case MINUTES_DISTRIBUTED -> meeting;
+            default -> "";
+          };
+      boolean worker = t.workerEvent();
+      csv.append(id)
+          .append(',')
+          .append(LocalDate.of(2024, 1, 1).plusDays(i).atTime(9, i % 60, i % 2 == 0 ? 0 : 30))
+          .append(',')
+          .append(t.code())
+          .append(',')
+          .append(worker ? "" : "C" + i / 15)
+          .append(',')
+          .append(worker ? "" : "K" + i / 15)
+          .append(",W")
+          .append(i % 7)
+          .append(",T")
+          .append(i % 3)
+          .append(',')
+          .append(detail)
+          .append(',')
+          .append(ref)
+          .append(',')
+          .append(t == EventType.DOCUMENT_SUBMITTED ? LocalDate.of(2024, 2, 1 + i % 28) : "")
+          .append(i % 3 == 0 ? "\r\n" : "\n");
+      if (i % 11 == 0) {
+        csv.append("\n");
+      }
+      if (t == EventType.VISIT) {
+        visit = id;
+      } else if (t == EventType.MEETING) {
+        meeting = id;
+      }
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void readInOrder(ByteWindow window, int p, int[] columnOf, Merger merger)
+      throws IOException {
+    EventRows run = new EventRows(columnOf, 1024);
+    while (true) {
+      p = run.read(window, p, Long.MAX_VALUE, STREAM_ROWS);
+      merger.accept(run);
+      if (run.atEnd || run.broken) {
+        return;
+      }
+      run.clear();
+    }
+  }
+
+  private static void readInRuns(
+      FileChannel channel,
+      long size,
+      long dataStart,
+      int[] columnOf,
+      int runBytes,
+      int threads,
+      Merger merger)
+      throws IOException {
+    int runs = (int) ((size - dataStart + runBytes - 1) / runBytes);
+    ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    // Runs merged are read into again (their columns are large: fewer collections).
+    ConcurrentLinkedQueue<EventRows> spare = new ConcurrentLinkedQueue<>();
+    int bufferBytes =
+        (int) Math.min(Integer.MAX_VALUE - 16, runBytes + Math.min(runBytes, 64L << 10) + 16);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "event-csv");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<EventRows>> futures = new ArrayList<>();
+      // At most this many runs are read ahead of the merge, so that their columns stay few.
+      int ahead = threads * 2;
+      for (int k = 0; k < runs && k < ahead; k++) {
+        futures.add(
+            submit(
+                pool,
+                channel,
+                k,
+                runs,
+                dataStart,
+                runBytes,
+                columnOf,
+                buffers,
+                spare,
+                bufferBytes));
+      }
+      long pos = dataStart;
+      for (int k = 0; k < runs; k++) {
+        EventRows run = get(futures.get(k));
+        futures.set(k, null);
+        if (k + ahead < runs) {
+          futures.add(
+              submit(
+                  pool,
+                  channel,
+                  k + ahead,
+                  runs,
+                  dataStart,
+                  runBytes,
+                  columnOf,
+                  buffers,
+                  spare,
+                  bufferBytes));
+        }
+        long endAt = k == runs - 1 ? Long.MAX_VALUE : dataStart + (long) (k + 1) * runBytes;
+        if (run.start != pos) {
+          // The run began inside a quoted value that the run before carried on to pos.
+          if (pos >= endAt) {
+            continue;
           }
-        } else if (!firstLine.containsKey(p.ref())) {
-          problems.add(
-              new FieldProblem(
-                  p.line(), "ref", "No event " + p.ref() + " in the file or stored before"));
+          ByteWindow window = ByteWindow.of(channel, pos, new byte[bufferBytes]);
+          run = new EventRows(columnOf, 1024);
+          run.read(window, 0, endAt, Integer.MAX_VALUE);
         }
-      } else if (log.type(target) != wanted) {
-        problems.add(
-            new FieldProblem(
-                p.line(),
-                "ref",
-                "Event "
-                    + p.ref()
-                    + " is a "
-                    + log.type(target).code()
-                    + ", not a "
-                    + wanted.code()));
-      } else if (p.row() < 0) {
-        continue; // the row itself was refused; its other problems are reported
-      } else if (log.caseOf[target] != log.caseOf[p.row()]) {
-        problems.add(new FieldProblem(p.line(), "ref", "Event " + p.ref() + " is on another case"));
-      } else {
-        log.setRef(p.row(), target);
-      }
-    }
-    problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
-    return problems.isEmpty()
-        ? new Result(log, List.of(), lines, storedRefs)
-        : new Result(null, List.copyOf(problems));
-  }
-
-  private static void check(
-      EventType type,
-      int line,
-      String caseId,
-      String childId,
-      String workerId,
-      String teamId,
-      String detail,
-      String ref,
-      String due,
-      List<FieldProblem> problems) {
-    if (type.workerEvent()) {
-      if (workerId.isEmpty()) {
-        problems.add(new FieldProblem(line, "worker_id", "A " + type.code() + " names its worker"));
-      }
-    } else {
-      if (caseId.isEmpty()) {
-        problems.add(new FieldProblem(line, "case_id", "A " + type.code() + " belongs to a case"));
-      }
-      if (childId.isEmpty()) {
-        problems.add(new FieldProblem(line, "child_id", "A " + type.code() + " names the child"));
-      }
-    }
-    switch (type) {
-      case ALLOCATED -> {
-        if (workerId.isEmpty()) {
-          problems.add(new FieldProblem(line, "worker_id", "An allocation names the worker"));
+        if (k == 0) {
+          merger.expect(run, size - dataStart);
         }
-      }
-      case VISIT -> {
-        if (!VISIT_DETAILS.contains(detail)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "A visit's detail is seen or not-seen (not " + show(detail) + ")"));
+        merger.accept(run);
+        pos = run.end;
+        if (run.broken) {
+          return;
         }
+        run.clear();
+        spare.add(run);
       }
-      case MEETING -> {
-        if (!MEETING_KINDS.contains(detail)) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "A meeting's detail is its kind: "
-                      + String.join(", ", new java.util.TreeSet<>(MEETING_KINDS))
-                      + " (not "
-                      + show(detail)
-                      + ")"));
-        }
-      }
-      case CASE_TYPE_CHANGED -> {
-        if (CaseType.fromCode(detail).isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "The new case type: " + CaseType.codes() + " (not " + show(detail) + ")"));
-        }
-      }
-      case STEPPED_DOWN -> {
-        if (!detail.isEmpty() && CaseType.fromCode(detail).isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "detail",
-                  "The case type stepped down to: "
-                      + CaseType.codes()
-                      + ", or empty to leave children's social care (not "
-                      + detail
-                      + ")"));
-        }
-      }
-      case TRANSFERRED -> {
-        if (teamId.isEmpty()) {
-          problems.add(new FieldProblem(line, "team_id", "A transfer names the team it goes to"));
-        }
-      }
-      case DOCUMENT_SUBMITTED -> {
-        if (due.isEmpty()) {
-          problems.add(new FieldProblem(line, "due_date", "A submitted document has its due date"));
-        }
-      }
-      case VISIT_WRITE_UP, MINUTES_DISTRIBUTED -> {
-        if (ref.isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  line,
-                  "ref",
-                  "A "
-                      + type.code()
-                      + " refers to the event_id of its "
-                      + (type == EventType.VISIT_WRITE_UP ? "visit" : "meeting")));
-        }
-      }
-      default -> {}
+    } finally {
+      pool.shutdownNow();
     }
   }
 
-  private static String show(String value) {
-    return value.isEmpty() ? "empty" : value;
+  private static Future<EventRows> submit(
+      ExecutorService pool,
+      FileChannel channel,
+      int k,
+      int runs,
+      long dataStart,
+      int runBytes,
+      int[] columnOf,
+      ConcurrentLinkedQueue<byte[]> buffers,
+      ConcurrentLinkedQueue<EventRows> spare,
+      int bufferBytes) {
+    return pool.submit(
+        () -> {
+          byte[] buf = buffers.poll();
+          long from = dataStart + (long) k * runBytes;
+          long endAt = k == runs - 1 ? Long.MAX_VALUE : from + runBytes;
+          ByteWindow window =
+              ByteWindow.of(
+                  channel, k == 0 ? from : from - 1, buf != null ? buf : new byte[bufferBytes]);
+          EventRows used = spare.poll();
+          EventRows run = used != null ? used : new EventRows(columnOf, runBytes / 48);
+          int p = k == 0 ? 0 : EventRows.skipLine(window, 0);
+          if (p < 0) {
+            run.start = window.base + window.limit;
+            run.end = run.start;
+            run.atEnd = true;
+          } else {
+            run.read(window, p, endAt, Integer.MAX_VALUE);
+          }
+          buffers.add(window.buf);
+          return run;
+        });
   }
 
-  private static Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
+  private static EventRows get(Future<EventRows> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while reading the event file", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The header's column for each of HEADER, or null (with the problems). */
+  private static int[] columns(EventRows.Header header, List<FieldProblem> problems) {
+    if (header == null) {
+      problems.add(new FieldProblem(1, "", "The file is empty: the first line must be the header"));
+      return null;
+    }
+    if (header.names() == null) {
+      problems.add(
+          new FieldProblem(
+              1,
+              "",
+              header.csvError() != null
+                  ? "The file is not valid CSV: " + header.csvError()
+                  : "Is not UTF-8 text: save the file as CSV UTF-8"));
+      return null;
+    }
     Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < record.size(); i++) {
-      String name = record.get(i).strip();
+    List<String> names = header.names();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
       if (name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
@@ -371,6 +439,303 @@ public final class EventCsv {
         problems.add(new FieldProblem(1, name, "Missing column"));
       }
     }
-    return columns;
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return HEADER.stream().mapToInt(columns::get).toArray();
+  }
+
+  /**
+   * Puts runs together in file order: their rows become the log's, their dictionaries the log's (in
+   * order of first appearance), event ids are checked for repeats across runs, and refs are
+   * resolved once every row is in.
+   */
+  private static final class Merger {
+    private final EventLog log = new EventLog();
+    private final EventLog.Dictionary ids = log.eventIds;
+
+    /** Rows of the right width so far (the log's columns hold them all, bad ones too). */
+    private int rows;
+
+    /** Lines before the next run. */
+    private int lineBase;
+
+    /** By row: its id's hash, its line, and whether it was refused. */
+    private int[] idHash = new int[1024];
+
+    private int[] lineOf = new int[1024];
+    private boolean[] bad = new boolean[1024];
+
+    /** Refs to resolve: the row, its line and type, the ref's id (bytes and hash). */
+    private int pending;
+
+    private int[] pendingRow = new int[1024];
+    private int[] pendingLine = new int[1024];
+    private byte[] pendingType = new byte[1024];
+    private int[] pendingHash = new int[1024];
+    private int[] pendingStart = new int[1025];
+    private byte[] pendingBytes = new byte[8192];
+
+    /** Problems with their line and phase: the order in which they were always reported. */
+    private final List<Ordered> problems = new ArrayList<>();
+
+    private record Ordered(int line, int phase, FieldProblem problem) {}
+
+    Merger(int headerLines) {
+      this.lineBase = headerLines;
+    }
+
+    /** Reserves room for a file of {@code bytes} bytes, from its first run. */
+    void expect(EventRows run, long bytes) {
+      double scale = (double) bytes / Math.max(1, run.end - run.start);
+      long rowsExpected = (long) (run.size * scale * 1.05) + 16;
+      if (rowsExpected >= Integer.MAX_VALUE / 2) {
+        return;
+      }
+      int n = (int) rowsExpected;
+      log.reserve(n);
+      ids.reserve(n, (int) Math.min(Integer.MAX_VALUE / 2, run.idStart[run.size] * scale * 1.3));
+      perRow(n);
+      int refs = (int) Math.min(Integer.MAX_VALUE / 2, run.refs * scale * 1.05 + 16);
+      int refBytes = (int) Math.min(Integer.MAX_VALUE / 2, run.refStart[run.refs] * scale * 1.3);
+      pending(refs, refBytes);
+    }
+
+    private void perRow(int n) {
+      if (n > idHash.length) {
+        int size = Math.max(n, idHash.length * 2);
+        idHash = Arrays.copyOf(idHash, size);
+        lineOf = Arrays.copyOf(lineOf, size);
+        bad = Arrays.copyOf(bad, size);
+      }
+    }
+
+    private void pending(int n, int bytes) {
+      if (n > pendingRow.length) {
+        int size = Math.max(n, pendingRow.length * 2);
+        pendingRow = Arrays.copyOf(pendingRow, size);
+        pendingLine = Arrays.copyOf(pendingLine, size);
+        pendingType = Arrays.copyOf(pendingType, size);
+        pendingHash = Arrays.copyOf(pendingHash, size);
+        pendingStart = Arrays.copyOf(pendingStart, size + 1);
+      }
+      if (bytes > pendingBytes.length) {
+        pendingBytes = Arrays.copyOf(pendingBytes, Math.max(bytes, pendingBytes.length * 2));
+      }
+    }
+
+    void accept(EventRows run) {
+      int n = run.size;
+      int base = rows;
+      int lines = lineBase;
+      log.reserve(base + n);
+      perRow(base + n);
+      int[] caseMap = map(run.cases, log.cases);
+      int[] childMap = map(run.children, log.children);
+      int[] workerMap = map(run.workers, log.workers);
+      int[] teamMap = map(run.teams, log.teams);
+      int[] detailMap = map(run.details, log.details);
+      System.arraycopy(run.at, 0, log.at, base, n);
+      System.arraycopy(run.day, 0, log.day, base, n);
+      System.arraycopy(run.type, 0, log.type, base, n);
+      System.arraycopy(run.due, 0, log.due, base, n);
+      Arrays.fill(log.ref, base, base + n, -1);
+      // Small loops of their own: this method runs once a run, they once a row (and so are
+      // compiled on their own, quickly).
+      remap(caseMap, run.caseOf, log.caseOf, base, n);
+      remap(childMap, run.childOf, log.childOf, base, n);
+      remap(workerMap, run.workerOf, log.workerOf, base, n);
+      remap(teamMap, run.teamOf, log.teamOf, base, n);
+      remap(detailMap, run.detail, log.detail, base, n);
+      shift(run.line, lineOf, base, n, lines);
+      // Every row's id, repeats and all ("" for none): row g's is value g. They are checked for
+      // repeats once every row is in.
+      ids.append(run.idBytes, run.idStart, 0, n);
+      System.arraycopy(run.idHash, 0, idHash, base, n);
+      System.arraycopy(run.bad, 0, bad, base, n);
+      for (FieldProblem p : run.problems) {
+        int line = p.line() + lines;
+        problems.add(new Ordered(line, 1, p.atLine(line)));
+      }
+      addPending(run, base, lines);
+      rows = base + n;
+      lineBase = lines + run.lines;
+    }
+
+    private void addPending(EventRows run, int base, int lines) {
+      pending(pending + run.refs, pendingStart[pending] + run.refStart[run.refs]);
+      for (int j = 0; j < run.refs; j++) {
+        int r = run.refRow[j];
+        int k = pending;
+        int from = run.refStart[j];
+        int length = run.refStart[j + 1] - from;
+        int to = pendingStart[k];
+        System.arraycopy(run.refBytes, from, pendingBytes, to, length);
+        pendingStart[k + 1] = to + length;
+        pendingHash[k] = run.refHash[j];
+        pendingRow[k] = base + r;
+        pendingLine[k] = run.line[r] + lines;
+        pendingType[k] = run.type[r];
+        pending = k + 1;
+      }
+    }
+
+    private static int[] map(EventLog.Dictionary from, EventLog.Dictionary to) {
+      int[] map = new int[from.size()];
+      for (int i = 0; i < map.length; i++) {
+        map[i] = to.internFrom(from, i);
+      }
+      return map;
+    }
+
+    /** to[base + r] = the id in the log of the run's from[r], for r in [0, n). */
+    private static void remap(int[] map, int[] from, int[] to, int base, int n) {
+      for (int r = 0; r < n; r++) {
+        int local = from[r];
+        to[base + r] = local < 0 ? -1 : map[local];
+      }
+    }
+
+    private static void shift(int[] from, int[] to, int base, int n, int by) {
+      for (int r = 0; r < n; r++) {
+        to[base + r] = from[r] + by;
+      }
+    }
+
+    Result finish(Function<String, Optional<KnownEvent>> known) {
+      int[] first = new int[rows];
+      int[] target = new int[pending];
+      EventIds.resolve(
+          ids, idHash, rows, pendingBytes, pendingStart, pendingHash, pending, first, target);
+      for (int r = 0; r < rows; r++) {
+        if (first[r] >= 0 && first[r] != r) {
+          problems.add(
+              new Ordered(
+                  lineOf[r],
+                  0,
+                  new FieldProblem(
+                      lineOf[r],
+                      "event_id",
+                      "The id " + ids.get(r) + " is already used on line " + lineOf[first[r]])));
+          bad[r] = true;
+        }
+      }
+      Map<Integer, String> external = new HashMap<>();
+      for (int k = 0; k < pending; k++) {
+        int start = pendingStart[k];
+        int length = pendingStart[k + 1] - start;
+        int found = target[k];
+        int ref = found >= 0 && !bad[found] ? found : -1;
+        EventType type = EventType.of(pendingType[k]);
+        EventType wanted = type == EventType.VISIT_WRITE_UP ? EventType.VISIT : EventType.MEETING;
+        int row = bad[pendingRow[k]] ? -1 : pendingRow[k];
+        int line = pendingLine[k];
+        if (ref < 0) {
+          if (found >= 0) {
+            continue; // the row it names was refused; its problems are reported
+          }
+          String id = new String(pendingBytes, start, length, StandardCharsets.UTF_8);
+          Optional<KnownEvent> stored = known.apply(id);
+          if (stored.isEmpty()) {
+            refProblem(line, "No event " + id + " in the file or stored before");
+          } else if (stored.get().type() != wanted) {
+            refProblem(
+                line,
+                "Event " + id + " is a " + stored.get().type().code() + ", not a " + wanted.code());
+          } else if (row >= 0 && !stored.get().caseId().equals(log.cases.get(log.caseOf[row]))) {
+            refProblem(line, "Event " + id + " is on another case");
+          } else if (row >= 0) {
+            external.put(row, id);
+          }
+        } else if (log.type[ref] != wanted.ordinal()) {
+          refProblem(
+              line,
+              "Event "
+                  + new String(pendingBytes, start, length, StandardCharsets.UTF_8)
+                  + " is a "
+                  + EventType.of(log.type[ref]).code()
+                  + ", not a "
+                  + wanted.code());
+        } else if (row < 0) {
+          continue; // the row itself was refused; its other problems are reported
+        } else if (log.caseOf[ref] != log.caseOf[row]) {
+          refProblem(
+              line,
+              "Event "
+                  + new String(pendingBytes, start, length, StandardCharsets.UTF_8)
+                  + " is on another case");
+        } else {
+          log.ref[row] = ref;
+        }
+      }
+      if (problems.isEmpty()) {
+        log.size = rows;
+        return new Result(
+            log, List.of(), Collections.unmodifiableMap(external), Arrays.copyOf(lineOf, rows));
+      }
+      problems.sort(Comparator.comparingInt(Ordered::line).thenComparingInt(Ordered::phase));
+      return new Result(null, problems.stream().map(Ordered::problem).toList());
+    }
+
+    private void refProblem(int line, String message) {
+      problems.add(new Ordered(line, 2, new FieldProblem(line, "ref", message)));
+    }
+  }
+
+  /** A Reader's characters as UTF-8 bytes. */
+  private static final class Utf8Stream extends InputStream {
+    private final Reader reader;
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+    private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8192 + 16).flip();
+    private boolean endOfChars;
+    private boolean done;
+
+    Utf8Stream(Reader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] to, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      while (!bytes.hasRemaining()) {
+        if (done) {
+          return -1;
+        }
+        refill();
+      }
+      int n = Math.min(length, bytes.remaining());
+      bytes.get(to, offset, n);
+      return n;
+    }
+
+    private void refill() throws IOException {
+      bytes.clear();
+      if (!endOfChars) {
+        chars.compact();
+        if (reader.read(chars) < 0) {
+          endOfChars = true;
+        }
+        chars.flip();
+      }
+      encoder.encode(chars, bytes, endOfChars);
+      if (endOfChars && !chars.hasRemaining()) {
+        encoder.flush(bytes);
+        done = true;
+      }
+      bytes.flip();
+    }
   }
 }

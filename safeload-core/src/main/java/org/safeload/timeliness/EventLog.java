@@ -1,10 +1,7 @@
 package org.safeload.timeliness;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Case activity as columns of primitives (one row per event), with its identifiers interned: the
@@ -12,36 +9,387 @@ import java.util.Map;
  */
 public final class EventLog {
 
-  /** Strings interned to dense ints: -1 is "none". */
+  /**
+   * Strings interned to dense ints: -1 is "none". Values are kept as UTF-8 bytes back to back, so a
+   * reader can intern or look up a slice of its input ({@link #intern(byte[], int, int)}) without
+   * creating a String; {@link #get} decodes a value once, when it is first asked for. Values added
+   * in bulk with {@link #append} are indexed for lookups when first looked up. Lookups and {@link
+   * #get} may run on several threads at once; adding values may not.
+   */
   public static final class Dictionary {
-    private final Map<String, Integer> index = new HashMap<>();
-    private final List<String> values = new ArrayList<>();
+    private byte[] bytes = new byte[64];
+    private int used;
+
+    /** starts[i]: where value i begins in {@link #bytes}; starts[size] is where the next would. */
+    private int[] starts = new int[9];
+
+    private int size;
+
+    /** Open addressing: (hash << 32) | (id + 1), 0 for an empty slot. */
+    private long[] table = new long[16];
+
+    /** Values [0, indexed) are in the table (the rest were appended, and are indexed on demand). */
+    private volatile int indexed;
+
+    /** Values decoded so far (null until one is asked for). */
+    private String[] strings;
 
     public int intern(String value) {
       if (value == null || value.isEmpty()) {
         return -1;
       }
-      Integer existing = index.get(value);
-      if (existing != null) {
-        return existing;
+      int id = find(value);
+      if (id >= 0) {
+        return id;
       }
-      int id = values.size();
-      index.put(value, id);
-      values.add(value);
+      byte[] utf8 = utf8(value);
+      id = add(utf8, 0, utf8.length, hash(utf8, 0, utf8.length));
+      cache(id)[id] = value;
       return id;
     }
 
+    /** Interns a value given as UTF-8 bytes; an empty slice is "none" (-1). */
+    public int intern(byte[] utf8, int offset, int length) {
+      return intern(utf8, offset, length, hash(utf8, offset, length));
+    }
+
+    /**
+     * As {@link #intern(byte[], int, int)}, with the slice's {@link #hash(byte[], int, int)}
+     * already worked out.
+     */
+    public int intern(byte[] utf8, int offset, int length, int hash) {
+      if (length == 0) {
+        return -1;
+      }
+      int id = find(utf8, offset, length, hash);
+      return id >= 0 ? id : add(utf8, offset, length, hash);
+    }
+
     public int find(String value) {
-      Integer id = index.get(value);
-      return id == null ? -1 : id;
+      if (value == null || value.isEmpty()) {
+        return -1;
+      }
+      int n = value.length();
+      int h = n * SEED;
+      long word = 0;
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          byte[] utf8 = utf8(value);
+          return find(utf8, 0, utf8.length, hash(utf8, 0, utf8.length));
+        }
+        word |= (long) c << ((i & 7) << 3);
+        if ((i & 7) == 7) {
+          h = step(h, word);
+          word = 0;
+        }
+      }
+      if ((n & 7) != 0) {
+        h = step(h, word);
+      }
+      h = mix(h);
+      long[] t = table();
+      int mask = t.length - 1;
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        long entry = t[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if ((int) (entry >>> 32) == h) {
+          int id = (int) entry - 1;
+          int start = starts[id];
+          if (starts[id + 1] - start == n && sameAscii(value, start)) {
+            return id;
+          }
+        }
+      }
+    }
+
+    /** The id of a value given as UTF-8 bytes, or -1. */
+    public int find(byte[] utf8, int offset, int length) {
+      return length == 0 ? -1 : find(utf8, offset, length, hash(utf8, offset, length));
+    }
+
+    /** As {@link #find(byte[], int, int)}, with the slice's hash already worked out. */
+    public int find(byte[] utf8, int offset, int length, int hash) {
+      if (length == 0) {
+        return -1;
+      }
+      long[] t = table();
+      int mask = t.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        long entry = t[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if ((int) (entry >>> 32) == hash) {
+          int id = (int) entry - 1;
+          int start = starts[id];
+          if (starts[id + 1] - start == length && same(bytes, start, utf8, offset, length)) {
+            return id;
+          }
+        }
+      }
     }
 
     public String get(int id) {
-      return id < 0 ? null : values.get(id);
+      if (id < 0) {
+        return null;
+      }
+      String[] cache = cache(id);
+      String value = cache[id];
+      if (value == null) {
+        int start = starts[id];
+        value = new String(bytes, start, starts[id + 1] - start, StandardCharsets.UTF_8);
+        cache[id] = value;
+      }
+      return value;
     }
 
     public int size() {
-      return values.size();
+      return size;
+    }
+
+    /** Whether value {@code id} is the given UTF-8 slice (without hashing it). */
+    public boolean is(int id, byte[] utf8, int offset, int length) {
+      int start = starts[id];
+      return starts[id + 1] - start == length && same(bytes, start, utf8, offset, length);
+    }
+
+    /** Interns value {@code id} of another dictionary here, answering its id here. */
+    public int internFrom(Dictionary other, int id) {
+      int start = other.starts[id];
+      return intern(other.bytes, start, other.starts[id + 1] - start);
+    }
+
+    /**
+     * Adds values as they are, without looking them up: value i is {@code utf8[starts[i], starts[i
+     * + 1])}, for i in [from, to). For a caller that knows them to be new (a file's event ids,
+     * checked for repeats on their own): they are indexed when the dictionary is first asked to
+     * find or intern a value.
+     */
+    public void append(byte[] utf8, int[] starts, int from, int to) {
+      int n = to - from;
+      int length = starts[to] - starts[from];
+      reserve(size + n, used + length);
+      System.arraycopy(utf8, starts[from], bytes, used, length);
+      int shift = used - starts[from];
+      for (int i = from; i < to; i++) {
+        this.starts[++size] = starts[i + 1] + shift;
+      }
+      used += length;
+    }
+
+    /** Forgets every value, keeping the room made for them. */
+    public void clear() {
+      Arrays.fill(table, 0);
+      size = 0;
+      used = 0;
+      indexed = 0;
+      strings = null;
+    }
+
+    /** Makes room for this many values, of this many UTF-8 bytes in all. */
+    public void reserve(int values, int totalBytes) {
+      if (starts.length < values + 1) {
+        starts = Arrays.copyOf(starts, Math.max(values + 1, starts.length * 2));
+      }
+      if (bytes.length < totalBytes) {
+        bytes = Arrays.copyOf(bytes, Math.max(totalBytes, bytes.length * 2));
+      }
+    }
+
+    /**
+     * The hash this dictionary uses for a UTF-8 slice (to work it out once, on another thread, for
+     * {@link #intern(byte[], int, int, int)} and {@link #find(byte[], int, int, int)}).
+     */
+    public static int hash(byte[] utf8, int offset, int length) {
+      int h = length * SEED;
+      int i = offset;
+      int end = offset + length;
+      for (; i + 8 <= end; i += 8) {
+        h = step(h, (long) LONG.get(utf8, i));
+      }
+      if (i < end) {
+        long word = 0;
+        for (int shift = 0; i < end; i++, shift += 8) {
+          word |= (utf8[i] & 0xffL) << shift;
+        }
+        h = step(h, word);
+      }
+      return mix(h);
+    }
+
+    /** The UTF-8 length of value {@code id}. */
+    int length(int id) {
+      return starts[id + 1] - starts[id];
+    }
+
+    /** Copies value {@code id}'s UTF-8 bytes to {@code to} at {@code offset}. */
+    void copy(int id, byte[] to, int offset) {
+      System.arraycopy(bytes, starts[id], to, offset, starts[id + 1] - starts[id]);
+    }
+
+    private static final int SEED = 0x9E3779B9;
+    private static final java.lang.invoke.VarHandle LONG =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Takes in eight bytes (little-endian; missing ones zero). */
+    private static int step(int h, long word) {
+      long x = word * 0x9E3779B97F4A7C15L;
+      return Integer.rotateLeft(h ^ (int) (x >>> 32) ^ (int) x, 13) * 5 + 0xE6546B64;
+    }
+
+    private static int mix(int h) {
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      h ^= h >>> 16;
+      return h;
+    }
+
+    private static boolean same(byte[] a, int i, byte[] b, int j, int length) {
+      if (length > 16) {
+        return Arrays.equals(a, i, i + length, b, j, j + length);
+      }
+      if (i + 16 <= a.length && j + 16 <= b.length) {
+        // Two words from each (past the values' ends, inside the arrays), compared under a mask.
+        long x = (long) LONG.get(a, i) ^ (long) LONG.get(b, j);
+        if (length <= 8) {
+          return (x & (length == 8 ? -1L : (1L << (length << 3)) - 1)) == 0;
+        }
+        long y = (long) LONG.get(a, i + 8) ^ (long) LONG.get(b, j + 8);
+        int rest = length - 8;
+        return x == 0 && (y & (rest == 8 ? -1L : (1L << (rest << 3)) - 1)) == 0;
+      }
+      for (int k = 0; k < length; k++) {
+        if (a[i + k] != b[j + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean sameAscii(String value, int start) {
+      for (int i = 0, n = value.length(); i < n; i++) {
+        if (bytes[start + i] != value.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The decoded values, with room for {@code id}. */
+    private String[] cache(int id) {
+      String[] cache = strings;
+      if (cache == null || cache.length <= id) {
+        cache = Arrays.copyOf(cache == null ? new String[0] : cache, Math.max(id + 1, size));
+        strings = cache;
+      }
+      return cache;
+    }
+
+    /** The table, with every value in it. */
+    private long[] table() {
+      if (indexed != size) {
+        index();
+      }
+      return table;
+    }
+
+    private synchronized void index() {
+      int n = size;
+      if (indexed == n) {
+        return;
+      }
+      int slots = table.length;
+      while (slots < 2L * n) {
+        slots <<= 1;
+      }
+      long[] t = slots == table.length ? table : new long[slots];
+      if (t != table) {
+        for (int id = 0; id < n; id++) {
+          put(t, hash(bytes, starts[id], starts[id + 1] - starts[id]), id);
+        }
+      } else {
+        for (int id = indexed; id < n; id++) {
+          put(t, hash(bytes, starts[id], starts[id + 1] - starts[id]), id);
+        }
+      }
+      table = t;
+      indexed = n;
+    }
+
+    private int add(byte[] utf8, int offset, int length, int hash) {
+      int id = size;
+      if (id + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+      }
+      if (used + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(used + length, bytes.length * 2));
+      }
+      System.arraycopy(utf8, offset, bytes, used, length);
+      used += length;
+      size = id + 1;
+      starts[size] = used;
+      if (2L * size > table.length) {
+        rehash(table.length * 2);
+      }
+      put(table, hash, id);
+      indexed = size;
+      return id;
+    }
+
+    private static void put(long[] table, int hash, int id) {
+      int mask = table.length - 1;
+      int slot = hash & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = ((long) hash << 32) | (id + 1L);
+    }
+
+    private void rehash(int slots) {
+      long[] bigger = new long[slots];
+      for (long entry : table) {
+        if (entry != 0) {
+          put(bigger, (int) (entry >>> 32), (int) entry - 1);
+        }
+      }
+      table = bigger;
+    }
+
+    /**
+     * UTF-8, except that an unpaired surrogate is written as its own three bytes rather than "?",
+     * so that different strings never share bytes.
+     */
+    private static byte[] utf8(String value) {
+      byte[] out = new byte[value.length() * 3];
+      int n = 0;
+      for (int i = 0; i < value.length(); i++) {
+        int c = value.charAt(i);
+        if (c < 0x80) {
+          out[n++] = (byte) c;
+        } else if (c < 0x800) {
+          out[n++] = (byte) (0xC0 | (c >> 6));
+          out[n++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate((char) c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          int cp = Character.toCodePoint((char) c, value.charAt(++i));
+          out[n++] = (byte) (0xF0 | (cp >> 18));
+          out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          out[n++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          out[n++] = (byte) (0xE0 | (c >> 12));
+          out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          out[n++] = (byte) (0x80 | (c & 0x3F));
+        }
+      }
+      return Arrays.copyOf(out, n);
     }
   }
 

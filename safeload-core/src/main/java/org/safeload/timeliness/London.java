@@ -2,6 +2,7 @@ package org.safeload.timeliness;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -46,6 +47,18 @@ final class London {
       return guess - 1;
     }
     return guess;
+  }
+
+  /**
+   * A London local date and time as an epoch second, as {@link #epochSecond(LocalDateTime)} but
+   * without creating objects except on the days the clocks change.
+   */
+  static long epochSecond(int epochDay, int secondOfDay) {
+    int i = epochDay - FIRST_DAY;
+    if (i >= 0 && i + 1 < START.length && START[i + 1] - START[i] == 86_400) {
+      return START[i] + secondOfDay;
+    }
+    return epochSecond(LocalDate.ofEpochDay(epochDay).atTime(LocalTime.ofSecondOfDay(secondOfDay)));
   }
 
   /** A London local date-time as an epoch second (in a clock-change overlap, the earlier). */

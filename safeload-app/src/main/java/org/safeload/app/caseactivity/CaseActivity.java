@@ -122,8 +122,8 @@ public class CaseActivity {
             stored -> {
               EventLog known = stored.log();
               EventCsv.Result result =
-                  EventCsv.read(
-                      new java.io.InputStreamReader(file, java.nio.charset.StandardCharsets.UTF_8),
+                  read(
+                      file,
                       id -> {
                         int row = known.rowOf(id);
                         return row < 0
@@ -177,6 +177,16 @@ public class CaseActivity {
         null,
         fresh.length + " events imported, " + checked.unchanged() + " unchanged");
     return new ImportResult(fresh.length, checked.unchanged());
+  }
+
+  /** The event file, read once as it streams in. */
+  private static EventCsv.Result read(
+      InputStream file, Function<String, Optional<EventCsv.KnownEvent>> known) {
+    try {
+      return EventCsv.read(file, known);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Could not read the uploaded file", e);
+    }
   }
 
   private static boolean sameEvent(

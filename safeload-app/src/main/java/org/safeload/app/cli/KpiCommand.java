@@ -1,13 +1,12 @@
 package org.safeload.app.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -98,10 +97,7 @@ public class KpiCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--by must be team, worker or provider");
       return 2;
     }
-    EventCsv.Result result;
-    try (Reader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-      result = EventCsv.read(reader);
-    }
+    EventCsv.Result result = EventCsv.read(events, id -> Optional.empty());
     if (!result.problems().isEmpty()) {
       for (FieldProblem p : result.problems()) {
         spec.commandLine()
