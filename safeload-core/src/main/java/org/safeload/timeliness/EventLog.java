@@ -285,7 +285,12 @@ public final class EventLog {
     private String[] cache(int id) {
       String[] cache = strings;
       if (cache == null || cache.length <= id) {
-        cache = Arrays.copyOf(cache == null ? new String[0] : cache, Math.max(id + 1, size));
+        // Grown by half again at least: values interned one at a time (a log brought up to date
+        // event by event) would otherwise copy the whole array for each.
+        int room = cache == null ? 16 : cache.length + (cache.length >> 1);
+        cache =
+            Arrays.copyOf(
+                cache == null ? new String[0] : cache, Math.max(Math.max(id + 1, size), room));
         strings = cache;
       }
       return cache;
