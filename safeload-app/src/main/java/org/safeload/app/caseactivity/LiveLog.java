@@ -144,9 +144,7 @@ class LiveLog {
       long lastId) {
     lock.writeLock().lock();
     try {
-      if (version != before) {
-        // Fall through to an ordinary refresh below, outside the write lock.
-      } else {
+      if (version == before) {
         for (int i = 0; i < count; i++) {
           append(this.lastId, row.apply(i));
         }
@@ -159,6 +157,7 @@ class LiveLog {
     } finally {
       lock.writeLock().unlock();
     }
+    // Something else was written first: read what is new, as for any change.
     refresh();
   }
 

@@ -1,9 +1,7 @@
 package org.safeload.app.timeliness;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -369,9 +367,5 @@ public class TimelinessService {
   /** How many events are stored. */
   public long eventCount() {
     return activity.eventCount();
-  }
-
-  static Instant instant(LocalDateTime local) {
-    return local.atZone(LONDON).toInstant();
   }
 }

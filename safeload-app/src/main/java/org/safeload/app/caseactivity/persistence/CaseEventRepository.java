@@ -109,10 +109,6 @@ public class CaseEventRepository {
         .list();
   }
 
-  public long count() {
-    return jdbc.sql("select count(*) from case_event").query(Long.class).single();
-  }
-
   /** The highest row number stored (0 if none). */
   public long lastId() {
     return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
