@@ -256,8 +256,31 @@ public final class CaseBook {
     return casesOfChild.getOrDefault(childId, List.of()).stream().map(cases::get).toList();
   }
 
-  /** Every case open at the end of a day. */
+  /** The most days {@link #openOn} keeps its answer for (a board asks for six month ends). */
+  private static final int OPEN_DAYS_KEPT = 64;
+
+  /** {@link #openOn} answers already worked out: the book does not change. */
+  private final Map<LocalDate, List<OpenCase>> openOn =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Every case open at the end of a day (a list that cannot be changed; worked out once per day
+   * asked for, as the book never changes).
+   */
   public List<OpenCase> openOn(LocalDate date) {
+    List<OpenCase> known = openOn.get(date);
+    if (known != null) {
+      return known;
+    }
+    if (openOn.size() >= OPEN_DAYS_KEPT) {
+      openOn.clear();
+    }
+    List<OpenCase> open = List.copyOf(findOpenOn(date));
+    openOn.put(date, open);
+    return open;
+  }
+
+  private List<OpenCase> findOpenOn(LocalDate date) {
     List<OpenCase> open = new ArrayList<>();
     for (History h : cases.values()) {
       h.on(date)

@@ -69,6 +69,9 @@ class HomePage {
     if (cases) {
       TimelinessService.Dashboard d = timeliness.dashboard("contract", today, null, null);
       model.addAttribute("overdue", d.overdue());
+      // The items are made as they are read: only the first few are shown.
+      model.addAttribute(
+          "overdueShown", List.copyOf(d.overdue().subList(0, Math.min(FIRST, d.overdue().size()))));
       model.addAttribute("dueSoon", d.dueSoon());
       List<UnallocatedCases.Waiting> waiting = unallocated.queue(today);
       model.addAttribute("waiting", waiting);

@@ -93,6 +93,24 @@ public class TimelinessService {
     public boolean overdue() {
       return OVERDUE.equals(status);
     }
+
+    /** This item with the names of its worker and team, as the user may see them. */
+    Item named(
+        Map<String, String> workerNames, Map<String, String> teamNames, Set<String> managed) {
+      return new Item(
+          rule,
+          ruleName,
+          caseRef,
+          childRef,
+          worker,
+          worker == null ? null : workerNames.get(worker),
+          team,
+          team == null ? null : teamNames.get(team),
+          team != null && managed.contains(team),
+          provider,
+          deadline,
+          status);
+    }
   }
 
   public static final String OVERDUE = "overdue";
@@ -122,9 +140,7 @@ public class TimelinessService {
 
     /** The overdue items, then the due-soon ones, each by deadline. */
     public List<Item> items() {
-      List<Item> all = new ArrayList<>(overdue);
-      all.addAll(dueSoon);
-      return all;
+      return LazyList.concat(overdue, dueSoon);
     }
 
     /** The months the trend covers. */
@@ -138,6 +154,17 @@ public class TimelinessService {
   @PreAuthorize(Permissions.READ_TIMELINESS)
   public Dashboard dashboard(
       String ruleSetId, LocalDate asOf, String teamFilter, String ruleFilter) {
+    return dashboard(ruleSetId, asOf, teamFilter, ruleFilter, Permissions.canReadCases());
+  }
+
+  /** Each KPI's counts and rate, and by team, as of a date: the dashboard without its lists. */
+  @PreAuthorize(Permissions.READ_TIMELINESS)
+  public KpiReport report(String ruleSetId, LocalDate asOf) {
+    return dashboard(ruleSetId, asOf, null, null, false).report();
+  }
+
+  private Dashboard dashboard(
+      String ruleSetId, LocalDate asOf, String teamFilter, String ruleFilter, boolean listItems) {
     KpiRuleSet set = ruleSets.ruleSet(ruleSetId);
     List<Team> visible = organisation.teams();
     Map<String, String> teamNames = new LinkedHashMap<>();
@@ -152,7 +179,6 @@ public class TimelinessService {
       }
     }
     Set<String> scope = CurrentUser.providerScope().isPresent() ? teamNames.keySet() : null;
-    boolean listItems = Permissions.canReadCases();
     Map<String, String> workerNames = listItems ? workerNames(asOf) : Map.of();
     return activity.read(
         view -> {
@@ -162,22 +188,10 @@ public class TimelinessService {
               view.cached(
                   List.of("timeliness", set, asOf, scopeKey, providerOfTeam),
                   () -> figures(log, set, asOf, providerOfTeam));
-          List<Item> overdue = new ArrayList<>();
-          List<Item> soon = new ArrayList<>();
-          if (listItems) {
-            items(
-                log,
-                f,
-                set,
-                teamFilter,
-                ruleFilter,
-                teamNames,
-                managed,
-                providerOfTeam,
-                workerNames,
-                overdue,
-                soon);
-          }
+          Listed listed =
+              listItems
+                  ? items(f, teamFilter, ruleFilter, teamNames, managed, workerNames)
+                  : new Listed(List.of(), List.of());
           return new Dashboard(
               set.id(),
               set.name(),
@@ -187,15 +201,15 @@ public class TimelinessService {
               managed,
               providerOfTeam,
               f.trend(),
-              overdue,
-              soon,
+              listed.overdue(),
+              listed.soon(),
               log.size());
         });
   }
 
   /** What the dashboard shows for a rule set, a date and a scope, whatever the filters. */
   private record Figures(
-      KpiItems items, KpiReport report, List<KpiReport.Trend> trend, int[] listed) {}
+      KpiItems items, KpiReport report, List<KpiReport.Trend> trend, Item[] listedItems) {}
 
   private Figures figures(
       EventLog log, KpiRuleSet set, LocalDate asOf, Map<String, String> providerOfTeam) {
@@ -216,50 +230,76 @@ public class TimelinessService {
             .thenComparingInt(items::rule)
             .thenComparing(i -> String.valueOf(log.cases().get(items.caseOf(i))))
             .thenComparing(i -> String.valueOf(log.workers().get(items.workerOf(i)))));
-    return new Figures(items, report, trend, listed.stream().mapToInt(Integer::intValue).toArray());
+    int[] rows = listed.stream().mapToInt(Integer::intValue).toArray();
+    return new Figures(items, report, trend, listedItems(log, items, set, rows, providerOfTeam));
   }
 
-  /** The overdue and due-soon items the filters let through, by deadline. */
-  private static void items(
-      EventLog log,
+  /**
+   * The overdue and due-soon items the filters let through, by deadline, named as they are read.
+   */
+  private static Listed items(
       Figures f,
-      KpiRuleSet set,
       String teamFilter,
       String ruleFilter,
       Map<String, String> teamNames,
       Set<String> managed,
-      Map<String, String> providerOfTeam,
-      Map<String, String> workerNames,
-      List<Item> overdue,
-      List<Item> soon) {
-    KpiItems items = f.items();
-    for (int i : f.listed()) {
-      String team = log.teams().get(items.teamOf(i));
-      KpiRule rule = set.rules().get(items.rule(i));
-      if ((teamFilter != null && !teamFilter.isBlank() && !teamFilter.equals(team))
-          || (ruleFilter != null && !ruleFilter.isBlank() && !ruleFilter.equals(rule.id()))) {
+      Map<String, String> workerNames) {
+    Item[] listed = f.listedItems();
+    int[] over = new int[listed.length];
+    int[] due = new int[listed.length];
+    int overs = 0;
+    int dues = 0;
+    boolean byTeam = teamFilter != null && !teamFilter.isBlank();
+    boolean byRule = ruleFilter != null && !ruleFilter.isBlank();
+    for (int i = 0; i < listed.length; i++) {
+      Item item = listed[i];
+      if ((byTeam && !teamFilter.equals(item.team()))
+          || (byRule && !ruleFilter.equals(item.rule()))) {
         continue;
       }
-      {
-        boolean isOverdue = items.status(i) == KpiItems.OVERDUE;
-        String worker = log.workers().get(items.workerOf(i));
-        Item item =
-            new Item(
-                rule.id(),
-                rule.name(),
-                log.cases().get(items.caseOf(i)),
-                log.children().get(items.childOf(i)),
-                worker,
-                worker == null ? null : workerNames.get(worker),
-                team,
-                team == null ? null : teamNames.get(team),
-                team != null && managed.contains(team),
-                team == null ? null : providerOfTeam.get(team),
-                LocalDate.ofEpochDay(items.deadlineDay(i)),
-                isOverdue ? OVERDUE : DUE_SOON);
-        (isOverdue ? overdue : soon).add(item);
+      if (item.overdue()) {
+        over[overs++] = i;
+      } else {
+        due[dues++] = i;
       }
     }
+    java.util.function.IntFunction<Item> named =
+        i -> listed[i].named(workerNames, teamNames, managed);
+    return new Listed(
+        LazyList.of(java.util.Arrays.copyOf(over, overs), named),
+        LazyList.of(java.util.Arrays.copyOf(due, dues), named));
+  }
+
+  /** The overdue and the due-soon items a dashboard lists. */
+  private record Listed(List<Item> overdue, List<Item> soon) {}
+
+  /**
+   * The listed items without the names (which come from the workforce and the organisation, not the
+   * case activity), made once with the figures they come from.
+   */
+  private static Item[] listedItems(
+      EventLog log, KpiItems items, KpiRuleSet set, int[] listed, Map<String, String> providers) {
+    Item[] all = new Item[listed.length];
+    for (int k = 0; k < listed.length; k++) {
+      int i = listed[k];
+      String team = log.teams().get(items.teamOf(i));
+      KpiRule rule = set.rules().get(items.rule(i));
+      all[k] =
+          new Item(
+              rule.id(),
+              rule.name(),
+              log.cases().get(items.caseOf(i)),
+              log.children().get(items.childOf(i)),
+              log.workers().get(items.workerOf(i)),
+              null,
+              team,
+              null,
+              false,
+              team == null ? null : providers.get(team),
+              LocalDate.ofEpochDay(items.deadlineDay(i)),
+              items.status(i) == KpiItems.OVERDUE ? OVERDUE : DUE_SOON);
+    }
+    return all;
   }
 
   /**

@@ -38,9 +38,7 @@ class TimelinessApi {
       @RequestParam(defaultValue = "contract") String rules,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {
-    return timeliness
-        .dashboard(rules, asOf == null ? timeliness.today() : asOf, null, null)
-        .report();
+    return timeliness.report(rules, asOf == null ? timeliness.today() : asOf);
   }
 
   @GetMapping("/timeliness/items")
@@ -56,10 +54,7 @@ class TimelinessApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     var d = timeliness.dashboard(rules, asOf == null ? timeliness.today() : asOf, team, kpi);
-    return org.safeload.app.platform.ApiPage.of(
-        java.util.stream.Stream.concat(d.overdue().stream(), d.dueSoon().stream()).toList(),
-        page,
-        size);
+    return org.safeload.app.platform.ApiPage.of(d.items(), page, size);
   }
 
   @PostMapping(
