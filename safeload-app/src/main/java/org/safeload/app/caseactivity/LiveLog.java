@@ -194,6 +194,36 @@ class LiveLog {
     }
   }
 
+  /**
+   * One case's events in time order (as stored: by time, then by the order they were stored), from
+   * the log in memory; empty for an unknown case.
+   */
+  List<CaseEvent> caseEvents(String caseRef) {
+    return read(
+        v -> {
+          int c = log.cases().find(caseRef);
+          if (c < 0) {
+            return List.of();
+          }
+          List<Integer> rows = new ArrayList<>();
+          for (int row = 0; row < log.size(); row++) {
+            if (log.caseOf(row) == c) {
+              rows.add(row);
+            }
+          }
+          rows.sort(java.util.Comparator.comparingLong(log::at)); // stable: stored order kept
+          Map<Integer, String> waiting = new HashMap<>();
+          waitingForRef.forEach((ref, referring) -> referring.forEach(r -> waiting.put(r, ref)));
+          List<CaseEvent> events = new ArrayList<>(rows.size());
+          for (int row : rows) {
+            int ref = log.ref(row);
+            events.add(
+                CaseActivity.event(log, row, ref >= 0 ? log.eventId(ref) : waiting.get(row)));
+          }
+          return events;
+        });
+  }
+
   private final CaseActivity.View view =
       new CaseActivity.View() {
         @Override

@@ -101,14 +101,6 @@ public class CaseEventRepository {
         });
   }
 
-  /** One case's events in time order. */
-  public List<CaseEvent> forCase(String caseRef) {
-    return jdbc.sql("select * from case_event where case_ref = ? order by occurred_at, id")
-        .param(caseRef)
-        .query((rs, n) -> event(rs))
-        .list();
-  }
-
   /** The highest row number stored (0 if none). */
   public long lastId() {
     return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
