@@ -221,12 +221,12 @@ public final class EventLog {
     }
 
     /** The UTF-8 length of value {@code id}. */
-    int length(int id) {
+    public int length(int id) {
       return starts[id + 1] - starts[id];
     }
 
     /** Copies value {@code id}'s UTF-8 bytes to {@code to} at {@code offset}. */
-    void copy(int id, byte[] to, int offset) {
+    public void copy(int id, byte[] to, int offset) {
       System.arraycopy(bytes, starts[id], to, offset, starts[id + 1] - starts[id]);
     }
 
@@ -578,6 +578,35 @@ public final class EventLog {
     ref[row] = refRow;
     due[row] = dueDay;
     return row;
+  }
+
+  /**
+   * Adds row {@code row} of another log, its values interned here from their bytes (no strings are
+   * made), without its reference (set it with {@link #setRef}); answers the new row.
+   */
+  public int addFrom(EventLog other, int row) {
+    grow();
+    caseOrder = null;
+    workerOrder = null;
+    int mine = size++;
+    if (keepEventIds) {
+      eventIds.internFrom(other.eventIds, row);
+    }
+    at[mine] = other.at[row];
+    day[mine] = other.day[row];
+    type[mine] = other.type[row];
+    caseOf[mine] = from(cases, other.cases, other.caseOf[row]);
+    childOf[mine] = from(children, other.children, other.childOf[row]);
+    workerOf[mine] = from(workers, other.workers, other.workerOf[row]);
+    teamOf[mine] = from(teams, other.teams, other.teamOf[row]);
+    detail[mine] = from(details, other.details, other.detail[row]);
+    ref[mine] = -1;
+    due[mine] = other.due[row];
+    return mine;
+  }
+
+  private static int from(Dictionary mine, Dictionary theirs, int id) {
+    return id < 0 ? -1 : mine.internFrom(theirs, id);
   }
 
   /** Sets the row a later-added event refers to (for references resolved after loading). */

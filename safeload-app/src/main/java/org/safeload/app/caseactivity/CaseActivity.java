@@ -3,7 +3,6 @@ package org.safeload.app.caseactivity;
 import java.io.InputStream;
 import java.io.Reader;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
@@ -168,8 +166,7 @@ public class CaseActivity {
     long checkedAt = System.nanoTime();
     EventLog log = checked.file().log();
     int[] fresh = checked.fresh();
-    IntFunction<CaseEvent> row = i -> event(log, fresh[i], checked.file().refId(fresh[i]));
-    events.insertAll(fresh.length, row);
+    events.insertAll(log, fresh, checked.file()::refId);
     long storedAt = System.nanoTime();
     if (fresh.length > 0) {
       long lastId = events.lastId();
@@ -177,7 +174,7 @@ public class CaseActivity {
       afterCommit(
           () -> {
             long committedAt = System.nanoTime();
-            live.appendCommitted(version, version + 1, fresh.length, row, lastId);
+            live.appendCommitted(version, version + 1, log, fresh, checked.file()::refId, lastId);
             LOG.info(
                 "Events import: {} new, {} unchanged; read and checked in {} ms, stored in {} ms,"
                     + " committed in {} ms, added to the live log in {} ms",
@@ -224,21 +221,6 @@ public class CaseActivity {
   private static boolean same(
       EventLog.Dictionary a, int aIndex, EventLog.Dictionary b, int bIndex) {
     return java.util.Objects.equals(a.get(aIndex), b.get(bIndex));
-  }
-
-  static CaseEvent event(EventLog log, int row, String refId) {
-    int due = log.due(row);
-    return new CaseEvent(
-        log.eventId(row),
-        Instant.ofEpochSecond(log.at(row)),
-        log.type(row).code(),
-        log.cases().get(log.caseOf(row)),
-        log.children().get(log.childOf(row)),
-        log.workers().get(log.workerOf(row)),
-        log.teams().get(log.teamOf(row)),
-        log.details().get(log.detailOf(row)),
-        refId,
-        due == EventLog.NO_DATE ? null : LocalDate.ofEpochDay(due));
   }
 
   /** A case allocated to a worker in a team at an instant, from the product itself. */

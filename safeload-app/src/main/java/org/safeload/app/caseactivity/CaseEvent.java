@@ -18,4 +18,21 @@ public record CaseEvent(
     String teamRef,
     String detail,
     String ref,
-    LocalDate dueDate) {}
+    LocalDate dueDate) {
+
+  /** Row {@code row} of a log, referring to the event {@code refId} (or to none). */
+  public static CaseEvent of(org.safeload.timeliness.EventLog log, int row, String refId) {
+    int due = log.due(row);
+    return new CaseEvent(
+        log.eventId(row),
+        Instant.ofEpochSecond(log.at(row)),
+        log.type(row).code(),
+        log.cases().get(log.caseOf(row)),
+        log.children().get(log.childOf(row)),
+        log.workers().get(log.workerOf(row)),
+        log.teams().get(log.teamOf(row)),
+        log.details().get(log.detailOf(row)),
+        refId,
+        due == org.safeload.timeliness.EventLog.NO_DATE ? null : LocalDate.ofEpochDay(due));
+  }
+}

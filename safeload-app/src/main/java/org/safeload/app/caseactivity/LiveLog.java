@@ -161,6 +161,63 @@ class LiveLog {
     refresh();
   }
 
+  /**
+   * As {@link #appendCommitted(long, long, int, java.util.function.IntFunction, long)}, for rows of
+   * an imported file's log: its values are copied as bytes.
+   *
+   * @param refId the id of the event a file row refers to, or null
+   */
+  void appendCommitted(
+      long before,
+      long after,
+      EventLog file,
+      int[] rows,
+      java.util.function.IntFunction<String> refId,
+      long lastId) {
+    lock.writeLock().lock();
+    try {
+      if (version == before) {
+        for (int row : rows) {
+          int mine = log.addFrom(file, row);
+          String ref = refId.apply(row);
+          if (ref != null) {
+            resolve(mine, ref);
+          }
+          if (!waitingForRef.isEmpty()) {
+            referredTo(mine, file.eventId(row));
+          }
+        }
+        this.lastId = lastId;
+        Timeliness.prepare(log);
+        cache.clear();
+        version = after;
+        return;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    refresh();
+  }
+
+  private void resolve(int row, String ref) {
+    int target = log.rowOf(ref);
+    if (target >= 0) {
+      log.setRef(row, target);
+    } else {
+      waitingForRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(row);
+    }
+  }
+
+  private void referredTo(int row, String eventId) {
+    if (waitingForRef.isEmpty()) {
+      return;
+    }
+    List<Integer> referring = waitingForRef.remove(eventId);
+    if (referring != null) {
+      referring.forEach(r -> log.setRef(r, row));
+    }
+  }
+
   private void append(long id, CaseEvent e) {
     lastId = id;
     EventType type = EventType.fromCode(e.type()).orElse(null);
@@ -181,17 +238,9 @@ class LiveLog {
             -1,
             e.dueDate() == null ? EventLog.NO_DATE : (int) e.dueDate().toEpochDay());
     if (e.ref() != null) {
-      int target = log.rowOf(e.ref());
-      if (target >= 0) {
-        log.setRef(row, target);
-      } else {
-        waitingForRef.computeIfAbsent(e.ref(), k -> new ArrayList<>()).add(row);
-      }
+      resolve(row, e.ref());
     }
-    List<Integer> referring = waitingForRef.remove(e.eventId());
-    if (referring != null) {
-      referring.forEach(r -> log.setRef(r, row));
-    }
+    referredTo(row, e.eventId());
   }
 
   /**
@@ -217,8 +266,7 @@ class LiveLog {
           List<CaseEvent> events = new ArrayList<>(rows.size());
           for (int row : rows) {
             int ref = log.ref(row);
-            events.add(
-                CaseActivity.event(log, row, ref >= 0 ? log.eventId(ref) : waiting.get(row)));
+            events.add(CaseEvent.of(log, row, ref >= 0 ? log.eventId(ref) : waiting.get(row)));
           }
           return events;
         });

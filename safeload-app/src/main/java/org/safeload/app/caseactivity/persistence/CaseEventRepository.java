@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.safeload.app.caseactivity.CaseEvent;
+import org.safeload.timeliness.EventLog;
+import org.safeload.timeliness.EventType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -136,7 +136,7 @@ public class CaseEventRepository {
       return;
     }
     if (isPostgres()) {
-      copy(count, row);
+      copyEvents(count, row);
       return;
     }
     List<CaseEvent> batch = new ArrayList<>(Math.min(count, CHUNK));
@@ -166,11 +166,71 @@ public class CaseEventRepository {
     }
   }
 
-  private static final DateTimeFormatter UTC_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'+00'").withZone(ZoneOffset.UTC);
+  /**
+   * Inserts rows of an event file's log in the caller's transaction, as {@link #insertAll(int,
+   * IntFunction)}; on PostgreSQL the interned values are sent as the bytes the log holds.
+   *
+   * @param refId the id of the event a row refers to, or null
+   */
+  public void insertAll(EventLog log, int[] rows, IntFunction<String> refId) {
+    if (rows.length == 0) {
+      return;
+    }
+    if (!isPostgres()) {
+      insertAll(rows.length, i -> CaseEvent.of(log, rows[i], refId.apply(rows[i])));
+      return;
+    }
+    byte[][] types = new byte[EventType.values().length][];
+    for (EventType t : EventType.values()) {
+      types[t.ordinal()] = t.code().getBytes(StandardCharsets.UTF_8);
+    }
+    copy(
+        out -> {
+          for (int row : rows) {
+            out.row(COLUMNS);
+            out.text(log.eventIds(), row);
+            out.timestamp(log.at(row));
+            out.bytes(types[log.type(row).ordinal()]);
+            out.text(log.cases(), log.caseOf(row));
+            out.text(log.children(), log.childOf(row));
+            out.text(log.workers(), log.workerOf(row));
+            out.text(log.teams(), log.teamOf(row));
+            out.text(log.details(), log.detailOf(row));
+            out.text(refId.apply(row));
+            out.date(log.due(row));
+          }
+        });
+  }
 
-  /** PostgreSQL's COPY in CSV, written in blocks of about 1 MB. */
-  private void copy(int count, IntFunction<CaseEvent> row) {
+  /** The columns a COPY fills, in the order {@link #copy} sends them. */
+  private static final int COLUMNS = 10;
+
+  private interface CopyWriter {
+    void write(BinaryCopy out) throws SQLException;
+  }
+
+  private void copyEvents(int count, IntFunction<CaseEvent> row) {
+    copy(
+        out -> {
+          for (int i = 0; i < count; i++) {
+            CaseEvent e = row.apply(i);
+            out.row(COLUMNS);
+            out.text(e.eventId());
+            out.timestamp(e.occurredAt());
+            out.text(e.type());
+            out.text(e.caseRef());
+            out.text(e.childRef());
+            out.text(e.workerRef());
+            out.text(e.teamRef());
+            out.text(e.detail());
+            out.text(e.ref());
+            out.date(e.dueDate());
+          }
+        });
+  }
+
+  /** PostgreSQL's binary COPY, on the transaction's connection. */
+  private void copy(CopyWriter rows) {
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
       PGConnection pg = connection.unwrap(PGConnection.class);
@@ -178,31 +238,11 @@ public class CaseEventRepository {
           pg.getCopyAPI()
               .copyIn(
                   "copy case_event (event_id, occurred_at, type, case_ref, child_ref, worker_ref,"
-                      + " team_ref, detail, ref, due_date) from stdin with (format csv)");
+                      + " team_ref, detail, ref, due_date) from stdin with (format binary)");
       try {
-        StringBuilder block = new StringBuilder(1 << 20);
-        for (int i = 0; i < count; i++) {
-          CaseEvent e = row.apply(i);
-          csv(block, e.eventId()).append(',');
-          block.append(UTC_TIME.format(e.occurredAt())).append(',');
-          csv(block, e.type()).append(',');
-          csv(block, e.caseRef()).append(',');
-          csv(block, e.childRef()).append(',');
-          csv(block, e.workerRef()).append(',');
-          csv(block, e.teamRef()).append(',');
-          csv(block, e.detail()).append(',');
-          csv(block, e.ref()).append(',');
-          if (e.dueDate() != null) {
-            block.append(e.dueDate());
-          }
-          block.append('\n');
-          if (block.length() > (1 << 20) || i == count - 1) {
-            byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            block.setLength(0);
-          }
-        }
-        in.endCopy();
+        BinaryCopy out = new BinaryCopy(in);
+        rows.write(out);
+        out.end();
       } finally {
         if (in.isActive()) {
           in.cancelCopy();
@@ -213,22 +253,6 @@ public class CaseEventRepository {
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
-  }
-
-  /** A value in COPY's CSV: empty (unquoted) is NULL; anything else is quoted. */
-  private static StringBuilder csv(StringBuilder out, String value) {
-    if (value == null) {
-      return out;
-    }
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"') {
-        out.append('"');
-      }
-      out.append(c);
-    }
-    return out.append('"');
   }
 
   private boolean isPostgres() {
