@@ -581,6 +581,42 @@ public final class EventLog {
   }
 
   /**
+   * Adds an event whose values the caller has interned in this log's dictionaries (their ids, or -1
+   * for none): for a reader that interns straight from bytes. When the log keeps event ids, the
+   * event's id must have been interned just before, as value {@link #size()} of {@link
+   * #eventIds()}.
+   */
+  public int addInterned(
+      long epochSecond,
+      EventType eventType,
+      int caseId,
+      int childId,
+      int workerId,
+      int teamId,
+      int detailId,
+      int refRow,
+      int dueDay) {
+    if (keepEventIds && eventIds.size() != size + 1) {
+      throw new IllegalStateException("The event's id must be interned first, as a new value");
+    }
+    grow();
+    caseOrder = null;
+    workerOrder = null;
+    int row = size++;
+    at[row] = epochSecond;
+    day[row] = London.dayOf(epochSecond);
+    type[row] = (byte) eventType.ordinal();
+    caseOf[row] = caseId;
+    childOf[row] = childId;
+    workerOf[row] = workerId;
+    teamOf[row] = teamId;
+    detail[row] = detailId;
+    ref[row] = refRow;
+    due[row] = dueDay;
+    return row;
+  }
+
+  /**
    * Adds row {@code row} of another log, its values interned here from their bytes (no strings are
    * made), without its reference (set it with {@link #setRef}); answers the new row.
    */

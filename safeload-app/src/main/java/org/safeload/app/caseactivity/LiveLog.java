@@ -116,7 +116,8 @@ class LiveLog {
             if (now == version) {
               return;
             }
-            events.streamAfter(lastId, this::append);
+            lastId = events.appendAfter(lastId, log, this::resolve);
+            resolveWaiting();
             families = Map.copyOf(events.familyGroups());
             Timeliness.prepare(log);
             cache.clear();
@@ -206,6 +207,21 @@ class LiveLog {
     } else {
       waitingForRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(row);
     }
+  }
+
+  /** Resolves the references that waited for events read since. */
+  private void resolveWaiting() {
+    waitingForRef
+        .entrySet()
+        .removeIf(
+            waiting -> {
+              int target = log.rowOf(waiting.getKey());
+              if (target < 0) {
+                return false;
+              }
+              waiting.getValue().forEach(r -> log.setRef(r, target));
+              return true;
+            });
   }
 
   private void referredTo(int row, String eventId) {

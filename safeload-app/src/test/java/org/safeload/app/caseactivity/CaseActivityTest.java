@@ -69,9 +69,9 @@ class CaseActivityTest {
     assertThat(status(get("/timeliness").with(httpBasic("admin", "test-admin-password"))))
         .isEqualTo(200);
 
-    verify(events, never()).streamAfter(eq(0L), any());
+    verify(events, never()).appendAfter(eq(0L), any(), any());
     // The import's own events were appended as written, not read back.
-    verify(events, never()).streamAfter(longThat(id -> id > 0), any());
+    verify(events, never()).appendAfter(longThat(id -> id > 0), any(), any());
     int whole = activity.read(v -> v.log().rowOf("whole-1"));
     assertThat(whole).isNotNegative();
   }

@@ -40,9 +40,10 @@ class EventTablesAreReadInOnePlaceTest {
         .should()
         .callMethod(
             CaseEventRepository.class,
-            "streamAfter",
+            "appendAfter",
             long.class,
-            CaseEventRepository.Receiver.class)
+            org.safeload.timeliness.EventLog.class,
+            CaseEventRepository.Refs.class)
         .check(app);
   }
 }

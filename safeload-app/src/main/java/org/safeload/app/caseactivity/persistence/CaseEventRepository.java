@@ -75,16 +75,34 @@ public class CaseEventRepository {
         due == null ? null : due.toLocalDate());
   }
 
-  /** Receives stored events one at a time. */
-  public interface Receiver {
-    void accept(long id, CaseEvent event);
+  /** Told, for each appended row that refers to another event, the id of the event. */
+  public interface Refs {
+    void refer(int row, String refId);
   }
 
   /**
-   * Streams the events stored after a row number, in row order (the order they were committed),
-   * without holding them all: the case activity's only read of the whole table.
+   * Appends the events stored after a row number to a log, in row order (the order they were
+   * committed), without holding them as objects: the case activity's only read of the whole table.
+   * On PostgreSQL a binary {@code COPY} whose values are interned from their bytes ({@link
+   * StoredEvents}); elsewhere a streamed query. A row of a type this version does not know is left
+   * out (logged by its row number).
+   *
+   * @return the highest row number read, or {@code afterId} if there were none
    */
-  public void streamAfter(long afterId, Receiver receiver) {
+  public long appendAfter(long afterId, EventLog log, Refs refs) {
+    if (isPostgres()) {
+      Connection connection = DataSourceUtils.getConnection(dataSource);
+      try {
+        return StoredEvents.appendAfter(connection.unwrap(PGConnection.class), afterId, log, refs);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not read the case events", e);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Could not read the case events", e);
+      } finally {
+        DataSourceUtils.releaseConnection(connection, dataSource);
+      }
+    }
+    long[] last = {afterId};
     template.query(
         con -> {
           PreparedStatement ps =
@@ -97,8 +115,31 @@ public class CaseEventRepository {
           return ps;
         },
         rs -> {
-          receiver.accept(rs.getLong("id"), event(rs));
+          long id = rs.getLong("id");
+          last[0] = id;
+          CaseEvent e = event(rs);
+          EventType type = EventType.fromCode(e.type()).orElse(null);
+          if (type == null) {
+            StoredEvents.unknownType(id);
+            return;
+          }
+          int row =
+              log.add(
+                  e.eventId(),
+                  e.occurredAt().getEpochSecond(),
+                  type,
+                  e.caseRef(),
+                  e.childRef(),
+                  e.workerRef(),
+                  e.teamRef(),
+                  e.detail(),
+                  -1,
+                  e.dueDate() == null ? EventLog.NO_DATE : (int) e.dueDate().toEpochDay());
+          if (e.ref() != null) {
+            refs.refer(row, e.ref());
+          }
         });
+    return last[0];
   }
 
   /** The highest row number stored (0 if none). */
