@@ -30,6 +30,7 @@ abstract class CaseEventStorageContract {
   @Autowired CaseActivity activity;
   @Autowired CaseEventRepository repository;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private CaseActivity.ImportResult importing(String rows) {
     String csv =
@@ -166,6 +167,56 @@ abstract class CaseEventStorageContract {
               assertThat(e.problems().getFirst().field()).isEqualTo("event_id");
             });
     assertThat(activity.eventCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aLogReadFromTheTableResolvesLaterReferencesAndLeavesOutUnknownTypes() {
+    String p = getClass().getSimpleName() + "t";
+    // As another app instance (or a newer version) might have stored them: a write-up stored
+    // before the visit it refers to, and a row of a type this version does not know.
+    stored(p + "-w", "visit-write-up", "2026-11-20 10:00:00+00", p + "-v", null);
+    stored(p + "-x", "a-later-kind", "2026-11-20 10:30:00+00", null, null);
+    stored(p + "-v", "visit", "2026-11-19 09:15:30+00", null, "2026-11-27");
+
+    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1));
+    fresh.refresh();
+    List<String> rows =
+        fresh.read(v -> rows(v.log()).stream().filter(r -> r.startsWith(p + "-")).toList());
+    long visitAt = Instant.parse("2026-11-19T09:15:30Z").getEpochSecond();
+    assertThat(rows)
+        .containsExactly(
+            p
+                + "-w|"
+                + Instant.parse("2026-11-20T10:00:00Z").getEpochSecond()
+                + "|visit-write-up|"
+                + p
+                + "C|"
+                + p
+                + "K|null|null|null|"
+                + p
+                + "-v|"
+                + EventLog.NO_DATE,
+            p
+                + "-v|"
+                + visitAt
+                + "|visit|"
+                + p
+                + "C|"
+                + p
+                + "K|null|null|null|-|"
+                + LocalDate.of(2026, 11, 27).toEpochDay());
+  }
+
+  private void stored(String eventId, String type, String at, String ref, String due) {
+    String p = getClass().getSimpleName() + "t";
+    jdbc.sql(
+            "insert into case_event (event_id, occurred_at, type, case_ref, child_ref, ref,"
+                + " due_date) values (?, cast(? as timestamp with time zone), ?, ?, ?, ?,"
+                + " cast(? as date))")
+        .params(eventId, at, type, p + "C", p + "K", ref, due)
+        .update();
+    // As any writer does: the live log reads what is new at its next look.
+    jdbc.sql("update case_activity_version set version = version + 1 where id = 1").update();
   }
 
   /** Every row of a log in words: id, time, type, case, child, worker, team, detail, ref, due. */
