@@ -93,6 +93,9 @@ public final class Caseloads {
   private final Map<String, Load> byWorker = new HashMap<>();
   private final Map<String, List<OpenCase>> casesByWorker = new HashMap<>();
 
+  /** Open cases without a worker who can hold them, by team (a null team under ""). */
+  private final Map<String, Integer> unallocatedByTeam = new HashMap<>();
+
   public Caseloads(CaseBook book, CaseloadPolicy policy, LocalDate date) {
     this(book, policy, date, worker -> true);
   }
@@ -106,11 +109,31 @@ public final class Caseloads {
     this.policy = policy;
     this.date = date;
     this.open = book.openOn(date);
+    // Asked once per worker, not once per case (a region holds 120,000 open cases).
+    Map<String, Boolean> canHold = new HashMap<>();
     for (OpenCase c : open) {
       if (c.worker() != null) {
-        byWorker.merge(c.worker(), Load.NONE.plus(policy.weight(c.type())), Load::plus);
         casesByWorker.computeIfAbsent(c.worker(), k -> new ArrayList<>()).add(c);
       }
+      if (c.worker() == null || !canHold.computeIfAbsent(c.worker(), holds::test)) {
+        unallocatedByTeam.merge(c.team() == null ? "" : c.team(), 1, Integer::sum);
+      }
+    }
+    // Each worker's load from their count of each type: a few exact additions per worker.
+    int types = CaseType.values().length;
+    for (Map.Entry<String, List<OpenCase>> e : casesByWorker.entrySet()) {
+      int[] byType = new int[types];
+      for (OpenCase c : e.getValue()) {
+        byType[c.type().ordinal()]++;
+      }
+      BigDecimal weighted = BigDecimal.ZERO;
+      for (CaseType t : CaseType.values()) {
+        if (byType[t.ordinal()] > 0) {
+          weighted =
+              weighted.add(policy.weight(t).multiply(BigDecimal.valueOf(byType[t.ordinal()])));
+        }
+      }
+      byWorker.put(e.getKey(), new Load(e.getValue().size(), weighted));
     }
   }
 
@@ -147,7 +170,20 @@ public final class Caseloads {
     return load;
   }
 
+  /** Workers' loads worked out so far: a worker is in their team, their service and the council. */
+  private final Map<CaseHolder, WorkerLoad> workerLoads =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public WorkerLoad worker(CaseHolder holder) {
+    WorkerLoad known = workerLoads.get(holder);
+    if (known == null) {
+      known = workerLoad(holder);
+      workerLoads.put(holder, known);
+    }
+    return known;
+  }
+
+  private WorkerLoad workerLoad(CaseHolder holder) {
     Load load = loadOf(holder.id());
     Limits limits = policy.limitsFor(holder);
     List<String> breaches =
@@ -221,12 +257,12 @@ public final class Caseloads {
       overCap += w.status() == Status.OVER_CAP ? 1 : 0;
       overTarget += w.status() == Status.OVER_TARGET ? 1 : 0;
     }
-    int unallocated =
-        (int)
-            open.stream()
-                .filter(c -> teams.contains(c.team()))
-                .filter(c -> c.worker() == null || !holds.test(c.worker()))
-                .count();
+    int unallocated = 0;
+    for (String team : new java.util.HashSet<>(teams)) {
+      if (team != null) {
+        unallocated += unallocatedByTeam.getOrDefault(team, 0);
+      }
+    }
     BigDecimal casesPerFte = total.casesPerFte(fte);
     BigDecimal target = policy.teamTargetCasesPerFte();
     return new GroupLoad(

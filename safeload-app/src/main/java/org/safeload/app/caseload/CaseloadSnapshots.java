@@ -2,10 +2,14 @@ package org.safeload.app.caseload;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.caseload.persistence.CaseloadRepository;
@@ -87,7 +91,8 @@ class CaseloadSnapshots {
       Map<Long, Team> teams,
       Map<String, WorkerView> workers,
       Map<String, CaseHolder> holders,
-      boolean scoped) {
+      boolean scoped,
+      Object key) {
 
     /**
      * The cases open on the date that the user may see: all of them, or, for a provider's user,
@@ -146,36 +151,47 @@ class CaseloadSnapshots {
   Snapshot snapshot(LocalDate on) {
     checkDate(on, "on");
     CaseloadPolicy policy = policyInForce();
-    CaseBook book = book();
     Map<Long, Team> teams = new LinkedHashMap<>();
     organisation.teams().forEach(t -> teams.put(t.id(), t));
     Map<String, WorkerView> workers = new LinkedHashMap<>();
     Map<String, CaseHolder> holders = new LinkedHashMap<>();
+    // Workers who cannot hold cases on the date (not started, or left), with their last day.
+    Map<String, LocalDate> inactive = new HashMap<>();
     for (WorkerView w : workforce.workersOn(on)) {
       String id = String.valueOf(w.worker().id());
       workers.put(id, w);
-      if (w.team() != null
-          && w.worker().role().caseHolding()
-          && w.worker().details().activeOn(on)) {
+      boolean active = w.worker().details().activeOn(on);
+      if (!active) {
+        inactive.put(id, w.worker().details().endDate());
+      }
+      if (w.team() != null && w.worker().role().caseHolding() && active) {
         holders.put(id, CaseHolder.of(w.worker(), String.valueOf(w.team().id()), on));
       }
     }
-    Map<String, WorkerView> all = workers;
-    Caseloads loads =
-        new Caseloads(
-            book,
-            policy,
-            on,
-            worker -> all.get(worker) == null || all.get(worker).worker().details().activeOn(on));
-    return new Snapshot(
-        on,
-        policy,
-        book,
-        loads,
-        teams,
-        workers,
-        holders,
-        org.safeload.app.access.CurrentUser.providerScope().isPresent());
+    boolean scoped = org.safeload.app.access.CurrentUser.providerScope().isPresent();
+    Set<String> scope = scoped ? teamIds() : null;
+    return activity.read(
+        v -> {
+          CaseBook book = v.book(scope);
+          // The figures depend on the case activity (the cache empties when it changes), the
+          // scope, the policy, the date and who cannot hold cases on it: nothing else.
+          List<Object> key =
+              Arrays.asList(
+                  v.version(), scope == null ? null : new TreeSet<>(scope), policy, on, inactive);
+          Caseloads loads =
+              v.cached(
+                  Arrays.asList("caseloads", key),
+                  () -> new Caseloads(book, policy, on, worker -> !inactive.containsKey(worker)));
+          return new Snapshot(on, policy, book, loads, teams, workers, holders, scoped, key);
+        });
+  }
+
+  /**
+   * A result computed from a snapshot alone, kept until the case activity changes (as the
+   * snapshot's own figures are).
+   */
+  <T> T cached(Snapshot s, String what, java.util.function.Supplier<T> compute) {
+    return activity.read(v -> v.cached(Arrays.asList(what, s.key()), compute));
   }
 
   /**
@@ -183,13 +199,15 @@ class CaseloadSnapshots {
    * have been in its teams.
    */
   CaseBook book() {
-    java.util.Set<String> scope =
-        org.safeload.app.access.CurrentUser.providerScope().isPresent()
-            ? organisation.teams().stream()
-                .map(t -> String.valueOf(t.id()))
-                .collect(java.util.stream.Collectors.toSet())
-            : null;
+    Set<String> scope =
+        org.safeload.app.access.CurrentUser.providerScope().isPresent() ? teamIds() : null;
     return activity.read(v -> v.book(scope));
+  }
+
+  private Set<String> teamIds() {
+    return organisation.teams().stream()
+        .map(t -> String.valueOf(t.id()))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** The family group of every child that has one. */

@@ -72,7 +72,10 @@ public class UnallocatedCases {
   @PreAuthorize(Permissions.READ_CASES)
   public List<Waiting> queue(LocalDate on) {
     Snapshot s = snapshots.snapshot(on);
-    return UnallocatedQueue.on(s.open(), on, calendar, s::stillHolds, s::leftOn).stream()
+    return snapshots
+        .cached(
+            s, "queue", () -> UnallocatedQueue.on(s.open(), on, calendar, s::stillHolds, s::leftOn))
+        .stream()
         .map(
             w ->
                 new Waiting(
