@@ -196,11 +196,22 @@ public final class Throughput {
       throw new IllegalArgumentException("The period ends before it starts");
     }
     List<Month> months = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
-      LocalDate on = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
-      months.add(month(book, m, on, staff.apply(team, on)));
+    for (LocalDate on : monthEnds(from, to)) {
+      months.add(month(book, YearMonth.from(on), on, staff.apply(team, on)));
     }
     return List.copyOf(months);
+  }
+
+  /**
+   * The days {@link #months} counts on: the end of each month from {@code from}'s to {@code to}'s,
+   * the last being {@code to} itself when it ends sooner (what the staff function is asked for).
+   */
+  public static List<LocalDate> monthEnds(LocalDate from, LocalDate to) {
+    List<LocalDate> ends = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
+      ends.add(m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth());
+    }
+    return List.copyOf(ends);
   }
 
   private static boolean inTeam(Step s, String team) {

@@ -13,7 +13,6 @@ import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.calendar.WorkingCalendar;
-import org.safeload.caseload.CaseBook;
 import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.Caseloads.GroupLoad;
 import org.safeload.caseload.Throughput;
@@ -156,8 +155,7 @@ public class CaseloadBoards {
     if (from.isBefore(calendar.first())) {
       from = calendar.first();
     }
-    List<Throughput.Month> months =
-        Throughput.months(s.book(), String.valueOf(team.id()), from, on, this::staffOf);
+    List<Throughput.Month> months = months(String.valueOf(team.id()), from, on);
     return new Board(on, s.policy().name(), load, byType, months);
   }
 
@@ -175,9 +173,33 @@ public class CaseloadBoards {
     if (from.plusYears(3).isBefore(to)) {
       throw new InvalidInputException("to", "The period can be at most three years");
     }
-    CaseBook book = snapshots.book();
-    Throughput.Flow flow = Throughput.of(book, String.valueOf(team.id()), from, to, this::staffOf);
+    String id = String.valueOf(team.id());
+    Map<LocalDate, List<CaseHolder>> staff = staffAtMonthEnds(id, from, to);
+    Throughput.Flow flow =
+        snapshots.fromBook(
+            "throughput",
+            List.of(id, from, to, staff),
+            book -> Throughput.of(book, id, from, to, (t, day) -> staff.get(day)));
     return new TeamThroughput(team, flow);
+  }
+
+  /** A team's caseload per FTE at each month end, kept until the case activity changes. */
+  private List<Throughput.Month> months(String team, LocalDate from, LocalDate to) {
+    Map<LocalDate, List<CaseHolder>> staff = staffAtMonthEnds(team, from, to);
+    return snapshots.fromBook(
+        "months",
+        List.of(team, from, to, staff),
+        book -> Throughput.months(book, team, from, to, (t, day) -> staff.get(day)));
+  }
+
+  /** The team's staff on each day the monthly figures count on (the workforce is not cached). */
+  private Map<LocalDate, List<CaseHolder>> staffAtMonthEnds(
+      String team, LocalDate from, LocalDate to) {
+    Map<LocalDate, List<CaseHolder>> staff = new LinkedHashMap<>();
+    for (LocalDate day : Throughput.monthEnds(from, to)) {
+      staff.put(day, staffOf(team, day));
+    }
+    return staff;
   }
 
   /** A team's workers on a day, as the caseload rules see them (those who have not left). */

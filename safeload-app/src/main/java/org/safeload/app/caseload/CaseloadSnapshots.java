@@ -187,6 +187,20 @@ class CaseloadSnapshots {
   }
 
   /**
+   * A result computed from the case book (as the user may see it) and the given key alone (what
+   * else it depends on: team, dates, staff), kept until the case activity changes.
+   */
+  <T> T fromBook(String what, List<?> key, java.util.function.Function<CaseBook, T> compute) {
+    Set<String> scope =
+        org.safeload.app.access.CurrentUser.providerScope().isPresent() ? teamIds() : null;
+    return activity.read(
+        v ->
+            v.cached(
+                Arrays.asList(what, v.version(), scope == null ? null : new TreeSet<>(scope), key),
+                () -> compute.apply(v.book(scope))));
+  }
+
+  /**
    * A result computed from a snapshot alone, kept until the case activity changes (as the
    * snapshot's own figures are).
    */
