@@ -2,7 +2,6 @@ package org.safeload.app.caseload;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ public class CaseloadBoards {
       String policyName,
       List<TeamLoad> teams,
       List<ServiceLoad> services,
-      GroupLoad council,
-      Map<String, String> workerNames) {}
+      GroupLoad council) {}
 
   @PreAuthorize(Permissions.READ_CASELOADS)
   public Overview overview(LocalDate on) {
@@ -97,14 +95,7 @@ public class CaseloadBoards {
         s.policy().name(),
         teams,
         serviceLoads,
-        s.loads().group("council", s.holdersIn(all), all),
-        names(s));
-  }
-
-  private static Map<String, String> names(Snapshot s) {
-    Map<String, String> names = new HashMap<>();
-    s.workers().forEach((id, w) -> names.put(id, w.worker().name()));
-    return names;
+        s.loads().group("council", s.holdersIn(all), all));
   }
 
   private static TeamLoad teamLoad(

@@ -83,7 +83,7 @@ class HomePage {
         if (w.status() == Caseloads.Status.OVER_CAP || w.status() == Caseloads.Status.OVER_TARGET) {
           over.add(
               new WorkerOver(
-                  o.workerNames().getOrDefault(w.holder().id(), ""),
+                  w.holder().name(),
                   t.team().name(),
                   t.team().id(),
                   w.status().label(),

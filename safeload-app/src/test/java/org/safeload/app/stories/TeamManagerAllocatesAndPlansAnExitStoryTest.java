@@ -180,6 +180,16 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     // 34 cases over 2.5 FTE = 13.60.
     assertThat(JsonPath.<Double>read(board, "$.team.load.casesPerFte")).isEqualTo(13.6);
     assertThat(JsonPath.<Integer>read(board, "$.team.load.unallocated")).isEqualTo(3);
+    // Its workers come a page at a time: Asha, Bob and Cai fit on the first; one a page, the
+    // second page holds the second of them.
+    List<String> names = JsonPath.read(board, "$.workers.items[*].holder.name");
+    assertThat(names).containsExactlyInAnyOrder("Asha Story", "Bob Story", "Cai Story");
+    assertThat(JsonPath.<Integer>read(board, "$.workers.total")).isEqualTo(3);
+    String second =
+        get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/teams/" + receiving + "?size=1&page=2");
+    assertThat(JsonPath.<List<String>>read(second, "$.workers.items[*].holder.name"))
+        .containsExactly(names.get(1));
+    assertThat(JsonPath.<Integer>read(second, "$.workers.pages")).isEqualTo(3);
 
     // The queue: the three waiting cases, 3 working days each (Fri 20, Mon 23, Tue 24).
     String queue = get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/unallocated");
@@ -315,7 +325,7 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     // throughput shows the four transferred out.
     String after = get200(AccessRole.TEAM_MANAGER, "/api/v1/caseloads/teams/" + receiving);
     List<Double> caiPerFte =
-        JsonPath.read(after, "$.team.load.workers[?(@.holder.id == '" + cai + "')].weightedPerFte");
+        JsonPath.read(after, "$.workers.items[?(@.holder.id == '" + cai + "')].weightedPerFte");
     assertThat(caiPerFte).containsExactly(17.0);
     String flow =
         get200(

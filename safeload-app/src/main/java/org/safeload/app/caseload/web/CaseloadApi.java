@@ -54,30 +54,28 @@ class CaseloadApi {
   }
 
   /**
-   * The overview as JSON: each worker's load is listed once, under its team; a service's and the
-   * council's figures leave their workers out (at a large council, listing them three times made
-   * the answer 1.7 MB).
+   * The overview as JSON: each team's, service's and the council's figures, without their workers
+   * (a team's board lists them, a page at a time: at a region's size, listing every worker here
+   * made the answer 6 MB).
    */
   record OverviewResponse(
       LocalDate on,
       String policyId,
       String policyName,
-      java.util.List<CaseloadBoards.TeamLoad> teams,
+      java.util.List<TeamFigures> teams,
       java.util.List<ServiceFigures> services,
-      GroupFigures council,
-      java.util.Map<String, String> workerNames) {
+      GroupFigures council) {
 
     static OverviewResponse of(CaseloadBoards.Overview o) {
       return new OverviewResponse(
           o.on(),
           o.policyId(),
           o.policyName(),
-          o.teams(),
+          o.teams().stream().map(TeamFigures::of).toList(),
           o.services().stream()
               .map(s -> new ServiceFigures(s.service(), GroupFigures.of(s.load())))
               .toList(),
-          GroupFigures.of(o.council()),
-          o.workerNames());
+          GroupFigures.of(o.council()));
     }
   }
 
@@ -114,10 +112,44 @@ class CaseloadApi {
 
   @GetMapping("/caseloads/teams/{id}")
   @Operation(summary = "A team's board: each worker's cases, weighted load, cap and status")
-  CaseloadBoards.Board board(
+  BoardResponse board(
       @PathVariable long id,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return boards.board(id, orToday(on));
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    CaseloadBoards.Board b = boards.board(id, orToday(on));
+    return new BoardResponse(
+        b.on(),
+        b.policyName(),
+        TeamFigures.of(b.team()),
+        b.byType(),
+        b.months(),
+        org.safeload.app.platform.ApiPage.of(b.team().load().workers(), page, size));
+  }
+
+  /**
+   * A team's board as JSON: the team's figures, and its workers' loads a page at a time (page from
+   * 1, size 1 to 500, default 50: a team of a few workers is one page).
+   */
+  record BoardResponse(
+      LocalDate on,
+      String policyName,
+      TeamFigures team,
+      java.util.Map<String, Long> byType,
+      java.util.List<org.safeload.caseload.Throughput.Month> months,
+      org.safeload.app.platform.ApiPage<org.safeload.caseload.Caseloads.WorkerLoad> workers) {}
+
+  /** A team and its figures, without the list of its workers. */
+  record TeamFigures(
+      org.safeload.organisation.Team team,
+      String serviceName,
+      String providerName,
+      GroupFigures load) {
+
+    static TeamFigures of(CaseloadBoards.TeamLoad t) {
+      return new TeamFigures(
+          t.team(), t.serviceName(), t.providerName(), GroupFigures.of(t.load()));
+    }
   }
 
   @GetMapping("/caseloads/unallocated")

@@ -76,10 +76,21 @@ class CaseloadPages {
   }
 
   @GetMapping("/caseloads/teams/{id}")
-  String board(@PathVariable long id, @RequestParam(required = false) String on, Model model) {
+  String board(
+      @PathVariable long id,
+      @RequestParam(required = false) String on,
+      @RequestParam(required = false) String page,
+      Model model) {
     LocalDate date = date(on, "on", model);
     CaseloadBoards.Board board = boards.board(id, date);
     model.addAttribute("b", board);
+    // A team of a few workers fits on one page; a service-sized "team" is paged.
+    model.addAttribute(
+        "workers",
+        org.safeload.app.platform.Pagination.Paged.of(
+            board.team().load().workers(),
+            org.safeload.app.platform.Pagination.page(page),
+            pageLink("/caseloads/teams/" + id, on, date, model)));
     model.addAttribute(
         "chart",
         CaseloadCharts.perFte(
@@ -97,24 +108,28 @@ class CaseloadPages {
       Model model) {
     LocalDate date = date(on, "on", model);
     model.addAttribute("on", date);
-    boolean dated =
-        on != null
-            && !on.isBlank()
-            && !(model.getAttribute("errors") instanceof Map<?, ?> e && e.containsKey("on"));
-    String path =
-        "/caseloads/unallocated"
-            + (dated ? "?on=" + org.safeload.app.platform.PageDates.input(date) : "");
     model.addAttribute(
         "waiting",
         org.safeload.app.platform.Pagination.Paged.of(
             unallocated.queue(date),
             org.safeload.app.platform.Pagination.page(page),
-            n ->
-                org.springframework.web.util.UriComponentsBuilder.fromUriString(path)
-                    .replaceQueryParam("page", n)
-                    .build()
-                    .toUriString()));
+            pageLink("/caseloads/unallocated", on, date, model)));
     return "caseloads/unallocated";
+  }
+
+  /** The link to page n of a list on a page, keeping the date it was asked for (when valid). */
+  private static java.util.function.IntFunction<String> pageLink(
+      String path, String on, LocalDate date, Model model) {
+    boolean dated =
+        on != null
+            && !on.isBlank()
+            && !(model.getAttribute("errors") instanceof Map<?, ?> e && e.containsKey("on"));
+    String base = path + (dated ? "?on=" + org.safeload.app.platform.PageDates.input(date) : "");
+    return n ->
+        org.springframework.web.util.UriComponentsBuilder.fromUriString(base)
+            .replaceQueryParam("page", n)
+            .build()
+            .toUriString();
   }
 
   @GetMapping("/caseloads/cases/{caseRef}")
