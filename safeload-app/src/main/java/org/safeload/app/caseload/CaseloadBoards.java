@@ -187,15 +187,16 @@ public class CaseloadBoards {
   private Map<LocalDate, List<CaseHolder>> staffAtMonthEnds(
       String team, LocalDate from, LocalDate to) {
     Map<LocalDate, List<CaseHolder>> staff = new LinkedHashMap<>();
-    for (LocalDate day : Throughput.monthEnds(from, to)) {
-      staff.put(day, staffOf(team, day));
-    }
+    organisation
+        .teamMembersOn(Long.parseLong(team), Throughput.monthEnds(from, to))
+        .forEach((day, members) -> staff.put(day, holders(team, day, members)));
     return staff;
   }
 
   /** A team's workers on a day, as the caseload rules see them (those who have not left). */
-  private List<CaseHolder> staffOf(String teamId, LocalDate on) {
-    return organisation.teamMembersOn(Long.parseLong(teamId), on).stream()
+  private static List<CaseHolder> holders(
+      String teamId, LocalDate on, List<org.safeload.organisation.Worker> members) {
+    return members.stream()
         .filter(w -> w.details().activeOn(on))
         .filter(w -> w.details().fte().signum() > 0)
         .map(w -> CaseHolder.of(w, teamId, on))

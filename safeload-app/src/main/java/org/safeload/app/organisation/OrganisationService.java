@@ -279,6 +279,13 @@ public class OrganisationService implements ProviderDirectory {
     return workers.inTeamOn(id, on);
   }
 
+  /** A team's members on each of several days (one read however many days). */
+  @PreAuthorize(Permissions.READ_ORGANISATION)
+  public Map<LocalDate, List<Worker>> teamMembersOn(long id, List<LocalDate> days) {
+    team(id);
+    return workers.inTeamOnEach(id, days);
+  }
+
   @PreAuthorize(Permissions.READ_ORGANISATION)
   public TeamOverview teamOverview(long id, LocalDate on) {
     Team team = team(id);

@@ -4,7 +4,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.safeload.organisation.Assignment;
 import org.safeload.organisation.EmploymentType;
@@ -94,6 +97,43 @@ public class WorkerRepository {
         .params(teamId, sql(on), sql(on))
         .query(ROW)
         .list();
+  }
+
+  /**
+   * A team's workers on each of several days (by name, as {@link #inTeamOn}), in one query: those
+   * whose assignment to the team covers the day.
+   */
+  public Map<LocalDate, List<Worker>> inTeamOnEach(long teamId, List<LocalDate> days) {
+    Map<LocalDate, List<Worker>> byDay = new java.util.LinkedHashMap<>();
+    days.forEach(d -> byDay.put(d, new ArrayList<>()));
+    if (days.isEmpty()) {
+      return byDay;
+    }
+    LocalDate first = java.util.Collections.min(days);
+    LocalDate last = java.util.Collections.max(days);
+    Map<LocalDate, java.util.Set<Long>> seen = new HashMap<>();
+    jdbc.sql(
+            "select w.*, a.from_date as assigned_from, a.to_date as assigned_to from worker w"
+                + " join worker_assignment a on a.worker_id = w.id"
+                + " where a.team_id = ? and a.from_date <= ? and (a.to_date is null or a.to_date >= ?)"
+                + " order by w.name, w.id")
+        .params(teamId, sql(last), sql(first))
+        .query(
+            (rs, n) -> {
+              Worker w = ROW.mapRow(rs, n);
+              LocalDate from = rs.getDate("assigned_from").toLocalDate();
+              java.sql.Date to = rs.getDate("assigned_to");
+              for (LocalDate day : days) {
+                if (!day.isBefore(from)
+                    && (to == null || !day.isAfter(to.toLocalDate()))
+                    && seen.computeIfAbsent(day, k -> new java.util.HashSet<>()).add(w.id())) {
+                  byDay.get(day).add(w);
+                }
+              }
+              return w;
+            })
+        .list();
+    return byDay;
   }
 
   /** Every assignment that covers a date: the team of each worker on that date. */

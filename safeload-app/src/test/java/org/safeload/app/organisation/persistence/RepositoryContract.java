@@ -191,6 +191,30 @@ abstract class RepositoryContract {
         .containsExactly("Ada");
     assertThat(workers.assignments(ada)).hasSize(2);
     assertThat(workers.assignmentsOn(LocalDate.of(2024, 1, 31))).hasSize(1);
+    // Several days in one read: the same workers as asking for each day on its own.
+    List<LocalDate> days =
+        List.of(
+            LocalDate.of(2024, 1, 31),
+            LocalDate.of(2025, 3, 31),
+            LocalDate.of(2025, 4, 1),
+            LocalDate.of(2030, 1, 1));
+    for (long team : List.of(north, south)) {
+      var each = workers.inTeamOnEach(team, days);
+      assertThat(each.keySet()).containsExactlyElementsOf(days);
+      for (LocalDate day : days) {
+        assertThat(each.get(day))
+            .as(team + " on " + day)
+            .extracting(w -> w.id())
+            .containsExactlyElementsOf(
+                workers.inTeamOn(team, day).stream().map(w -> w.id()).toList());
+      }
+    }
+    assertThat(
+            workers
+                .inTeamOnEach(north, List.of(LocalDate.of(2025, 3, 31)))
+                .get(LocalDate.of(2025, 3, 31)))
+        .extracting(w -> w.name())
+        .containsExactly("Ada", "Ben");
 
     establishment.replace(
         north,
