@@ -35,4 +35,27 @@ public record CaseEvent(
         refId,
         due == org.safeload.timeliness.EventLog.NO_DATE ? null : LocalDate.ofEpochDay(due));
   }
+
+  /**
+   * Adds this event to a log (its reference left for the caller to resolve), answering its row, or
+   * -1 when its type is not one this version knows (it is then left out).
+   */
+  public int addTo(org.safeload.timeliness.EventLog log) {
+    org.safeload.timeliness.EventType eventType =
+        org.safeload.timeliness.EventType.fromCode(type).orElse(null);
+    if (eventType == null) {
+      return -1;
+    }
+    return log.add(
+        eventId,
+        occurredAt.getEpochSecond(),
+        eventType,
+        caseRef,
+        childRef,
+        workerRef,
+        teamRef,
+        detail,
+        -1,
+        dueDate == null ? org.safeload.timeliness.EventLog.NO_DATE : (int) dueDate.toEpochDay());
+  }
 }

@@ -17,13 +17,10 @@ import java.util.function.Supplier;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
 import org.safeload.caseload.CaseBook;
 import org.safeload.timeliness.EventLog;
-import org.safeload.timeliness.EventType;
 import org.safeload.timeliness.Timeliness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -75,17 +72,23 @@ class LiveLog {
     reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     reading.setReadOnly(true);
     this.checkEveryNanos = checkEvery.toNanos();
+    // Loaded while the rest of the app starts (the database is migrated by now: the repository's
+    // JDBC beans wait for Flyway), so a region's millions of events do not add to the start-up.
+    // A read before it is done waits for it (the write lock); if it fails, the first read loads.
+    Thread.ofPlatform().name("case-activity-load").daemon().start(this::load);
   }
 
-  /** Loads the log as the app starts, so the first page does not wait for it. */
-  @EventListener(ApplicationReadyEvent.class)
-  void load() {
+  private void load() {
     long start = System.nanoTime();
-    refresh();
-    LOG.info(
-        "Case activity loaded: {} events in {} ms",
-        log.size(),
-        (System.nanoTime() - start) / 1_000_000);
+    try {
+      refresh();
+      LOG.info(
+          "Case activity loaded: {} events in {} ms",
+          log.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not load the case activity as the app started; the first read will", e);
+    }
   }
 
   <T> T read(Function<CaseActivity.View, T> reader) {
@@ -143,23 +146,15 @@ class LiveLog {
       int count,
       java.util.function.IntFunction<CaseEvent> row,
       long lastId) {
-    lock.writeLock().lock();
-    try {
-      if (version == before) {
-        for (int i = 0; i < count; i++) {
-          append(this.lastId, row.apply(i));
-        }
-        this.lastId = lastId;
-        Timeliness.prepare(log);
-        cache.clear();
-        version = after;
-        return;
-      }
-    } finally {
-      lock.writeLock().unlock();
-    }
-    // Something else was written first: read what is new, as for any change.
-    refresh();
+    appendCommitted(
+        before,
+        after,
+        lastId,
+        () -> {
+          for (int i = 0; i < count; i++) {
+            append(row.apply(i));
+          }
+        });
   }
 
   /**
@@ -175,19 +170,29 @@ class LiveLog {
       int[] rows,
       java.util.function.IntFunction<String> refId,
       long lastId) {
+    appendCommitted(
+        before,
+        after,
+        lastId,
+        () -> {
+          for (int row : rows) {
+            int mine = log.addFrom(file, row);
+            String ref = refId.apply(row);
+            if (ref != null) {
+              resolve(mine, ref);
+            }
+            if (!waitingForRef.isEmpty()) {
+              referredTo(mine, file.eventId(row));
+            }
+          }
+        });
+  }
+
+  private void appendCommitted(long before, long after, long lastId, Runnable append) {
     lock.writeLock().lock();
     try {
       if (version == before) {
-        for (int row : rows) {
-          int mine = log.addFrom(file, row);
-          String ref = refId.apply(row);
-          if (ref != null) {
-            resolve(mine, ref);
-          }
-          if (!waitingForRef.isEmpty()) {
-            referredTo(mine, file.eventId(row));
-          }
-        }
+        append.run();
         this.lastId = lastId;
         Timeliness.prepare(log);
         cache.clear();
@@ -197,6 +202,7 @@ class LiveLog {
     } finally {
       lock.writeLock().unlock();
     }
+    // Something else was written first: read what is new, as for any change.
     refresh();
   }
 
@@ -234,25 +240,12 @@ class LiveLog {
     }
   }
 
-  private void append(long id, CaseEvent e) {
-    lastId = id;
-    EventType type = EventType.fromCode(e.type()).orElse(null);
-    if (type == null) {
-      LOG.warn("Case event row {} has an unknown type and is left out", id);
+  private void append(CaseEvent e) {
+    int row = e.addTo(log);
+    if (row < 0) {
+      LOG.warn("An event of an unknown type was left out of the live log");
       return;
     }
-    int row =
-        log.add(
-            e.eventId(),
-            e.occurredAt().getEpochSecond(),
-            type,
-            e.caseRef(),
-            e.childRef(),
-            e.workerRef(),
-            e.teamRef(),
-            e.detail(),
-            -1,
-            e.dueDate() == null ? EventLog.NO_DATE : (int) e.dueDate().toEpochDay());
     if (e.ref() != null) {
       resolve(row, e.ref());
     }

@@ -118,23 +118,11 @@ public class CaseEventRepository {
           long id = rs.getLong("id");
           last[0] = id;
           CaseEvent e = event(rs);
-          EventType type = EventType.fromCode(e.type()).orElse(null);
-          if (type == null) {
+          int row = e.addTo(log);
+          if (row < 0) {
             StoredEvents.unknownType(id);
             return;
           }
-          int row =
-              log.add(
-                  e.eventId(),
-                  e.occurredAt().getEpochSecond(),
-                  type,
-                  e.caseRef(),
-                  e.childRef(),
-                  e.workerRef(),
-                  e.teamRef(),
-                  e.detail(),
-                  -1,
-                  e.dueDate() == null ? EventLog.NO_DATE : (int) e.dueDate().toEpochDay());
           if (e.ref() != null) {
             refs.refer(row, e.ref());
           }
