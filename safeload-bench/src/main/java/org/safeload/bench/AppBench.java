@@ -403,11 +403,14 @@ public final class AppBench {
       AppClient api = new AppClient(again.base(), Duration.ofMinutes(10));
       api.useToken(adminToken);
       api.apiGet("/api/v1/timeliness/kpis");
+      Duration firstKpis = again.age();
       out.printf(
           "  first /api/v1/timeliness/kpis answered %.1f s after the process started%n",
-          again.age().toNanos() / 1e9);
+          firstKpis.toNanos() / 1e9);
       again.close();
-      return again.upAfter();
+      // The model must be loaded, not only the process answering: the start-up ends at the first
+      // answer that reads the case activity.
+      return firstKpis;
     }
 
     private void table(Mix mix, Load.Result result) {
@@ -503,7 +506,8 @@ public final class AppBench {
       check(
           startup.toMillis() <= 20_000 && (restart == null || restart.toMillis() <= 20_000),
           String.format(
-              "start-up ≤ 20 s (empty database %.1f s; restart with the council %s)",
+              "start-up ≤ 20 s (empty database %.1f s; restart with the council, to the first"
+                  + " KPIs: %s)",
               startup.toNanos() / 1e9,
               restart == null ? "not measured" : String.format("%.1f s", restart.toNanos() / 1e9)));
       String rate =

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.safeload.app.SafeloadApplication;
+import org.safeload.app.access.SystemAccess;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.document.FieldProblem;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.safeload.app.SafeloadApplication;
+import org.safeload.app.access.SystemAccess;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.platform.NotFoundException;
 import org.springframework.boot.WebApplicationType;

@@ -67,7 +67,9 @@ class HomePage {
     boolean cases = Permissions.canReadCases();
     model.addAttribute("showCases", cases);
     if (cases) {
-      TimelinessService.Dashboard d = timeliness.dashboard("contract", today, null, null);
+      TimelinessService.Dashboard d =
+          timeliness.dashboard(
+              org.safeload.app.timeliness.RuleSets.DEFAULT_RULE_SET, today, null, null);
       model.addAttribute("overdue", d.overdue());
       // The items are made as they are read: only the first few are shown.
       model.addAttribute(

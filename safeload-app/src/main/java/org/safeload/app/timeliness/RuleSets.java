@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RuleSets {
 
+  /** The rule set pages and the API use when none is asked for. */
+  public static final String DEFAULT_RULE_SET = "contract";
+
   /** The audit trail's name for a rule set. */
   static final String RULE_SET = "kpi-rule-set";
 

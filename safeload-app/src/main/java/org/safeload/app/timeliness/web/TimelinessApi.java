@@ -35,7 +35,7 @@ class TimelinessApi {
   @GetMapping("/timeliness/kpis")
   @Operation(summary = "Each KPI's counts and rate, and by team, as of a date")
   KpiReport kpis(
-      @RequestParam(defaultValue = "contract") String rules,
+      @RequestParam(defaultValue = RuleSets.DEFAULT_RULE_SET) String rules,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {
     return timeliness.report(rules, asOf == null ? timeliness.today() : asOf);
@@ -47,7 +47,7 @@ class TimelinessApi {
           "Overdue and due-soon items, each with its case, child, worker and team: overdue first,"
               + " then due soon, each by deadline; paged (page from 1, size 1 to 500, default 50)")
   org.safeload.app.platform.ApiPage<TimelinessService.Item> items(
-      @RequestParam(defaultValue = "contract") String rules,
+      @RequestParam(defaultValue = RuleSets.DEFAULT_RULE_SET) String rules,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) String kpi,

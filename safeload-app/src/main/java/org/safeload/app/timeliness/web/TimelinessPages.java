@@ -61,7 +61,7 @@ class TimelinessPages {
    */
   @GetMapping("/timeliness")
   String dashboard(
-      @RequestParam(defaultValue = "contract") String rules,
+      @RequestParam(defaultValue = RuleSets.DEFAULT_RULE_SET) String rules,
       @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) String kpi,
