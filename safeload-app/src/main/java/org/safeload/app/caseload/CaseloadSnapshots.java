@@ -169,7 +169,8 @@ class CaseloadSnapshots {
       }
     }
     boolean scoped = org.safeload.app.access.CurrentUser.providerScope().isPresent();
-    Set<String> scope = scoped ? teamIds() : null;
+    // The teams just read are the user's: no second read of them for the scope.
+    Set<String> scope = scoped ? ids(teams.keySet()) : null;
     return activity.read(
         v -> {
           CaseBook book = v.book(scope);
@@ -219,9 +220,11 @@ class CaseloadSnapshots {
   }
 
   private Set<String> teamIds() {
-    return organisation.teams().stream()
-        .map(t -> String.valueOf(t.id()))
-        .collect(java.util.stream.Collectors.toSet());
+    return ids(organisation.teams().stream().map(Team::id).toList());
+  }
+
+  private static Set<String> ids(Collection<Long> teamIds) {
+    return teamIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
   }
 
   /** The family group of every child that has one. */
