@@ -209,7 +209,7 @@ final class KpiCsvBench {
       counts.clear();
       for (KpiRuleSet set : sets) {
         KpiItems items = engine.evaluate(result.log(), set, asOf, Map.of());
-        counts.putAll(count(items, set));
+        counts.putAll(KpiBench.count(items, set));
       }
       long done = System.nanoTime();
       split =
@@ -301,17 +301,6 @@ final class KpiCsvBench {
       }
     }
     report(counts, split);
-  }
-
-  private static Map<String, long[]> count(KpiItems items, KpiRuleSet set) {
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    for (KpiRule rule : set.rules()) {
-      counts.put(rule.id(), new long[4]);
-    }
-    for (int i = 0; i < items.size(); i++) {
-      counts.get(set.rules().get(items.rule(i)).id())[items.status(i)]++;
-    }
-    return counts;
   }
 
   private static void report(Map<String, long[]> counts, String split) throws IOException {

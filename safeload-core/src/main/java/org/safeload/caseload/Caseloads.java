@@ -175,12 +175,7 @@ public final class Caseloads {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public WorkerLoad worker(CaseHolder holder) {
-    WorkerLoad known = workerLoads.get(holder);
-    if (known == null) {
-      known = workerLoad(holder);
-      workerLoads.put(holder, known);
-    }
-    return known;
+    return workerLoads.computeIfAbsent(holder, this::workerLoad);
   }
 
   private WorkerLoad workerLoad(CaseHolder holder) {

@@ -560,24 +560,20 @@ public final class EventLog {
       String detailValue,
       int refRow,
       int dueDay) {
-    grow();
-    caseOrder = null;
-    workerOrder = null;
-    int row = size++;
     if (keepEventIds) {
       eventIds.intern(eventId);
     }
-    at[row] = epochSecond;
-    day[row] = London.dayOf(epochSecond);
-    type[row] = (byte) eventType.ordinal();
-    caseOf[row] = cases.intern(caseId);
-    childOf[row] = children.intern(childId);
-    workerOf[row] = workers.intern(workerId);
-    teamOf[row] = teams.intern(teamId);
-    detail[row] = details.intern(detailValue);
-    ref[row] = refRow;
-    due[row] = dueDay;
-    return row;
+    return put(
+        epochSecond,
+        London.dayOf(epochSecond),
+        (byte) eventType.ordinal(),
+        cases.intern(caseId),
+        children.intern(childId),
+        workers.intern(workerId),
+        teams.intern(teamId),
+        details.intern(detailValue),
+        refRow,
+        dueDay);
   }
 
   /**
@@ -599,13 +595,59 @@ public final class EventLog {
     if (keepEventIds && eventIds.size() != size + 1) {
       throw new IllegalStateException("The event's id must be interned first, as a new value");
     }
+    return put(
+        epochSecond,
+        London.dayOf(epochSecond),
+        (byte) eventType.ordinal(),
+        caseId,
+        childId,
+        workerId,
+        teamId,
+        detailId,
+        refRow,
+        dueDay);
+  }
+
+  /**
+   * Adds row {@code row} of another log, its values interned here from their bytes (no strings are
+   * made), without its reference (set it with {@link #setRef}); answers the new row.
+   */
+  public int addFrom(EventLog other, int row) {
+    if (keepEventIds) {
+      eventIds.internFrom(other.eventIds, row);
+    }
+    return put(
+        other.at[row],
+        other.day[row],
+        other.type[row],
+        from(cases, other.cases, other.caseOf[row]),
+        from(children, other.children, other.childOf[row]),
+        from(workers, other.workers, other.workerOf[row]),
+        from(teams, other.teams, other.teamOf[row]),
+        from(details, other.details, other.detail[row]),
+        -1,
+        other.due[row]);
+  }
+
+  /** Writes a new row's columns (its values already interned here) and answers the row. */
+  private int put(
+      long epochSecond,
+      int londonDay,
+      byte typeOrdinal,
+      int caseId,
+      int childId,
+      int workerId,
+      int teamId,
+      int detailId,
+      int refRow,
+      int dueDay) {
     grow();
     caseOrder = null;
     workerOrder = null;
     int row = size++;
     at[row] = epochSecond;
-    day[row] = London.dayOf(epochSecond);
-    type[row] = (byte) eventType.ordinal();
+    day[row] = londonDay;
+    type[row] = typeOrdinal;
     caseOf[row] = caseId;
     childOf[row] = childId;
     workerOf[row] = workerId;
@@ -614,31 +656,6 @@ public final class EventLog {
     ref[row] = refRow;
     due[row] = dueDay;
     return row;
-  }
-
-  /**
-   * Adds row {@code row} of another log, its values interned here from their bytes (no strings are
-   * made), without its reference (set it with {@link #setRef}); answers the new row.
-   */
-  public int addFrom(EventLog other, int row) {
-    grow();
-    caseOrder = null;
-    workerOrder = null;
-    int mine = size++;
-    if (keepEventIds) {
-      eventIds.internFrom(other.eventIds, row);
-    }
-    at[mine] = other.at[row];
-    day[mine] = other.day[row];
-    type[mine] = other.type[row];
-    caseOf[mine] = from(cases, other.cases, other.caseOf[row]);
-    childOf[mine] = from(children, other.children, other.childOf[row]);
-    workerOf[mine] = from(workers, other.workers, other.workerOf[row]);
-    teamOf[mine] = from(teams, other.teams, other.teamOf[row]);
-    detail[mine] = from(details, other.details, other.detail[row]);
-    ref[mine] = -1;
-    due[mine] = other.due[row];
-    return mine;
   }
 
   private static int from(Dictionary mine, Dictionary theirs, int id) {

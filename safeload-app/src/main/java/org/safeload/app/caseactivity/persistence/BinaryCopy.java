@@ -23,10 +23,10 @@ final class BinaryCopy {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
   };
 
-  /** 2000-01-01 as seconds and days since 1970-01-01. */
-  private static final long PG_EPOCH_SECOND = 946_684_800L;
+  /** 2000-01-01 (PostgreSQL's epoch) as seconds and days since 1970-01-01. */
+  static final long PG_EPOCH_SECOND = 946_684_800L;
 
-  private static final int PG_EPOCH_DAY = 10_957;
+  static final int PG_EPOCH_DAY = 10_957;
 
   private static final int FLUSH_AT = 1 << 20;
 

@@ -21,8 +21,6 @@ final class StoredEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoredEvents.class);
 
-  private static final long PG_EPOCH_SECOND = 946_684_800L;
-  private static final int PG_EPOCH_DAY = 10_957;
   private static final int FIELDS = 11;
 
   /**
@@ -106,7 +104,7 @@ final class StoredEvents {
       long micros = int64(start[2]);
       int row =
           log.addInterned(
-              Math.floorDiv(micros, 1_000_000L) + PG_EPOCH_SECOND,
+              Math.floorDiv(micros, 1_000_000L) + BinaryCopy.PG_EPOCH_SECOND,
               type,
               intern(log.cases(), start[4], length[4]),
               intern(log.children(), start[5], length[5]),
@@ -114,7 +112,9 @@ final class StoredEvents {
               intern(log.teams(), start[7], length[7]),
               intern(log.details(), start[8], length[8]),
               -1,
-              length[10] < 0 ? EventLog.NO_DATE : (int) int32At(start[10]) + PG_EPOCH_DAY);
+              length[10] < 0
+                  ? EventLog.NO_DATE
+                  : (int) int32At(start[10]) + BinaryCopy.PG_EPOCH_DAY);
       if (length[9] >= 0) {
         refs.refer(row, new String(buffer, start[9], length[9], StandardCharsets.UTF_8));
       }
