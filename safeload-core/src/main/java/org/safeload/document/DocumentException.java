@@ -21,6 +21,10 @@ public class DocumentException extends RuntimeException {
 
   /** One problem as a person reads it: {@code line 3, contracts[0].rate: must be a number}. */
   public static String describe(FieldProblem p) {
-    return (p.line() > 0 ? "line " + p.line() + ", " : "") + p.field() + ": " + p.message();
+    String where = p.line() > 0 ? "line " + p.line() : "";
+    if (!p.field().isEmpty()) {
+      where = where.isEmpty() ? p.field() : where + ", " + p.field();
+    }
+    return where.isEmpty() ? p.message() : where + ": " + p.message();
   }
 }

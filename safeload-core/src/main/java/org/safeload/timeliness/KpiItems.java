@@ -73,10 +73,29 @@ public final class KpiItems {
     dueSoon = Arrays.copyOf(dueSoon, capacity);
   }
 
+  /** The items of each part, one part after another, in arrays of exactly their total size. */
+  static KpiItems concat(KpiItems[] parts) {
+    if (parts.length == 1) {
+      return parts[0];
+    }
+    int total = 0;
+    for (KpiItems part : parts) {
+      total += part.size;
+    }
+    KpiItems all = new KpiItems();
+    all.ensure(total);
+    for (KpiItems part : parts) {
+      all.append(part);
+    }
+    return all;
+  }
+
   /** Adds another set of items after these. */
   void append(KpiItems other) {
     int n = size + other.size;
-    ensure(n);
+    if (n > rule.length) {
+      ensure(Math.max(n, rule.length * 2));
+    }
     System.arraycopy(other.rule, 0, rule, size, other.size);
     System.arraycopy(other.caseOf, 0, caseOf, size, other.size);
     System.arraycopy(other.childOf, 0, childOf, size, other.size);

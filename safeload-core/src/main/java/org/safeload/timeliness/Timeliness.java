@@ -40,12 +40,17 @@ public final class Timeliness {
    * shared by threads that only read it is then never written by an evaluation.
    */
   public static void prepare(EventLog log) {
-    if (log.caseOrder == null) {
-      log.caseOrder = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
-    }
-    if (log.workerOrder == null) {
-      log.workerOrder = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
-    }
+    // The two orders are independent: at a region's size each takes a few tenths of a second.
+    java.util.stream.IntStream.range(0, 2)
+        .parallel()
+        .forEach(
+            which -> {
+              if (which == 0 && log.caseOrder == null) {
+                log.caseOrder = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
+              } else if (which == 1 && log.workerOrder == null) {
+                log.workerOrder = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
+              }
+            });
   }
 
   /**
@@ -55,6 +60,16 @@ public final class Timeliness {
    */
   public KpiItems evaluate(
       EventLog log, KpiRuleSet set, LocalDate asOf, Map<String, LocalDate> workerEnds) {
+    int slices = log.size < 100_000 ? 1 : 2 * Runtime.getRuntime().availableProcessors();
+    return evaluate(log, set, asOf, workerEnds, slices);
+  }
+
+  /**
+   * Evaluates in {@code slices} slices of cases, and as many of workers, run in parallel and joined
+   * in order: the items are the same for any number of slices.
+   */
+  KpiItems evaluate(
+      EventLog log, KpiRuleSet set, LocalDate asOf, Map<String, LocalDate> workerEnds, int slices) {
     int asOfDay = (int) asOf.toEpochDay();
     long asOfEnd = London.endOf(asOfDay);
     int soonDay = (int) calendar.workingDaysAfter(asOf, SOON_WORKING_DAYS).toEpochDay();
@@ -86,39 +101,56 @@ public final class Timeliness {
         refDone[ref] = log.at[i];
       }
     }
-    if (log.caseOrder == null) {
-      log.caseOrder = byGroupThenTime(log, log.caseOf, log.cases.size(), false);
-    }
+    prepare(log);
     int[] order = log.caseOrder;
     int[] starts = groupStarts(log.caseOf, order, log.cases.size());
+    int[] workerStarts = groupStarts(log.workerOf, log.workerOrder, log.workers.size());
+    // One task per slice of cases (every case rule), then one per slice of workers for each rule
+    // owed per worker, run together; their items are joined in that order, so the result is the
+    // same however many processors there are.
     int cases = log.cases.size();
-    int parts = cases < 20_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-    KpiItems[] partial = new KpiItems[parts];
-    java.util.stream.IntStream.range(0, parts)
+    int workers = log.workers.size();
+    int caseParts = slices;
+    int workerParts = slices;
+    int[] perWorker =
+        java.util.stream.IntStream.range(0, rules.length)
+            .filter(r -> rules[r].rule().kind() == Kind.RECURRING && rules[r].rule().perWorker())
+            .toArray();
+    KpiItems[] partial = new KpiItems[caseParts + perWorker.length * workerParts];
+    java.util.stream.IntStream.range(0, partial.length)
         .parallel()
         .forEach(
-            p ->
-                partial[p] =
+            task -> {
+              if (task < caseParts) {
+                partial[task] =
                     cases(
                         log,
                         rules,
                         order,
                         starts,
-                        (int) ((long) cases * p / parts),
-                        (int) ((long) cases * (p + 1) / parts),
+                        (int) ((long) cases * task / caseParts),
+                        (int) ((long) cases * (task + 1) / caseParts),
                         refDone,
                         caseTypeOfDetail,
                         asOfEnd,
-                        soonDay));
-    KpiItems items = partial[0];
-    for (int p = 1; p < parts; p++) {
-      items.append(partial[p]);
-    }
-    for (int r = 0; r < rules.length; r++) {
-      if (rules[r].rule().kind() == Kind.RECURRING && rules[r].rule().perWorker()) {
-        recurringWorker(log, r, rules[r], workerEnds, asOfEnd, soonDay, items);
-      }
-    }
+                        soonDay);
+              } else {
+                int r = perWorker[(task - caseParts) / workerParts];
+                int p = (task - caseParts) % workerParts;
+                partial[task] =
+                    recurringWorkers(
+                        log,
+                        r,
+                        rules[r],
+                        workerStarts,
+                        (int) ((long) workers * p / workerParts),
+                        (int) ((long) workers * (p + 1) / workerParts),
+                        workerEnds,
+                        asOfEnd,
+                        soonDay);
+              }
+            });
+    KpiItems items = KpiItems.concat(partial);
     return items;
   }
 
@@ -446,63 +478,79 @@ public final class Timeliness {
     }
   }
 
+  /** The items of a rule owed per worker, for workers {@code fromWorker} to {@code toWorker}. */
+  private KpiItems recurringWorkers(
+      EventLog log,
+      int r,
+      Compiled rule,
+      int[] starts,
+      int fromWorker,
+      int toWorker,
+      Map<String, LocalDate> workerEnds,
+      long asOfEnd,
+      int soonDay) {
+    KpiItems items = new KpiItems();
+    for (int w = fromWorker; w < toWorker; w++) {
+      LocalDate left = workerEnds.get(log.workers.get(w));
+      long end = left == null ? Long.MAX_VALUE : London.endOf((int) left.toEpochDay());
+      recurringWorker(log, r, rule, starts[w], starts[w + 1], w, end, asOfEnd, soonDay, items);
+    }
+    return items;
+  }
+
+  /** One worker's items (a method of its own, so that it is compiled after a few workers). */
   private void recurringWorker(
       EventLog log,
       int r,
       Compiled rule,
-      Map<String, LocalDate> workerEnds,
+      int from,
+      int to,
+      int w,
+      long end,
       long asOfEnd,
       int soonDay,
       KpiItems items) {
-    if (log.workerOrder == null) {
-      log.workerOrder = byGroupThenTime(log, log.workerOf, log.workers.size(), true);
-    }
     int[] order = log.workerOrder;
-    int[] starts = groupStarts(log.workerOf, order, log.workers.size());
     KpiRule kpi = rule.rule();
-    for (int w = 0; w < log.workers.size(); w++) {
-      LocalDate left = workerEnds.get(log.workers.get(w));
-      long end = left == null ? Long.MAX_VALUE : London.endOf((int) left.toEpochDay());
-      boolean active = false;
-      long deadline = 0;
-      int anchor = -1;
-      int team = -1;
-      for (int k = starts[w]; k < starts[w + 1]; k++) {
-        int row = order[k];
-        long at = log.at[row];
-        if (at > asOfEnd || at > end) {
-          break;
+    boolean active = false;
+    long deadline = 0;
+    int anchor = -1;
+    int team = -1;
+    for (int k = from; k < to; k++) {
+      int row = order[k];
+      long at = log.at[row];
+      if (at > asOfEnd || at > end) {
+        break;
+      }
+      if (log.teamOf[row] >= 0) {
+        team = log.teamOf[row];
+      }
+      if (!active) {
+        // A worker owes supervision from when they first hold a case (or are supervised).
+        boolean caseHolding =
+            log.type[row] == EventType.ALLOCATED.ordinal()
+                || matches(log, row, rule.targetType(), rule.targetDetails());
+        if (!caseHolding) {
+          continue;
         }
-        if (log.teamOf[row] >= 0) {
-          team = log.teamOf[row];
-        }
-        if (!active) {
-          // A worker owes supervision from when they first hold a case (or are supervised).
-          boolean caseHolding =
-              log.type[row] == EventType.ALLOCATED.ordinal()
-                  || matches(log, row, rule.targetType(), rule.targetDetails());
-          if (!caseHolding) {
-            continue;
-          }
-          deadline = deadline(kpi.first() != null ? kpi.first() : kpi.window(), at, log.day[row]);
-          anchor = row;
-          active = true;
-          if (!matches(log, row, rule.targetType(), rule.targetDetails())) {
-            continue;
-          }
-        }
-        if (matches(log, row, rule.targetType(), rule.targetDetails())) {
-          if (row != anchor) {
-            item(items, r, log, -1, -1, w, team, anchor, deadline, at, asOfEnd, soonDay);
-          }
-          deadline = deadline(kpi.window(), at, log.day[row]);
-          anchor = row;
+        deadline = deadline(kpi.first() != null ? kpi.first() : kpi.window(), at, log.day[row]);
+        anchor = row;
+        active = true;
+        if (!matches(log, row, rule.targetType(), rule.targetDetails())) {
+          continue;
         }
       }
-      if (active && deadline <= end) {
-        // Still due (a worker who has left before the deadline owes nothing more).
-        item(items, r, log, -1, -1, w, team, anchor, deadline, NONE, asOfEnd, soonDay);
+      if (matches(log, row, rule.targetType(), rule.targetDetails())) {
+        if (row != anchor) {
+          item(items, r, log, -1, -1, w, team, anchor, deadline, at, asOfEnd, soonDay);
+        }
+        deadline = deadline(kpi.window(), at, log.day[row]);
+        anchor = row;
       }
+    }
+    if (active && deadline <= end) {
+      // Still due (a worker who has left before the deadline owes nothing more).
+      item(items, r, log, -1, -1, w, team, anchor, deadline, NONE, asOfEnd, soonDay);
     }
   }
 
@@ -527,7 +575,7 @@ public final class Timeliness {
       }
     }
     // Sort each group by time, in parallel slices of groups (most groups are already in order).
-    int parts = groups < 20_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    int parts = n < 100_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     java.util.stream.IntStream.range(0, parts)
         .parallel()
         .forEach(

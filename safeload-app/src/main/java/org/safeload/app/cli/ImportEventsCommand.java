@@ -11,6 +11,7 @@ import org.safeload.app.SafeloadApplication;
 import org.safeload.app.access.SystemAccess;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.platform.InvalidInputException;
+import org.safeload.document.DocumentException;
 import org.safeload.document.FieldProblem;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -89,9 +90,7 @@ public class ImportEventsCommand implements Callable<Integer> {
       return 0;
     } catch (InvalidInputException e) {
       for (FieldProblem p : e.problems()) {
-        spec.commandLine()
-            .getErr()
-            .println(current + ": line " + p.line() + ", " + p.field() + ": " + p.message());
+        spec.commandLine().getErr().println(current + ": " + DocumentException.describe(p));
       }
       return 1;
     }

@@ -1,6 +1,7 @@
 package org.safeload.app.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,8 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.safeload.calendar.WorkingCalendar;
 import org.safeload.document.DocumentException;
 import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.EventCsv;
@@ -75,21 +79,6 @@ public class KpiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    KpiRuleSet set;
-    try {
-      set =
-          KpiRuleSet.BUILT_IN.contains(rules)
-              ? KpiRuleSet.builtIn(rules)
-              : KpiRuleSet.read(Files.readString(Path.of(rules)));
-    } catch (DocumentException e) {
-      e.problems()
-          .forEach(
-              p ->
-                  spec.commandLine()
-                      .getErr()
-                      .println(rules + ": " + DocumentException.describe(p)));
-      return 1;
-    }
     KpiReport.GroupBy groupBy;
     try {
       groupBy = by == null ? KpiReport.GroupBy.NONE : KpiReport.GroupBy.valueOf(by.toUpperCase());
@@ -97,12 +86,35 @@ public class KpiCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--by must be team, worker or provider");
       return 2;
     }
+    // The rule set and the calendar (a few tenths of a second each in a fresh JVM, mostly loading
+    // classes) are made on a thread of their own while the event file is read.
+    CompletableFuture<KpiRuleSet> ruleSet =
+        CompletableFuture.supplyAsync(this::ruleSet, KpiCommand::daemon);
+    CompletableFuture<WorkingCalendar> calendar =
+        CompletableFuture.supplyAsync(calendarOptions::calendar, KpiCommand::daemon);
     EventCsv.Result result = EventCsv.read(events, id -> Optional.empty());
+    KpiRuleSet set;
+    try {
+      set = ruleSet.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case DocumentException problems -> {
+          problems
+              .problems()
+              .forEach(
+                  p ->
+                      spec.commandLine()
+                          .getErr()
+                          .println(rules + ": " + DocumentException.describe(p)));
+          return 1;
+        }
+        case UncheckedIOException io -> throw io.getCause();
+        default -> throw e;
+      }
+    }
     if (!result.problems().isEmpty()) {
       for (FieldProblem p : result.problems()) {
-        spec.commandLine()
-            .getErr()
-            .println(events + ": line " + p.line() + ", " + p.field() + ": " + p.message());
+        spec.commandLine().getErr().println(events + ": " + DocumentException.describe(p));
       }
       return 1;
     }
@@ -122,12 +134,25 @@ public class KpiCommand implements Callable<Integer> {
         }
       }
     }
-    KpiItems items =
-        new Timeliness(calendarOptions.calendar()).evaluate(result.log(), set, asOf, ends);
+    KpiItems items = new Timeliness(calendar.join()).evaluate(result.log(), set, asOf, ends);
     KpiReport report = KpiReport.of(items, set, result.log(), asOf, from, to, groupBy, providers);
     spec.commandLine().getOut().print(KpiOutput.format(report, format));
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private KpiRuleSet ruleSet() {
+    try {
+      return KpiRuleSet.BUILT_IN.contains(rules)
+          ? KpiRuleSet.builtIn(rules)
+          : KpiRuleSet.read(Files.readString(Path.of(rules)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void daemon(Runnable task) {
+    Thread.ofPlatform().daemon().start(task);
   }
 
   private static Iterable<CSVRecord> csv(Path file) throws IOException {
