@@ -3,6 +3,7 @@ package org.safeload.app.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeload.document.CsvCells;
 import org.safeload.timeliness.KpiReport;
 
 /** A KPI report as JSON, CSV or a table. */
@@ -57,15 +58,11 @@ final class KpiOutput {
       int pending,
       int soon,
       java.math.BigDecimal rate) {
-    String g =
-        group.contains(",") || group.contains("\"")
-            ? "\"" + group.replace("\"", "\"\"") + "\""
-            : group;
     return String.join(
             ",",
             List.of(
-                id,
-                g,
+                CsvCells.cell(id),
+                CsvCells.cell(group),
                 "" + met,
                 "" + late,
                 "" + overdue,

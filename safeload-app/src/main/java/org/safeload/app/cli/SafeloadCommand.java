@@ -7,8 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one executable and its commands. {@code serve} is the default: arguments that name no command
- * are the web app's (Spring Boot's {@code --server.port=...} and the like).
+ * The one executable and its commands. {@code serve} is the default: options before any command are
+ * the web app's (Spring Boot's {@code --server.port=...} and the like).
  */
 @Command(
     name = "safeload",
@@ -56,12 +56,15 @@ public class SafeloadCommand implements Runnable {
     return cli.execute(withDefaultCommand(cli, args));
   }
 
-  /** Puts {@code serve} in front unless the arguments start with a command or ask for help. */
+  /**
+   * Puts {@code serve} in front of no arguments, or of options that are not the top level's own
+   * (Spring Boot's {@code --server.port=...}). A first word that is not a command is left for
+   * picocli to refuse (exit 2, naming the nearest command): the server starts only when asked.
+   */
   static String[] withDefaultCommand(CommandLine cli, String[] args) {
     if (args.length > 0) {
       String first = args[0];
-      if (cli.getSubcommands().containsKey(first)
-          || List.of("-h", "--help", "-V", "--version").contains(first)) {
+      if (!first.startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(first)) {
         return args;
       }
     }

@@ -53,4 +53,14 @@ class CommandLineTest {
   void anUnknownOptionOfAnotherCommandIsRefused() {
     assertThat(run(2, "help", "nosuchcommand")).containsIgnoringCase("unknown");
   }
+
+  @Test
+  void anUnknownCommandIsRefusedWithTheNearestOneAndStartsNoServer() {
+    var cli = SafeloadCommand.commandLine();
+    assertThat(SafeloadCommand.withDefaultCommand(cli, new String[] {"kpii", "--as-of=2025-01-01"}))
+        .containsExactly("kpii", "--as-of=2025-01-01");
+    String answer = run(2, "kpii", "--as-of", "2025-01-01");
+    assertThat(answer).contains("kpii").contains("Did you mean").contains("kpi");
+    assertThat(run(2, "generat")).contains("generate");
+  }
 }

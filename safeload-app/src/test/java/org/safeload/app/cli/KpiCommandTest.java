@@ -82,6 +82,33 @@ class KpiCommandTest {
   }
 
   @Test
+  void aCsvCellASpreadsheetWouldRunIsWrittenAsText(@TempDir Path dir) throws Exception {
+    Path teams = dir.resolve("teams.csv");
+    Files.writeString(
+        teams,
+        "team_id,name,kind,provider\n"
+            + "T1,Assessment Team North,substantive,\n"
+            + "T5,Brightpath Project Team,managed,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+    Run run =
+        run(
+            "kpi",
+            "--events",
+            EXAMPLES.resolve("events.csv").toString(),
+            "--as-of",
+            "2022-07-31",
+            "--by",
+            "provider",
+            "--teams",
+            teams.toString(),
+            "--format",
+            "csv");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines())
+        .contains("seen-5wd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1,0,0,0,0,1.0000")
+        .noneMatch(line -> line.contains(",=") || line.contains(",\"="));
+  }
+
+  @Test
   void importEventsIntoTheDatabaseAllOrNothing(@TempDir Path dir) throws Exception {
     String db = "--spring.datasource.url=jdbc:h2:mem:import-cli;DB_CLOSE_DELAY=-1";
     Run first =
