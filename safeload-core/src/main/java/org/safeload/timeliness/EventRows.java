@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.safeload.document.FieldProblem;
+import org.safeload.document.Ids;
 
 /**
  * One run of consecutive rows of an event file, read from bytes and checked on its own (see {@link
@@ -749,7 +750,14 @@ final class EventRows {
       } else {
         dueDay = (int) d;
       }
+      if (dueDay != EventLog.NO_DATE && (dueDay < London.FIRST_DAY || dueDay >= London.LAST_DAY)) {
+        problems.add(
+            new FieldProblem(
+                ln, "due_date", "Must be between 2000 and 2040 (not " + text(DUE) + ")"));
+        dueDay = EventLog.NO_DATE;
+      }
     }
+    checkIds(ln);
     int detailId = lastDetail = intern(details, lastDetail, DETAIL);
     if (t >= 0) {
       check(EventType.of(t), ln, detailId);
@@ -1125,6 +1133,24 @@ final class EventRows {
       detailKinds[detailId] = (byte) k;
     }
     return k;
+  }
+
+  /** The columns holding ids, and their names. */
+  private static final int[] ID_COLUMNS = {ID, CASE, CHILD, WORKER, TEAM, REF};
+
+  /** Every id given must follow {@link Ids}' rule (checked byte by byte: no String is made). */
+  private void checkIds(int ln) {
+    for (int k : ID_COLUMNS) {
+      if (vLen[k] > 0 && !Ids.valid(vBuf[k], vOff[k], vLen[k])) {
+        problems.add(
+            new FieldProblem(
+                ln, EventCsv.HEADER.get(k), "Must be " + Ids.RULE + " (not " + shownText(k) + ")"));
+      }
+    }
+  }
+
+  private String shownText(int k) {
+    return Ids.shown(text(k));
   }
 
   private String show(int detailId) {

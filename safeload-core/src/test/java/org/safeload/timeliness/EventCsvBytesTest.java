@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.document.FieldProblem;
+import org.safeload.document.Ids;
 
 /**
  * The byte reader against the reader it replaced ({@link LegacyEventCsv}, Commons CSV): the same
@@ -228,6 +229,34 @@ class EventCsvBytesTest {
   }
 
   @Test
+  void idsOutsideTheRuleAndDueDatesOutsideTheCalendarAreProblemsOfTheirRow() throws IOException {
+    String longId = "C" + "1".repeat(64);
+    String csv =
+        HEADER
+            + "E1,2024-03-01T09:00,document-submitted,C1,K1,W1,T1,,,2045-01-01\n"
+            + "E2,2024-03-01T09:00,referral,C/1,K1,,T1,,,\n"
+            + "E3,2024-03-01T09:00,referral,C2,K\u0000,,T1,,,\n"
+            + "E4,2024-03-01T09:00,referral,"
+            + longId
+            + ",K1,,T 1,,,\n"
+            + "E5,2024-03-01T09:00,referral,C5,K5,,T1,,,\n";
+    for (int runBytes : new int[] {7, 1 << 20}) {
+      Path path = dir.resolve("ids.csv");
+      Files.writeString(path, csv, StandardCharsets.UTF_8);
+      EventCsv.Result result = EventCsv.read(path, NONE, runBytes, 2);
+      assertThat(result.log()).isNull();
+      assertThat(result.problems())
+          .extracting(p -> p.line() + " " + p.field() + ": " + p.message())
+          .containsExactly(
+              "2 due_date: Must be between 2000 and 2040 (not 2045-01-01)",
+              "3 case_id: Must be " + Ids.RULE + " (not \"C/1\")",
+              "4 child_id: Must be " + Ids.RULE + " (not \"K?\")",
+              "5 case_id: Must be " + Ids.RULE + " (not \"" + longId + "\")",
+              "5 team_id: Must be " + Ids.RULE + " (not \"T 1\")");
+    }
+  }
+
+  @Test
   void bytesThatAreNotUtf8AreAProblemOnTheirLine() throws IOException {
     byte[] bad = {(byte) 0xC3, (byte) 0x28};
     byte[] head =
@@ -235,7 +264,7 @@ class EventCsvBytesTest {
             .getBytes(StandardCharsets.UTF_8);
     byte[] row1 = "v2,2024-03-01T09:00,visit,C1,K1,W1,T1,se".getBytes(StandardCharsets.UTF_8);
     byte[] rest =
-        ("en,,\nv3,2024-03-01T09:00,visit,C1,K\u00e9,W1,T1,not-seen,,\n")
+        ("en,,\nv3,2024-03-01T09:00,visit,C1,K1,W1,T1,not-seen,,\n")
             .getBytes(StandardCharsets.UTF_8);
     byte[] file = concat(head, row1, bad, rest);
     for (int runBytes : new int[] {3, 11, 1 << 20}) {

@@ -140,6 +140,27 @@ final class LegacyEventCsv {
                 new FieldProblem(
                     line, "due_date", "Must be a date like 2022-05-03 (not " + dueText + ")"));
           }
+          if (due != EventLog.NO_DATE && (due < London.FIRST_DAY || due >= London.LAST_DAY)) {
+            problems.add(
+                new FieldProblem(
+                    line, "due_date", "Must be between 2000 and 2040 (not " + dueText + ")"));
+            due = EventLog.NO_DATE;
+          }
+        }
+        for (String column :
+            List.of("event_id", "case_id", "child_id", "worker_id", "team_id", "ref")) {
+          String value = v.apply(column);
+          if (!value.isEmpty() && !org.safeload.document.Ids.valid(value)) {
+            problems.add(
+                new FieldProblem(
+                    line,
+                    column,
+                    "Must be "
+                        + org.safeload.document.Ids.RULE
+                        + " (not "
+                        + org.safeload.document.Ids.shown(value)
+                        + ")"));
+          }
         }
         if (type != null) {
           check(type, line, caseId, childId, workerId, teamId, detail, ref, dueText, problems);
