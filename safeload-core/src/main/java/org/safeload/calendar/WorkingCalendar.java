@@ -133,11 +133,31 @@ public final class WorkingCalendar {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1");
     }
+    if (date.isAfter(last)) {
+      return weekdaysAfter(date, n);
+    }
     int position = workingUpTo[index(date)] + n - 1;
     if (position >= workingDays.length) {
-      throw new IllegalArgumentException("beyond the working-day calendar");
+      int lastWorking = workingDays.length - 1;
+      return weekdaysAfter(LocalDate.ofEpochDay(workingDays[lastWorking]), position - lastWorking);
     }
     return LocalDate.ofEpochDay(workingDays[position]);
+  }
+
+  /**
+   * The N-th weekday after a date: beyond the calendar's last year no bank holiday is known, so a
+   * deadline that runs past it counts every weekday (a page never fails for an event late in the
+   * last year).
+   */
+  private static LocalDate weekdaysAfter(LocalDate date, int n) {
+    LocalDate day = date;
+    for (int left = n; left > 0; ) {
+      day = day.plusDays(1);
+      if (isWeekday(day)) {
+        left--;
+      }
+    }
+    return day;
   }
 
   /** {@link #workingDaysAfter(LocalDate, int)} on epoch days, without creating objects. */
@@ -148,7 +168,7 @@ public final class WorkingCalendar {
     }
     int position = workingUpTo[i] + n - 1;
     if (position >= workingDays.length) {
-      throw new IllegalArgumentException("beyond the working-day calendar");
+      return (int) workingDaysAfter(LocalDate.ofEpochDay(epochDay), n).toEpochDay();
     }
     return (int) workingDays[position];
   }

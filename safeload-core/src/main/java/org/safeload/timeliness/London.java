@@ -8,7 +8,8 @@ import java.time.ZonedDateTime;
 
 /**
  * Local London dates and instants, precomputed for 2000–2040 so the engine converts without
- * creating objects: the epoch second a London day starts, and the London day of an epoch second.
+ * creating objects (and worked out, more slowly, outside those years): the epoch second a London
+ * day starts, and the London day of an epoch second.
  */
 final class London {
 
@@ -27,20 +28,31 @@ final class London {
 
   private London() {}
 
-  /** The epoch second a London day begins. */
+  /**
+   * The epoch second a London day begins. Events lie within 2000–2040, but a deadline may run past
+   * 2040: days outside the table are worked out from the zone's rules.
+   */
   static long startOf(int epochDay) {
-    return START[epochDay - FIRST_DAY];
+    int i = epochDay - FIRST_DAY;
+    if (i >= 0 && i < START.length) {
+      return START[i];
+    }
+    return LocalDate.ofEpochDay(epochDay).atStartOfDay(ZONE).toEpochSecond();
   }
 
   /** The last second of a London day (a deadline "by the end of the day"). */
   static long endOf(int epochDay) {
-    return START[epochDay - FIRST_DAY + 1] - 1;
+    return startOf(epochDay + 1) - 1;
   }
 
   /** The London day of an epoch second. */
   static int dayOf(long epochSecond) {
     int guess = (int) Math.floorDiv(epochSecond, 86_400L);
-    if (guess + 1 <= LAST_DAY && epochSecond >= startOf(guess + 1)) {
+    if (guess < FIRST_DAY || guess >= LAST_DAY) {
+      return (int)
+          java.time.Instant.ofEpochSecond(epochSecond).atZone(ZONE).toLocalDate().toEpochDay();
+    }
+    if (epochSecond >= startOf(guess + 1)) {
       return guess + 1;
     }
     if (epochSecond < startOf(guess)) {

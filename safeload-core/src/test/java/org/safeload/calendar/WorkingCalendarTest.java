@@ -41,6 +41,19 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void aDeadlinePastTheCalendarsLastYearCountsWeekdays() {
+    // From Thursday 20 December 2040: Fri 21 is day 1, Mon 24 day 2, Christmas and Boxing Day off,
+    // Thu 27 day 3, Fri 28 day 4, Mon 31 day 5. Past 2040 no bank holiday is known: Tuesday 1
+    // January 2041 is day 6, and day 10 is Monday 7 January.
+    assertThat(calendar.workingDaysAfter(d("2040-12-20"), 5)).isEqualTo(d("2040-12-31"));
+    assertThat(calendar.workingDaysAfter(d("2040-12-20"), 6)).isEqualTo(d("2041-01-01"));
+    assertThat(calendar.workingDaysAfter(d("2040-12-20"), 10)).isEqualTo(d("2041-01-07"));
+    assertThat(calendar.workingDaysAfter((int) d("2040-12-20").toEpochDay(), 10))
+        .isEqualTo((int) d("2041-01-07").toEpochDay());
+    assertThat(calendar.workingDaysAfter(d("2041-01-04"), 1)).isEqualTo(d("2041-01-07"));
+  }
+
+  @Test
   void countsBeforeADueDate() {
     // Three working days before Tuesday 7 June 2022: Mon 6, then (Fri 3 and Thu 2 being holidays)
     // Wed 1, then Tue 31 May.

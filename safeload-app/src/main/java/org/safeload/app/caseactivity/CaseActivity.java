@@ -14,6 +14,7 @@ import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository.ChildRow;
+import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseBook;
 import org.safeload.document.FieldProblem;
@@ -43,8 +44,11 @@ public class CaseActivity {
   private final CaseEventRepository events;
   private final LiveLog live;
   private final AuditLog audit;
+  private final OrganisationService organisation;
 
-  CaseActivity(CaseEventRepository events, LiveLog live, AuditLog audit) {
+  CaseActivity(
+      CaseEventRepository events, LiveLog live, AuditLog audit, OrganisationService organisation) {
+    this.organisation = organisation;
     this.events = events;
     this.live = live;
     this.audit = audit;
@@ -103,6 +107,39 @@ public class CaseActivity {
     return Optional.ofNullable(live.read(v -> v.familyGroups().get(childRef)));
   }
 
+  /**
+   * An event's team or worker that is not the council's is a problem, the first time the file names
+   * it: the file is refused rather than filled with teams and workers no page can show.
+   */
+  private static void councilHas(
+      List<FieldProblem> problems,
+      int line,
+      String column,
+      int id,
+      EventLog.Dictionary named,
+      Set<String> council,
+      boolean[] seen) {
+    if (id < 0 || seen[id]) {
+      return;
+    }
+    seen[id] = true;
+    String value = named.get(id);
+    if (!council.contains(value)) {
+      String what = column.equals("team_id") ? "team" : "worker";
+      problems.add(
+          new FieldProblem(
+              line,
+              column,
+              "The council has no "
+                  + what
+                  + " with the id "
+                  + value
+                  + " (each "
+                  + what
+                  + "'s id is on its page); this is the first row naming it"));
+    }
+  }
+
   /** What an import did. */
   public record ImportResult(int created, int unchanged) implements java.io.Serializable {}
 
@@ -115,6 +152,7 @@ public class CaseActivity {
   @Transactional
   public ImportResult importEvents(InputStream file) {
     long start = System.nanoTime();
+    OrganisationService.KnownIds council = organisation.knownIds();
     long version = events.lockVersion();
     live.refresh();
     record Checked(EventCsv.Result file, int[] fresh, int unchanged) {}
@@ -141,10 +179,29 @@ public class CaseActivity {
               int[] fresh = new int[log.size()];
               int count = 0;
               int unchanged = 0;
+              boolean[] teamSeen = new boolean[log.teams().size()];
+              boolean[] workerSeen = new boolean[log.workers().size()];
               for (int row = 0; row < log.size(); row++) {
                 int before = known.rowOf(log.eventId(row));
                 if (before < 0) {
                   fresh[count++] = row;
+                  int line = result.line(row);
+                  councilHas(
+                      problems,
+                      line,
+                      "team_id",
+                      log.teamOf(row),
+                      log.teams(),
+                      council.teams(),
+                      teamSeen);
+                  councilHas(
+                      problems,
+                      line,
+                      "worker_id",
+                      log.workerOf(row),
+                      log.workers(),
+                      council.workers(),
+                      workerSeen);
                 } else if (sameEvent(log, row, result.refId(row), known, before)) {
                   unchanged++;
                 } else {

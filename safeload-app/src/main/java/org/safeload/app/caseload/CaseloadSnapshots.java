@@ -16,7 +16,6 @@ import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
-import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.TimeConfig;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.caseload.CaseBook;
@@ -36,14 +35,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseloadSnapshots {
 
-  private static final org.safeload.app.platform.Show SHOW = new org.safeload.app.platform.Show();
-
   private final CaseActivity activity;
   private final WorkforceService workforce;
   private final OrganisationService organisation;
   private final CaseloadRepository repository;
   private final Clock clock;
   private final WorkingCalendar calendar;
+  private final org.safeload.app.platform.CalendarDates dates;
 
   CaseloadSnapshots(
       CaseActivity activity,
@@ -51,7 +49,9 @@ class CaseloadSnapshots {
       OrganisationService organisation,
       CaseloadRepository repository,
       Clock clock,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar,
+      org.safeload.app.platform.CalendarDates dates) {
+    this.dates = dates;
     this.activity = activity;
     this.workforce = workforce;
     this.organisation = organisation;
@@ -234,25 +234,11 @@ class CaseloadSnapshots {
 
   /** A date the working-day calendar covers (2000 to 2040), or a problem naming the field. */
   void checkDate(LocalDate date, String field) {
-    dateProblem(date)
-        .ifPresent(
-            message -> {
-              throw new InvalidInputException(field, message);
-            });
+    dates.check(date, field);
   }
 
   /** Why a date cannot be used for caseload figures (outside the calendar), if it cannot. */
   java.util.Optional<String> dateProblem(LocalDate date) {
-    if (date.isBefore(calendar.first()) || date.isAfter(calendar.last())) {
-      return java.util.Optional.of(
-          "Must be a date from "
-              + SHOW.date(calendar.first())
-              + " to "
-              + SHOW.date(calendar.last())
-              + " (not "
-              + SHOW.date(date)
-              + ")");
-    }
-    return java.util.Optional.empty();
+    return dates.problem(date);
   }
 }

@@ -225,6 +225,16 @@ public class OrganisationService implements ProviderDirectory {
         .toList();
   }
 
+  /** The team and worker ids (leavers' too) that the council's event files may name. */
+  public record KnownIds(java.util.Set<String> teams, java.util.Set<String> workers) {}
+
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  public KnownIds knownIds() {
+    return new KnownIds(
+        teams.ids().stream().map(String::valueOf).collect(Collectors.toSet()),
+        workers.ids().stream().map(String::valueOf).collect(Collectors.toSet()));
+  }
+
   @PreAuthorize(Permissions.READ_ORGANISATION)
   public List<Team> teams() {
     return visibleTeams();

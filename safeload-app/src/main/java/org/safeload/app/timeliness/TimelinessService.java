@@ -19,6 +19,7 @@ import org.safeload.app.caseactivity.CaseEvent;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.WorkerView;
 import org.safeload.app.organisation.WorkforceService;
+import org.safeload.app.platform.CalendarDates;
 import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
 import org.safeload.calendar.WorkingCalendar;
@@ -52,6 +53,8 @@ public class TimelinessService {
   private final WorkforceService workforce;
   private final RuleSets ruleSets;
 
+  private final CalendarDates dates;
+
   TimelinessService(
       CaseActivity activity,
       OrganisationService organisation,
@@ -59,7 +62,9 @@ public class TimelinessService {
       RuleSets ruleSets,
       AuditLog audit,
       Clock clock,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar,
+      CalendarDates dates) {
+    this.dates = dates;
     this.activity = activity;
     this.ruleSets = ruleSets;
     this.organisation = organisation;
@@ -165,6 +170,7 @@ public class TimelinessService {
 
   private Dashboard dashboard(
       String ruleSetId, LocalDate asOf, String teamFilter, String ruleFilter, boolean listItems) {
+    dates.check(asOf, "asOf");
     KpiRuleSet set = ruleSets.ruleSet(ruleSetId);
     List<Team> visible = organisation.teams();
     Map<String, String> teamNames = new LinkedHashMap<>();

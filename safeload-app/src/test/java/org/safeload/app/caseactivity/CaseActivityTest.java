@@ -59,7 +59,9 @@ class CaseActivityTest {
     }
     String csv =
         "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
-            + "whole-1,2026-11-20T10:00,visit,WHOLE1,KWHOLE1,W1,,seen,,\n";
+            + "whole-1,2026-11-20T10:00,visit,WHOLE1,KWHOLE1,"
+            + jdbc.sql("select min(id) from worker").query(Long.class).single()
+            + ",,seen,,\n";
     assertThat(
             status(
                 post("/api/v1/case-events/import")

@@ -111,39 +111,43 @@ class KpiCommandTest {
   @Test
   void importEventsIntoTheDatabaseAllOrNothing(@TempDir Path dir) throws Exception {
     String db = "--spring.datasource.url=jdbc:h2:mem:import-cli;DB_CLOSE_DELAY=-1";
-    Run first =
-        run(
-            "import-events",
-            "--events",
-            EXAMPLES.resolve("events.csv").toString(),
-            db,
-            "--safeload.demo.enabled=false",
-            "--safeload.admin.password=cli-test-password");
+    String[] council = {db, "--safeload.admin.password=cli-test-password"};
+    // The examples' teams and workers (T1, W1, ...) are not this council's: refused whole.
+    Run unknown = importEvents(EXAMPLES.resolve("events.csv"), council);
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err())
+        .contains("line 2, team_id: The council has no team with the id T1")
+        .contains("worker_id: The council has no worker with the id W1");
+    // The demo council's first team and worker have the ids 1.
+    Path events = dir.resolve("events.csv");
+    Files.writeString(
+        events,
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
+            + "cli-1,2026-11-02T09:00,referral,CLI1,KCLI1,,1,,,\n"
+            + "cli-2,2026-11-03T09:00,allocated,CLI1,KCLI1,1,1,cin,,\n"
+            + "cli-3,2026-11-04T09:00,visit,CLI1,KCLI1,1,1,seen,,\n");
+    Run first = importEvents(events, council);
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).contains("Imported 16 events (0 already there)");
-    Run again =
-        run(
-            "import-events",
-            "--events",
-            EXAMPLES.resolve("events.csv").toString(),
-            db,
-            "--safeload.demo.enabled=false",
-            "--safeload.admin.password=cli-test-password");
-    assertThat(again.out()).contains("Imported 0 events (16 already there)");
+    assertThat(first.out()).contains("Imported 3 events (0 already there)");
+    Run again = importEvents(events, council);
+    assertThat(again.out()).contains("Imported 0 events (3 already there)");
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
         bad,
-        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\nx1,2022-01-01T09:00,visit,C9,K9,W1,T1,maybe,,\n");
-    Run refused =
-        run(
-            "import-events",
-            "--events",
-            bad.toString(),
-            db,
-            "--safeload.demo.enabled=false",
-            "--safeload.admin.password=cli-test-password");
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
+            + "x1,2022-01-01T09:00,visit,C9,K9,1,1,maybe,,\n");
+    Run refused = importEvents(bad, council);
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err()).contains("line 2, detail");
+  }
+
+  private static Run importEvents(Path file, String... options) {
+    String[] args = new String[options.length + 3];
+    args[0] = "import-events";
+    args[1] = "--events";
+    args[2] = file.toString();
+    System.arraycopy(options, 0, args, 3, options.length);
+    return run(args);
   }
 
   @Test

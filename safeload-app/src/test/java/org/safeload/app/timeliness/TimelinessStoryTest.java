@@ -53,6 +53,11 @@ class TimelinessStoryTest {
     return jdbc.sql("select count(*) from case_event").query(Long.class).single();
   }
 
+  /** The id of one of the demo council's workers, as an event file names it. */
+  private String worker() {
+    return String.valueOf(jdbc.sql("select min(id) from worker").query(Long.class).single());
+  }
+
   private String team(String name) {
     return String.valueOf(
         jdbc.sql("select id from team where name = ?").param(name).query(Long.class).single());
@@ -61,16 +66,23 @@ class TimelinessStoryTest {
   @Test
   void importIsAllOrNothingAndIdempotent() throws Exception {
     String north = team("Assessment Team North");
+    String w1 = worker();
     long before = events();
     String bad =
         HEADER
-            + "t1,2026-11-02T10:00,allocated,TC1,TK1,W1,"
+            + "t1,2026-11-02T10:00,allocated,TC1,TK1,"
+            + w1
+            + ","
             + north
             + ",,,\n"
-            + "t2,2026-11-02T25:00,visit,TC1,TK1,W1,"
+            + "t2,2026-11-02T25:00,visit,TC1,TK1,"
+            + w1
+            + ","
             + north
             + ",seen,,\n"
-            + "t3,2026-11-03T10:00,visit-write-up,TC1,TK1,W1,"
+            + "t3,2026-11-03T10:00,visit-write-up,TC1,TK1,"
+            + w1
+            + ","
             + north
             + ",,nope,\n";
     MvcResult refused =
@@ -86,10 +98,14 @@ class TimelinessStoryTest {
 
     String good =
         HEADER
-            + "t1,2026-11-02T10:00,allocated,TC1,TK1,W1,"
+            + "t1,2026-11-02T10:00,allocated,TC1,TK1,"
+            + w1
+            + ","
             + north
             + ",,,\n"
-            + "t2,2026-11-05T10:00,visit,TC1,TK1,W1,"
+            + "t2,2026-11-05T10:00,visit,TC1,TK1,"
+            + w1
+            + ","
             + north
             + ",seen,,\n";
     MvcResult first =
@@ -107,7 +123,8 @@ class TimelinessStoryTest {
     assertThat(events()).isEqualTo(before + 2);
 
     // A write-up may refer to a visit imported before; a changed event is refused.
-    String later = HEADER + "t3,2026-11-06T09:00,visit-write-up,TC1,TK1,W1," + north + ",,t2,\n";
+    String later =
+        HEADER + "t3,2026-11-06T09:00,visit-write-up,TC1,TK1," + w1 + "," + north + ",,t2,\n";
     assertThat(
             as(
                     AccessRole.HEAD_OF_SERVICE,
@@ -131,6 +148,62 @@ class TimelinessStoryTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(403);
+  }
+
+  @Test
+  void datesAtAndBeyondTheCalendarsEdgesAreRefusedOrAnsweredNeverAFailedPage() throws Exception {
+    // An as-of date outside the calendar is refused, naming the field, on the API and the page.
+    for (String outside : new String[] {"2099-01-01", "1999-12-31"}) {
+      MvcResult api =
+          as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/timeliness/kpis").param("asOf", outside));
+      assertThat(api.getResponse().getStatus()).as(outside).isEqualTo(400);
+      assertThat(api.getResponse().getContentAsString())
+          .contains("asOf")
+          .contains("Must be a date");
+      MvcResult items =
+          as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/timeliness/items").param("asOf", outside));
+      assertThat(items.getResponse().getStatus()).as(outside).isEqualTo(400);
+      MvcResult page = as(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("asOf", outside));
+      assertThat(page.getResponse().getStatus()).as(outside).isEqualTo(400);
+    }
+    // An event late in the calendar's last year, whose deadlines run past it, is stored and read.
+    String north = team("Assessment Team North");
+    String w1 = worker();
+    String late =
+        HEADER
+            + "edge-1,2040-12-20T10:00,allocated,EDGE1,KEDGE1,"
+            + w1
+            + ","
+            + north
+            + ",cin,,\n"
+            + "edge-2,2040-12-28T10:00,document-submitted,EDGE1,KEDGE1,"
+            + w1
+            + ","
+            + north
+            + ",report,,2040-12-31\n";
+    MvcResult imported =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/case-events/import").contentType("text/csv").content(late));
+    assertThat(imported.getResponse().getStatus())
+        .as(imported.getResponse().getContentAsString())
+        .isEqualTo(200);
+    for (String asOf : new String[] {"2040-12-31", "2000-01-03"}) {
+      assertThat(
+              as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/timeliness/kpis").param("asOf", asOf))
+                  .getResponse()
+                  .getStatus())
+          .as(asOf)
+          .isEqualTo(200);
+      assertThat(
+              as(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("asOf", asOf))
+                  .getResponse()
+                  .getStatus())
+          .as(asOf)
+          .isEqualTo(200);
+    }
+    assertThat(as(AccessRole.HEAD_OF_SERVICE, get("/timeliness")).getResponse().getStatus())
+        .isEqualTo(200);
   }
 
   @Test

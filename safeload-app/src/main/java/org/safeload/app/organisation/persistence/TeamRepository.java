@@ -42,6 +42,11 @@ public class TeamRepository {
         .list();
   }
 
+  /** Every team's id (a few hundred even for a region). */
+  public java.util.Set<Long> ids() {
+    return new java.util.HashSet<>(jdbc.sql("select id from team").query(Long.class).list());
+  }
+
   public Optional<Team> findById(long id) {
     return jdbc.sql("select * from team where id = ?").param(id).query(ROW).optional();
   }

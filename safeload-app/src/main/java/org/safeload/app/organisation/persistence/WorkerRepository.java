@@ -67,6 +67,11 @@ public class WorkerRepository {
     return jdbc.sql("select * from worker where id = ?").param(id).query(ROW).optional();
   }
 
+  /** Every worker's id, leavers' too. */
+  public java.util.Set<Long> ids() {
+    return new java.util.HashSet<>(jdbc.sql("select id from worker").query(Long.class).list());
+  }
+
   public List<Worker> findAll() {
     return jdbc.sql("select * from worker order by name, id").query(ROW).list();
   }
