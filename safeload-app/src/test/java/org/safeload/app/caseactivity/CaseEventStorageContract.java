@@ -32,6 +32,20 @@ abstract class CaseEventStorageContract {
   @Autowired PlatformTransactionManager transactions;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+  // The demo council's first team and two of its workers: an event file names the council's own.
+  private String t1;
+  private String w1;
+  private String w2;
+
+  @org.junit.jupiter.api.BeforeEach
+  void councilIds() {
+    t1 = String.valueOf(jdbc.sql("select min(id) from team").query(Long.class).single());
+    List<Long> workers =
+        jdbc.sql("select id from worker order by id").query(Long.class).list().subList(0, 2);
+    w1 = String.valueOf(workers.get(0));
+    w2 = String.valueOf(workers.get(1));
+  }
+
   private CaseActivity.ImportResult importing(String rows) {
     String csv =
         "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n" + rows;
@@ -47,19 +61,27 @@ abstract class CaseEventStorageContract {
             + prefix
             + "C,"
             + prefix
-            + "K,W1,T1,seen,,\n"
+            + "K,"
+            + w1
+            + ","
+            + t1
+            + ",seen,,\n"
             + prefix
             + "-d,2026-01-05T09:00,document-submitted,"
             + prefix
             + "C,"
             + prefix
-            + "K,,T1,\"Conference \"\"report\"\", part 1\",,2026-01-09\n"
+            + "K,,"
+            + t1
+            + ",\"Conference \"\"report\"\", part 1\",,2026-01-09\n"
             + prefix
             + "-w,2026-07-15T16:00,visit-write-up,"
             + prefix
             + "C,"
             + prefix
-            + "K,W1,,,"
+            + "K,"
+            + w1
+            + ",,,"
             + prefix
             + "-v,\n";
     assertThat(importing(first)).isEqualTo(new CaseActivity.ImportResult(3, 0));
@@ -70,13 +92,19 @@ abstract class CaseEventStorageContract {
             + prefix
             + "C,"
             + prefix
-            + "K,W1,T1,seen,,\n"
+            + "K,"
+            + w1
+            + ","
+            + t1
+            + ",seen,,\n"
             + prefix
             + "-w2,2026-07-16T08:00,visit-write-up,"
             + prefix
             + "C,"
             + prefix
-            + "K,W2,,,"
+            + "K,"
+            + w2
+            + ",,,"
             + prefix
             + "-v,\n";
     assertThat(importing(second)).isEqualTo(new CaseActivity.ImportResult(1, 1));
@@ -91,7 +119,7 @@ abstract class CaseEventStorageContract {
                 prefix + "C",
                 prefix + "K",
                 null,
-                "T1",
+                t1,
                 "Conference \"report\", part 1",
                 null,
                 LocalDate.of(2026, 1, 9)),
@@ -101,8 +129,8 @@ abstract class CaseEventStorageContract {
                 "visit",
                 prefix + "C",
                 prefix + "K",
-                "W1",
-                "T1",
+                w1,
+                t1,
                 "seen",
                 null,
                 null),
@@ -112,7 +140,7 @@ abstract class CaseEventStorageContract {
                 "visit-write-up",
                 prefix + "C",
                 prefix + "K",
-                "W1",
+                w1,
                 null,
                 null,
                 prefix + "-v",
@@ -123,7 +151,7 @@ abstract class CaseEventStorageContract {
                 "visit-write-up",
                 prefix + "C",
                 prefix + "K",
-                "W2",
+                w2,
                 null,
                 null,
                 prefix + "-v",
@@ -142,7 +170,17 @@ abstract class CaseEventStorageContract {
   void aChangedEventIsRefusedWithItsLineAndNothingIsStored() {
     String prefix = getClass().getSimpleName() + "x";
     // Visits (they open no case, so the shared demo council's queue is left as it was).
-    importing(prefix + "-r,2026-03-02T09:00,visit," + prefix + "C," + prefix + "K,W1,T1,seen,,\n");
+    importing(
+        prefix
+            + "-r,2026-03-02T09:00,visit,"
+            + prefix
+            + "C,"
+            + prefix
+            + "K,"
+            + w1
+            + ","
+            + t1
+            + ",seen,,\n");
     long before = activity.eventCount();
     assertThatThrownBy(
             () ->
@@ -152,13 +190,21 @@ abstract class CaseEventStorageContract {
                         + prefix
                         + "D,"
                         + prefix
-                        + "L,W1,T1,seen,,\n"
+                        + "L,"
+                        + w1
+                        + ","
+                        + t1
+                        + ",seen,,\n"
                         + prefix
                         + "-r,2026-03-02T09:00,visit,"
                         + prefix
                         + "C,"
                         + prefix
-                        + "K,W1,T1,not-seen,,\n"))
+                        + "K,"
+                        + w1
+                        + ","
+                        + t1
+                        + ",not-seen,,\n"))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
