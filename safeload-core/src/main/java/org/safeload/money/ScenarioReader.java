@@ -1,6 +1,5 @@
 package org.safeload.money;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,10 +25,6 @@ import org.safeload.money.Contract.RosterLine;
 import org.safeload.money.Contract.TeamUnit;
 import org.safeload.organisation.Role;
 import org.safeload.yaml.YamlObject;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a scenario document (YAML or JSON; docs/scenario.schema.json) or a single contract
@@ -37,8 +32,6 @@ import org.yaml.snakeyaml.nodes.Node;
  * problem gives nothing.
  */
 public final class ScenarioReader {
-
-  private static final int MAX_DOCUMENT = 2_000_000;
 
   private ScenarioReader() {}
 
@@ -93,31 +86,7 @@ public final class ScenarioReader {
   }
 
   private static YamlObject root(String text, List<FieldProblem> problems) {
-    if (text.length() > MAX_DOCUMENT) {
-      throw new DocumentException(
-          List.of(
-              new FieldProblem(0, "(document)", "is larger than " + MAX_DOCUMENT + " characters")));
-    }
-    Node node;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(true); // reported by YamlObject, with the line
-      node = new Yaml(options).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new DocumentException(
-          List.of(
-              new FieldProblem(
-                  line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
-    } catch (RuntimeException e) {
-      throw new DocumentException(
-          List.of(
-              new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
-    }
-    if (node == null) {
-      throw new DocumentException(List.of(new FieldProblem(1, "(document)", "is empty")));
-    }
-    return YamlObject.of(node, "", problems).orElseThrow(() -> new DocumentException(problems));
+    return YamlObject.document(text, problems);
   }
 
   private static Contract contract(YamlObject c, List<FieldProblem> problems) {

@@ -46,19 +46,45 @@ public final class YamlObject {
     }
   }
 
+  /** The largest document read: a contract, rule set or policy is a few kilobytes. */
+  public static final int MAX_DOCUMENT = 2_000_000;
+
   /**
-   * A whole document's top-level mapping, with its problems recorded as it is read.
+   * A whole document's top-level mapping (YAML, or JSON, which is YAML), with its problems recorded
+   * as it is read. The one place documents are parsed: a document larger than {@link #MAX_DOCUMENT}
+   * characters, or one whose aliases would expand it beyond reason (the "billion laughs"), is
+   * refused as a problem, never an error.
    *
-   * @throws DocumentException when the text is not YAML, is empty, or is not a mapping
+   * @throws DocumentException when the text is too large, not YAML, empty, or not a mapping
    */
   public static YamlObject document(String text, List<FieldProblem> problems) {
+    if (text.length() > MAX_DOCUMENT) {
+      throw new DocumentException(
+          List.of(
+              new FieldProblem(
+                  0,
+                  "(document)",
+                  "is larger than "
+                      + MAX_DOCUMENT
+                      + " characters (a rule set, policy or contract is a few thousand)")));
+    }
     Node node;
     try {
-      node = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(text));
+      org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported by YamlObject, with the line
+      options.setMaxAliasesForCollections(20);
+      options.setCodePointLimit(MAX_DOCUMENT * 2);
+      node = new org.yaml.snakeyaml.Yaml(options).compose(new java.io.StringReader(text));
     } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new DocumentException(
-          List.of(new FieldProblem(line, "(document)", "is not valid YAML: " + e.getProblem())));
+          List.of(
+              new FieldProblem(
+                  line, "(document)", "is not valid YAML or JSON: " + e.getProblem())));
+    } catch (RuntimeException e) {
+      throw new DocumentException(
+          List.of(
+              new FieldProblem(0, "(document)", "is not valid YAML or JSON: " + e.getMessage())));
     }
     if (node == null) {
       throw new DocumentException(List.of(new FieldProblem(1, "(document)", "is empty")));
