@@ -45,7 +45,9 @@ public sealed interface Database {
     @Override
     public List<String> appArguments() {
       return List.of(
-          "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("safeload") + ";MODE=Regular");
+          "--spring.datasource.url=jdbc:h2:file:"
+              + folder.resolve("safeload")
+              + ";MODE=Regular;TRACE_LEVEL_FILE=0");
     }
 
     @Override
