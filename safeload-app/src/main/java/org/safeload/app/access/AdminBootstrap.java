@@ -41,11 +41,12 @@ public class AdminBootstrap implements ApplicationRunner {
       return;
     }
     boolean generated = configuredPassword == null || configuredPassword.isBlank();
-    if (!generated && configuredPassword.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
-      throw new IllegalStateException(
-          "SAFELOAD_ADMIN_PASSWORD must be at least "
-              + UserAccounts.MIN_PASSWORD_LENGTH
-              + " characters");
+    if (!generated) {
+      PasswordRule.problem(configuredPassword, ADMIN)
+          .ifPresent(
+              message -> {
+                throw new IllegalStateException("SAFELOAD_ADMIN_PASSWORD: " + message);
+              });
     }
     String password = generated ? randomPassword() : configuredPassword;
     accounts.createAsSystem(

@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts implements UserDetailsService {
 
-  public static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
 
   /** A new account as entered. {@code password} may be null for an OIDC-only account. */
@@ -99,12 +98,9 @@ public class UserAccounts implements UserDetailsService {
         account.displayName() == null || account.displayName().isBlank()
             ? username
             : account.displayName().strip();
-    if (account.password() != null
-        && !account.password().isEmpty()
-        && account.password().length() < MIN_PASSWORD_LENGTH) {
-      problems.add(
-          FieldProblem.of(
-              "password", "Password must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+    if (account.password() != null && !account.password().isEmpty()) {
+      PasswordRule.problem(account.password(), username)
+          .ifPresent(message -> problems.add(FieldProblem.of("password", message)));
     }
     if (account.role() == null) {
       problems.add(FieldProblem.of("role", "Select a role"));

@@ -55,7 +55,7 @@ class AdminBootstrapTest {
     AdminBootstrap withShort = new AdminBootstrap(accounts, "short", System.out);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> withShort.run(new DefaultApplicationArguments()))
-        .hasMessage("SAFELOAD_ADMIN_PASSWORD must be at least 12 characters");
+        .hasMessage("SAFELOAD_ADMIN_PASSWORD: Password must be at least 12 characters");
     assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
   }
 

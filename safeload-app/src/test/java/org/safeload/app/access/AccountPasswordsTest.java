@@ -1,0 +1,79 @@
+package org.safeload.app.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.safeload.app.SafeloadSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Adding an account with a password the rule refuses shows why on the form; nothing is added. */
+@SafeloadSpringTest
+class AccountPasswordsTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "twelve a's|aaaaaaaaaaaa|one character repeated",
+        "the username|probeusername12|not be the username",
+        "73 bytes|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|at most 72 bytes",
+        "80 bytes|éééééééééééééééééééééééééééééééééééééééé|at most 72 bytes",
+        "common|1qaz2wsx3edc4rfv|too common"
+      })
+  void aRefusedPasswordIsExplainedOnTheForm(String what, String password, String why)
+      throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/admin/users/new")
+                    .param("username", "probeusername12")
+                    .param("displayName", "Probe")
+                    .param("password", password)
+                    .param("role", "SOCIAL_WORKER")
+                    .with(csrf())
+                    .with(httpBasic("admin", "test-admin-password")))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(what).isIn(200, 400);
+    assertThat(Jsoup.parse(response.getContentAsString()).select(".govuk-error-summary").text())
+        .as(what)
+        .contains(why);
+    assertThat(
+            jdbc.sql("select count(*) from app_user where username = 'probeusername12'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void signingInWithAPasswordLongerThanBcryptReadsIsRefusedNotAnError() throws Exception {
+    MockHttpServletResponse api =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/teams")
+                    .with(httpBasic("admin", "x".repeat(100))))
+            .andReturn()
+            .getResponse();
+    assertThat(api.getStatus()).isEqualTo(401);
+    MockHttpServletResponse form =
+        mvc.perform(
+                post("/sign-in")
+                    .param("username", "admin")
+                    .param("password", "x".repeat(100))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(form.getStatus()).isEqualTo(302);
+    assertThat(form.getRedirectedUrl()).endsWith("/sign-in?error");
+  }
+}
