@@ -40,9 +40,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<ApiTokens> tokens) throws Exception {
+    SecurityFilterChain api(
+        HttpSecurity http,
+        ObjectProvider<ApiTokens> tokens,
+        ObjectProvider<SignInThrottle> throttle)
+        throws Exception {
       http.securityMatcher("/api/**")
           .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+          .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
           // API tokens (Authorization: Bearer slt_...) first; HTTP Basic for people trying the API.
           // The tokens are found when a request comes (slices of the app without them refuse any).
           .addFilterBefore(
@@ -65,9 +70,14 @@ public class SecurityConfig {
     SecurityFilterChain web(
         HttpSecurity http,
         ObjectProvider<ClientRegistrationRepository> oidcClients,
-        ObjectProvider<AccountOidcUserService> oidcUsers)
+        ObjectProvider<AccountOidcUserService> oidcUsers,
+        ObjectProvider<SignInThrottle> throttle)
         throws Exception {
-      http.authorizeHttpRequests(
+      http.addFilterBefore(
+              new SignInThrottleFilter(throttle),
+              org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
+                  .class)
+          .authorizeHttpRequests(
               a ->
                   a.requestMatchers(
                           "/actuator/health",
