@@ -100,7 +100,7 @@ public record CaseloadPolicy(
     if (id != null && !id.matches("[a-z0-9-]{1,64}")) {
       root.problem("id", "must be 1 to 64 lower-case letters, digits or hyphens (not " + id + ")");
     }
-    String name = root.has("name") ? root.text("name", true) : id;
+    String name = root.has("name") ? root.name("name", true) : id;
     Map<CaseType, BigDecimal> weights = new EnumMap<>(CaseType.class);
     root.object("weights", false)
         .ifPresent(
@@ -160,8 +160,8 @@ public record CaseloadPolicy(
         "excludeCaseTypes",
         "targetCasesPerFte",
         "targetWeightedPerFte");
-    String id = g.text("id", true);
-    String name = g.has("name") ? g.text("name", true) : id;
+    String id = g.id("id", true);
+    String name = g.has("name") ? g.name("name", true) : id;
     Set<Role> roles = EnumSet.noneOf(Role.class);
     Boolean[] asye = {null};
     Integer[] minPqe = {null};

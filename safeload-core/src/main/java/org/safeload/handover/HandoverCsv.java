@@ -12,6 +12,7 @@ import org.safeload.caseload.CaseHolder;
 import org.safeload.caseload.Load;
 import org.safeload.document.CsvRows;
 import org.safeload.document.FieldProblem;
+import org.safeload.document.Ids;
 import org.safeload.organisation.Role;
 import org.safeload.timeliness.CaseType;
 
@@ -47,8 +48,6 @@ public final class HandoverCsv {
   public static final List<String> CASE_COLUMNS =
       List.of(
           "case_id", "child_id", "family_group", "case_type", "current_worker", "previous_workers");
-
-  private static final String ID = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
 
   private HandoverCsv() {}
 
@@ -154,7 +153,7 @@ public final class HandoverCsv {
           String child = v.apply("child_id");
           id(line, "child_id", child, "the child's id", childLines, problems);
           String family = v.apply("family_group");
-          if (!family.isEmpty() && !family.matches(ID)) {
+          if (!family.isEmpty() && !Ids.valid(family)) {
             problems.add(
                 new FieldProblem(
                     line, "family_group", "Must be an id like F12 (not " + quoted(family) + ")"));
@@ -172,7 +171,7 @@ public final class HandoverCsv {
                         + ")"));
           }
           String current = v.apply("current_worker");
-          if (!current.isEmpty() && !current.matches(ID)) {
+          if (!current.isEmpty() && !Ids.valid(current)) {
             problems.add(
                 new FieldProblem(
                     line, "current_worker", "Must be a worker id (not " + quoted(current) + ")"));
@@ -182,7 +181,7 @@ public final class HandoverCsv {
           if (!listed.isEmpty()) {
             for (String p : listed.split(";", -1)) {
               String w = p.strip();
-              if (!w.matches(ID)) {
+              if (!Ids.valid(w)) {
                 problems.add(
                     new FieldProblem(
                         line,
@@ -216,12 +215,9 @@ public final class HandoverCsv {
       List<FieldProblem> problems) {
     if (value.isEmpty()) {
       problems.add(new FieldProblem(line, field, "Enter " + what));
-    } else if (!value.matches(ID)) {
+    } else if (!Ids.valid(value)) {
       problems.add(
-          new FieldProblem(
-              line,
-              field,
-              "Must be 1 to 64 letters, digits or . _ / - (not " + quoted(value) + ")"));
+          new FieldProblem(line, field, "Must be " + Ids.RULE + " (not " + quoted(value) + ")"));
     } else if (firstLine.containsKey(value)) {
       problems.add(
           new FieldProblem(

@@ -109,11 +109,8 @@ public final class ScenarioReader {
         "offsets",
         "extensions",
         "actuals");
-    String id = c.text("id", true);
-    if (id != null && !id.matches("[A-Za-z0-9._-]{1,64}")) {
-      c.problem("id", "must be 1 to 64 letters, digits, dots, hyphens or underscores");
-    }
-    String provider = c.text("provider", true);
+    String id = c.id("id", true);
+    String provider = c.name("provider", true);
     ProcurementRoute route =
         c.code("route", false, ProcurementRoute::fromCode, ProcurementRoute.codes());
     String justification = c.text("justification", false);
@@ -140,7 +137,7 @@ public final class ScenarioReader {
     BigDecimal ceiling = pounds(c, "ceiling", false);
     ContractStatus status =
         c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
-    String team = c.text("team", false);
+    String team = c.name("team", false);
 
     List<RosterLine> roster = new ArrayList<>();
     Set<Role> rosterRoles = new HashSet<>();
@@ -212,7 +209,7 @@ public final class ScenarioReader {
     List<Extra> extras = new ArrayList<>();
     for (YamlObject x : c.list("extras")) {
       x.allow("name", "from", "to", "amount", "per", "count");
-      String name = x.text("name", true);
+      String name = x.name("name", true);
       LocalDate from = x.has("from") ? x.date("from", true) : start;
       LocalDate to = x.date("to", false);
       within(x, "from", from, start, end);
@@ -251,7 +248,7 @@ public final class ScenarioReader {
     List<Offset> offsets = new ArrayList<>();
     for (YamlObject o : c.list("offsets")) {
       o.allow("name", "amount");
-      offsets.add(new Offset(o.text("name", true), pounds(o, "amount", true)));
+      offsets.add(new Offset(o.name("name", true), pounds(o, "amount", true)));
     }
     List<ExtensionOption> extensions = new ArrayList<>();
     for (YamlObject e : c.list("extensions")) {
@@ -281,7 +278,7 @@ public final class ScenarioReader {
       if (month != null && !invoiced.add(month)) {
         i.problem("month", "already has an invoice");
       }
-      actuals.add(new Invoice(month, pounds(i, "amount", true), i.text("reference", false)));
+      actuals.add(new Invoice(month, pounds(i, "amount", true), i.name("reference", false)));
     }
     if (problems.size() > before) {
       return null;
@@ -347,7 +344,7 @@ public final class ScenarioReader {
 
   private static RateCard card(YamlObject o) {
     String kind = o.text("kind", true);
-    String name = o.text("name", true);
+    String name = o.name("name", true);
     if (kind == null) {
       return null;
     }

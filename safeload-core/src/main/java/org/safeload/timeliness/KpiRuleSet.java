@@ -84,7 +84,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
       o.problem("name", "is empty: give a name, or leave the field out to use the id");
       return id;
     }
-    return o.has("name") ? o.text("name", true) : id;
+    return o.has("name") ? o.name("name", true) : id;
   }
 
   private static KpiRule rule(YamlObject r) {
@@ -100,7 +100,7 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
         "whileCaseType",
         "scope",
         "goal");
-    String id = r.text("id", true);
+    String id = r.id("id", true);
     String name = name(r, id);
     Filter anchor = r.object("anchor", false).map(KpiRuleSet::filter).orElse(null);
     Optional<YamlObject> targetNode = r.object("target", false);

@@ -171,8 +171,39 @@ public final class YamlObject {
     return Optional.empty();
   }
 
+  /** The longest text a document holds in one value (a justification, a reason). */
+  public static final int MAX_TEXT = 2000;
+
+  /** The longest name (of a rule set, a policy, a group, a provider, an invoice's reference). */
+  public static final int MAX_NAME = 200;
+
+  /** A text value, at most {@link #MAX_TEXT} characters. */
   public String text(String key, boolean required) {
-    return scalar(key, required).orElse(null);
+    return limited(key, required, MAX_TEXT);
+  }
+
+  /** A name, at most {@link #MAX_NAME} characters. */
+  public String name(String key, boolean required) {
+    return limited(key, required, MAX_NAME);
+  }
+
+  /** An identifier, by the one rule for ids ({@link org.safeload.document.Ids}). */
+  public String id(String key, boolean required) {
+    String value = scalar(key, required).orElse(null);
+    if (value != null && !org.safeload.document.Ids.valid(value)) {
+      problem(key, org.safeload.document.Ids.problem(value).orElseThrow());
+      return null;
+    }
+    return value;
+  }
+
+  private String limited(String key, boolean required, int max) {
+    String value = scalar(key, required).orElse(null);
+    if (value != null && value.length() > max) {
+      problem(key, "must be at most " + max + " characters (it has " + value.length() + ")");
+      return null;
+    }
+    return value;
   }
 
   public BigDecimal money(String key, boolean required) {

@@ -47,7 +47,7 @@ class ScenarioReaderTest {
     assertThat(problems)
         .containsExactlyInAnyOrder(
             "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals",
-            "2 contracts[0].id: must be 1 to 64 letters, digits, dots, hyphens or underscores",
+            "2 contracts[0].id: must be 1 to 64 letters, digits, hyphens, underscores, full stops or colons (not \"bad one\")",
             "2 contracts[0].justification: a direct award needs its justification (why there was no competition)",
             "5 contracts[0].end: must be on or after the start, 2025-01-01",
             "6 contracts[0].ceiling: must be an amount in pounds, like 1250.50 (not lots)",

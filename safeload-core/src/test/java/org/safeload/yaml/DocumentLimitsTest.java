@@ -61,4 +61,56 @@ class DocumentLimitsTest {
                     .contains("(document): is not valid YAML or JSON")
                     .contains("aliases"));
   }
+
+  private static String firstProblem(Runnable read) {
+    try {
+      read.run();
+    } catch (DocumentException e) {
+      return e.problems().stream().map(DocumentException::describe).toList().toString();
+    }
+    throw new AssertionError("expected the document to be refused");
+  }
+
+  private static String builtIn(String resource) {
+    try (var in = DocumentLimitsTest.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void idsFollowTheOneRuleAndNamesHaveTheirMaximum() {
+    String longId = "r".repeat(100);
+    String longName = "N".repeat(250);
+    String rules =
+        builtIn("/org/safeload/timeliness/contract.yaml")
+            .replaceFirst("(?m)^(\\s*- id: )oversight-24h", "$1" + longId)
+            .replaceFirst("(?m)^name: .*$", "name: " + longName);
+    org.assertj.core.api.Assertions.assertThat(firstProblem(() -> KpiRuleSet.read(rules)))
+        .contains("id: must be 1 to 64 letters")
+        .contains("name: must be at most 200 characters (it has 250)");
+    String policy =
+        builtIn("/org/safeload/caseload/default.yaml")
+            .replaceFirst("(?m)^name: .*$", "name: " + longName);
+    org.assertj.core.api.Assertions.assertThat(firstProblem(() -> CaseloadPolicy.read(policy)))
+        .contains("name: must be at most 200 characters (it has 250)");
+    String contract =
+        """
+        id: c-1
+        provider: %s
+        route: framework
+        start: 2025-01-06
+        end: 2025-02-02
+        roster:
+          - {role: social-worker, count: 1, rate: {amount: 300, per: working-day}}
+        actuals:
+          - {month: 2025-01, amount: 100, reference: %s}
+        """
+            .formatted(longName, "R".repeat(300));
+    org.assertj.core.api.Assertions.assertThat(
+            firstProblem(() -> ScenarioReader.contract(contract)))
+        .contains("provider: must be at most 200 characters (it has 250)")
+        .contains("reference: must be at most 200 characters (it has 300)");
+  }
 }
