@@ -32,13 +32,22 @@ public class UserAccounts implements UserDetailsService {
   private final AuditLog audit;
   private final Clock clock;
   private final Optional<ProviderDirectory> providers;
+  private final Optional<
+          org.springframework.session.FindByIndexNameSessionRepository<
+              ? extends org.springframework.session.Session>>
+      sessions;
 
   UserAccounts(
       UserRepository repository,
       PasswordEncoder encoder,
       AuditLog audit,
       Clock clock,
-      Optional<ProviderDirectory> providers) {
+      Optional<ProviderDirectory> providers,
+      Optional<
+              org.springframework.session.FindByIndexNameSessionRepository<
+                  ? extends org.springframework.session.Session>>
+          sessions) {
+    this.sessions = sessions;
     this.repository = repository;
     this.encoder = encoder;
     this.audit = audit;
@@ -102,18 +111,7 @@ public class UserAccounts implements UserDetailsService {
       PasswordRule.problem(account.password(), username)
           .ifPresent(message -> problems.add(FieldProblem.of("password", message)));
     }
-    if (account.role() == null) {
-      problems.add(FieldProblem.of("role", "Select a role"));
-    } else if (account.role() == AccessRole.PROVIDER) {
-      if (account.providerId() == null) {
-        problems.add(FieldProblem.of("providerId", "Select the provider this account belongs to"));
-      } else if (providers.isPresent()
-          && !providers.get().providerNames().containsKey(account.providerId())) {
-        problems.add(FieldProblem.of("providerId", "No such provider"));
-      }
-    } else if (account.providerId() != null) {
-      problems.add(FieldProblem.of("providerId", "Only a provider account names a provider"));
-    }
+    roleProblems(account.role(), account.providerId(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("The account has errors", problems);
     }
@@ -126,5 +124,170 @@ public class UserAccounts implements UserDetailsService {
             username, displayName, hash, account.role(), account.providerId(), clock.instant());
     audit.record("create", "user", id, "Account added with the role " + account.role().label());
     return repository.findByUsername(username).orElseThrow().account();
+  }
+
+  // --- Managing accounts -------------------------------------------------------------------
+
+  @PreAuthorize(Permissions.ADMINISTER)
+  public UserAccount account(long id) {
+    return repository
+        .findById(id)
+        .orElseThrow(() -> new org.safeload.app.platform.NotFoundException("No such account"));
+  }
+
+  /** Each account's last sign-in through the sign-in page. */
+  @PreAuthorize(Permissions.ADMINISTER)
+  public java.util.Map<Long, java.time.Instant> lastSignIns() {
+    return repository.lastSignIns();
+  }
+
+  /** Stops an account signing in (its sessions end, its API tokens stop working). */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public UserAccount disable(long id) {
+    UserAccount account = notMine(id, "disable");
+    repository.setEnabled(id, false);
+    endSessions(account.username());
+    audit.record("disable", "user", id, "Account disabled: it cannot sign in");
+    return account(id);
+  }
+
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public UserAccount enable(long id) {
+    account(id);
+    repository.setEnabled(id, true);
+    audit.record("enable", "user", id, "Account enabled again");
+    return account(id);
+  }
+
+  /** Gives an account another role; its sessions end so that the new role applies at once. */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public UserAccount changeRole(long id, AccessRole role, Long providerId) {
+    UserAccount account = notMine(id, "change the role of");
+    List<FieldProblem> problems = new ArrayList<>();
+    roleProblems(role, providerId, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The role has errors", problems);
+    }
+    Long provider = role == AccessRole.PROVIDER ? providerId : null;
+    repository.setRole(id, role, provider);
+    endSessions(account.username());
+    audit.record(
+        "change-role",
+        "user",
+        id,
+        "Role changed from " + account.role().label() + " to " + role.label());
+    return account(id);
+  }
+
+  /**
+   * Sets a password the administrator passes on; its owner must choose their own at the next
+   * sign-in. Every session of the account ends.
+   */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public UserAccount resetPassword(long id, String password) {
+    UserAccount account = account(id);
+    String given = password == null ? "" : password;
+    PasswordRule.problem(given, account.username())
+        .ifPresent(
+            message -> {
+              throw new InvalidInputException("password", message);
+            });
+    repository.setPassword(id, encoder.encode(given), true);
+    endSessions(account.username());
+    audit.record("reset-password", "user", id, "Password reset: to be changed at the next sign-in");
+    return account;
+  }
+
+  /** Ends every session of the account, on every instance. */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public int signOutEverywhere(long id) {
+    UserAccount account = account(id);
+    int ended = endSessions(account.username());
+    audit.record(
+        "sign-out-everywhere", "user", id, "Signed out everywhere (" + ended + " sessions)");
+    return ended;
+  }
+
+  /** The signed-in person chooses their own password (after a reset, before anything else). */
+  @PreAuthorize("isAuthenticated()")
+  @Transactional
+  public void changeOwnPassword(String username, String password, String confirmation) {
+    UserRepository.Stored stored =
+        repository
+            .findByUsername(username)
+            .orElseThrow(() -> new org.safeload.app.platform.NotFoundException("No such account"));
+    String given = password == null ? "" : password;
+    List<FieldProblem> problems = new ArrayList<>();
+    PasswordRule.problem(given, username)
+        .ifPresent(message -> problems.add(FieldProblem.of("password", message)));
+    if (problems.isEmpty() && !given.equals(confirmation)) {
+      problems.add(FieldProblem.of("confirmation", "The two passwords are not the same"));
+    }
+    if (problems.isEmpty()
+        && stored.passwordHash() != null
+        && encoder.matches(given, stored.passwordHash())) {
+      problems.add(
+          FieldProblem.of("password", "Choose a new password, not the one you were given"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("The password has errors", problems);
+    }
+    repository.setPassword(stored.account().id(), encoder.encode(given), false);
+    audit.record("change-password", "user", stored.account().id(), "Password changed by its owner");
+  }
+
+  /** Whether the account must choose a new password before anything else. */
+  public boolean mustChangePassword(long id) {
+    return repository.mustChangePassword(id);
+  }
+
+  /** Records a sign-in through the sign-in page. */
+  @org.springframework.context.event.EventListener
+  void signedIn(
+      org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent
+          event) {
+    if (event.getAuthentication().getPrincipal() instanceof SafeloadPrincipal principal
+        && principal.account() != null) {
+      repository.signedIn(principal.account().id(), clock.instant());
+    }
+  }
+
+  private UserAccount notMine(long id, String what) {
+    UserAccount account = account(id);
+    if (account.username().equalsIgnoreCase(AuditLog.actor())) {
+      throw new InvalidInputException(
+          "account", "You cannot " + what + " your own account: ask another administrator");
+    }
+    return account;
+  }
+
+  private int endSessions(String username) {
+    if (sessions.isEmpty()) {
+      return 0;
+    }
+    var repository = sessions.get();
+    var found = repository.findByPrincipalName(username).keySet();
+    found.forEach(repository::deleteById);
+    return found.size();
+  }
+
+  private void roleProblems(AccessRole role, Long providerId, List<FieldProblem> problems) {
+    if (role == null) {
+      problems.add(FieldProblem.of("role", "Select a role"));
+    } else if (role == AccessRole.PROVIDER) {
+      if (providerId == null) {
+        problems.add(FieldProblem.of("providerId", "Select the provider this account belongs to"));
+      } else if (providers.isPresent()
+          && !providers.get().providerNames().containsKey(providerId)) {
+        problems.add(FieldProblem.of("providerId", "No such provider"));
+      }
+    } else if (providerId != null) {
+      problems.add(FieldProblem.of("providerId", "Only a provider account names a provider"));
+    }
   }
 }

@@ -20,6 +20,7 @@ class AccountPasswordsTest {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired UserAccounts accounts;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -75,5 +76,33 @@ class AccountPasswordsTest {
             .getResponse();
     assertThat(form.getStatus()).isEqualTo(302);
     assertThat(form.getRedirectedUrl()).endsWith("/sign-in?error");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAdministratorCannotDisableOrDemoteThemselvesAndACouncilAccountHasNoProvider()
+      throws Exception {
+    long admin =
+        jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
+    for (String action : new String[] {"disable", "role"}) {
+      MockHttpServletResponse response =
+          mvc.perform(
+                  post("/admin/users/" + admin + "/" + action)
+                      .param("role", "READ_ONLY")
+                      .with(csrf())
+                      .with(httpBasic("admin", "test-admin-password")))
+              .andReturn()
+              .getResponse();
+      assertThat(Jsoup.parse(response.getContentAsString()).select(".govuk-error-summary").text())
+          .as(action)
+          .contains("your own account");
+    }
+    assertThat(
+            jdbc.sql("select enabled from app_user where id = ?")
+                .param(admin)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    assertThat(accounts.enabledAccount("admin").orElseThrow().providerId()).isNull();
   }
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.safeload.app.access.AccessRole;
 import org.safeload.app.access.ApiToken;
 import org.safeload.app.access.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,16 +89,7 @@ public class ApiTokenRepository {
         .param(tokenHash)
         .query(
             (rs, n) -> {
-              long provider = rs.getLong("provider_id");
-              UserAccount account =
-                  new UserAccount(
-                      rs.getLong("id"),
-                      rs.getString("username"),
-                      rs.getString("display_name"),
-                      AccessRole.valueOf(rs.getString("role")),
-                      rs.wasNull() ? null : provider,
-                      rs.getBoolean("enabled"),
-                      rs.getTimestamp("created_at").toInstant());
+              UserAccount account = UserRepository.account(rs);
               return new Match(rs.getLong("token_id"), instant(rs, "last_used_at"), account);
             })
         .optional();

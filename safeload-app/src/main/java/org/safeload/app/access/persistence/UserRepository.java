@@ -25,14 +25,16 @@ public class UserRepository {
     this.jdbc = jdbc;
   }
 
-  private static UserAccount account(ResultSet rs) throws SQLException {
+  /** The account on the current row of a result holding app_user's columns. */
+  static UserAccount account(ResultSet rs) throws SQLException {
     long provider = rs.getLong("provider_id");
+    boolean noProvider = rs.wasNull(); // asked straight after its column is read
     return new UserAccount(
         rs.getLong("id"),
         rs.getString("username"),
         rs.getString("display_name"),
         AccessRole.valueOf(rs.getString("role")),
-        rs.wasNull() ? null : provider,
+        noProvider ? null : provider,
         rs.getBoolean("enabled"),
         rs.getTimestamp("created_at").toInstant());
   }
@@ -76,5 +78,47 @@ public class UserRepository {
             username, displayName, passwordHash, role.name(), providerId, Timestamp.from(createdAt))
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
+  }
+
+  public void setEnabled(long id, boolean enabled) {
+    jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id).update();
+  }
+
+  public void setRole(long id, AccessRole role, Long providerId) {
+    jdbc.sql("update app_user set role = ?, provider_id = ? where id = ?")
+        .params(role.name(), providerId, id)
+        .update();
+  }
+
+  public void setPassword(long id, String passwordHash, boolean mustChange) {
+    jdbc.sql("update app_user set password_hash = ?, must_change_password = ? where id = ?")
+        .params(passwordHash, mustChange, id)
+        .update();
+  }
+
+  public void signedIn(long id, Instant at) {
+    jdbc.sql("update app_user set last_sign_in_at = ? where id = ?")
+        .params(Timestamp.from(at), id)
+        .update();
+  }
+
+  /** Whether the account's owner must choose a new password before anything else. */
+  public boolean mustChangePassword(long id) {
+    return jdbc.sql("select must_change_password from app_user where id = ?")
+        .param(id)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /** Each account's last sign-in through the sign-in page, for those who have signed in. */
+  public java.util.Map<Long, Instant> lastSignIns() {
+    java.util.Map<Long, Instant> last = new java.util.HashMap<>();
+    jdbc.sql("select id, last_sign_in_at from app_user where last_sign_in_at is not null")
+        .query(
+            rs -> {
+              last.put(rs.getLong("id"), rs.getTimestamp("last_sign_in_at").toInstant());
+            });
+    return last;
   }
 }

@@ -83,7 +83,115 @@ class UserPages {
             org.safeload.app.platform.Pagination.page(page),
             n -> org.safeload.app.platform.Pagination.href("/admin/users", java.util.Map.of(), n)));
     model.addAttribute("providerNames", providers.providerNames());
+    model.addAttribute("lastSignIns", accounts.lastSignIns());
     return "admin/users";
+  }
+
+  /** One account: its details and what an administrator can do with it. */
+  @GetMapping("/admin/users/{id}")
+  String account(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+    var account = accounts.account(id);
+    model.addAttribute("account", account);
+    model.addAttribute("lastSignIn", accounts.lastSignIns().get(id));
+    if (!model.containsAttribute("form")) {
+      AccountForm form = new AccountForm();
+      form.setRole(account.role().name());
+      form.setProviderId(account.providerId());
+      model.addAttribute("form", form);
+    }
+    choices(model);
+    return "admin/user";
+  }
+
+  @PostMapping("/admin/users/{id}/disable")
+  String disable(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    return change(
+        id,
+        model,
+        redirect,
+        () -> "Account " + accounts.disable(id).username() + " disabled: it cannot sign in");
+  }
+
+  @PostMapping("/admin/users/{id}/enable")
+  String enable(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    return change(
+        id,
+        model,
+        redirect,
+        () -> "Account " + accounts.enable(id).username() + " can sign in again");
+  }
+
+  @PostMapping("/admin/users/{id}/role")
+  String role(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      @ModelAttribute("form") AccountForm form,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    AccessRole role = AccessRole.fromName(form.getRole()).orElse(null);
+    return change(
+        id,
+        model,
+        redirect,
+        () -> {
+          var changed =
+              accounts.changeRole(
+                  id, role, role == AccessRole.PROVIDER ? form.getProviderId() : null);
+          return "Account " + changed.username() + " now has the role " + changed.role().label();
+        });
+  }
+
+  @PostMapping("/admin/users/{id}/password")
+  String resetPassword(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      @ModelAttribute("form") AccountForm form,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    return change(
+        id,
+        model,
+        redirect,
+        () ->
+            "Password for "
+                + accounts.resetPassword(id, form.getPassword()).username()
+                + " reset: they choose their own at their next sign-in");
+  }
+
+  @PostMapping("/admin/users/{id}/sign-out")
+  String signOutEverywhere(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    return change(
+        id,
+        model,
+        redirect,
+        () -> {
+          int ended = accounts.signOutEverywhere(id);
+          return "Signed out everywhere: "
+              + ended
+              + (ended == 1 ? " session ended" : " sessions ended");
+        });
+  }
+
+  /** Makes a change; on success back to the account's page with a banner, else its errors. */
+  private String change(
+      long id,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+      java.util.function.Supplier<String> change) {
+    try {
+      redirect.addFlashAttribute("done", change.get());
+      return "redirect:/admin/users/" + id;
+    } catch (InvalidInputException e) {
+      FormErrors.addTo(model, e);
+      return account(id, model);
+    }
   }
 
   @GetMapping("/admin/users/new")
