@@ -194,9 +194,28 @@ public class TimelinessService {
               view.cached(
                   List.of("timeliness", set, asOf, scopeKey, providerOfTeam),
                   () -> figures(log, set, asOf, providerOfTeam));
+          // A provider sees a case's items only while the case is in one of its teams: not one
+          // it has handed over (its figures still count in the provider's KPIs).
+          java.util.function.Predicate<Item> shown;
+          if (scope == null) {
+            shown = item -> true;
+          } else {
+            Map<String, Boolean> current = new HashMap<>();
+            shown =
+                item ->
+                    item.caseRef() == null
+                        || current.computeIfAbsent(
+                            item.caseRef(),
+                            ref ->
+                                view.book(null)
+                                    .history(ref)
+                                    .map(org.safeload.caseload.CaseBook.History::currentTeam)
+                                    .map(scope::contains)
+                                    .orElse(false));
+          }
           Listed listed =
               listItems
-                  ? items(f, teamFilter, ruleFilter, teamNames, managed, workerNames)
+                  ? items(f, teamFilter, ruleFilter, teamNames, managed, workerNames, shown)
                   : new Listed(List.of(), List.of());
           return new Dashboard(
               set.id(),
@@ -249,7 +268,8 @@ public class TimelinessService {
       String ruleFilter,
       Map<String, String> teamNames,
       Set<String> managed,
-      Map<String, String> workerNames) {
+      Map<String, String> workerNames,
+      java.util.function.Predicate<Item> shown) {
     Item[] listed = f.listedItems();
     int[] over = new int[listed.length];
     int[] due = new int[listed.length];
@@ -260,7 +280,8 @@ public class TimelinessService {
     for (int i = 0; i < listed.length; i++) {
       Item item = listed[i];
       if ((byTeam && !teamFilter.equals(item.team()))
-          || (byRule && !ruleFilter.equals(item.rule()))) {
+          || (byRule && !ruleFilter.equals(item.rule()))
+          || !shown.test(item)) {
         continue;
       }
       if (item.overdue()) {

@@ -294,6 +294,68 @@ class TimelinessStoryTest {
   }
 
   @Test
+  void aProviderNoLongerSeesTheItemsOfACaseItHasHandedOver() throws Exception {
+    String project = team("Brightpath Project Team");
+    String north = team("Assessment Team North");
+    String theirs =
+        String.valueOf(
+            jdbc.sql(
+                    "select min(w.id) from worker w join worker_assignment a on a.worker_id = w.id"
+                        + " where a.team_id = ?")
+                .param(Long.parseLong(project))
+                .query(Long.class)
+                .single());
+    String ours = worker();
+    // Allocated in the provider's team on 2 November, never seen: overdue by 24 November.
+    String allocated =
+        HEADER
+            + "moved-1,2026-11-02T09:00,referral,MOVED1,KMOVED1,,"
+            + project
+            + ",,,\n"
+            + "moved-2,2026-11-02T10:00,allocated,MOVED1,KMOVED1,"
+            + theirs
+            + ","
+            + project
+            + ",cin,,\n";
+    as(
+        AccessRole.HEAD_OF_SERVICE,
+        post("/api/v1/case-events/import").contentType("text/csv").content(allocated));
+    assertThat(providerItemCases()).contains("MOVED1");
+    // Handed over to a council team on 20 November: the provider no longer sees it.
+    as(
+        AccessRole.HEAD_OF_SERVICE,
+        post("/api/v1/case-events/import")
+            .contentType("text/csv")
+            .content(
+                HEADER
+                    + "moved-3,2026-11-20T10:00,allocated,MOVED1,KMOVED1,"
+                    + ours
+                    + ","
+                    + north
+                    + ",cin,,\n"));
+    assertThat(providerItemCases()).doesNotContain("MOVED1").isNotEmpty();
+    assertThat(
+            Jsoup.parse(
+                    as(AccessRole.PROVIDER, get("/timeliness")).getResponse().getContentAsString())
+                .text())
+        .doesNotContain("MOVED1");
+    // The council still sees it.
+    String council =
+        as(AccessRole.HEAD_OF_SERVICE, get("/api/v1/timeliness/items").param("size", "500"))
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(council, "$.items[*].caseRef")).contains("MOVED1");
+  }
+
+  private List<String> providerItemCases() throws Exception {
+    String items =
+        as(AccessRole.PROVIDER, get("/api/v1/timeliness/items").param("size", "500"))
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(items, "$.items[*].caseRef");
+  }
+
+  @Test
   void aCouncilCopiesAndEditsARuleSetInTheUi() throws Exception {
     Document edit =
         Jsoup.parse(
