@@ -14,9 +14,16 @@ public record ApiToken(
     String createdBy,
     Instant lastUsedAt,
     Instant revokedAt,
-    String revokedBy) {
+    String revokedBy,
+    Instant expiresAt,
+    boolean readOnly) {
 
   public boolean revoked() {
     return revokedAt != null;
+  }
+
+  /** Whether the token has expired by this instant (tokens made before expiry existed never do). */
+  public boolean expiredBy(Instant now) {
+    return expiresAt != null && !expiresAt.isAfter(now);
   }
 }

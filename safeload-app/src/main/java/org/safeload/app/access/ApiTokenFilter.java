@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The API's {@code Authorization: Bearer slt_...}: a valid token signs the request in as its
  * account (for this request only; the API keeps no session); any other Bearer token is answered
- * 401. Requests without a Bearer token pass on to HTTP Basic. The token is never logged.
+ * 401, and a read-only token's change (anything but GET, HEAD, OPTIONS) 403. Requests without a
+ * Bearer token pass on to HTTP Basic. The token is never logged.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -34,9 +35,18 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       SecurityContextHolder.getContextHolderStrategy();
   private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
-  ApiTokenFilter(ObjectProvider<ApiTokens> tokens, AuthenticationEntryPoint entryPoint) {
+  /** What a read-only token may do. */
+  private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+  private final org.springframework.security.web.access.AccessDeniedHandler readOnly;
+
+  ApiTokenFilter(
+      ObjectProvider<ApiTokens> tokens,
+      AuthenticationEntryPoint entryPoint,
+      org.springframework.security.web.access.AccessDeniedHandler readOnly) {
     this.tokens = tokens;
     this.entryPoint = entryPoint;
+    this.readOnly = readOnly;
   }
 
   @Override
@@ -49,17 +59,25 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     ApiTokens known = tokens.getIfAvailable();
-    Optional<UserAccount> account =
+    Optional<org.safeload.app.access.persistence.ApiTokenRepository.Match> match =
         known == null
             ? Optional.empty()
             : known.authenticate(header.substring(BEARER.length()).strip());
-    if (account.isEmpty()) {
+    if (match.isEmpty()) {
       contexts.clearContext();
       entryPoint.commence(
           request, response, new BadCredentialsException("unknown or revoked API token"));
       return;
     }
-    TokenUser user = new TokenUser(account.get());
+    if (match.get().readOnly() && !READS.contains(request.getMethod())) {
+      contexts.clearContext();
+      readOnly.handle(
+          request,
+          response,
+          new org.springframework.security.access.AccessDeniedException("read-only token"));
+      return;
+    }
+    TokenUser user = new TokenUser(match.get().account());
     UsernamePasswordAuthenticationToken authentication =
         UsernamePasswordAuthenticationToken.authenticated(
             user, null, List.of(new SimpleGrantedAuthority(user.role().authority())));

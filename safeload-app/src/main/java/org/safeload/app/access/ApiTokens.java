@@ -66,9 +66,26 @@ public class ApiTokens {
     return repository.forAccount(accountId);
   }
 
+  /** How long a new token lasts, in days: the choices offered, the first the default. */
+  public static final List<Integer> LIFETIMES = List.of(90, 30, 365);
+
+  /** Creates a token that reads and changes, for 90 days. */
   @PreAuthorize(Permissions.ADMINISTER)
   @Transactional
   public Created create(long accountId, String label) {
+    return create(accountId, label, LIFETIMES.getFirst(), false);
+  }
+
+  /**
+   * Creates a token that expires after {@code days} (one of {@link #LIFETIMES}) and, if {@code
+   * readOnly}, may only read (GET).
+   */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public Created create(long accountId, String label, int days, boolean readOnly) {
+    if (!LIFETIMES.contains(days)) {
+      throw new InvalidInputException("days", "Choose how long the token lasts");
+    }
     UserAccount account = account(accountId);
     String name = label == null ? "" : label.strip();
     if (name.isEmpty()) {
@@ -82,9 +99,27 @@ public class ApiTokens {
     byte[] bytes = new byte[RANDOM_BYTES];
     random.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
     long id =
-        repository.insert(account.id(), name, hash(secret), clock.instant(), AuditLog.actor());
-    audit.record("create", "user", account.id(), "API token “" + name + "” created");
+        repository.insert(
+            account.id(),
+            name,
+            hash(secret),
+            now,
+            AuditLog.actor(),
+            now.plus(Duration.ofDays(days)),
+            readOnly);
+    audit.record(
+        "create",
+        "user",
+        account.id(),
+        "API token “"
+            + name
+            + "” created ("
+            + (readOnly ? "read only" : "read and change")
+            + ", for "
+            + days
+            + " days)");
     return new Created(repository.find(account.id(), id).orElseThrow(), secret);
   }
 
@@ -106,13 +141,14 @@ public class ApiTokens {
    * The enabled account an unrevoked token signs in as; empty for anything else. Called before
    * anyone is signed in, so it has no method security; it never logs the token.
    */
-  Optional<UserAccount> authenticate(String presented) {
+  Optional<ApiTokenRepository.Match> authenticate(String presented) {
     if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
       return Optional.empty();
     }
-    Optional<ApiTokenRepository.Match> match = repository.findActive(hash(presented));
+    Optional<ApiTokenRepository.Match> match =
+        repository.findActive(hash(presented), clock.instant());
     match.ifPresent(this::recordUse);
-    return match.map(ApiTokenRepository.Match::account);
+    return match;
   }
 
   /**

@@ -51,7 +51,10 @@ public class SecurityConfig {
           // API tokens (Authorization: Bearer slt_...) first; HTTP Basic for people trying the API.
           // The tokens are found when a request comes (slices of the app without them refuse any).
           .addFilterBefore(
-              new ApiTokenFilter(tokens, (req, res, e) -> problem(res, 401, BAD_TOKEN)),
+              new ApiTokenFilter(
+                  tokens,
+                  (req, res, e) -> problem(res, 401, BAD_TOKEN),
+                  (req, res, e) -> problem(res, 403, READ_ONLY_TOKEN)),
               BasicAuthenticationFilter.class)
           .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
           .exceptionHandling(
@@ -131,7 +134,9 @@ public class SecurityConfig {
       "Sign in with an API token (Authorization: Bearer) or HTTP Basic using a local Safeload"
           + " account";
   private static final String BAD_TOKEN =
-      "The API token is not valid: it may have been revoked, or its account disabled";
+      "The API token is not valid: it may have expired or been revoked, or its account disabled";
+  private static final String READ_ONLY_TOKEN =
+      "This API token may only read: ask an administrator for one that may change things";
 
   private static void problem(HttpServletResponse response, int status) throws IOException {
     problem(response, status, status == 401 ? SIGN_IN : "Your role does not allow this action");

@@ -120,7 +120,8 @@ abstract class ApiTokensContract {
             .param(String.valueOf(account))
             .query(String.class)
             .list();
-    assertThat(audited).contains("API token “" + label + "” created");
+    assertThat(audited)
+        .contains("API token “" + label + "” created (read and change, for 90 days)");
     assertThat(audited).noneMatch(s -> s.contains("slt_"));
   }
 
@@ -233,6 +234,56 @@ abstract class ApiTokensContract {
     assertThat(status(get("/api/v1/teams"), token)).isEqualTo(200);
     jdbc.sql("update app_user set enabled = false where id = ?").param(account.id()).update();
     assertThat(status(get("/api/v1/teams"), token)).isEqualTo(401);
+  }
+
+  @Test
+  void aTokenExpiresAfterItsLifetimeAndAReadOnlyTokenMayOnlyRead() throws Exception {
+    String token = createToken(accountId(AccessRole.HEAD_OF_SERVICE), label());
+    Timestamp expires =
+        jdbc.sql("select expires_at from api_token where id = ?")
+            .param(tokenId(token))
+            .query(Timestamp.class)
+            .single();
+    // 90 days unless another lifetime is chosen.
+    assertThat(expires.toInstant()).isEqualTo(clock.instant().plus(java.time.Duration.ofDays(90)));
+    assertThat(status(get("/api/v1/teams"), token)).isEqualTo(200);
+    jdbc.sql("update api_token set expires_at = ? where id = ?")
+        .params(Timestamp.from(clock.instant().minusSeconds(1)), tokenId(token))
+        .update();
+    assertThat(status(get("/api/v1/teams"), token)).isEqualTo(401);
+
+    MvcResult made =
+        asAdmin(
+            post("/admin/users/" + accountId(AccessRole.HEAD_OF_SERVICE) + "/tokens")
+                .with(csrf())
+                .param("label", label())
+                .param("days", "30")
+                .param("access", "read"));
+    Matcher m = TOKEN.matcher(made.getResponse().getContentAsString());
+    assertThat(m.find()).isTrue();
+    String reader = m.group(1);
+    assertThat(status(get("/api/v1/teams"), reader)).isEqualTo(200);
+    MvcResult refused =
+        api(
+            post("/api/v1/services")
+                .contentType("application/json")
+                .content("{\"name\":\"Read-only attempt\"}"),
+            reader);
+    assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+    assertThat(refused.getResponse().getContentAsString()).contains("may only read");
+    assertThat(
+            jdbc.sql("select count(*) from service where name = 'Read-only attempt'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    // A lifetime that is not offered is refused.
+    MvcResult forever =
+        asAdmin(
+            post("/admin/users/" + accountId(AccessRole.HEAD_OF_SERVICE) + "/tokens")
+                .with(csrf())
+                .param("label", label())
+                .param("days", "100000"));
+    assertThat(forever.getResponse().getContentAsString()).contains("Choose how long");
   }
 
   @Test

@@ -57,6 +57,32 @@ class ApiTokenJourneysBrowserTest extends BrowserJourney {
         .anyMatch(r -> r.startsWith(label) && r.contains("Revoked"));
     assertThat(browser.getPageSource()).doesNotContain(token);
     assertThat(teams(token)).isEqualTo(401);
+
+    // A token that may only read, for 30 days.
+    String reader = "Journey reader " + RUN;
+    type("label", reader);
+    choose(browser.findElement(By.id("access-read")));
+    select("days", "30 days");
+    press("Create token");
+    String readOnly = browser.findElement(By.id("new-token")).getAttribute("value");
+    assertThat(texts("#tokens tbody tr"))
+        .anyMatch(r -> r.startsWith(reader) && r.contains("Only read") && r.contains("Active"));
+    assertThat(teams(readOnly)).isEqualTo(200);
+    assertThat(newService(readOnly)).isEqualTo(403);
+  }
+
+  /** POST /api/v1/services over real HTTP with the token; the status. */
+  private int newService(String token) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(base() + "/api/v1/services"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Not by a reader\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    }
   }
 
   /** GET /api/v1/teams over real HTTP with the token; the status. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class ApiTokenRepository {
 
   /** An unrevoked token found by its hash, with the enabled account it signs in as. */
-  public record Match(long tokenId, Instant lastUsedAt, UserAccount account) {}
+  public record Match(long tokenId, Instant lastUsedAt, UserAccount account, boolean readOnly) {}
 
   private final JdbcClient jdbc;
 
@@ -39,16 +39,31 @@ public class ApiTokenRepository {
         rs.getString("created_by"),
         instant(rs, "last_used_at"),
         instant(rs, "revoked_at"),
-        rs.getString("revoked_by"));
+        rs.getString("revoked_by"),
+        instant(rs, "expires_at"),
+        rs.getBoolean("read_only"));
   }
 
   public long insert(
-      long accountId, String label, String tokenHash, Instant createdAt, String createdBy) {
+      long accountId,
+      String label,
+      String tokenHash,
+      Instant createdAt,
+      String createdBy,
+      Instant expiresAt,
+      boolean readOnly) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into api_token (account_id, label, token_hash, created_at, created_by)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(accountId, label, tokenHash, Timestamp.from(createdAt), createdBy)
+            "insert into api_token (account_id, label, token_hash, created_at, created_by,"
+                + " expires_at, read_only) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            accountId,
+            label,
+            tokenHash,
+            Timestamp.from(createdAt),
+            createdBy,
+            Timestamp.from(expiresAt),
+            readOnly)
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
   }
@@ -81,16 +96,22 @@ public class ApiTokenRepository {
   }
 
   /** The unrevoked token with this hash, if its account is enabled. */
-  public Optional<Match> findActive(String tokenHash) {
+  /** The unrevoked, unexpired token with this hash, of an enabled account. */
+  public Optional<Match> findActive(String tokenHash, Instant now) {
     return jdbc.sql(
-            "select t.id as token_id, t.last_used_at, u.* from api_token t"
-                + " join app_user u on u.id = t.account_id"
-                + " where t.token_hash = ? and t.revoked_at is null and u.enabled = true")
-        .param(tokenHash)
+            "select t.id as token_id, t.last_used_at, t.read_only as token_read_only, u.*"
+                + " from api_token t join app_user u on u.id = t.account_id"
+                + " where t.token_hash = ? and t.revoked_at is null and u.enabled = true"
+                + " and (t.expires_at is null or t.expires_at > ?)")
+        .params(tokenHash, Timestamp.from(now))
         .query(
             (rs, n) -> {
               UserAccount account = UserRepository.account(rs);
-              return new Match(rs.getLong("token_id"), instant(rs, "last_used_at"), account);
+              return new Match(
+                  rs.getLong("token_id"),
+                  instant(rs, "last_used_at"),
+                  account,
+                  rs.getBoolean("token_read_only"));
             })
         .optional();
   }

@@ -25,10 +25,12 @@ class ApiTokenPages {
 
   private final ApiTokens tokens;
   private final AuditLog audit;
+  private final java.time.Clock clock;
 
-  ApiTokenPages(ApiTokens tokens, AuditLog audit) {
+  ApiTokenPages(ApiTokens tokens, AuditLog audit, java.time.Clock clock) {
     this.tokens = tokens;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @GetMapping("/admin/users/{id}/tokens")
@@ -37,9 +39,14 @@ class ApiTokenPages {
   }
 
   @PostMapping("/admin/users/{id}/tokens")
-  String create(@PathVariable long id, @RequestParam(defaultValue = "") String label, Model model) {
+  String create(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String label,
+      @RequestParam(defaultValue = "90") int days,
+      @RequestParam(defaultValue = "change") String access,
+      Model model) {
     try {
-      ApiTokens.Created created = tokens.create(id, label);
+      ApiTokens.Created created = tokens.create(id, label, days, "read".equals(access));
       model.addAttribute("created", created);
       return page(id, "", model);
     } catch (InvalidInputException e) {
@@ -57,6 +64,8 @@ class ApiTokenPages {
 
   private String page(long id, String label, Model model) {
     var account = tokens.account(id);
+    model.addAttribute("lifetimes", ApiTokens.LIFETIMES);
+    model.addAttribute("now", java.time.Instant.now(clock));
     List<ApiToken> list = tokens.list(id);
     List<String> usernames = new ArrayList<>();
     list.forEach(
