@@ -38,26 +38,9 @@ class LauncherTest {
   static void anEventFile() throws IOException {
     assertThat(JAR).as("the app's jar (./mvnw package builds it)").exists();
     events = files.resolve("events.csv");
-    StringBuilder csv =
-        new StringBuilder(
-            "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n");
+    StringBuilder csv = new StringBuilder();
     new EventGenerator(WorkingCalendar.englandAndWales(), 3, 60, 4, LocalDate.of(2025, 4, 1))
-        .generate(
-            (id, at, type, caseId, child, worker, team, detail, ref, due) ->
-                csv.append(
-                        String.join(
-                            ",",
-                            id,
-                            at.toString(),
-                            type.code(),
-                            caseId,
-                            child,
-                            worker,
-                            team,
-                            detail,
-                            ref,
-                            due == null ? "" : due.toString()))
-                    .append('\n'));
+        .writeCsv(csv);
     Files.writeString(events, csv);
   }
 

@@ -119,6 +119,33 @@ public final class EventGenerator {
   }
 
   /** Generates the whole log into a sink, child by child, then supervision worker by worker. */
+  /**
+   * Writes the log as an event file (docs/timeliness.md): the header, then one line per event.
+   *
+   * @return the number of events written
+   */
+  public long writeCsv(Appendable out) throws java.io.IOException {
+    out.append(String.join(",", EventCsv.HEADER)).append('\n');
+    long[] count = {0};
+    try {
+      generate(
+          (id, at, type, caseId, child, worker, team, detail, ref, due) -> {
+            try {
+              out.append(id).append(',').append(at.toString()).append(',').append(type.code());
+              out.append(',').append(caseId).append(',').append(child).append(',').append(worker);
+              out.append(',').append(team).append(',').append(detail).append(',').append(ref);
+              out.append(',').append(due == null ? "" : due.toString()).append('\n');
+              count[0]++;
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return count[0];
+  }
+
   public void generate(Sink sink) {
     EventWriter writer = new EventWriter(sink, random, period.calendar(), this::nextId);
     if (options != null) {

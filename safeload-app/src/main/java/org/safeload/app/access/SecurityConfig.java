@@ -6,8 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -144,22 +142,10 @@ public class SecurityConfig {
 
   private static void problem(HttpServletResponse response, int status, String detail)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (status == 401) {
       response.addHeader("WWW-Authenticate", "Bearer realm=\"Safeload\"");
       response.addHeader("WWW-Authenticate", "Basic realm=\"Safeload\"");
     }
-    String title = HttpStatus.valueOf(status).getReasonPhrase();
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
+    org.safeload.app.platform.ProblemResponse.write(response, status, detail);
   }
 }

@@ -115,14 +115,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     response.setHeader("Retry-After", String.valueOf(Math.max(1, retry.toSeconds())));
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (path.startsWith("/api/")) {
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                  + "\"detail\":\""
-                  + detail
-                  + "\"}");
+      org.safeload.app.platform.ProblemResponse.write(response, 429, detail);
     } else {
       response.setContentType(MediaType.TEXT_HTML_VALUE);
       response

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.organisation.WorkerCsv;
-import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,40 +49,10 @@ public class GenerateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     EventGenerator generator =
         new EventGenerator(WorkingCalendar.englandAndWales(), seed, children, months, start);
-    long[] count = {0};
+    long[] count = new long[1];
     try (BufferedWriter w =
         Files.newBufferedWriter(out.resolve("events.csv"), StandardCharsets.UTF_8)) {
-      w.write(String.join(",", EventCsv.HEADER));
-      w.write('\n');
-      generator.generate(
-          (id, at, type, caseId, child, worker, team, detail, ref, due) -> {
-            try {
-              w.write(
-                  id
-                      + ","
-                      + at
-                      + ","
-                      + type.code()
-                      + ","
-                      + caseId
-                      + ","
-                      + child
-                      + ","
-                      + worker
-                      + ","
-                      + team
-                      + ","
-                      + detail
-                      + ","
-                      + ref
-                      + ","
-                      + (due == null ? "" : due)
-                      + "\n");
-              count[0]++;
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
+      count[0] = generator.writeCsv(w);
     }
     try (BufferedWriter w =
         Files.newBufferedWriter(out.resolve("teams.csv"), StandardCharsets.UTF_8)) {

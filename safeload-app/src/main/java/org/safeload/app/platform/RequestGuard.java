@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,20 +42,16 @@ public class RequestGuard extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean api = path.startsWith("/api/");
     if (api && !SAFE_METHODS.contains(request.getMethod()) && crossSite(request)) {
-      problem(
-          response,
-          403,
-          "Forbidden",
-          "Changes to the API are not accepted from a page on another site");
+      ProblemResponse.write(
+          response, 403, "Changes to the API are not accepted from a page on another site");
       return;
     }
     long limit = limit(path, request.getContentType());
     long length = request.getContentLengthLong();
     if (length > limit) {
-      problem(
+      ProblemResponse.write(
           response,
           413,
-          "Content Too Large",
           "The request is " + length + " bytes; this address accepts at most " + limit);
       return;
     }
@@ -101,22 +95,5 @@ public class RequestGuard extends OncePerRequestFilter {
     boolean defaultPort =
         ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
     return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-  }
-
-  private static void problem(HttpServletResponse response, int status, String title, String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
   }
 }
