@@ -8,7 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
-/** Records changes (and, later, reads of children's records) in the audit table. */
+/** Records changes and reads of children's records in the audit table. */
 @Service
 public class AuditLog {
 
@@ -49,6 +49,81 @@ public class AuditLog {
   /** One person's name, as {@link #people}. */
   public String person(String username) {
     return people(java.util.List.of(username)).get(username);
+  }
+
+  /** Reads of lists waiting to be written, in the order they happened. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<AuditRepository.NewEntry> reads =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final java.util.concurrent.ScheduledExecutorService writer =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("audit-reads").unstarted(r));
+
+  {
+    writer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            flush();
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditLog.class)
+                .error("Could not write the audit trail's reads; trying again", e);
+          }
+        },
+        1,
+        1,
+        java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * Records that the signed-in user has read a list showing children's records (a page of overdue
+   * items, the unallocated queue): what, how many, and the page or API address that read it.
+   * Written within a second by a background writer in batches, off the request's path, so that
+   * lists stay fast; never the children's ids.
+   */
+  public void recordListRead(String what, int records) {
+    if (records <= 0) {
+      return;
+    }
+    reads.add(
+        new AuditRepository.NewEntry(
+            clock.instant(),
+            actor(),
+            "read-list",
+            "children",
+            null,
+            what + ": " + records + (records == 1 ? " record" : " records") + address()));
+  }
+
+  /** Writes the reads recorded so far (the background writer calls it every second). */
+  public synchronized void flush() {
+    java.util.List<AuditRepository.NewEntry> batch = new java.util.ArrayList<>();
+    for (AuditRepository.NewEntry e = reads.poll(); e != null; e = reads.poll()) {
+      batch.add(e);
+    }
+    try {
+      repository.insertAll(batch);
+    } catch (RuntimeException e) {
+      reads.addAll(batch);
+      throw e;
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void close() {
+    writer.shutdown();
+    flush();
+  }
+
+  /** The page or API address being answered, if any (", at GET /path"). */
+  private static String address() {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+      return ", at "
+          + servlet.getRequest().getMethod()
+          + " "
+          + servlet.getRequest().getRequestURI();
+    }
+    return "";
   }
 
   /** Records an action by the signed-in user (or the system) on an entity. */

@@ -69,8 +69,15 @@ public class UnallocatedCases {
       int workingDays,
       String formerWorker) {}
 
+  /** The cases waiting on a date; reading the list is audited (it names children). */
   @PreAuthorize(Permissions.READ_CASES)
   public List<Waiting> queue(LocalDate on) {
+    List<Waiting> waiting = waiting(on);
+    audit.recordListRead("Unallocated queue", waiting.size());
+    return waiting;
+  }
+
+  private List<Waiting> waiting(LocalDate on) {
     Snapshot s = snapshots.snapshot(on);
     return snapshots
         .cached(

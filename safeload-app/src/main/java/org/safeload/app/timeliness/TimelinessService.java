@@ -217,6 +217,9 @@ public class TimelinessService {
               listItems
                   ? items(f, teamFilter, ruleFilter, teamNames, managed, workerNames, shown)
                   : new Listed(List.of(), List.of());
+          audit.recordListRead(
+              "Timeliness items (overdue and due soon)",
+              listed.overdue().size() + listed.soon().size());
           return new Dashboard(
               set.id(),
               set.name(),

@@ -24,8 +24,10 @@ public class AuditRepository {
               rs.getString("summary"));
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-  AuditRepository(JdbcClient jdbc) {
+  AuditRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    this.batch = batch;
     this.jdbc = jdbc;
   }
 
@@ -36,6 +38,35 @@ public class AuditRepository {
                 + " values (?, ?, ?, ?, ?, ?)")
         .params(Timestamp.from(at), actor, action, entityType, entityId, summary)
         .update();
+  }
+
+  /** One row to insert. */
+  public record NewEntry(
+      Instant at,
+      String actor,
+      String action,
+      String entityType,
+      String entityId,
+      String summary) {}
+
+  /** Inserts rows in one batch, in order. */
+  public void insertAll(List<NewEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        "insert into audit_event (occurred_at, actor, action, entity_type, entity_id, summary)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        entries,
+        entries.size(),
+        (ps, e) -> {
+          ps.setTimestamp(1, Timestamp.from(e.at()));
+          ps.setString(2, e.actor());
+          ps.setString(3, e.action());
+          ps.setString(4, e.entityType());
+          ps.setString(5, e.entityId());
+          ps.setString(6, e.summary());
+        });
   }
 
   public List<AuditEntry> latest(int limit) {
