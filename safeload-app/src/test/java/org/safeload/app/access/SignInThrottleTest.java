@@ -58,7 +58,10 @@ class SignInThrottleTest {
   }
 
   @Test
-  void fiveWrongPasswordsBlockTheAccountEvenForTheRightOneAndAreAudited() throws Exception {
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void fiveWrongPasswordsBlockTheAccountEvenForTheRightOneAndAreAudited(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     account("guessed");
     long audited =
         jdbc.sql("select count(*) from audit_event where action = 'sign-in-failed'")
@@ -90,6 +93,11 @@ class SignInThrottleTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(audited + 5);
+    // Logged without the username or the address.
+    assertThat(output.getAll())
+        .contains("Sign-in failed: 5 wrong passwords for the account")
+        .doesNotContain("guessed")
+        .doesNotContain("10.0.0.");
     // Another account is not affected.
     account("bystander");
     assertThat(
