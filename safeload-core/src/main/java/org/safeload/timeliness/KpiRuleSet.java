@@ -124,7 +124,9 @@ public record KpiRuleSet(String id, String name, List<KpiRule> rules) {
       goal = null;
     }
     String scope = r.has("scope") ? r.text("scope", true) : "case";
-    if (!scope.equals("case") && !scope.equals("worker")) {
+    if (scope == null) {
+      scope = "case"; // not a word (a mapping, say): its problem is recorded
+    } else if (!scope.equals("case") && !scope.equals("worker")) {
       r.problem("scope", "must be case or worker (not " + scope + ")");
     }
     Kind kind;

@@ -152,6 +152,25 @@ class EventCsvAndRulesTest {
                 target: {type: supervision}
                 every: {weeks: 4}
             """);
+    // Found by the long fuzz campaign (seed 744433718, input 376933): a scope that is not a word
+    // was a NullPointerException; it is a problem of the rule.
+    assertThatThrownBy(
+            () ->
+                KpiRuleSet.read(
+                    """
+                    id: odd
+                    rules:
+                      - id: seen
+                        scope: {workingDays: 5}
+                        anchor: {type: allocated}
+                        target: {type: visit}
+                        within: {workingDays: 5}
+                    """))
+        .isInstanceOf(DocumentException.class)
+        .satisfies(
+            e ->
+                assertThat(((DocumentException) e).problems())
+                    .anyMatch(p -> p.field().endsWith("scope")));
     assertThat(set.rules().get(0).goal()).isEqualByComparingTo("97.5");
     assertThat(set.rules().get(1).goal()).isNull();
     assertThatThrownBy(

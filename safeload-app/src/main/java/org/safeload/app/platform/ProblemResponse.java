@@ -18,18 +18,19 @@ public final class ProblemResponse {
   public static void write(HttpServletResponse response, int status, String detail)
       throws IOException {
     response.setStatus(status);
+    // JSON is UTF-8 (RFC 8259): the bytes are written as such, and the type names no charset.
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
-        .getWriter()
+        .getOutputStream()
         .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + json(HttpStatus.valueOf(status).getReasonPhrase())
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + json(detail)
-                + "\"}");
+            ("{\"type\":\"about:blank\",\"title\":\""
+                    + json(HttpStatus.valueOf(status).getReasonPhrase())
+                    + "\",\"status\":"
+                    + status
+                    + ",\"detail\":\""
+                    + json(detail)
+                    + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   private static String json(String text) {
