@@ -63,11 +63,12 @@ class PostgresCaseloadTest {
     String caseRef = waiting.getFirst();
 
     // Audited reads of a child's case, inside a transaction that writes the audit record.
-    long audits = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+    // (Reads of lists are written in batches, whenever the writer runs: they are not counted.)
+    String count = "select count(*) from audit_event where action <> 'read-list'";
+    long audits = jdbc.sql(count).query(Long.class).single();
     String ranked = ok(get("/api/v1/caseloads/cases/" + caseRef + "/recommendations"), 200);
     ok(get("/api/v1/cases/" + caseRef + "/events"), 200);
-    assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single())
-        .isEqualTo(audits + 2);
+    assertThat(jdbc.sql(count).query(Long.class).single()).isEqualTo(audits + 2);
 
     // Allocation takes the lock and writes the event and its decision.
     List<String> eligible =
