@@ -16,7 +16,15 @@ final class AuditWords {
           Map.entry("allocate", "Allocated"),
           Map.entry("plan", "Planned"),
           Map.entry("apply", "Applied"),
-          Map.entry("delete", "Removed"));
+          Map.entry("delete", "Removed"),
+          Map.entry("read-list", "Listed"),
+          Map.entry("sign-in-failed", "Sign-in failed"),
+          Map.entry("disable", "Disabled"),
+          Map.entry("enable", "Enabled"),
+          Map.entry("change-role", "Role changed"),
+          Map.entry("reset-password", "Password reset"),
+          Map.entry("change-password", "Password changed"),
+          Map.entry("sign-out-everywhere", "Signed out everywhere"));
 
   private static final Map<String, String> TYPES =
       Map.ofEntries(
