@@ -69,13 +69,6 @@ public class ApiTokens {
   /** How long a new token lasts, in days: the choices offered, the first the default. */
   public static final List<Integer> LIFETIMES = List.of(90, 30, 365);
 
-  /** Creates a token that reads and changes, for 90 days. */
-  @PreAuthorize(Permissions.ADMINISTER)
-  @Transactional
-  public Created create(long accountId, String label) {
-    return create(accountId, label, LIFETIMES.getFirst(), false);
-  }
-
   /**
    * Creates a token that expires after {@code days} (one of {@link #LIFETIMES}) and, if {@code
    * readOnly}, may only read (GET).

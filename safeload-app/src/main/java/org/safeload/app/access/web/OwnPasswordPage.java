@@ -24,8 +24,8 @@ class OwnPasswordPage {
   }
 
   @GetMapping("/account/password")
-  String form(@AuthenticationPrincipal SafeloadPrincipal me, HttpSession session, Model model) {
-    model.addAttribute("mustChange", mustChange(me, session));
+  String form(@AuthenticationPrincipal SafeloadPrincipal me, Model model) {
+    model.addAttribute("mustChange", mustChange(me));
     return "account/password";
   }
 
@@ -41,7 +41,7 @@ class OwnPasswordPage {
       accounts.changeOwnPassword(me.username(), password, confirmation);
     } catch (InvalidInputException e) {
       FormErrors.addTo(model, e);
-      model.addAttribute("mustChange", mustChange(me, session));
+      model.addAttribute("mustChange", mustChange(me));
       return "account/password";
     }
     session.setAttribute(PasswordChangeRequired.CHECKED, false);
@@ -49,7 +49,7 @@ class OwnPasswordPage {
     return "redirect:/";
   }
 
-  private boolean mustChange(SafeloadPrincipal me, HttpSession session) {
+  private boolean mustChange(SafeloadPrincipal me) {
     return me != null && me.account() != null && accounts.mustChangePassword(me.account().id());
   }
 }
