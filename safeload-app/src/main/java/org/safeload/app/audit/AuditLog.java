@@ -21,14 +21,38 @@ public class AuditLog {
   private final AuditRepository repository;
   private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<AuditNames> names;
+  private final AuditSeal seal;
+  private final AuditChain chain;
 
   AuditLog(
       AuditRepository repository,
       Clock clock,
-      org.springframework.beans.factory.ObjectProvider<AuditNames> names) {
+      org.springframework.beans.factory.ObjectProvider<AuditNames> names,
+      AuditSeal seal,
+      AuditChain chain) {
     this.repository = repository;
     this.clock = clock;
     this.names = names;
+    this.seal = seal;
+    this.chain = chain;
+  }
+
+  /**
+   * A new entry, now, by whoever is acting, with the hash of its values. The time is kept to the
+   * microsecond, as both databases store it, so the hash can be checked against the stored row.
+   */
+  private AuditRepository.NewEntry entry(
+      String action, String entityType, String entityId, String summary) {
+    java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String actor = actor();
+    return new AuditRepository.NewEntry(
+        at,
+        actor,
+        action,
+        entityType,
+        entityId,
+        summary,
+        seal.rowMac(at, actor, action, entityType, entityId, summary));
   }
 
   /**
@@ -59,14 +83,27 @@ public class AuditLog {
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("audit-reads").unstarted(r));
 
-  {
+  /** Whether the background writer's last attempt failed (so the next failure is not logged). */
+  private volatile boolean failing;
+
+  @jakarta.annotation.PostConstruct
+  void start() {
     writer.scheduleWithFixedDelay(
         () -> {
+          org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
           try {
             flush();
+            sealIfWritten();
+            if (failing) {
+              failing = false;
+              log.info("The audit trail is being written and sealed again");
+            }
           } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(AuditLog.class)
-                .error("Could not write the audit trail's reads; trying again", e);
+            // Once per outage, not every second: the database may be away for a while.
+            if (!failing) {
+              failing = true;
+              log.error("Could not write or seal the audit trail; trying again every second", e);
+            }
           }
         },
         1,
@@ -85,13 +122,46 @@ public class AuditLog {
       return;
     }
     reads.add(
-        new AuditRepository.NewEntry(
-            clock.instant(),
-            actor(),
+        entry(
             "read-list",
             "children",
             null,
             what + ": " + records + (records == 1 ? " record" : " records") + address()));
+  }
+
+  /**
+   * Whether entries were committed since the chain was last sealed: set when a transaction that
+   * wrote an entry commits (and at start, for entries written before), so an idle app does not
+   * query the database every second.
+   */
+  private final java.util.concurrent.atomic.AtomicBoolean written =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
+
+  private void writtenOnCommit() {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+        .isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager
+          .registerSynchronization(
+              new org.springframework.transaction.support.TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                  written.set(true);
+                }
+              });
+    } else {
+      written.set(true);
+    }
+  }
+
+  private void sealIfWritten() {
+    if (written.getAndSet(false)) {
+      try {
+        chain.seal();
+      } catch (RuntimeException e) {
+        written.set(true);
+        throw e;
+      }
+    }
   }
 
   /** Writes the reads recorded so far (the background writer calls it every second). */
@@ -106,12 +176,23 @@ public class AuditLog {
       reads.addAll(batch);
       throw e;
     }
+    if (!batch.isEmpty()) {
+      written.set(true);
+    }
+  }
+
+  /** Writes the reads recorded so far and seals everything written: the trail, complete, now. */
+  public void flushAndSeal() {
+    flush();
+    written.set(true);
+    sealIfWritten();
   }
 
   @jakarta.annotation.PreDestroy
   void close() {
     writer.shutdown();
     flush();
+    sealIfWritten();
   }
 
   /** The page or API address being answered, if any (", at GET /path"). */
@@ -129,27 +210,54 @@ public class AuditLog {
   /** Records an action by the signed-in user (or the system) on an entity. */
   public void record(String action, String entityType, Object entityId, String summary) {
     repository.insert(
-        clock.instant(),
-        actor(),
-        action,
-        entityType,
-        entityId == null ? null : String.valueOf(entityId),
-        summary);
+        entry(action, entityType, entityId == null ? null : String.valueOf(entityId), summary));
+    writtenOnCommit();
   }
 
   /** One page of the trail, filtered in the database, newest first. */
   @PreAuthorize("hasRole('ADMIN')")
   public AuditPage page(AuditQuery query) {
-    AuditRepository.Filter filter =
-        new AuditRepository.Filter(
-            blank(query.actor()),
-            blank(query.action()),
-            query.from() == null ? null : startOf(query.from()),
-            query.to() == null ? null : startOf(query.to().plusDays(1)));
+    AuditRepository.Filter filter = filter(query);
     int total = repository.count(filter);
     int size = AuditQuery.PAGE_SIZE;
     int page = org.safeload.app.platform.Pagination.within(query.page(), size, total);
     return new AuditPage(repository.page(filter, (page - 1) * size, size), page, size, total);
+  }
+
+  private static AuditRepository.Filter filter(AuditQuery query) {
+    return new AuditRepository.Filter(
+        blank(query.actor()),
+        blank(query.action()),
+        query.from() == null ? null : startOf(query.from()),
+        query.to() == null ? null : startOf(query.to().plusDays(1)),
+        blank(query.search()));
+  }
+
+  /**
+   * Every entry the query matches, newest first, one at a time; the export is itself recorded (who
+   * exported, and how many entries).
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public void export(AuditQuery query, java.util.function.Consumer<AuditEntry> each) {
+    int[] count = {0};
+    repository.each(
+        filter(query),
+        e -> {
+          count[0]++;
+          each.accept(e);
+        });
+    record(
+        "exported",
+        "audit-trail",
+        null,
+        "audit trail exported: " + count[0] + (count[0] == 1 ? " entry" : " entries"));
+  }
+
+  /** Checks the whole trail (as {@code safeload audit verify}). */
+  @PreAuthorize("hasRole('ADMIN')")
+  public AuditChain.Check check() {
+    flushAndSeal();
+    return chain.check();
   }
 
   /** Everyone who has acted, and every action recorded: the trail's filter choices. */

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ImportEventsCommand.class,
       HandoverCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {

@@ -327,5 +327,22 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
     press("Apply filters");
     assertThat(errorSummary())
         .containsExactly("The “from” date must be a real date, like 24/11/2026");
+
+    // Search the details, any case: the account's entry, not the provider's.
+    type("from", "");
+    type("q", "ROLE PROVIDER");
+    press("Apply filters");
+    assertThat(texts("#audit tbody tr"))
+        .singleElement()
+        .satisfies(row -> assertThat(row).contains("Account added with the role Provider."));
+    assertThat(browser.findElement(org.openqa.selenium.By.id("export")).getAttribute("href"))
+        .contains("/admin/audit.csv?")
+        .contains("q=ROLE%20PROVIDER");
+
+    // The whole trail checked against its keyed hashes.
+    browser.findElement(org.openqa.selenium.By.linkText("check the trail")).click();
+    assertThat(heading()).isEqualTo("Check the audit trail");
+    checkPage();
+    assertThat(text("intact")).startsWith("The trail is intact");
   }
 }

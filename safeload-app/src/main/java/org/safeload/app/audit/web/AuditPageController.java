@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.safeload.app.audit.AuditChain;
 import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.audit.AuditNames;
@@ -38,9 +39,67 @@ class AuditPageController {
       @RequestParam(required = false) String action,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q,
       @RequestParam(required = false) String page,
       Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
+    Filters f = filters(who, action, from, to, q, page, errors);
+    AuditPage result = audit.page(f.query());
+    Map<String, String> people = people(f.actors());
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("who", f.query().actor() == null ? "" : f.query().actor());
+    filters.put("action", f.query().action() == null ? "" : f.query().action());
+    filters.put(
+        "from",
+        f.query().from() == null
+            ? text(from, errors.containsKey("from"))
+            : input(f.query().from()));
+    filters.put(
+        "to", f.query().to() == null ? text(to, errors.containsKey("to")) : input(f.query().to()));
+    filters.put(
+        "q", f.query().search() == null ? text(q, errors.containsKey("q")) : f.query().search());
+    Map<String, String> query = new LinkedHashMap<>(filters);
+    for (String field : errors.keySet()) {
+      query.put(field, "");
+    }
+
+    model.addAttribute("rows", rows(result.entries(), people));
+    model.addAttribute(
+        "pagination",
+        org.safeload.app.platform.Pagination.of(
+            result.page(), result.pageSize(), result.total(), n -> href(query, n)));
+    model.addAttribute("filters", filters);
+    model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
+    model.addAttribute(
+        "exportHref", org.safeload.app.platform.Pagination.href("/admin/audit.csv", query, 1));
+    model.addAttribute(
+        "whoOptions",
+        f.actors().stream()
+            .map(a -> new org.safeload.app.platform.FilterOption(a, people.getOrDefault(a, a)))
+            .sorted(java.util.Comparator.comparing(org.safeload.app.platform.FilterOption::text))
+            .toList());
+    model.addAttribute(
+        "actionOptions",
+        f.actions().stream()
+            .map(a -> new org.safeload.app.platform.FilterOption(a, AuditWords.action(a)))
+            .toList());
+    if (!errors.isEmpty()) {
+      model.addAttribute("errors", errors);
+    }
+    return "admin/audit";
+  }
+
+  /** The filters as asked, checked: what to query, and the choices offered. */
+  private record Filters(AuditQuery query, List<String> actors, List<String> actions) {}
+
+  private Filters filters(
+      String who,
+      String action,
+      String from,
+      String to,
+      String q,
+      String page,
+      Map<String, String> errors) {
     List<String> actors = audit.actors();
     List<String> actions = audit.actions();
     String actor = blank(who);
@@ -59,48 +118,74 @@ class AuditPageController {
       errors.put("to", "The “to” date must be the same as or after the “from” date");
       toDate = null;
     }
-    AuditPage result =
-        audit.page(
-            new AuditQuery(
-                actor, act, fromDate, toDate, org.safeload.app.platform.Pagination.page(page)));
+    String search = blank(q);
+    if (search != null && search.length() > AuditQuery.MAX_SEARCH) {
+      errors.put("q", "Search for " + AuditQuery.MAX_SEARCH + " characters or fewer");
+      search = null;
+    }
+    return new Filters(
+        new AuditQuery(
+            actor, act, fromDate, toDate, search, org.safeload.app.platform.Pagination.page(page)),
+        actors,
+        actions);
+  }
 
-    Map<String, String> people = people(actors);
-    Map<String, String> filters = new LinkedHashMap<>();
-    filters.put("who", actor == null ? "" : actor);
-    filters.put("action", act == null ? "" : act);
-    filters.put(
-        "from", fromDate == null ? text(from, errors.containsKey("from")) : input(fromDate));
-    filters.put("to", toDate == null ? text(to, errors.containsKey("to")) : input(toDate));
-    Map<String, String> query = new LinkedHashMap<>(filters);
-    if (errors.containsKey("from")) {
-      query.put("from", "");
-    }
-    if (errors.containsKey("to")) {
-      query.put("to", "");
-    }
+  /**
+   * Every entry the filters match, as a spreadsheet (CSV): when (London time and UTC), who, the
+   * action and record in words, the details, and the entry's number and place in the chain. Cells a
+   * spreadsheet would run as formulas are neutralised. Filters that are not valid are left out, as
+   * on the page.
+   */
+  @GetMapping(value = "/admin/audit.csv", produces = "text/csv")
+  void export(
+      @RequestParam(required = false) String who,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    Filters f = filters(who, action, from, to, q, null, new LinkedHashMap<>());
+    Map<String, String> people = people(f.actors());
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit-trail.csv\"");
+    java.io.PrintWriter out = response.getWriter();
+    out.print("when_london,when_utc,username,person,action,record_type,record,details,entry\r\n");
+    audit.export(
+        f.query(),
+        e -> {
+          out.print(
+              String.join(
+                      ",",
+                      cell(
+                          CSV_TIME.format(
+                              e.occurredAt().atZone(org.safeload.app.platform.TimeConfig.LONDON))),
+                      e.occurredAt().toString(),
+                      cell(e.actor()),
+                      cell(people.getOrDefault(e.actor(), e.actor())),
+                      cell(AuditWords.action(e.action())),
+                      cell(AuditWords.type(e.entityType())),
+                      cell(e.entityId()),
+                      cell(e.summary()),
+                      Long.toString(e.id()))
+                  + "\r\n");
+        });
+    out.flush();
+  }
 
-    model.addAttribute("rows", rows(result.entries(), people));
-    model.addAttribute(
-        "pagination",
-        org.safeload.app.platform.Pagination.of(
-            result.page(), result.pageSize(), result.total(), n -> href(query, n)));
-    model.addAttribute("filters", filters);
-    model.addAttribute("filtered", filters.values().stream().anyMatch(v -> !v.isEmpty()));
-    model.addAttribute(
-        "whoOptions",
-        actors.stream()
-            .map(a -> new org.safeload.app.platform.FilterOption(a, people.getOrDefault(a, a)))
-            .sorted(java.util.Comparator.comparing(org.safeload.app.platform.FilterOption::text))
-            .toList());
-    model.addAttribute(
-        "actionOptions",
-        actions.stream()
-            .map(a -> new org.safeload.app.platform.FilterOption(a, AuditWords.action(a)))
-            .toList());
-    if (!errors.isEmpty()) {
-      model.addAttribute("errors", errors);
-    }
-    return "admin/audit";
+  private static final java.time.format.DateTimeFormatter CSV_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private static String cell(String value) {
+    return org.safeload.document.CsvCells.cell(value);
+  }
+
+  /** The whole trail checked against its keyed hashes (as {@code safeload audit verify}). */
+  @GetMapping("/admin/audit/check")
+  String check(Model model) {
+    AuditChain.Check check = audit.check();
+    model.addAttribute("check", check);
+    return "admin/audit-check";
   }
 
   private List<AuditRow> rows(List<AuditEntry> entries, Map<String, String> people) {

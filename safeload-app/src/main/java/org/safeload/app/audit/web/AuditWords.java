@@ -24,7 +24,8 @@ final class AuditWords {
           Map.entry("change-role", "Role changed"),
           Map.entry("reset-password", "Password reset"),
           Map.entry("change-password", "Password changed"),
-          Map.entry("sign-out-everywhere", "Signed out everywhere"));
+          Map.entry("sign-out-everywhere", "Signed out everywhere"),
+          Map.entry("exported", "Exported"));
 
   private static final Map<String, String> TYPES =
       Map.ofEntries(
@@ -41,7 +42,8 @@ final class AuditWords {
           Map.entry("case-events", "Case events"),
           Map.entry("kpi-rule-set", "KPI rule set"),
           Map.entry("caseload-policy", "Allocation policy"),
-          Map.entry("handover", "Handover"));
+          Map.entry("handover", "Handover"),
+          Map.entry("audit-trail", "Audit trail"));
 
   private AuditWords() {}
 

@@ -135,7 +135,7 @@ class AuditPageTest {
     verify(audit)
         .page(
             new AuditQuery(
-                "hos", "update", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 24), 3));
+                "hos", "update", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 24), null, 3));
     // 230 entries, 50 a page: 5 pages; page 3 holds the 101st to the 150th.
     assertThat(doc.selectFirst("#showing").text()).isEqualTo("Showing 101 to 150 of 230 entries");
     assertThat(doc.select(".govuk-pagination__item").eachText())
@@ -151,7 +151,7 @@ class AuditPageTest {
   void aDateThatIsNotADateIsSaidAndLeftOut() throws Exception {
     when(audit.page(any())).thenReturn(new AuditPage(List.of(), 1, 50, 0));
     Document doc = page("/admin/audit?from=31/2/2026&to=1/1/2026&who=nobody");
-    verify(audit).page(new AuditQuery(null, null, null, LocalDate.of(2026, 1, 1), 1));
+    verify(audit).page(new AuditQuery(null, null, null, LocalDate.of(2026, 1, 1), null, 1));
     assertThat(doc.select(".govuk-error-summary a").eachAttr("href"))
         .containsExactly("#who", "#from");
     assertThat(doc.selectFirst("#from").val()).isEqualTo("31/2/2026");

@@ -172,13 +172,23 @@ abstract class ListQueriesContract {
   @Test
   void theAuditTrailIsFilteredByPersonActionAndTimeAndPagedNewestFirst() {
     Instant nine = Instant.parse("2026-11-23T09:00:00Z");
-    audit.insert(nine, "hos", "create", "team", "1", "Substantive team added");
-    audit.insert(nine.plusSeconds(60), "hos", "update", "team", "1", "Changed name");
-    audit.insert(nine.plusSeconds(120), "tm", "move", "worker", "7", "Moved to South");
-    audit.insert(nine.plusSeconds(86_400), "hos", "update", "worker", "7", "Changed FTE");
-    audit.insert(nine.plusSeconds(86_460), "admin", "create", "user", "3", "Account added");
+    audit.insert(
+        new AuditRepository.NewEntry(
+            nine, "hos", "create", "team", "1", "Substantive team added", null));
+    audit.insert(
+        new AuditRepository.NewEntry(
+            nine.plusSeconds(60), "hos", "update", "team", "1", "Changed name", null));
+    audit.insert(
+        new AuditRepository.NewEntry(
+            nine.plusSeconds(120), "tm", "move", "worker", "7", "Moved to South", null));
+    audit.insert(
+        new AuditRepository.NewEntry(
+            nine.plusSeconds(86_400), "hos", "update", "worker", "7", "Changed FTE", null));
+    audit.insert(
+        new AuditRepository.NewEntry(
+            nine.plusSeconds(86_460), "admin", "create", "user", "3", "Account added", null));
 
-    AuditRepository.Filter all = new AuditRepository.Filter(null, null, null, null);
+    AuditRepository.Filter all = new AuditRepository.Filter(null, null, null, null, null);
     assertThat(audit.count(all)).isEqualTo(5);
     assertThat(audit.page(all, 0, 2))
         .extracting(AuditEntry::summary)
@@ -187,9 +197,10 @@ abstract class ListQueriesContract {
         .extracting(AuditEntry::summary)
         .containsExactly("Substantive team added");
 
-    AuditRepository.Filter hos = new AuditRepository.Filter("hos", null, null, null);
+    AuditRepository.Filter hos = new AuditRepository.Filter("hos", null, null, null, null);
     assertThat(audit.count(hos)).isEqualTo(3);
-    AuditRepository.Filter hosUpdates = new AuditRepository.Filter("hos", "update", null, null);
+    AuditRepository.Filter hosUpdates =
+        new AuditRepository.Filter("hos", "update", null, null, null);
     assertThat(audit.page(hosUpdates, 0, 50))
         .extracting(AuditEntry::summary)
         .containsExactly("Changed FTE", "Changed name");
@@ -199,9 +210,17 @@ abstract class ListQueriesContract {
             null,
             null,
             Instant.parse("2026-11-23T00:00:00Z"),
-            Instant.parse("2026-11-24T00:00:00Z"));
+            Instant.parse("2026-11-24T00:00:00Z"),
+            null);
     assertThat(audit.count(monday)).isEqualTo(3);
-    assertThat(audit.count(new AuditRepository.Filter("tm", "create", null, null))).isZero();
+    assertThat(audit.count(new AuditRepository.Filter("tm", "create", null, null, null))).isZero();
+    // Words in the details or the record's reference, any case; % and _ are plain characters.
+    assertThat(audit.page(new AuditRepository.Filter(null, null, null, null, "CHANGED"), 0, 50))
+        .extracting(AuditEntry::summary)
+        .containsExactly("Changed FTE", "Changed name");
+    assertThat(audit.count(new AuditRepository.Filter(null, null, null, null, "7"))).isEqualTo(2);
+    assertThat(audit.count(new AuditRepository.Filter(null, null, null, null, "%"))).isZero();
+    assertThat(audit.count(new AuditRepository.Filter(null, null, null, null, "_"))).isZero();
 
     assertThat(audit.actors()).containsExactly("admin", "hos", "tm");
     assertThat(audit.actions()).containsExactly("create", "move", "update");

@@ -257,8 +257,11 @@ abstract class RepositoryContract {
     assertThat(stored.account().createdAt()).isEqualTo(at);
     assertThat(stored.passwordHash()).isEqualTo("{noop}x");
 
-    audit.insert(at, "pat", "update", "worker", "7", "worker: fte");
-    audit.insert(at.plusSeconds(1), "pat", "update", "team", "7", "team: name");
+    audit.insert(
+        new AuditRepository.NewEntry(at, "pat", "update", "worker", "7", "worker: fte", null));
+    audit.insert(
+        new AuditRepository.NewEntry(
+            at.plusSeconds(1), "pat", "update", "team", "7", "team: name", null));
     assertThat(audit.forEntity("worker", "7"))
         .singleElement()
         .satisfies(
