@@ -207,6 +207,14 @@ public class AuditLog {
     return "";
   }
 
+  /**
+   * Records that the signed-in user has read one child's record (a case's timeline, a case opened
+   * to allocate it, cases read to plan a handover), with the page or API address that read it.
+   */
+  public void recordRead(String action, String entityType, Object entityId, String summary) {
+    record(action, entityType, entityId, summary + address());
+  }
+
   /** Records an action by the signed-in user (or the system) on an entity. */
   public void record(String action, String entityType, Object entityId, String summary) {
     repository.insert(

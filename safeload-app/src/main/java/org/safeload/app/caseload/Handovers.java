@@ -201,7 +201,7 @@ public class Handovers {
                       r.received() == 0 ? List.of() : limits.overTargets(r.after()));
                 })
             .toList();
-    audit.record(
+    audit.recordRead(
         "plan",
         "handover",
         request.fromTeam() != null

@@ -139,7 +139,7 @@ public class UnallocatedCases {
             .filter(w -> !w.equals(c.worker()))
             .map(s::workerName)
             .toList();
-    audit.record("read", "child-case", caseRef, "case read for allocation");
+    audit.recordRead("read", "child-case", caseRef, "case read for allocation");
     List<CaseloadRepository.Decision> decisions = repository.decisionsFor(caseRef);
     // Names for the page: the workers the case went to, and the people who decided.
     Map<String, String> names = new HashMap<>();

@@ -423,7 +423,7 @@ public class TimelinessService {
       }
     }
     String child = rows.getFirst().childRef();
-    audit.record("read", "child-case", caseRef, "case timeline read");
+    audit.recordRead("read", "child-case", caseRef, "case timeline read");
     return new Timeline(
         caseRef,
         child,

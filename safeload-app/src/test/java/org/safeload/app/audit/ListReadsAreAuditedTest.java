@@ -56,6 +56,17 @@ class ListReadsAreAuditedTest {
                 r.startsWith("admin Unallocated queue: ")
                     && r.endsWith(" records, at GET /caseloads/unallocated"))
         .anyMatch(r -> r.endsWith(", at GET /timeliness"));
+    // A single case read says which page or API read it too.
+    String caseRef = jdbc.sql("select min(case_ref) from case_event").query(String.class).single();
+    mvc.perform(get("/cases/" + caseRef).with(httpBasic("admin", "test-admin-password")));
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where action = 'read' and entity_id = ?"
+                        + " order by id desc fetch first 1 rows only")
+                .param(caseRef)
+                .query(String.class)
+                .single())
+        .isEqualTo("case timeline read, at GET /cases/" + caseRef);
     // Never a child's or a case's id.
     assertThat(reads).noneMatch(r -> r.matches(".*\\b[CK]\\d+\\b.*"));
   }
