@@ -127,7 +127,8 @@ public class SignInThrottle {
             : count(
                 addresses.computeIfAbsent(address, k -> new Record()), now, addressFailures, false);
     log.warn(
-        "Sign-in failed: {} wrong passwords for the account and {} from its address in 15 minutes",
+        "Sign-in failed; wrong passwords in the last 15 minutes: {} for the account, {} from its"
+            + " address",
         forAccount,
         fromAddress);
     Optional<UserAccount> account =

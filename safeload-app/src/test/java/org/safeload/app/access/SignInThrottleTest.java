@@ -95,7 +95,7 @@ class SignInThrottleTest {
         .isEqualTo(audited + 5);
     // Logged without the username or the address.
     assertThat(output.getAll())
-        .contains("Sign-in failed: 5 wrong passwords for the account")
+        .contains("Sign-in failed; wrong passwords in the last 15 minutes: 5 for the account")
         .doesNotContain("guessed")
         .doesNotContain("10.0.0.");
     // Another account is not affected.
