@@ -32,6 +32,7 @@ public class UserAccounts implements UserDetailsService {
   private final AuditLog audit;
   private final Clock clock;
   private final Optional<ProviderDirectory> providers;
+  private final org.springframework.beans.factory.ObjectProvider<WorkerDirectory> workers;
   private final Optional<
           org.springframework.session.FindByIndexNameSessionRepository<
               ? extends org.springframework.session.Session>>
@@ -43,6 +44,7 @@ public class UserAccounts implements UserDetailsService {
       AuditLog audit,
       Clock clock,
       Optional<ProviderDirectory> providers,
+      org.springframework.beans.factory.ObjectProvider<WorkerDirectory> workers,
       Optional<
               org.springframework.session.FindByIndexNameSessionRepository<
                   ? extends org.springframework.session.Session>>
@@ -53,6 +55,7 @@ public class UserAccounts implements UserDetailsService {
     this.audit = audit;
     this.clock = clock;
     this.providers = providers;
+    this.workers = workers;
   }
 
   @Override
@@ -139,6 +142,38 @@ public class UserAccounts implements UserDetailsService {
   @PreAuthorize(Permissions.ADMINISTER)
   public java.util.Map<Long, java.time.Instant> lastSignIns() {
     return repository.lastSignIns();
+  }
+
+  /**
+   * Links an account to a worker (or unlinks it, for {@code null}): a social worker or team manager
+   * then sees the children of the worker's team, and a social worker their own cases.
+   */
+  @PreAuthorize(Permissions.ADMINISTER)
+  @Transactional
+  public UserAccount linkWorker(long id, Long workerId) {
+    UserAccount account = account(id);
+    if (workerId != null && !workers.getObject().exists(workerId)) {
+      throw new InvalidInputException("workerId", "Choose a worker from the list");
+    }
+    repository.linkWorker(id, workerId);
+    audit.record(
+        "link-worker",
+        "user",
+        id,
+        workerId == null ? "Account no longer linked to a worker" : "Account linked to a worker");
+    return account;
+  }
+
+  /** The workers an account can be linked to: current workers by name, with their team. */
+  @PreAuthorize(Permissions.ADMINISTER)
+  public List<WorkerDirectory.Choice> workerChoices() {
+    return workers.getObject().choices();
+  }
+
+  /** The worker an account is linked to, if any. */
+  @PreAuthorize(Permissions.ADMINISTER)
+  public Optional<Long> linkedWorker(long id) {
+    return repository.linkedWorker(id);
   }
 
   /** Stops an account signing in (its sessions end, its API tokens stop working). */

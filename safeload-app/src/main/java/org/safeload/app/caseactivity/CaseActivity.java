@@ -76,6 +76,21 @@ public class CaseActivity {
     Map<String, String> familyGroups();
 
     /**
+     * Whether the signed-in person may see this case: it is now in one of their scope's teams, or
+     * (a social worker's own) held by their worker. An unknown case is not seen.
+     */
+    default boolean sees(org.safeload.app.access.ChildrenScope scope, String caseRef) {
+      if (scope.all()) {
+        return true;
+      }
+      return book(null)
+          .history(caseRef)
+          .filter(h -> !h.steps().isEmpty())
+          .map(h -> scope.sees(h.steps().getLast().team(), h.steps().getLast().worker()))
+          .orElse(false);
+    }
+
+    /**
      * A result computed from this view, kept until the case activity changes: the first caller
      * computes it, others wait for it. The key must name everything else the result depends on.
      */

@@ -45,12 +45,16 @@ public class Handovers {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final org.safeload.app.access.ChildrenScopes childrenScopes;
+
   Handovers(
       CaseloadSnapshots snapshots,
       CaseActivity activity,
       CaseloadRepository repository,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.safeload.app.access.ChildrenScopes childrenScopes) {
+    this.childrenScopes = childrenScopes;
     this.snapshots = snapshots;
     this.activity = activity;
     this.repository = repository;
@@ -122,6 +126,13 @@ public class Handovers {
     Snapshot s = snapshots.snapshot(on);
     List<FieldProblem> problems = new ArrayList<>();
     List<OpenCase> cases = casesToMove(s, request, problems);
+    // Only children the person may see (a team manager: their own team's), as everywhere else.
+    org.safeload.app.access.ChildrenScope scope = childrenScopes.current();
+    for (OpenCase c : cases) {
+      if (!scope.sees(c.team(), c.worker())) {
+        throw new org.safeload.app.platform.NotFoundException("No open case " + c.caseId());
+      }
+    }
     Set<String> moving = cases.stream().map(OpenCase::caseId).collect(Collectors.toSet());
     Map<String, CaseHolder> receiving = new LinkedHashMap<>();
     for (Long teamId : request.toTeams() == null ? List.<Long>of() : request.toTeams()) {

@@ -41,6 +41,8 @@ public class UnallocatedCases {
   private final WorkingCalendar calendar;
   private final org.safeload.app.access.UserAccounts accounts;
 
+  private final org.safeload.app.access.ChildrenScopes childrenScopes;
+
   UnallocatedCases(
       CaseloadSnapshots snapshots,
       CaseActivity activity,
@@ -48,7 +50,9 @@ public class UnallocatedCases {
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar,
-      org.safeload.app.access.UserAccounts accounts) {
+      org.safeload.app.access.UserAccounts accounts,
+      org.safeload.app.access.ChildrenScopes childrenScopes) {
+    this.childrenScopes = childrenScopes;
     this.snapshots = snapshots;
     this.activity = activity;
     this.repository = repository;
@@ -72,7 +76,11 @@ public class UnallocatedCases {
   /** The cases waiting on a date; reading the list is audited (it names children). */
   @PreAuthorize(Permissions.READ_CASES)
   public List<Waiting> queue(LocalDate on) {
-    List<Waiting> waiting = waiting(on);
+    org.safeload.app.access.ChildrenScope scope = childrenScopes.current();
+    List<Waiting> waiting =
+        scope.all()
+            ? waiting(on)
+            : waiting(on).stream().filter(w -> scope.sees(w.team(), null)).toList();
     audit.recordListRead("Unallocated queue", waiting.size());
     return waiting;
   }
@@ -168,9 +176,12 @@ public class UnallocatedCases {
         names);
   }
 
-  private static OpenCase openCase(Snapshot s, String caseRef) {
+  /** An open case the signed-in person may see (else "not found", as for one that is not). */
+  private OpenCase openCase(Snapshot s, String caseRef) {
+    org.safeload.app.access.ChildrenScope scope = childrenScopes.current();
     return s.open().stream()
         .filter(o -> o.caseId().equals(caseRef))
+        .filter(o -> scope.sees(o.team(), o.worker()))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No open case " + caseRef));
   }

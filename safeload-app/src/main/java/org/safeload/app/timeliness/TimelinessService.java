@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.Permissions;
 import org.safeload.app.audit.AuditLog;
@@ -55,6 +54,8 @@ public class TimelinessService {
 
   private final CalendarDates dates;
 
+  private final org.safeload.app.access.ChildrenScopes childrenScopes;
+
   TimelinessService(
       CaseActivity activity,
       OrganisationService organisation,
@@ -63,7 +64,9 @@ public class TimelinessService {
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar,
-      CalendarDates dates) {
+      CalendarDates dates,
+      org.safeload.app.access.ChildrenScopes childrenScopes) {
+    this.childrenScopes = childrenScopes;
     this.dates = dates;
     this.activity = activity;
     this.ruleSets = ruleSets;
@@ -185,6 +188,7 @@ public class TimelinessService {
       }
     }
     Set<String> scope = CurrentUser.providerScope().isPresent() ? teamNames.keySet() : null;
+    org.safeload.app.access.ChildrenScope children = childrenScopes.current();
     Map<String, String> workerNames = listItems ? workerNames(asOf) : Map.of();
     return activity.read(
         view -> {
@@ -194,24 +198,17 @@ public class TimelinessService {
               view.cached(
                   List.of("timeliness", set, asOf, scopeKey, providerOfTeam),
                   () -> figures(log, set, asOf, providerOfTeam));
-          // A provider sees a case's items only while the case is in one of its teams: not one
-          // it has handed over (its figures still count in the provider's KPIs).
+          // Items of a case only while the case is in the person's scope now (a provider: not a
+          // case it has handed over, though its figures still count in the provider's KPIs).
           java.util.function.Predicate<Item> shown;
-          if (scope == null) {
+          if (children.all()) {
             shown = item -> true;
           } else {
-            Map<String, Boolean> current = new HashMap<>();
+            Map<String, Boolean> seen = new HashMap<>();
             shown =
                 item ->
                     item.caseRef() == null
-                        || current.computeIfAbsent(
-                            item.caseRef(),
-                            ref ->
-                                view.book(null)
-                                    .history(ref)
-                                    .map(org.safeload.caseload.CaseBook.History::currentTeam)
-                                    .map(scope::contains)
-                                    .orElse(false));
+                        || seen.computeIfAbsent(item.caseRef(), ref -> view.sees(children, ref));
           }
           Listed listed =
               listItems
@@ -394,20 +391,9 @@ public class TimelinessService {
       throw new NotFoundException("No case " + caseRef);
     }
     List<Team> visibleTeams = organisation.teams();
-    if (CurrentUser.providerScope().isPresent()) {
-      Set<String> mine =
-          visibleTeams.stream().map(t -> String.valueOf(t.id())).collect(Collectors.toSet());
-      // Only a case in one of the provider's teams now: not one it has handed over.
-      String team =
-          activity.read(
-              v ->
-                  v.book(null)
-                      .history(caseRef)
-                      .map(org.safeload.caseload.CaseBook.History::currentTeam)
-                      .orElse(null));
-      if (team == null || !mine.contains(team)) {
-        throw new NotFoundException("No case " + caseRef);
-      }
+    org.safeload.app.access.ChildrenScope children = childrenScopes.current();
+    if (!activity.read(v -> v.sees(children, caseRef))) {
+      throw new NotFoundException("No case " + caseRef);
     }
     Map<String, String> everyWorker = workerNames(today());
     Map<String, String> workerNames = new LinkedHashMap<>();

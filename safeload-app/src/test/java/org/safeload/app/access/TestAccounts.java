@@ -4,10 +4,17 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.safeload.demo.DemoCouncil;
 
-/** One account per role for tests, the provider's tied to the demo's provider. */
+/**
+ * One account per role for tests, the provider's tied to the demo's provider, and the team
+ * manager's and social worker's linked to a worker of the demo's {@link #TEAM} (so they see that
+ * team's children).
+ */
 public final class TestAccounts {
 
   public static final String PASSWORD = "password-for-tests";
+
+  /** The team whose children the test team manager and social worker see. */
+  public static final String TEAM = "Child Protection Team";
 
   private TestAccounts() {}
 
@@ -36,6 +43,22 @@ public final class TestAccounts {
                 role == AccessRole.PROVIDER ? brightpath : null));
       }
       names.put(role, username);
+      if (role == AccessRole.TEAM_MANAGER || role == AccessRole.SOCIAL_WORKER) {
+        long id = accounts.enabledAccount(username).orElseThrow().id();
+        SystemAccess.call(
+            () -> {
+              if (accounts.linkedWorker(id).isEmpty()) {
+                long worker =
+                    accounts.workerChoices().stream()
+                        .filter(w -> TEAM.equals(w.teamName()))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+                accounts.linkWorker(id, worker);
+              }
+              return null;
+            });
+      }
     }
     return names;
   }

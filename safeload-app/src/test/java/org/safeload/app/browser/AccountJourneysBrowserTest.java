@@ -29,6 +29,7 @@ class AccountJourneysBrowserTest extends BrowserJourney {
   @Test
   @Submits({
     "POST /admin/users/{id}/role",
+    "POST /admin/users/{id}/worker",
     "POST /admin/users/{id}/password",
     "POST /admin/users/{id}/sign-out",
     "POST /admin/users/{id}/disable",
@@ -58,6 +59,20 @@ class AccountJourneysBrowserTest extends BrowserJourney {
     press("Change role");
     assertThat(text("done")).contains("now has the role Team manager");
     assertThat(text("account-details")).contains("Team manager");
+
+    // Linked to a worker of the Child Protection Team: the team whose children they see.
+    assertThat(text("linked-worker")).isEqualTo("Not linked to a worker.");
+    var worker =
+        org.safeload.app.access.SystemAccess.call(
+            () ->
+                accounts.workerChoices().stream()
+                    .filter(w -> "Child Protection Team".equals(w.teamName()))
+                    .findFirst()
+                    .orElseThrow());
+    select("workerId", worker.name() + " (Child Protection Team)");
+    press("Link worker");
+    assertThat(text("done")).isEqualTo("Account " + username + " linked to " + worker.name());
+    assertThat(text("linked-worker")).isEqualTo("Linked to " + worker.name() + ".");
 
     type("password", "password1234");
     press("Reset password");

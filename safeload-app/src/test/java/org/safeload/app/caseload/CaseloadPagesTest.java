@@ -181,9 +181,11 @@ class CaseloadPagesTest {
     assertThat(review.select("#moves input[type=hidden][name=move]"))
         .hasSize(review.select("#moves tbody tr").size())
         .allSatisfy(i -> assertThat(i.val()).matches("[^|]+\\|[^|]*\\|[^|]+"));
-    // A team manager may plan, but the page offers no way to apply.
-    Document managerView = page(AccessRole.TEAM_MANAGER, plan.get(), 200);
-    assertThat(managerView.select("button:contains(Apply this plan)")).isEmpty();
+    // Read-only staff may plan, but the page offers no way to apply.
+    Document readOnlyView = page(AccessRole.READ_ONLY, plan.get(), 200);
+    assertThat(readOnlyView.select("button:contains(Apply this plan)")).isEmpty();
+    // A team manager sees only their own team's children: another team's cases are not found.
+    page(AccessRole.TEAM_MANAGER, plan.get(), 404);
   }
 
   @Test

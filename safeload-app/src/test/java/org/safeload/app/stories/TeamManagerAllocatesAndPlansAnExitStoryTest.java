@@ -44,9 +44,24 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     TestAccounts.ensure(accounts, providers);
   }
 
+  /** The story's team manager: the receiving team's, so they see that team's children. */
+  private static final String STORY_MANAGER = "story-team-manager";
+
   private MvcResult as(AccessRole role, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
-        .andReturn();
+    String user = role == AccessRole.TEAM_MANAGER ? STORY_MANAGER : TestAccounts.username(role);
+    return mvc.perform(request.with(httpBasic(user, TestAccounts.PASSWORD))).andReturn();
+  }
+
+  /** The story's team manager's account, linked to a worker of their team. */
+  private void manages(String workerId) {
+    if (accounts.enabledAccount(STORY_MANAGER).isEmpty()) {
+      accounts.createAsSystem(
+          new org.safeload.app.access.UserAccounts.NewAccount(
+              STORY_MANAGER, "Tess Story", TestAccounts.PASSWORD, AccessRole.TEAM_MANAGER, null));
+    }
+    long id = accounts.enabledAccount(STORY_MANAGER).orElseThrow().id();
+    org.safeload.app.access.SystemAccess.call(
+        () -> accounts.linkWorker(id, Long.parseLong(workerId)));
   }
 
   private String json(
@@ -120,6 +135,7 @@ class TeamManagerAllocatesAndPlansAnExitStoryTest {
     String bob = worker(receiving, "Bob Story", "1", "2015-07-01", null);
     String cai = worker(receiving, "Cai Story", "0.5", "2012-07-01", null);
     String dee = worker(exiting, "Dee Story", "1", "2014-07-01", null);
+    manages(bob);
     String r = String.valueOf(receiving);
     String x = String.valueOf(exiting);
 

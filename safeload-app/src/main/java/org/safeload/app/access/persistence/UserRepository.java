@@ -39,6 +39,28 @@ public class UserRepository {
         rs.getTimestamp("created_at").toInstant());
   }
 
+  /** The worker an account is linked to, if any. */
+  public Optional<Long> linkedWorker(long id) {
+    return jdbc.sql("select worker_id from app_user where id = ? and worker_id is not null")
+        .param(id)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Every account's linked worker, by account. */
+  public java.util.Map<Long, Long> linkedWorkers() {
+    java.util.Map<Long, Long> links = new java.util.HashMap<>();
+    jdbc.sql("select id, worker_id from app_user where worker_id is not null")
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> links.put(rs.getLong(1), rs.getLong(2)));
+    return links;
+  }
+
+  public void linkWorker(long id, Long workerId) {
+    jdbc.sql("update app_user set worker_id = ? where id = ?").params(workerId, id).update();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from app_user").query(Long.class).single();
   }

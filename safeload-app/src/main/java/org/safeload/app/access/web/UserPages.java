@@ -66,10 +66,15 @@ class UserPages {
 
   private final UserAccounts accounts;
   private final ProviderDirectory providers;
+  private final org.safeload.app.access.WorkerDirectory workers;
 
-  UserPages(UserAccounts accounts, ProviderDirectory providers) {
+  UserPages(
+      UserAccounts accounts,
+      ProviderDirectory providers,
+      org.safeload.app.access.WorkerDirectory workers) {
     this.accounts = accounts;
     this.providers = providers;
+    this.workers = workers;
   }
 
   @GetMapping("/admin/users")
@@ -93,6 +98,11 @@ class UserPages {
     var account = accounts.account(id);
     model.addAttribute("account", account);
     model.addAttribute("lastSignIn", accounts.lastSignIns().get(id));
+    Long linked = accounts.linkedWorker(id).orElse(null);
+    model.addAttribute("linkedWorker", linked);
+    model.addAttribute(
+        "linkedWorkerName", linked == null ? null : workers.name(linked).orElse(null));
+    model.addAttribute("workerChoices", accounts.workerChoices());
     if (!model.containsAttribute("form")) {
       AccountForm form = new AccountForm();
       form.setRole(account.role().name());
@@ -143,6 +153,36 @@ class UserPages {
               accounts.changeRole(
                   id, role, role == AccessRole.PROVIDER ? form.getProviderId() : null);
           return "Account " + changed.username() + " now has the role " + changed.role().label();
+        });
+  }
+
+  /** Links the account to a worker (so to their team's children), or unlinks it. */
+  @PostMapping("/admin/users/{id}/worker")
+  String linkWorker(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String workerId,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    return change(
+        id,
+        model,
+        redirect,
+        () -> {
+          Long worker = null;
+          if (workerId != null && !workerId.isBlank()) {
+            try {
+              worker = Long.parseLong(workerId.strip());
+            } catch (NumberFormatException e) {
+              throw new InvalidInputException("workerId", "Choose a worker from the list");
+            }
+          }
+          var account = accounts.linkWorker(id, worker);
+          return worker == null
+              ? "Account " + account.username() + " is no longer linked to a worker"
+              : "Account "
+                  + account.username()
+                  + " linked to "
+                  + workers.name(worker).orElse("the worker");
         });
   }
 

@@ -25,7 +25,8 @@ final class AuditWords {
           Map.entry("reset-password", "Password reset"),
           Map.entry("change-password", "Password changed"),
           Map.entry("sign-out-everywhere", "Signed out everywhere"),
-          Map.entry("exported", "Exported"));
+          Map.entry("exported", "Exported"),
+          Map.entry("link-worker", "Worker linked"));
 
   private static final Map<String, String> TYPES =
       Map.ofEntries(
