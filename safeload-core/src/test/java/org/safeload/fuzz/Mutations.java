@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /** Seeded mutations of a valid file, biased towards what breaks readers of CSV and YAML. */
-final class Mutations {
+public final class Mutations {
 
   private static final byte[][] SPECIAL = {
     bytes(","),
@@ -60,7 +60,7 @@ final class Mutations {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] mutate(byte[] seed, Random r) {
+  public static byte[] mutate(byte[] seed, Random r) {
     byte[] b = seed;
     int operations = 1 + r.nextInt(6);
     for (int k = 0; k < operations; k++) {
