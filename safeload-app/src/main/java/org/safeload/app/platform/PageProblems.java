@@ -79,12 +79,12 @@ public class PageProblems {
         model);
   }
 
-  @ExceptionHandler(DataAccessException.class)
+  @ExceptionHandler({
+    DataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
   String database(
-      DataAccessException e,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
+      Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     LOG.error("Database failure behind a page: {}", e.getClass().getName());
     return ErrorPages.show(layout, 503, null, request, response, model);
   }
