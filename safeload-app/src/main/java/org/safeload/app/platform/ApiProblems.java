@@ -91,6 +91,11 @@ public class ApiProblems {
           .headers(er.getHeaders())
           .body(er.getBody());
     }
+    if (DatabaseUnavailable.causes(e)) {
+      // A rollback that failed on the lost connection hides the database's failure.
+      return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body(DatabaseUnavailable.problem());
+    }
     org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("Unexpected API failure", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

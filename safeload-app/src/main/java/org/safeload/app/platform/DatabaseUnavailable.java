@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A failure of the database (no connection within the pool's wait, a connection lost, a transaction
@@ -27,6 +28,11 @@ public final class DatabaseUnavailable {
   public static boolean causes(Throwable failure) {
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 20; depth++) {
+      if (t instanceof TransactionSystemException rollback
+          && rollback.getApplicationException() != null
+          && causes(rollback.getApplicationException())) {
+        return true; // the rollback after the failure failed too, on the same lost connection
+      }
       if (t instanceof DataAccessException
           || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException

@@ -95,6 +95,10 @@ public class PageProblems {
     if (e instanceof ErrorResponse er) {
       return ErrorPages.show(layout, er.getStatusCode().value(), null, request, response, model);
     }
+    if (DatabaseUnavailable.causes(e)) {
+      // A rollback that failed on the lost connection hides the database's failure.
+      return database(e, request, response, model);
+    }
     LOG.error("Unexpected failure behind a page", e);
     return ErrorPages.show(layout, 500, null, request, response, model);
   }

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,16 +142,28 @@ class DatabaseGoesAwayTest {
 
     PROXY.cut(how);
 
-    unavailableProblem(api("GET", "/api/v1/teams", null, bearer()));
-    unavailableProblem(api("GET", "/api/v1/teams", null, basic()));
-    unavailableProblem(
-        api(
-            "PUT",
-            "/api/v1/contracts/" + CONTRACT + "/invoices/" + month,
-            "{\"amount\":\"1000\",\"reference\":\"OUTAGE\"}",
-            bearer()));
-    unavailablePage(page("/teams"));
-    unavailablePage(page("/contracts/" + CONTRACT));
+    // All at once, as people would send them: each waits for a connection on its own.
+    try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<Timed<String>> token =
+          people.submit(() -> api("GET", "/api/v1/teams", null, bearer()));
+      Future<Timed<String>> password =
+          people.submit(() -> api("GET", "/api/v1/teams", null, basic()));
+      Future<Timed<String>> change =
+          people.submit(
+              () ->
+                  api(
+                      "PUT",
+                      "/api/v1/contracts/" + CONTRACT + "/invoices/" + month,
+                      "{\"amount\":\"1000\",\"reference\":\"OUTAGE\"}",
+                      bearer()));
+      Future<Timed<String>> teams = people.submit(() -> page("/teams"));
+      Future<Timed<String>> contract = people.submit(() -> page("/contracts/" + CONTRACT));
+      unavailableProblem(token.get());
+      unavailableProblem(password.get());
+      unavailableProblem(change.get());
+      unavailablePage(teams.get());
+      unavailablePage(contract.get());
+    }
     if (how == TcpProxy.Down.HOLD) {
       assertThat(PROXY.held()).as("connection attempts left hanging").isPositive();
     }
