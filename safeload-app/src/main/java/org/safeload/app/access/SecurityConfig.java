@@ -54,10 +54,10 @@ public class SecurityConfig {
                   (req, res, e) -> problem(res, 401, BAD_TOKEN),
                   (req, res, e) -> problem(res, 403, READ_ONLY_TOKEN)),
               BasicAuthenticationFilter.class)
-          .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401)))
+          .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> signIn(res, e)))
           .exceptionHandling(
               e ->
-                  e.authenticationEntryPoint((req, res, ex) -> problem(res, 401))
+                  e.authenticationEntryPoint((req, res, ex) -> signIn(res, ex))
                       .accessDeniedHandler((req, res, ex) -> problem(res, 403)))
           .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
           // Stateless Basic authentication: no session cookie for a forged request to ride on.
@@ -138,6 +138,21 @@ public class SecurityConfig {
 
   private static void problem(HttpServletResponse response, int status) throws IOException {
     problem(response, status, status == 401 ? SIGN_IN : "Your role does not allow this action");
+  }
+
+  /**
+   * A request that could not be signed in: 401, unless the database could not be asked (the
+   * account's password, say), which is a 503 to try again, not a wrong password.
+   */
+  private static void signIn(
+      HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException failure)
+      throws IOException {
+    if (org.safeload.app.platform.DatabaseUnavailable.causes(failure)) {
+      org.safeload.app.platform.ProblemResponse.writeDatabaseUnavailable(response);
+    } else {
+      problem(response, 401);
+    }
   }
 
   private static void problem(HttpServletResponse response, int status, String detail)

@@ -34,18 +34,18 @@ public class ApiProblems {
     return problem;
   }
 
-  public static final URI UNAVAILABLE = URI.create("https://safeload.org/problems/database");
+  public static final URI UNAVAILABLE = DatabaseUnavailable.TYPE;
 
-  /** The database failed: the transaction is rolled back, so nothing was changed. */
-  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-  ProblemDetail database(org.springframework.dao.DataAccessException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The database could not complete the request; nothing was changed. Try again.");
-    problem.setType(UNAVAILABLE);
-    problem.setTitle("Database unavailable");
-    return problem;
+  /**
+   * The database failed, or no connection to it could be had for the transaction: the transaction
+   * is rolled back (or never began), so nothing was changed.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  ProblemDetail database(Exception e) {
+    return DatabaseUnavailable.problem();
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -90,6 +90,11 @@ public class ApiProblems {
       return org.springframework.http.ResponseEntity.status(er.getStatusCode())
           .headers(er.getHeaders())
           .body(er.getBody());
+    }
+    if (DatabaseUnavailable.causes(e)) {
+      // A rollback that failed on the lost connection hides the database's failure.
+      return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body(DatabaseUnavailable.problem());
     }
     org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("Unexpected API failure", e);
     ProblemDetail problem =

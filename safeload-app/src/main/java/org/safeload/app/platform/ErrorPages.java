@@ -30,9 +30,14 @@ public class ErrorPages implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
     int status = status(request);
-    ProblemDetail problem = ProblemDetail.forStatus(status);
-    problem.setTitle(heading(status));
-    problem.setDetail(message(status));
+    ProblemDetail problem;
+    if (databaseFailed(request)) {
+      problem = DatabaseUnavailable.problem();
+    } else {
+      problem = ProblemDetail.forStatus(status);
+      problem.setTitle(heading(status));
+      problem.setDetail(message(status));
+    }
     Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (path instanceof String p && !p.isEmpty()) {
       problem.setInstance(URI.create(p.replace(" ", "%20")));
@@ -43,8 +48,20 @@ public class ErrorPages implements ErrorController {
   }
 
   private static int status(HttpServletRequest request) {
+    if (databaseFailed(request)) {
+      return 503;
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     return code instanceof Integer i && i >= 400 ? i : 500;
+  }
+
+  /**
+   * Whether the failure being shown is the database's, from outside any controller (reading the
+   * session or an API token): the service is unavailable, not broken.
+   */
+  private static boolean databaseFailed(HttpServletRequest request) {
+    return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t
+        && DatabaseUnavailable.causes(t);
   }
 
   /** Fills the model for the problem page and sets the response status. */

@@ -79,12 +79,12 @@ public class PageProblems {
         model);
   }
 
-  @ExceptionHandler(DataAccessException.class)
+  @ExceptionHandler({
+    DataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
   String database(
-      DataAccessException e,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
+      Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     LOG.error("Database failure behind a page: {}", e.getClass().getName());
     return ErrorPages.show(layout, 503, null, request, response, model);
   }
@@ -94,6 +94,10 @@ public class PageProblems {
   String other(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     if (e instanceof ErrorResponse er) {
       return ErrorPages.show(layout, er.getStatusCode().value(), null, request, response, model);
+    }
+    if (DatabaseUnavailable.causes(e)) {
+      // A rollback that failed on the lost connection hides the database's failure.
+      return database(e, request, response, model);
     }
     LOG.error("Unexpected failure behind a page", e);
     return ErrorPages.show(layout, 500, null, request, response, model);

@@ -17,14 +17,32 @@ public final class ProblemResponse {
   /** Writes {@code {type, title, status, detail}}; the title is the status's reason phrase. */
   public static void write(HttpServletResponse response, int status, String detail)
       throws IOException {
+    write(response, status, "about:blank", HttpStatus.valueOf(status).getReasonPhrase(), detail);
+  }
+
+  /** Writes {@link DatabaseUnavailable}'s 503. */
+  public static void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+    write(
+        response,
+        503,
+        DatabaseUnavailable.TYPE.toString(),
+        DatabaseUnavailable.TITLE,
+        DatabaseUnavailable.DETAIL);
+  }
+
+  private static void write(
+      HttpServletResponse response, int status, String type, String title, String detail)
+      throws IOException {
     response.setStatus(status);
     // JSON is UTF-8 (RFC 8259): the bytes are written as such, and the type names no charset.
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response
         .getOutputStream()
         .write(
-            ("{\"type\":\"about:blank\",\"title\":\""
-                    + json(HttpStatus.valueOf(status).getReasonPhrase())
+            ("{\"type\":\""
+                    + json(type)
+                    + "\",\"title\":\""
+                    + json(title)
                     + "\",\"status\":"
                     + status
                     + ",\"detail\":\""

@@ -154,6 +154,23 @@ public final class AppProcess implements AutoCloseable {
       Path folder,
       String name)
       throws IOException {
+    return start(jar, heap, List.of(), port, appArguments, env, folder, name);
+  }
+
+  /**
+   * As {@link #start(Path, String, int, List, Map, Path, String)}, with options for the JVM (e.g.
+   * {@code -XX:TieredStopAtLevel=1} for a test that starts the app more than it runs it).
+   */
+  public static AppProcess start(
+      Path jar,
+      String heap,
+      List<String> jvmOptions,
+      int port,
+      List<String> appArguments,
+      Map<String, String> env,
+      Path folder,
+      String name)
+      throws IOException {
     Path log = folder.resolve(name + ".log");
     Path gcLog = folder.resolve(name + "-gc.log");
     List<String> command = new ArrayList<>();
@@ -161,6 +178,7 @@ public final class AppProcess implements AutoCloseable {
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-Xmx" + heap);
     command.add("-Xlog:gc:file=" + gcLog);
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.add("serve");
@@ -282,6 +300,17 @@ public final class AppProcess implements AutoCloseable {
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | java.io.UncheckedIOException e) {
       return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /**
+   * Kills the app as {@code kill -9} does (SIGKILL: no shutdown hook, nothing flushed) and waits
+   * for the process to end.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new BenchFailure("The app (pid " + pid() + ") did not end after SIGKILL");
     }
   }
 

@@ -11,18 +11,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * never escapes {@code /}) is YAML's flow style, so SnakeYAML, already on the classpath through the
  * core, reads it: no JSON library is added for a few fields.
  */
-final class Json {
+public final class Json {
 
   private Json() {}
 
-  static Object read(String json) {
+  public static Object read(String json) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     return new Yaml(new SafeConstructor(options)).load(json);
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(String json) {
+  public static Map<String, Object> object(String json) {
     if (read(json) instanceof Map<?, ?> map) {
       return (Map<String, Object>) map;
     }
@@ -30,14 +30,14 @@ final class Json {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> objects(String json) {
+  public static List<Map<String, Object>> objects(String json) {
     if (read(json) instanceof List<?> list) {
       return (List<Map<String, Object>>) list;
     }
     throw new BenchFailure("Expected a JSON array, got: " + abbreviate(json));
   }
 
-  static long number(Map<String, Object> object, String field) {
+  public static long number(Map<String, Object> object, String field) {
     if (object.get(field) instanceof Number n) {
       return n.longValue();
     }
@@ -45,7 +45,7 @@ final class Json {
   }
 
   /** A JSON object of string fields; a null value is written as null. */
-  static String of(Object... namesAndValues) {
+  public static String of(Object... namesAndValues) {
     StringBuilder b = new StringBuilder("{");
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (i > 0) {
@@ -58,7 +58,7 @@ final class Json {
     return b.append('}').toString();
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -79,7 +79,7 @@ final class Json {
     return b.append('"').toString();
   }
 
-  static String abbreviate(String text) {
+  public static String abbreviate(String text) {
     return text.length() <= 500 ? text : text.substring(0, 500) + "…";
   }
 }

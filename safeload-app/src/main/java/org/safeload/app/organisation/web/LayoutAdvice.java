@@ -43,6 +43,32 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
     return path.equals("/") ? "home" : "";
   }
 
+  /**
+   * The council's name, once it is known (a council is never renamed): read on every page, it would
+   * hold up the page that says the database is unavailable, or fail it.
+   */
+  private volatile String councilName;
+
+  private String councilName() {
+    String known = councilName;
+    if (known != null) {
+      return known;
+    }
+    String read;
+    try {
+      read = organisation.councilName();
+    } catch (RuntimeException e) {
+      if (org.safeload.app.platform.DatabaseUnavailable.causes(e)) {
+        return "Safeload";
+      }
+      throw e;
+    }
+    if (!organisation.empty()) {
+      councilName = read;
+    }
+    return read;
+  }
+
   @ModelAttribute
   void layout(Model model, jakarta.servlet.http.HttpServletRequest request) {
     fill(model, request);
@@ -52,7 +78,7 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
   public void fill(Model model, jakarta.servlet.http.HttpServletRequest request) {
     model.addAttribute("nav", section(request.getRequestURI()));
     model.addAttribute("errors", java.util.Map.of());
-    model.addAttribute("councilName", organisation.councilName());
+    model.addAttribute("councilName", councilName());
     model.addAttribute("userName", CurrentUser.displayName());
     model.addAttribute("signedIn", CurrentUser.authentication().isPresent());
     model.addAttribute("canEditStructure", Permissions.canEditStructure());
