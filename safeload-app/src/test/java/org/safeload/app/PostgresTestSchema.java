@@ -34,9 +34,21 @@ public final class PostgresTestSchema {
     registry.add("spring.flyway.create-schemas", () -> "true");
   }
 
+  /**
+   * Drops the schema. The app may still be writing to it (its audit writer seals entries within a
+   * second of a change): a deadlock with it is tried again.
+   */
   public static void drop(String schema) throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, "")) {
-      c.createStatement().execute("drop schema if exists " + schema + " cascade");
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = DriverManager.getConnection(URL, USER, "")) {
+        c.createStatement().execute("drop schema if exists " + schema + " cascade");
+        return;
+      } catch (java.sql.SQLException e) {
+        if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
     }
   }
 }

@@ -28,6 +28,18 @@ import org.springframework.test.web.servlet.MockMvc;
     properties = {"logging.structured.format.console=ecs", "logging.level.org.safeload=info"})
 class StructuredLogsTest {
 
+  /**
+   * Spring Boot initialises logging once a JVM: earlier test contexts would keep their format.
+   * Marked uninitialised before this context starts (so it applies the JSON format) and after it
+   * (so the next context applies its own).
+   */
+  @org.junit.jupiter.api.BeforeAll
+  @org.junit.jupiter.api.AfterAll
+  static void loggingStartsAfresh() {
+    org.springframework.boot.logging.LoggingSystem.get(StructuredLogsTest.class.getClassLoader())
+        .cleanUp();
+  }
+
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
 

@@ -234,12 +234,12 @@ class TimelinessStoryTest {
             .query(Long.class)
             .single();
     Document timeline =
-        Jsoup.parse(as(AccessRole.SOCIAL_WORKER, get(caseLink)).getResponse().getContentAsString());
+        Jsoup.parse(as(AccessRole.READ_ONLY, get(caseLink)).getResponse().getContentAsString());
     assertThat(timeline.select("#timeline tbody tr")).isNotEmpty();
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_event where action = 'read' and entity_type = 'child-case' and actor = ?")
-                .param(TestAccounts.username(AccessRole.SOCIAL_WORKER))
+                .param(TestAccounts.username(AccessRole.READ_ONLY))
                 .query(Long.class)
                 .single())
         .isGreaterThanOrEqualTo(1);
