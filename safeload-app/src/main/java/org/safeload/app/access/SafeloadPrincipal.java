@@ -18,6 +18,11 @@ public interface SafeloadPrincipal {
     return account().role();
   }
 
+  /** Whether the person signed in with the account's password (not an API token). */
+  default boolean byPassword() {
+    return true;
+  }
+
   /** The provider a {@code PROVIDER} account belongs to; {@code null} otherwise. */
   default Long providerId() {
     return account().providerId();

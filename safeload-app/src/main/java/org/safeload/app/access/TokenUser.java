@@ -9,6 +9,11 @@ import java.security.Principal;
 record TokenUser(UserAccount account) implements SafeloadPrincipal, Principal {
 
   @Override
+  public boolean byPassword() {
+    return false;
+  }
+
+  @Override
   public String getName() {
     return account.username();
   }

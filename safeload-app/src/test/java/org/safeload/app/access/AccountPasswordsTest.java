@@ -21,6 +21,56 @@ class AccountPasswordsTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
+
+  private int api(org.springframework.test.web.servlet.request.RequestPostProcessor credentials)
+      throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/teams")
+                .with(credentials))
+        .andReturn()
+        .getResponse()
+        .getStatus();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPasswordAnAdministratorPassedOnDoesNotOpenTheApiButTheAccountsTokensStillDo()
+      throws Exception {
+    String username = "reset-api-user";
+    if (accounts.enabledAccount(username).isEmpty()) {
+      accounts.createAsSystem(
+          new UserAccounts.NewAccount(
+              username, "Reset Api", "an-own-long-phrase-1", AccessRole.READ_ONLY, null));
+    }
+    long id = accounts.enabledAccount(username).orElseThrow().id();
+    String token = SystemAccess.call(() -> tokens.create(id, "reset test", 30, true)).secret();
+    assertThat(api(httpBasic(username, "an-own-long-phrase-1"))).isEqualTo(200);
+    SystemAccess.call(() -> accounts.resetPassword(id, "passed-on-by-the-admin-7"));
+    MockHttpServletResponse refused =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/teams")
+                    .with(httpBasic(username, "passed-on-by-the-admin-7")))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(refused.getContentType()).startsWith("application/problem+json");
+    assertThat(refused.getContentAsString()).contains("choose your own");
+    assertThat(
+            api(
+                r -> {
+                  r.addHeader("Authorization", "Bearer " + token);
+                  return r;
+                }))
+        .isEqualTo(200);
+    // Once its owner has chosen their own, the password opens the API again.
+    SystemAccess.call(
+        () -> {
+          accounts.changeOwnPassword(username, "my-very-own-phrase-22", "my-very-own-phrase-22");
+          return null;
+        });
+    assertThat(api(httpBasic(username, "my-very-own-phrase-22"))).isEqualTo(200);
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(

@@ -65,5 +65,31 @@ class PasswordChangeRequired implements WebMvcConfigurer {
             "/webjars/**",
             "/error",
             "/actuator/**");
+    // The API with the password an administrator passed on (HTTP Basic): refused until its owner
+    // has chosen their own, as pages are. API tokens are credentials of their own and still work.
+    registry
+        .addInterceptor(
+            new HandlerInterceptor() {
+              @Override
+              public boolean preHandle(
+                  HttpServletRequest request, HttpServletResponse response, Object handler)
+                  throws java.io.IOException {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                if (auth != null
+                    && auth.getPrincipal() instanceof SafeloadPrincipal principal
+                    && principal.byPassword()
+                    && principal.account() != null
+                    && accounts.mustChangePassword(principal.account().id())) {
+                  org.safeload.app.platform.ProblemResponse.write(
+                      response,
+                      403,
+                      "This password was reset by an administrator: sign in on a page and choose"
+                          + " your own before using the API with a password");
+                  return false;
+                }
+                return true;
+              }
+            })
+        .addPathPatterns("/api/**");
   }
 }
