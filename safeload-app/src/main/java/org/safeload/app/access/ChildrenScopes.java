@@ -39,7 +39,8 @@ public class ChildrenScopes {
                       .orElse(Set.of())),
               null);
       case TEAM_MANAGER, SOCIAL_WORKER -> {
-        Optional<Long> worker = accountId().flatMap(users::linkedWorker);
+        Optional<Long> worker =
+            CurrentUser.principal().map(p -> p.account().id()).flatMap(users::linkedWorker);
         if (worker.isEmpty()) {
           yield ChildrenScope.NONE;
         }
@@ -53,13 +54,6 @@ public class ChildrenScopes {
             team, role.get() == AccessRole.SOCIAL_WORKER ? String.valueOf(worker.get()) : null);
       }
     };
-  }
-
-  private static Optional<Long> accountId() {
-    return CurrentUser.authentication()
-        .map(org.springframework.security.core.Authentication::getPrincipal)
-        .filter(SafeloadPrincipal.class::isInstance)
-        .map(p -> ((SafeloadPrincipal) p).account().id());
   }
 
   private static Set<String> ids(Set<Long> teams) {

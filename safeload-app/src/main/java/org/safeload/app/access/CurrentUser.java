@@ -39,17 +39,21 @@ public final class CurrentUser {
     return role().map(r -> java.util.Arrays.asList(roles).contains(r)).orElse(false);
   }
 
+  /** The signed-in person's Safeload account behind the sign-in, if there is one. */
+  public static Optional<SafeloadPrincipal> principal() {
+    return authentication()
+        .map(Authentication::getPrincipal)
+        .filter(SafeloadPrincipal.class::isInstance)
+        .map(SafeloadPrincipal.class::cast)
+        .filter(p -> p.account() != null);
+  }
+
   /** The provider whose teams alone the user may see, or empty when the user may see every team. */
   public static Optional<Long> providerScope() {
     if (!hasRole(AccessRole.PROVIDER)) {
       return Optional.empty();
     }
-    return Optional.of(
-        authentication()
-            .map(Authentication::getPrincipal)
-            .filter(SafeloadPrincipal.class::isInstance)
-            .map(p -> ((SafeloadPrincipal) p).providerId())
-            .orElse(NO_PROVIDER));
+    return Optional.of(principal().map(SafeloadPrincipal::providerId).orElse(NO_PROVIDER));
   }
 
   public static String displayName() {

@@ -77,18 +77,7 @@ public class AuditChain {
                 }
                 seq++;
                 String mac = seal.chainMac(previous, seq, e.id(), own);
-                done.add(
-                    new Stored(
-                        e.id(),
-                        seq,
-                        e.at(),
-                        e.actor(),
-                        e.action(),
-                        e.entityType(),
-                        e.entityId(),
-                        e.summary(),
-                        own,
-                        mac));
+                done.add(e.sealed(seq, own, mac));
                 previous = mac;
               }
               repository.seal(done);

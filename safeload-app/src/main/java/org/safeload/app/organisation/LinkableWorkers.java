@@ -1,18 +1,14 @@
 package org.safeload.app.organisation;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.safeload.app.access.WorkerDirectory;
 import org.safeload.app.organisation.persistence.TeamRepository;
 import org.safeload.app.organisation.persistence.WorkerRepository;
-import org.safeload.organisation.Assignment;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.TeamHistory;
 import org.safeload.organisation.Worker;
@@ -31,31 +27,29 @@ class LinkableWorkers implements WorkerDirectory {
   private final WorkerRepository workers;
   private final TeamRepository teams;
   private final OrganisationService organisation;
+  private final WorkforceService workforce;
 
   LinkableWorkers(
-      WorkerRepository workers, TeamRepository teams, OrganisationService organisation) {
+      WorkerRepository workers,
+      TeamRepository teams,
+      OrganisationService organisation,
+      WorkforceService workforce) {
     this.workers = workers;
     this.teams = teams;
     this.organisation = organisation;
+    this.workforce = workforce;
   }
 
+  /** Every current worker, as the workers list shows them (the caller is an administrator). */
   @Override
   public List<Choice> choices() {
-    LocalDate today = organisation.today();
-    Map<Long, List<Assignment>> assignments = new HashMap<>();
-    workers
-        .allAssignments()
-        .forEach(a -> assignments.computeIfAbsent(a.workerId(), k -> new ArrayList<>()).add(a));
-    Map<Long, String> teamNames =
-        teams.findAll().stream().collect(Collectors.toMap(Team::id, Team::name));
     List<Choice> choices = new ArrayList<>();
-    for (Worker w : workers.findAll()) {
-      if (WorkerStatus.of(w.details(), today) != WorkerStatus.CURRENT) {
-        continue;
+    for (WorkerView w : workforce.workersOn(organisation.today())) {
+      if (w.status() == WorkerStatus.CURRENT) {
+        choices.add(
+            new Choice(
+                w.worker().id(), w.worker().name(), w.team() == null ? null : w.team().name()));
       }
-      Optional<Long> team =
-          new TeamHistory(assignments.getOrDefault(w.id(), List.of())).teamOn(today);
-      choices.add(new Choice(w.id(), w.name(), team.map(teamNames::get).orElse(null)));
     }
     choices.sort(Comparator.comparing(Choice::name).thenComparing(Choice::id));
     return choices;

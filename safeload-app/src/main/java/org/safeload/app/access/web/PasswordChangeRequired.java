@@ -3,11 +3,10 @@ package org.safeload.app.access.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.safeload.app.access.CurrentUser;
 import org.safeload.app.access.SafeloadPrincipal;
 import org.safeload.app.access.UserAccounts;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,17 +35,14 @@ class PasswordChangeRequired implements WebMvcConfigurer {
               public boolean preHandle(
                   HttpServletRequest request, HttpServletResponse response, Object handler)
                   throws java.io.IOException {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 HttpSession session = request.getSession(false);
-                if (session == null
-                    || auth == null
-                    || !(auth.getPrincipal() instanceof SafeloadPrincipal principal)
-                    || principal.account() == null) {
+                java.util.Optional<SafeloadPrincipal> principal = CurrentUser.principal();
+                if (session == null || principal.isEmpty()) {
                   return true;
                 }
                 Boolean mustChange = (Boolean) session.getAttribute(CHECKED);
                 if (mustChange == null) {
-                  mustChange = accounts.mustChangePassword(principal.account().id());
+                  mustChange = accounts.mustChangePassword(principal.get().account().id());
                   session.setAttribute(CHECKED, mustChange);
                 }
                 if (mustChange) {
@@ -74,12 +70,10 @@ class PasswordChangeRequired implements WebMvcConfigurer {
               public boolean preHandle(
                   HttpServletRequest request, HttpServletResponse response, Object handler)
                   throws java.io.IOException {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                if (auth != null
-                    && auth.getPrincipal() instanceof SafeloadPrincipal principal
-                    && principal.byPassword()
-                    && principal.account() != null
-                    && accounts.mustChangePassword(principal.account().id())) {
+                if (CurrentUser.principal()
+                    .filter(SafeloadPrincipal::byPassword)
+                    .map(p -> accounts.mustChangePassword(p.account().id()))
+                    .orElse(false)) {
                   org.safeload.app.platform.ProblemResponse.write(
                       response,
                       403,

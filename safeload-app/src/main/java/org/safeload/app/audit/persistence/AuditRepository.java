@@ -89,7 +89,14 @@ public class AuditRepository {
       String entityId,
       String summary,
       String rowMac,
-      String mac) {}
+      String mac) {
+
+    /** The entry with its place in the chain and its hashes. */
+    public Stored sealed(long place, String ownMac, String chainMac) {
+      return new Stored(
+          id, place, at, actor, action, entityType, entityId, summary, ownMac, chainMac);
+    }
+  }
 
   private static final RowMapper<Stored> STORED =
       (rs, n) -> {
