@@ -19,6 +19,7 @@ import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseBook;
 import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.ChildCsv;
+import org.safeload.timeliness.EventCorrections;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventLog;
 import org.safeload.timeliness.EventType;
@@ -45,10 +46,16 @@ public class CaseActivity {
   private final LiveLog live;
   private final AuditLog audit;
   private final OrganisationService organisation;
+  private final java.time.Clock clock;
 
   CaseActivity(
-      CaseEventRepository events, LiveLog live, AuditLog audit, OrganisationService organisation) {
+      CaseEventRepository events,
+      LiveLog live,
+      AuditLog audit,
+      OrganisationService organisation,
+      java.time.Clock clock) {
     this.organisation = organisation;
+    this.clock = clock;
     this.events = events;
     this.live = live;
     this.audit = audit;
@@ -170,6 +177,8 @@ public class CaseActivity {
     OrganisationService.KnownIds council = organisation.knownIds();
     long version = events.lockVersion();
     live.refresh();
+    boolean everCorrected = events.anyCorrections();
+    Set<String> withdrawn = everCorrected ? events.withdrawnIds() : Set.of();
     record Checked(EventCsv.Result file, int[] fresh, int unchanged) {}
     Checked checked =
         live.read(
@@ -196,9 +205,13 @@ public class CaseActivity {
               int unchanged = 0;
               boolean[] teamSeen = new boolean[log.teams().size()];
               boolean[] workerSeen = new boolean[log.workers().size()];
+              // Rows that may be an earlier version of an event corrected or withdrawn since.
+              List<Integer> superseded = new ArrayList<>();
               for (int row = 0; row < log.size(); row++) {
                 int before = known.rowOf(log.eventId(row));
-                if (before < 0) {
+                if (before < 0 && withdrawn.contains(log.eventId(row))) {
+                  superseded.add(row);
+                } else if (before < 0) {
                   fresh[count++] = row;
                   int line = result.line(row);
                   councilHas(
@@ -219,6 +232,8 @@ public class CaseActivity {
                       workerSeen);
                 } else if (sameEvent(log, row, result.refId(row), known, before)) {
                   unchanged++;
+                } else if (everCorrected) {
+                  superseded.add(row);
                 } else {
                   problems.add(
                       new FieldProblem(
@@ -227,10 +242,12 @@ public class CaseActivity {
                           "Event "
                               + log.eventId(row)
                               + " was imported before with different details; events do not"
-                              + " change"));
+                              + " change (correct it with a corrections file instead)"));
                 }
               }
+              unchanged += earlierVersions(result, superseded, withdrawn, problems);
               if (!problems.isEmpty()) {
+                problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
                 throw new InvalidInputException("The file has errors", problems);
               }
               return new Checked(result, java.util.Arrays.copyOf(fresh, count), unchanged);
@@ -266,6 +283,56 @@ public class CaseActivity {
     return new ImportResult(fresh.length, checked.unchanged());
   }
 
+  /**
+   * Rows of an event file naming events that were corrected or withdrawn since: a row that is an
+   * earlier version of its event (as it was before a correction) is counted as unchanged, so the
+   * original file can be imported again; any other row is a problem.
+   *
+   * @return how many rows were earlier versions
+   */
+  private int earlierVersions(
+      EventCsv.Result file,
+      List<Integer> rows,
+      Set<String> withdrawn,
+      List<FieldProblem> problems) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    Map<String, Set<String>> versions = new java.util.HashMap<>();
+    for (CaseEventRepository.CorrectionRow c :
+        events.correctionsOf(rows.stream().map(r -> file.log().eventId(r)).toList())) {
+      versions.computeIfAbsent(c.eventId(), k -> new java.util.HashSet<>()).add(c.valuesBefore());
+    }
+    int earlier = 0;
+    for (int row : rows) {
+      String id = file.log().eventId(row);
+      String line =
+          EventCorrections.line(EventCorrections.values(file.log(), row, file.refId(row)));
+      if (versions.getOrDefault(id, Set.of()).contains(line)) {
+        earlier++;
+      } else if (withdrawn.contains(id)) {
+        problems.add(
+            new FieldProblem(
+                file.line(row),
+                "event_id",
+                "Event "
+                    + id
+                    + " was withdrawn (its case page shows why) and is not imported again; an"
+                    + " event's id is never used for another event"));
+      } else {
+        problems.add(
+            new FieldProblem(
+                file.line(row),
+                "event_id",
+                "Event "
+                    + id
+                    + " was imported before with different details; events do not change (correct"
+                    + " it with a corrections file instead)"));
+      }
+    }
+    return earlier;
+  }
+
   /** The event file, read once as it streams in. */
   private static EventCsv.Result read(
       InputStream file, Function<String, Optional<EventCsv.KnownEvent>> known) {
@@ -293,6 +360,291 @@ public class CaseActivity {
   private static boolean same(
       EventLog.Dictionary a, int aIndex, EventLog.Dictionary b, int bIndex) {
     return java.util.Objects.equals(a.get(aIndex), b.get(bIndex));
+  }
+
+  /** What a corrections file (or form) did. */
+  public record CorrectionResult(int corrected, int withdrawn, int unchanged)
+      implements java.io.Serializable {}
+
+  /**
+   * Applies a corrections file (docs/timeliness.md, "Correcting events"): every row or none. Each
+   * correction is kept with the values before and after, who made it, when and why, and audited.
+   * Applying the same file again changes nothing.
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public CorrectionResult correctEvents(InputStream file) {
+    String text;
+    try {
+      text =
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(file.readAllBytes()))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException(
+          "The file has errors",
+          List.of(new FieldProblem(0, "", "Is not UTF-8 text: save the file as CSV UTF-8")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Could not read the uploaded file", e);
+    }
+    return correct(known -> EventCorrections.read(new java.io.StringReader(text), known));
+  }
+
+  /** Refuses a person who may not correct events (before a correction form is shown). */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  public void checkMayCorrect() {}
+
+  /**
+   * Applies one correction given as values by column (the correction form), by the same rules as
+   * the file; its problems carry line 0.
+   */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Transactional
+  public CorrectionResult correctEvent(Map<String, String> values) {
+    return correct(known -> EventCorrections.read(List.of(values), List.of(0), known));
+  }
+
+  private CorrectionResult correct(
+      Function<Function<String, Optional<EventCsv.KnownEvent>>, EventCorrections.Result> reader) {
+    OrganisationService.KnownIds council = organisation.knownIds();
+    long version = events.lockVersion();
+    live.refresh();
+    Set<String> withdrawnBefore = events.withdrawnIds();
+    record Change(
+        EventCorrections.Correction correction,
+        List<String> before,
+        List<String> after,
+        CaseEvent event) {}
+    List<Change> changes = new ArrayList<>();
+    int[] unchanged = {0};
+    live.read(
+        stored -> {
+          EventLog known = stored.log();
+          EventCorrections.Result result =
+              reader.apply(
+                  id -> {
+                    int row = known.rowOf(id);
+                    return row < 0
+                        ? Optional.empty()
+                        : Optional.of(
+                            new EventCsv.KnownEvent(
+                                known.type(row), known.cases().get(known.caseOf(row))));
+                  });
+          if (!result.problems().isEmpty()) {
+            throw new InvalidInputException("The corrections have errors", result.problems());
+          }
+          Map<String, EventCorrections.Correction> inFile = new java.util.HashMap<>();
+          result.corrections().forEach(c -> inFile.put(c.eventId(), c));
+          Map<Integer, List<Integer>> referrers = referrers(known, inFile.keySet());
+          List<FieldProblem> problems = new ArrayList<>();
+          EventLog values = result.values() == null ? null : result.values().log();
+          boolean[] teamSeen = new boolean[values == null ? 0 : values.teams().size()];
+          boolean[] workerSeen = new boolean[values == null ? 0 : values.workers().size()];
+          for (EventCorrections.Correction c : result.corrections()) {
+            int row = known.rowOf(c.eventId());
+            if (row < 0) {
+              if (withdrawnBefore.contains(c.eventId())
+                  && c.action() == EventCorrections.Action.WITHDRAW) {
+                unchanged[0]++;
+              } else {
+                problems.add(
+                    new FieldProblem(
+                        c.line(),
+                        "event_id",
+                        withdrawnBefore.contains(c.eventId())
+                            ? "Event " + c.eventId() + " was withdrawn; it cannot be corrected"
+                            : "No event with the id " + c.eventId() + " is stored"));
+              }
+              continue;
+            }
+            List<String> before = EventCorrections.values(known, row, refId(known, row));
+            if (c.action() == EventCorrections.Action.WITHDRAW) {
+              for (int referrer : referrers.getOrDefault(row, List.of())) {
+                String by = known.eventId(referrer);
+                if (!inFile.containsKey(by)) {
+                  problems.add(
+                      new FieldProblem(
+                          c.line(),
+                          "event_id",
+                          "Event "
+                              + by
+                              + " refers to this event; correct or withdraw it in the same file"));
+                }
+              }
+              changes.add(new Change(c, before, null, null));
+              continue;
+            }
+            List<String> after =
+                EventCorrections.values(values, c.row(), result.values().refId(c.row()));
+            if (after.equals(before)) {
+              unchanged[0]++;
+              continue;
+            }
+            councilHas(
+                problems,
+                c.line(),
+                "team_id",
+                values.teamOf(c.row()),
+                values.teams(),
+                council.teams(),
+                teamSeen);
+            councilHas(
+                problems,
+                c.line(),
+                "worker_id",
+                values.workerOf(c.row()),
+                values.workers(),
+                council.workers(),
+                workerSeen);
+            boolean keepsKind =
+                values.type(c.row()) == known.type(row)
+                    && java.util.Objects.equals(after.get(3), before.get(3));
+            if (!keepsKind) {
+              for (int referrer : referrers.getOrDefault(row, List.of())) {
+                String by = known.eventId(referrer);
+                if (!inFile.containsKey(by)) {
+                  problems.add(
+                      new FieldProblem(
+                          c.line(),
+                          "type",
+                          "Event "
+                              + by
+                              + " refers to this event, so its type and case stay; correct "
+                              + by
+                              + " in the same file to change them"));
+                }
+              }
+            }
+            changes.add(
+                new Change(
+                    c,
+                    before,
+                    after,
+                    CaseEvent.of(values, c.row(), result.values().refId(c.row()))));
+          }
+          if (!problems.isEmpty()) {
+            throw new InvalidInputException("The corrections have errors", problems);
+          }
+          return null;
+        });
+    int corrected = 0;
+    int withdrawn = 0;
+    java.time.Instant now = clock.instant();
+    String by = AuditLog.actor();
+    for (Change change : changes) {
+      EventCorrections.Correction c = change.correction();
+      boolean withdraw = change.after() == null;
+      if (withdraw) {
+        events.delete(c.eventId());
+        withdrawn++;
+      } else {
+        events.replace(change.event());
+        corrected++;
+      }
+      events.insertCorrection(
+          new CaseEventRepository.CorrectionRow(
+              c.eventId(),
+              withdraw ? "withdrawn" : "corrected",
+              c.reason(),
+              emptyAsNull(change.before().get(3)),
+              withdraw ? null : emptyAsNull(change.after().get(3)),
+              EventCorrections.line(change.before()),
+              withdraw ? null : EventCorrections.line(change.after()),
+              now,
+              by));
+      audit.record(
+          withdraw ? "withdraw" : "correct",
+          "case-event",
+          c.eventId(),
+          withdraw
+              ? "event withdrawn"
+              : "event corrected: " + changedColumns(change.before(), change.after()));
+    }
+    if (!changes.isEmpty()) {
+      events.setVersion(version + 1);
+      events.markRebuilt();
+      afterCommit(live::refresh);
+    }
+    return new CorrectionResult(corrected, withdrawn, unchanged[0]);
+  }
+
+  /** The columns a correction changed, by name (never their values). */
+  private static String changedColumns(List<String> before, List<String> after) {
+    List<String> changed = new ArrayList<>();
+    for (int i = 1; i < before.size(); i++) {
+      if (!before.get(i).equals(after.get(i))) {
+        changed.add(EventCsv.HEADER.get(i));
+      }
+    }
+    return String.join(", ", changed);
+  }
+
+  /** For each of the events named, the rows of the stored events that refer to it. */
+  private static Map<Integer, List<Integer>> referrers(EventLog log, Set<String> eventIds) {
+    Set<Integer> targets = new java.util.HashSet<>();
+    for (String id : eventIds) {
+      int row = log.rowOf(id);
+      if (row >= 0) {
+        targets.add(row);
+      }
+    }
+    Map<Integer, List<Integer>> referrers = new java.util.HashMap<>();
+    if (targets.isEmpty()) {
+      return referrers;
+    }
+    for (int row = 0; row < log.size(); row++) {
+      int ref = log.ref(row);
+      if (ref >= 0 && targets.contains(ref)) {
+        referrers.computeIfAbsent(ref, k -> new ArrayList<>()).add(row);
+      }
+    }
+    return referrers;
+  }
+
+  private String refId(EventLog log, int row) {
+    int ref = log.ref(row);
+    return ref >= 0 ? log.eventId(ref) : live.waitingRef(row);
+  }
+
+  private static String emptyAsNull(String value) {
+    return value.isEmpty() ? null : value;
+  }
+
+  /**
+   * A correction as the case page shows it: the event, whether it was corrected or withdrawn, why,
+   * when and by whom (their name), and the event's values before and after (null when withdrawn),
+   * in the order of {@link EventCsv#HEADER}.
+   */
+  public record Correction(
+      String eventId,
+      boolean withdrawn,
+      String reason,
+      Instant madeAt,
+      String madeBy,
+      List<String> before,
+      List<String> after) {}
+
+  /** The corrections of the events that are or were on a case, oldest first. */
+  @PreAuthorize(Permissions.READ_CASES)
+  public List<Correction> corrections(String caseRef) {
+    List<CaseEventRepository.CorrectionRow> rows = events.corrections(caseRef);
+    Map<String, String> people =
+        audit.people(rows.stream().map(CaseEventRepository.CorrectionRow::madeBy).toList());
+    return rows.stream()
+        .map(
+            r ->
+                new Correction(
+                    r.eventId(),
+                    r.action().equals("withdrawn"),
+                    r.reason(),
+                    r.madeAt(),
+                    people.getOrDefault(r.madeBy(), r.madeBy()),
+                    EventCorrections.values(r.valuesBefore()),
+                    r.valuesAfter() == null ? null : EventCorrections.values(r.valuesAfter())))
+        .toList();
   }
 
   /** A case allocated to a worker in a team at an instant, from the product itself. */

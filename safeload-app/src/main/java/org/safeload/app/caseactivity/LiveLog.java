@@ -55,12 +55,13 @@ class LiveLog {
   private final Map<Object, FutureTask<Object>> cache = new ConcurrentHashMap<>();
 
   // Guarded by the lock.
-  private final EventLog log = new EventLog();
+  private EventLog log = new EventLog();
   private long lastId;
   private final Map<String, List<Integer>> waitingForRef = new HashMap<>();
   private Map<String, String> families = Map.of();
 
   private volatile long version = -1;
+  private long rebuilt = -1;
   private volatile long checkedAt;
 
   LiveLog(
@@ -105,26 +106,39 @@ class LiveLog {
     }
   }
 
-  /** Reads what was stored since the last look, if the change number has moved on. */
+  /**
+   * Reads what was stored since the last look, if the change number has moved on; if stored events
+   * were changed in place (a correction: the rebuild number moved on), reads them all again.
+   */
   void refresh() {
-    long stored = reading.execute(s -> events.version());
-    if (stored == version) {
+    CaseEventRepository.State stored = reading.execute(s -> events.state());
+    if (stored.version() == version && stored.rebuilt() == rebuilt) {
       return;
     }
     lock.writeLock().lock();
     try {
       reading.executeWithoutResult(
           s -> {
-            long now = events.version();
-            if (now == version) {
+            CaseEventRepository.State now = events.state();
+            if (now.version() == version && now.rebuilt() == rebuilt) {
               return;
+            }
+            if (now.rebuilt() != rebuilt) {
+              // Until the whole log is read again, nothing here is up to date: a failure part way
+              // leaves the numbers unknown, so the next read starts again from the beginning.
+              log = new EventLog();
+              lastId = 0;
+              waitingForRef.clear();
+              version = -1;
+              rebuilt = -1;
             }
             lastId = events.appendAfter(lastId, log, this::resolve);
             resolveWaiting();
             families = Map.copyOf(events.familyGroups());
             Timeliness.prepare(log);
             cache.clear();
-            version = now;
+            rebuilt = now.rebuilt();
+            version = now.version();
           });
     } finally {
       lock.writeLock().unlock();
@@ -238,6 +252,19 @@ class LiveLog {
     if (referring != null) {
       referring.forEach(r -> log.setRef(r, row));
     }
+  }
+
+  /**
+   * The id of the event a row refers to that is not stored yet (its reference waits for it), or
+   * null; the caller holds the read lock.
+   */
+  String waitingRef(int row) {
+    for (Map.Entry<String, List<Integer>> waiting : waitingForRef.entrySet()) {
+      if (waiting.getValue().contains(row)) {
+        return waiting.getKey();
+      }
+    }
+    return null;
   }
 
   private void append(CaseEvent e) {

@@ -362,6 +362,24 @@ public class TimelinessService {
     return names;
   }
 
+  /** The council's current workers and its teams by id, each sorted by name, for a choice. */
+  public record Choices(Map<String, String> workers, Map<String, String> teams) {}
+
+  /** What an event's worker and team may be corrected to: the council's workers and teams. */
+  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  public Choices correctionChoices() {
+    Map<String, String> workers = new LinkedHashMap<>();
+    workerNames(today()).entrySet().stream()
+        .sorted(
+            Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> workers.put(e.getKey(), e.getValue()));
+    Map<String, String> teams = new LinkedHashMap<>();
+    organisation.teams().stream()
+        .sorted(java.util.Comparator.comparing(Team::name))
+        .forEach(t -> teams.put(String.valueOf(t.id()), t.name()));
+    return new Choices(workers, teams);
+  }
+
   /**
    * A child's case: its events in order, with the names of the workers and teams they name (as far
    * as the user may see them). Reading it is recorded in the audit trail.
@@ -373,7 +391,8 @@ public class TimelinessService {
       List<CaseEvent> events,
       ZoneId zone,
       Map<String, String> workerNames,
-      Map<String, String> teamNames) {
+      Map<String, String> teamNames,
+      List<CaseActivity.Correction> corrections) {
 
     /** The case's event with this id (the one a write-up or minutes refer to), or null. */
     public CaseEvent event(String eventId) {
@@ -387,12 +406,16 @@ public class TimelinessService {
   @Transactional // the read is audited: a write
   public Timeline caseTimeline(String caseRef) {
     List<CaseEvent> rows = activity.caseEvents(caseRef);
-    if (rows.isEmpty()) {
+    org.safeload.app.access.ChildrenScope children = childrenScopes.current();
+    // A case whose events were all withdrawn still shows its corrections, to those who see every
+    // case.
+    List<CaseActivity.Correction> corrections =
+        rows.isEmpty() && !children.all() ? List.of() : activity.corrections(caseRef);
+    if (rows.isEmpty() && corrections.isEmpty()) {
       throw new NotFoundException("No case " + caseRef);
     }
     List<Team> visibleTeams = organisation.teams();
-    org.safeload.app.access.ChildrenScope children = childrenScopes.current();
-    if (!activity.read(v -> v.sees(children, caseRef))) {
+    if (!rows.isEmpty() && !activity.read(v -> v.sees(children, caseRef))) {
       throw new NotFoundException("No case " + caseRef);
     }
     Map<String, String> everyWorker = workerNames(today());
@@ -400,15 +423,26 @@ public class TimelinessService {
     Map<String, String> teamNames = new LinkedHashMap<>();
     Map<String, String> everyTeam = new HashMap<>();
     visibleTeams.forEach(t -> everyTeam.put(String.valueOf(t.id()), t.name()));
-    for (CaseEvent r : rows) {
-      if (r.workerRef() != null && everyWorker.containsKey(r.workerRef())) {
-        workerNames.put(r.workerRef(), everyWorker.get(r.workerRef()));
-      }
-      if (r.teamRef() != null && everyTeam.containsKey(r.teamRef())) {
-        teamNames.put(r.teamRef(), everyTeam.get(r.teamRef()));
+    List<String[]> named = new ArrayList<>();
+    rows.forEach(r -> named.add(new String[] {r.workerRef(), r.teamRef()}));
+    for (CaseActivity.Correction c : corrections) {
+      named.add(new String[] {c.before().get(5), c.before().get(6)});
+      if (c.after() != null) {
+        named.add(new String[] {c.after().get(5), c.after().get(6)});
       }
     }
-    String child = rows.getFirst().childRef();
+    for (String[] n : named) {
+      if (n[0] != null && everyWorker.containsKey(n[0])) {
+        workerNames.put(n[0], everyWorker.get(n[0]));
+      }
+      if (n[1] != null && everyTeam.containsKey(n[1])) {
+        teamNames.put(n[1], everyTeam.get(n[1]));
+      }
+    }
+    String child =
+        rows.isEmpty()
+            ? emptyAsNull(corrections.getFirst().before().get(4))
+            : rows.getFirst().childRef();
     audit.recordRead("read", "child-case", caseRef, "case timeline read");
     return new Timeline(
         caseRef,
@@ -417,7 +451,12 @@ public class TimelinessService {
         rows,
         LONDON,
         workerNames,
-        teamNames);
+        teamNames,
+        corrections);
+  }
+
+  private static String emptyAsNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 
   /** How many events are stored. */

@@ -151,6 +151,141 @@ public class CaseEventRepository {
         .single();
   }
 
+  /**
+   * The change number and the rebuild number together: the rebuild number moves on when stored
+   * events change in place (a correction), so a log must be read again from the start.
+   */
+  public record State(long version, long rebuilt) {}
+
+  /** The case activity's change and rebuild numbers. */
+  public State state() {
+    return jdbc.sql("select version, rebuilt from case_activity_version where id = 1")
+        .query((rs, n) -> new State(rs.getLong(1), rs.getLong(2)))
+        .single();
+  }
+
+  /** Moves the rebuild number on (in the transaction holding the lock). */
+  public void markRebuilt() {
+    jdbc.sql("update case_activity_version set rebuilt = rebuilt + 1 where id = 1").update();
+  }
+
+  /** Replaces a stored event's values (its id stays), in the caller's transaction. */
+  public void replace(CaseEvent event) {
+    int updated =
+        template.update(
+            "update case_event set event_id = ?, occurred_at = ?, type = ?, case_ref = ?,"
+                + " child_ref = ?, worker_ref = ?, team_ref = ?, detail = ?, ref = ?, due_date = ?"
+                + " where event_id = ?",
+            ps -> {
+              bind(ps, event);
+              ps.setString(11, event.eventId());
+            });
+    if (updated != 1) {
+      throw new IllegalStateException("The event to correct is no longer stored");
+    }
+  }
+
+  /** Deletes a stored event, in the caller's transaction. */
+  public void delete(String eventId) {
+    if (jdbc.sql("delete from case_event where event_id = ?").param(eventId).update() != 1) {
+      throw new IllegalStateException("The event to withdraw is no longer stored");
+    }
+  }
+
+  /** A correction as stored: its event, what was done, why, the values before and after. */
+  public record CorrectionRow(
+      String eventId,
+      String action,
+      String reason,
+      String caseBefore,
+      String caseAfter,
+      String valuesBefore,
+      String valuesAfter,
+      java.time.Instant madeAt,
+      String madeBy) {}
+
+  /** Keeps a correction, in the caller's transaction. */
+  public void insertCorrection(CorrectionRow c) {
+    jdbc.sql(
+            "insert into case_event_correction (event_id, action, reason, case_before, case_after,"
+                + " values_before, values_after, made_at, made_by) values (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")
+        .params(
+            c.eventId(),
+            c.action(),
+            c.reason(),
+            c.caseBefore(),
+            c.caseAfter(),
+            c.valuesBefore(),
+            c.valuesAfter(),
+            Timestamp.from(c.madeAt()),
+            c.madeBy())
+        .update();
+  }
+
+  /** The corrections of the events that are or were on a case, oldest first. */
+  public List<CorrectionRow> corrections(String caseRef) {
+    return jdbc.sql(
+            "select * from case_event_correction where case_before = ? or case_after = ? order by"
+                + " id")
+        .params(caseRef, caseRef)
+        .query(CaseEventRepository::correction)
+        .list();
+  }
+
+  /** The corrections of some events, oldest first. */
+  public List<CorrectionRow> correctionsOf(java.util.Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return List.of();
+    }
+    List<CorrectionRow> rows = new ArrayList<>();
+    List<String> ids = List.copyOf(eventIds);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      rows.addAll(
+          jdbc.sql("select * from case_event_correction where event_id in (:ids) order by id")
+              .param("ids", chunk)
+              .query(CaseEventRepository::correction)
+              .list());
+    }
+    rows.sort(java.util.Comparator.comparing(CorrectionRow::madeAt));
+    return rows;
+  }
+
+  /** Whether any event has ever been corrected or withdrawn (imports skip the lookups if not). */
+  public boolean anyCorrections() {
+    return jdbc.sql(
+                "select count(*) from (select 1 from case_event_correction fetch first 1 rows"
+                    + " only) c")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The ids of the events withdrawn (and not stored again since). */
+  public java.util.Set<String> withdrawnIds() {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select distinct c.event_id from case_event_correction c where c.action ="
+                    + " 'withdrawn' and not exists (select 1 from case_event e where e.event_id ="
+                    + " c.event_id)")
+            .query(String.class)
+            .list());
+  }
+
+  private static CorrectionRow correction(ResultSet rs, int n) throws SQLException {
+    return new CorrectionRow(
+        rs.getString("event_id"),
+        rs.getString("action"),
+        rs.getString("reason"),
+        rs.getString("case_before"),
+        rs.getString("case_after"),
+        rs.getString("values_before"),
+        rs.getString("values_after"),
+        rs.getTimestamp("made_at").toInstant(),
+        rs.getString("made_by"));
+  }
+
   /** Moves the change number on (in the transaction holding the lock). */
   public void setVersion(long version) {
     jdbc.sql("update case_activity_version set version = ? where id = 1").param(version).update();

@@ -66,6 +66,17 @@ class TimelinessApi {
   }
 
   @PostMapping(
+      path = "/case-events/corrections",
+      consumes = {"text/csv", "text/plain"})
+  @Operation(
+      summary =
+          "Correct or withdraw imported case events (docs/timeliness.md, \"Correcting events\"):"
+              + " every row or none; each correction is kept with its reason")
+  CaseActivity.CorrectionResult correct(java.io.InputStream body) {
+    return activity.correctEvents(body);
+  }
+
+  @PostMapping(
       path = "/children/import",
       consumes = {"text/csv", "text/plain"})
   @Operation(

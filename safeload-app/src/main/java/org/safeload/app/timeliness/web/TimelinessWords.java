@@ -100,6 +100,64 @@ public class TimelinessWords {
         : phrase.substring(0, 1).toUpperCase(Locale.UK) + phrase.substring(1);
   }
 
+  /**
+   * An event's values as a correction keeps them (docs/timeliness.md, the event file's columns in
+   * order), in words: "Visit on 3 May 2022 at 2:30pm; Sam Jones; Child Protection Team; seen".
+   */
+  public String eventValues(
+      List<String> values,
+      java.util.Map<String, String> workers,
+      java.util.Map<String, String> teams) {
+    List<String> parts = new ArrayList<>();
+    String when;
+    try {
+      when =
+          show.dateTime(
+              java.time.LocalDateTime.parse(values.get(1))
+                  .atZone(org.safeload.app.platform.TimeConfig.LONDON)
+                  .toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      when = values.get(1);
+    }
+    parts.add(show.eventType(values.get(2)) + " on " + when);
+    if (!values.get(5).isEmpty()) {
+      parts.add(workers.getOrDefault(values.get(5), "a worker not known"));
+    }
+    if (!values.get(6).isEmpty()) {
+      parts.add(teams.getOrDefault(values.get(6), "a team not known"));
+    }
+    String detail = detail(values.get(2), values.get(7));
+    if (!detail.isEmpty()) {
+      parts.add(detail);
+    }
+    if (!values.get(9).isEmpty()) {
+      parts.add("due " + show.date(java.time.LocalDate.parse(values.get(9))));
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * The details an event of this type may have, code to words (a visit's outcome, a meeting's kind,
+   * a case type), or null when its detail is free text (a document's kind).
+   */
+  public Map<String, String> detailChoices(String type) {
+    List<String> codes;
+    if (EventType.VISIT.code().equals(type)) {
+      codes = List.of("seen", "not-seen");
+    } else if (EventType.MEETING.code().equals(type)) {
+      codes = org.safeload.timeliness.EventCsv.MEETING_KINDS.stream().sorted().toList();
+    } else if (EventType.CASE_TYPE_CHANGED.code().equals(type)
+        || EventType.STEPPED_DOWN.code().equals(type)
+        || EventType.ALLOCATED.code().equals(type)) {
+      codes = java.util.Arrays.stream(CaseType.values()).map(CaseType::code).toList();
+    } else {
+      return null;
+    }
+    Map<String, String> choices = new LinkedHashMap<>();
+    codes.forEach(c -> choices.put(c, detail(type, c)));
+    return choices;
+  }
+
   /** "conference-report" as "Conference report". */
   static String humanise(String code) {
     String words = code.strip().replace('-', ' ').replace('_', ' ');
