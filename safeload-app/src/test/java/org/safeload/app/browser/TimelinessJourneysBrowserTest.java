@@ -132,6 +132,86 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
   }
 
   @Test
+  @Submits({"POST /cases/{caseRef}/events/{eventId}/correct", "POST /timeliness/corrections"})
+  void correctAnEventOnItsCasePageAndWithdrawAnotherWithAFile() throws Exception {
+    signInAsAdmin();
+    String team = teamId("Assessment Team South");
+    String[] worker = workerIn("Assessment Team South");
+    String row = "," + "TJC-CASE-1,TJC-CHILD-1," + worker[0] + "," + team;
+    open("/timeliness/import");
+    upload(
+        "timeliness-corrections-events.csv",
+        HEADER
+            + "tjc-alloc,2026-11-19T09:00,allocated"
+            + row
+            + ",,,\n"
+            + "tjc-visit,2026-11-20T10:00,visit"
+            + row
+            + ",seen,,\n"
+            + "tjc-dup,2026-11-20T10:00,visit"
+            + row
+            + ",seen,,\n"
+            + "tjc-closed,2026-11-25T16:00,closed"
+            + row
+            + ",,,\n");
+    press("Import");
+    assertThat(text("import-result")).isEqualTo("Imported 4 events; 0 were already there");
+
+    // The visit was on Saturday the 21st, and the child was not seen.
+    open("/cases/TJC-CASE-1");
+    browser.findElement(By.cssSelector("#timeline tr[data-event='tjc-visit'] a")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Correct an event");
+    assertThat(texts("nav.govuk-breadcrumbs a"))
+        .containsExactly("Home", "Timeliness", "Case TJC-CASE-1");
+    type("when", "21");
+    select("detail", "Child not seen");
+    press("Save the correction");
+    assertThat(errorSummary()).containsExactly("Enter why the event is corrected or withdrawn");
+    type("reason", "The visit was on the 21st and the child was not seen");
+    press("Save the correction");
+    assertThat(heading()).isEqualTo("Case TJC-CASE-1");
+    assertThat(text("corrected")).isEqualTo("The event was corrected");
+    assertThat(cells("#timeline tr[data-event='tjc-visit']"))
+        .startsWith(
+            "21 November 2026 at 10:00am",
+            "Visit",
+            "Assessment Team South",
+            worker[1],
+            "Child not seen");
+    assertThat(cells("#corrections tr[data-event='tjc-visit']"))
+        .contains(
+            "Administrator",
+            "Corrected",
+            "The visit was on the 21st and the child was not seen",
+            "Visit on 20 November 2026 at 10:00am; "
+                + worker[1]
+                + "; Assessment Team South; Child seen");
+
+    // The duplicate goes with a corrections file, from the import page.
+    open("/timeliness/import");
+    browser.findElement(By.linkText("a corrections file")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Correct or withdraw events");
+    press("Apply the corrections");
+    assertThat(errorSummary()).containsExactly("Select a CSV file");
+    upload(
+        "timeliness-corrections.csv",
+        "event_id,action,reason,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,"
+            + "due_date\n"
+            + "tjc-dup,withdraw,Recorded twice,,,,,,,,,\n");
+    press("Apply the corrections");
+    assertThat(text("corrected"))
+        .isEqualTo("0 events corrected, 1 withdrawn; 0 already as the file has them");
+    open("/cases/TJC-CASE-1");
+    assertThat(browser.findElements(By.cssSelector("#timeline tr[data-event='tjc-dup']")))
+        .isEmpty();
+    assertThat(cells("#corrections tr[data-event='tjc-dup']"))
+        .contains("Withdrawn", "Recorded twice", "No longer counts");
+    screenshot("timeliness-corrections.png");
+  }
+
+  @Test
   @Submits({"POST /timeliness/rules/new", "POST /timeliness/rules/{id}/name"})
   void copyABuiltInRuleSetAndRenameIt() throws Exception {
     signInAsAdmin();

@@ -84,10 +84,62 @@ class TwoInstancesTest {
 
   /** How many of this test's cases wait in the unallocated queue (read from the in-memory log). */
   private static long waiting(ConfigurableApplicationContext at) throws Exception {
+    return waiting(at, "TWO");
+  }
+
+  private static long waiting(ConfigurableApplicationContext at, String prefix) throws Exception {
     HttpResponse<String> r =
         api(at, HttpRequest.newBuilder(URI.create(base(at) + "/api/v1/caseloads/unallocated")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return Pattern.compile("\"caseRef\"\\s*:\\s*\"TWO\\d\"").matcher(r.body()).results().count();
+    return Pattern.compile("\"caseRef\"\\s*:\\s*\"" + prefix + "\\d\"")
+        .matcher(r.body())
+        .results()
+        .count();
+  }
+
+  private static HttpResponse<String> post(
+      ConfigurableApplicationContext at, String path, String csv) throws Exception {
+    return api(
+        at,
+        HttpRequest.newBuilder(URI.create(base(at) + path))
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv)));
+  }
+
+  @Test
+  void anEventWithdrawnThroughOneInstanceIsGoneFromTheOtherWithinTwoSeconds() throws Exception {
+    HttpResponse<String> imported =
+        post(
+            first,
+            "/api/v1/case-events/import",
+            "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
+                + "cor-1,2026-11-20T10:00,referral,COR1,KCOR1,,,,,\n"
+                + "cor-2,2026-11-20T11:00,referral,COR2,KCOR2,,,,,\n");
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (waiting(second, "COR") != 2 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(waiting(second, "COR")).isEqualTo(2);
+
+    // The stored rows change in place: the other instance must read its log again, not only
+    // what was added.
+    HttpResponse<String> withdrawn =
+        post(
+            first,
+            "/api/v1/case-events/corrections",
+            "event_id,action,reason,occurred_at,type,case_id,child_id,worker_id,team_id,detail,"
+                + "ref,due_date\n"
+                + "cor-2,withdraw,Referred twice,,,,,,,,,\n");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(waiting(first, "COR")).as("the instance that withdrew it").isEqualTo(1);
+    deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    long seen = waiting(second, "COR");
+    while (seen != 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      seen = waiting(second, "COR");
+    }
+    assertThat(seen).as("the other instance, within two seconds").isEqualTo(1);
   }
 
   @Test
