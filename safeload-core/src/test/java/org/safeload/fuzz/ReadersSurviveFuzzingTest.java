@@ -25,6 +25,7 @@ import org.safeload.handover.HandoverCsv;
 import org.safeload.money.ScenarioReader;
 import org.safeload.organisation.WorkerCsv;
 import org.safeload.timeliness.ChildCsv;
+import org.safeload.timeliness.EventCorrections;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.KpiRuleSet;
 
@@ -43,6 +44,9 @@ class ReadersSurviveFuzzingTest {
   static final int DEFAULT_INPUTS = 2_000;
   private static final int INPUTS = Integer.getInteger("safeload.fuzz.inputs", DEFAULT_INPUTS);
   private static final long SEED = Long.getLong("safeload.fuzz.seed", 20261128L);
+
+  /** Only the reader with this name (a long run of one reader), or every reader if unset. */
+  private static final String ONLY = System.getProperty("safeload.fuzz.only", "");
 
   /** A reader: reads the bytes and returns its problems; throws only what the test refuses. */
   interface Target {
@@ -77,6 +81,18 @@ class ReadersSurviveFuzzingTest {
             "events (text)",
             Files.readAllBytes(examples.resolve("events.csv")),
             (Target) b -> EventCsv.read(new StringReader(text(b))).problems()),
+        Arguments.of(
+            "corrections",
+            Files.readAllBytes(examples.resolve("corrections.csv")),
+            (Target)
+                b ->
+                    EventCorrections.read(
+                            new StringReader(text(b)),
+                            id ->
+                                Optional.of(
+                                    new EventCsv.KnownEvent(
+                                        org.safeload.timeliness.EventType.VISIT, "C1")))
+                        .problems()),
         Arguments.of(
             "workers",
             Files.readAllBytes(examples.resolve("workers.csv")),
@@ -113,6 +129,7 @@ class ReadersSurviveFuzzingTest {
   @MethodSource("readers")
   void everyMutatedInputIsReadOrRefusedWithItsProblems(String what, byte[] seed, Target reader)
       throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.equals(what));
     long seedOfTarget = SEED ^ what.hashCode();
     System.out.println(
         "ReadersSurviveFuzzingTest " + what + ": seed " + seedOfTarget + ", " + INPUTS + " inputs");

@@ -114,6 +114,44 @@ class EventCorrectionsTest {
   }
 
   @Test
+  void theDocumentedExampleCorrectsTheDocumentedEvents() throws Exception {
+    java.nio.file.Path examples = java.nio.file.Path.of("..", "docs", "examples");
+    EventCsv.Result events;
+    try (var in = java.nio.file.Files.newBufferedReader(examples.resolve("events.csv"))) {
+      events = EventCsv.read(in);
+    }
+    EventLog log = events.log();
+    EventCorrections.Result result;
+    try (var in = java.nio.file.Files.newBufferedReader(examples.resolve("corrections.csv"))) {
+      result =
+          EventCorrections.read(
+              in,
+              id -> {
+                int row = log.rowOf(id);
+                return row < 0
+                    ? Optional.empty()
+                    : Optional.of(
+                        new EventCsv.KnownEvent(log.type(row), log.cases().get(log.caseOf(row))));
+              });
+    }
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.corrections())
+        .extracting(EventCorrections.Correction::eventId, EventCorrections.Correction::action)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e5", EventCorrections.Action.CORRECT),
+            org.assertj.core.groups.Tuple.tuple("e14", EventCorrections.Action.WITHDRAW));
+    // The visit kept its id, type and case (its write-up e6 refers to it); 14:00 in June is 13:00
+    // UTC.
+    EventLog values = result.values().log();
+    assertThat(EventCorrections.values(values, 0, null))
+        .containsExactly(
+            "e5", "2022-06-10T14:00", "visit", "C1", "K1", "W1", "T5", "not-seen", "", "");
+    assertThat(values.at(0))
+        .isEqualTo(LocalDateTime.of(2022, 6, 10, 13, 0).toEpochSecond(java.time.ZoneOffset.UTC));
+  }
+
+  @Test
   void anEventsValuesGoToALineAndBack() {
     EventLog log = new EventLog();
     log.add(

@@ -103,6 +103,21 @@ class EveryPageSurvivesEdgeValuesTest {
     activity.importEvents(
         new ByteArrayInputStream(
             events.formatted(team.id(), workerId).getBytes(StandardCharsets.UTF_8)));
+    // A correction with the longest reason, markup in it, and a withdrawn event: the case page
+    // shows both in words, and the correction form opens for every event left.
+    String reason = ("\"<script>alert(1)</script>\" ," + "é".repeat(500)).substring(0, 500);
+    activity.correctEvents(
+        new ByteArrayInputStream(
+            ("event_id,action,reason,occurred_at,type,case_id,child_id,worker_id,team_id,detail,"
+                    + "ref,due_date\n"
+                    + "edge-3,correct,\""
+                    + reason.replace("\"", "\"\"")
+                    + "\",2040-12-31T23:58,visit,EDGE:1,K-EDGE_1.x,%2$s,%1$s,not-seen,,\n"
+                    + "edge-4,withdraw,\""
+                    + reason.replace("\"", "\"\"")
+                    + "\",,,,,,,,,\n")
+                .formatted(team.id(), workerId)
+                .getBytes(StandardCharsets.UTF_8)));
 
     List<String> opened =
         crawl(
