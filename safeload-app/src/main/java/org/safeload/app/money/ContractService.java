@@ -157,7 +157,9 @@ public class ContractService {
             teamId(contract),
             write(contract),
             clock.instant());
-    audit.record("create", "contract", id, "contract " + contract.id() + " created");
+    String created = "contract " + contract.id() + " created";
+    contracts.insertVersion(id, write(contract), clock.instant(), AuditLog.actor(), created);
+    audit.record("create", "contract", id, created);
     return contract(contract.id());
   }
 
@@ -236,19 +238,42 @@ public class ContractService {
     return ContractDocument.toYaml(contract(code).contract());
   }
 
-  /** A change to a contract: when, by whom (their name), and which parts; never the values. */
-  public record Change(java.time.Instant when, String by, String what) {}
+  /**
+   * A saved version of a contract: its number, when, by whom (their name), and what changed, with
+   * the money and dates before and after (the page is for those who may read the contract's money;
+   * the audit trail names the parts only).
+   */
+  public record Change(int number, java.time.Instant when, String by, String what) {}
 
-  /** Who created and changed the contract, and when (newest first); never the values. */
+  /** Every version of the contract, newest first, each with what changed from the one before. */
   @PreAuthorize(Permissions.READ_MONEY)
   public List<Change> history(String code) {
-    List<org.safeload.app.audit.AuditEntry> entries =
-        audit.forEntity("contract", contract(code).id());
+    List<ContractRepository.Version> versions = contracts.versions(contract(code).id());
     Map<String, String> people =
-        audit.people(entries.stream().map(org.safeload.app.audit.AuditEntry::actor).toList());
-    return entries.stream()
-        .map(e -> new Change(e.occurredAt(), people.get(e.actor()), e.summary()))
-        .toList();
+        audit.people(versions.stream().map(ContractRepository.Version::savedBy).toList());
+    List<Change> changes = new ArrayList<>();
+    Contract before = null;
+    for (ContractRepository.Version v : versions) {
+      Contract after = parse(v.document());
+      List<String> details = before == null ? List.of() : ContractChanges.between(before, after);
+      changes.add(
+          new Change(
+              v.number(),
+              v.savedAt(),
+              people.getOrDefault(v.savedBy(), AuditLog.SYSTEM_NAME),
+              v.summary() + (details.isEmpty() ? "" : ": " + String.join("; ", details))));
+      before = after;
+    }
+    return changes.reversed();
+  }
+
+  /** One version of the contract's document, as YAML. */
+  @PreAuthorize(Permissions.READ_MONEY)
+  public Optional<String> versionYaml(String code, int number) {
+    return contracts.versions(contract(code).id()).stream()
+        .filter(v -> v.number() == number)
+        .findFirst()
+        .map(v -> ContractDocument.toYaml(parse(v.document())));
   }
 
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
@@ -299,8 +324,10 @@ public class ContractService {
   }
 
   private void save(StoredContract current, Contract contract, String summary) {
+    String document = write(contract);
     contracts.update(
-        current.id(), providerId(contract), teamId(contract), write(contract), clock.instant());
+        current.id(), providerId(contract), teamId(contract), document, clock.instant());
+    contracts.insertVersion(current.id(), document, clock.instant(), AuditLog.actor(), summary);
     audit.record("update", "contract", current.id(), summary);
   }
 

@@ -80,6 +80,11 @@ public class Show {
 
   /** Money to the penny with the pound sign and thousands separators: "£1,234.50", "-£20.00". */
   public String money(BigDecimal amount) {
+    return inMoney(amount);
+  }
+
+  /** As {@link #money}, for code that is not a page. */
+  public static String inMoney(BigDecimal amount) {
     if (amount == null) {
       return "";
     }

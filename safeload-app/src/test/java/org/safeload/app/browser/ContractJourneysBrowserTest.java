@@ -183,7 +183,9 @@ class ContractJourneysBrowserTest extends BrowserJourney {
             "January 2027 £18,600.00 £0.00 £18,600.00 £18,600.00");
     assertThat(text("total")).isEqualTo("£37,200.00");
     assertThat(texts("#history tbody tr td:nth-child(3)"))
-        .containsExactly("changed ceiling, roster lines", "contract " + reference + " created");
+        .containsExactly(
+            "changed ceiling, roster lines: ceiling £75,000.50, was £60,000.00",
+            "contract " + reference + " created");
     assertThat(text("last-changed")).endsWith(" by Test Finance");
   }
 
@@ -270,7 +272,8 @@ class ContractJourneysBrowserTest extends BrowserJourney {
             "December 2026 £27,900.00 £0.00 £27,900.00 £27,000.00 -£900.00 £27,000.00");
     assertThat(text("total")).isEqualTo("£54,900.00");
     assertThat(texts("#history tbody tr td:nth-child(3)").getFirst())
-        .isEqualTo("invoice recorded for December 2026");
+        .isEqualTo(
+            "invoice recorded for December 2026: invoice for December 2026 £27,000.00 added");
   }
 
   @Test

@@ -285,9 +285,11 @@ class ContractPagesTest {
             "Team manager 1 £400.00 per calendar day", "Social worker 5 £300.00 per calendar day");
     assertThat(page.selectFirst("#extension-0").text())
         .isEqualTo("Up to £100,000.00; decide by 28 February 2025 (27 days left)");
-    // Who created it, and when (the test clock), is on the page; the values are not in the trail.
+    // Who created it, and when (the test clock), is on the page, with the version to read.
     assertThat(page.select("#history tbody tr").eachText())
-        .containsExactly("24 November 2026 at 12:00pm Test Finance contract form-example created");
+        .containsExactly(
+            "24 November 2026 at 12:00pm Test Finance contract form-example created Version 1 as"
+                + " YAML");
   }
 
   @Test
@@ -469,7 +471,8 @@ class ContractPagesTest {
     assertThat(page.select("#history tbody tr").first().text())
         .isEqualTo(
             "24 November 2026 at 12:00pm Test Finance changed team, procurement route, ceiling,"
-                + " roster lines, extension options");
+                + " roster lines, extension options: ceiling £200,000.00, was £170,000.00 Version 2"
+                + " as YAML");
     assertThat(page.selectFirst("#team a").text()).isEqualTo("Child Protection Team");
     assertThat(page.selectFirst("#team a").attr("href")).matches("/teams/\\d+");
     assertThat(page.selectFirst("#last-changed").text())

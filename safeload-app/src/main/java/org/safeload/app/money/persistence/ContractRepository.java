@@ -62,4 +62,40 @@ public class ContractRepository {
         .params(providerId, teamId, document, Timestamp.from(at), id)
         .update();
   }
+
+  /** A saved version of a contract's document: its number (from 1), when, by whom, and what. */
+  public record Version(
+      int number, Instant savedAt, String savedBy, String summary, String document) {}
+
+  /** Keeps the document just saved as the contract's next version. */
+  public void insertVersion(
+      long contractId, String document, Instant at, String by, String summary) {
+    int next =
+        jdbc.sql("select coalesce(max(number), 0) + 1 from contract_version where contract_id = ?")
+            .param(contractId)
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            "insert into contract_version (contract_id, number, document, saved_at, saved_by,"
+                + " summary) values (?, ?, ?, ?, ?, ?)")
+        .params(contractId, next, document, Timestamp.from(at), by, summary)
+        .update();
+  }
+
+  /** Every version of a contract, oldest first. */
+  public List<Version> versions(long contractId) {
+    return jdbc.sql(
+            "select number, saved_at, saved_by, summary, document from contract_version where"
+                + " contract_id = ? order by number")
+        .param(contractId)
+        .query(
+            (rs, n) ->
+                new Version(
+                    rs.getInt("number"),
+                    rs.getTimestamp("saved_at").toInstant(),
+                    rs.getString("saved_by"),
+                    rs.getString("summary"),
+                    rs.getString("document")))
+        .list();
+  }
 }

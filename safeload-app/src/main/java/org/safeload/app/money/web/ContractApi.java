@@ -86,6 +86,15 @@ class ContractApi {
     return ContractDocument.toMap(contracts.replace(id, document).contract());
   }
 
+  @GetMapping("/contracts/{id}/history")
+  @Operation(
+      summary =
+          "Every version of a contract, newest first, each with what changed (money and dates"
+              + " before and after)")
+  List<ContractService.Change> history(@PathVariable String id) {
+    return contracts.history(id);
+  }
+
   @GetMapping("/contracts/{id}/costs")
   @Operation(summary = "Month by month to the penny, totals, headroom, breach date and flags")
   Evaluation.ContractResult costs(

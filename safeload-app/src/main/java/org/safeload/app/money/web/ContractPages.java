@@ -291,6 +291,24 @@ class ContractPages {
         .body(contracts.yaml(id).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** One earlier (or the latest) version of the contract document, as YAML. */
+  @GetMapping(path = "/{id}/versions/{number}.yaml")
+  ResponseEntity<byte[]> version(@PathVariable String id, @PathVariable int number) {
+    String yaml =
+        contracts
+            .versionYaml(id, number)
+            .orElseThrow(
+                () ->
+                    new org.safeload.app.platform.NotFoundException(
+                        "No version " + number + " of contract " + id));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + id + "-version-" + number + ".yaml\"")
+        .body(yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
   // --- the contract form ----------------------------------------------------------------------
 
   @GetMapping("/new")
