@@ -139,6 +139,24 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Each account's last sign-in through the sign-in page. */
+  /** A change to an account: when, by whom (their name), and what (from the audit trail). */
+  public record Change(java.time.Instant when, String by, String what) {}
+
+  /**
+   * What was done to an account, newest first: added, role changed, disabled, enabled, password
+   * reset, linked to a worker, signed out everywhere. Accounts are never deleted, so this stays.
+   */
+  @PreAuthorize(Permissions.ADMINISTER)
+  public List<Change> history(long id) {
+    List<org.safeload.app.audit.AuditEntry> entries = audit.forEntity("user", id);
+    java.util.Map<String, String> people =
+        audit.people(entries.stream().map(org.safeload.app.audit.AuditEntry::actor).toList());
+    return entries.stream()
+        .map(
+            e -> new Change(e.occurredAt(), people.getOrDefault(e.actor(), e.actor()), e.summary()))
+        .toList();
+  }
+
   @PreAuthorize(Permissions.ADMINISTER)
   public java.util.Map<Long, java.time.Instant> lastSignIns() {
     return repository.lastSignIns();

@@ -108,6 +108,17 @@ class AccountJourneysBrowserTest extends BrowserJourney {
     signInAsAdmin();
     open("/admin/users/" + id);
     assertThat(text("last-sign-in")).isNotEqualTo("Never through the sign-in page");
+    // The account keeps its history, newest first: every change above, and by whom.
+    assertThat(texts("#history tbody tr td:nth-child(3)"))
+        .containsSubsequence(
+            "Password changed by its owner",
+            "Account enabled again",
+            "Account disabled: it cannot sign in",
+            "Password reset: to be changed at the next sign-in",
+            "Account linked to a worker",
+            "Role changed from Social worker to Team manager",
+            "Account added with the role Social worker");
+    assertThat(texts("#history tbody tr td:nth-child(2)")).contains("Administrator", "Jo Journey");
   }
 
   /** GET /api/v1/teams over real HTTP with the account's password; the status. */

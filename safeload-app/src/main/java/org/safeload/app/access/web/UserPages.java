@@ -98,6 +98,7 @@ class UserPages {
     var account = accounts.account(id);
     model.addAttribute("account", account);
     model.addAttribute("lastSignIn", accounts.lastSignIns().get(id));
+    model.addAttribute("history", accounts.history(id));
     Long linked = accounts.linkedWorker(id).orElse(null);
     model.addAttribute("linkedWorker", linked);
     model.addAttribute(
