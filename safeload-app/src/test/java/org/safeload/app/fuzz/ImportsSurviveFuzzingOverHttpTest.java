@@ -54,8 +54,10 @@ class ImportsSurviveFuzzingOverHttpTest {
           "worker_assignment",
           "establishment",
           "contract",
+          "contract_version",
           "child",
           "case_event",
+          "case_event_correction",
           "kpi_rule_set",
           "caseload_policy",
           "handover",
@@ -133,6 +135,31 @@ class ImportsSurviveFuzzingOverHttpTest {
                       + ",seen,,\n")
                   .getBytes(StandardCharsets.UTF_8),
               b -> post("/api/v1/case-events/import").contentType("text/csv").content(b));
+      case "corrections" -> {
+        // Its own events to correct, imported first (as the events target's are, if it ran).
+        String row = ",FZC1,KFZC1," + worker + "," + team;
+        MockHttpServletResponse imported =
+            send(
+                post("/api/v1/case-events/import")
+                    .contentType("text/csv")
+                    .content(
+                        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,"
+                            + "due_date\nfzc-1,2026-11-03T09:00,allocated"
+                            + row
+                            + ",cin,,\nfzc-2,2026-11-04T09:00,visit"
+                            + row
+                            + ",seen,,\nfzc-3,2026-11-04T09:00,visit"
+                            + row
+                            + ",seen,,\n"));
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
+        yield new Target(
+            ("event_id,action,reason,occurred_at,type,case_id,child_id,worker_id,team_id,detail,"
+                    + "ref,due_date\nfzc-2,correct,Not seen after all,2026-11-04T09:30,visit"
+                    + row
+                    + ",not-seen,,\nfzc-3,withdraw,Recorded twice,,,,,,,,,\n")
+                .getBytes(StandardCharsets.UTF_8),
+            b -> post("/api/v1/case-events/corrections").contentType("text/csv").content(b));
+      }
       case "children" ->
           new Target(
               "child_id,date_of_birth,family_group\nKFZ1,2016-02-03,FZFAM\nKFZ2,,FZFAM\n"
@@ -172,7 +199,8 @@ class ImportsSurviveFuzzingOverHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"events", "children", "workers", "rule-set", "policy", "contract"})
+  @ValueSource(
+      strings = {"events", "corrections", "children", "workers", "rule-set", "policy", "contract"})
   void everyAnswerIsASuccessOrACleanRefusalAndARefusalWritesNothing(String name) throws Exception {
     long seed = Long.getLong("safeload.fuzz.seed", 20261128L) ^ name.hashCode();
     int inputs = Integer.getInteger("safeload.fuzz.http.inputs", DEFAULT_INPUTS);
