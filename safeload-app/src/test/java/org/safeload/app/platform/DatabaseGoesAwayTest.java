@@ -139,6 +139,21 @@ class DatabaseGoesAwayTest {
     // Up: all of it works.
     assertThat(api("GET", "/api/v1/teams", null, bearer()).statusCode()).isEqualTo(200);
     assertThat(page("/teams").statusCode()).isEqualTo(200);
+    // Someone opens the sign-in page while the database is up, and signs in while it is away.
+    HttpClient late =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .build();
+    Matcher lateCsrf =
+        CSRF.matcher(late.send(request("/sign-in").GET().build(), BodyHandlers.ofString()).body());
+    assertThat(lateCsrf.find()).isTrue();
+    String lateForm =
+        "username=admin&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(lateCsrf.group(1), StandardCharsets.UTF_8);
 
     PROXY.cut(how);
 
@@ -158,11 +173,27 @@ class DatabaseGoesAwayTest {
                       bearer()));
       Future<Timed<String>> teams = people.submit(() -> page("/teams"));
       Future<Timed<String>> contract = people.submit(() -> page("/contracts/" + CONTRACT));
+      Future<Timed<String>> signIn =
+          people.submit(
+              () -> {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r =
+                    late.send(
+                        request("/sign-in")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html")
+                            .POST(HttpRequest.BodyPublishers.ofString(lateForm))
+                            .build(),
+                        BodyHandlers.ofString());
+                return new Timed<>(r, Duration.ofNanos(System.nanoTime() - t0));
+              });
       unavailableProblem(token.get());
       unavailableProblem(password.get());
       unavailableProblem(change.get());
       unavailablePage(teams.get());
       unavailablePage(contract.get());
+      // Not "Enter a correct username and password": the password was never checked.
+      unavailablePage(signIn.get());
     }
     if (how == TcpProxy.Down.HOLD) {
       assertThat(PROXY.held()).as("connection attempts left hanging").isPositive();
