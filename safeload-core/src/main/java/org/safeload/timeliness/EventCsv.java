@@ -100,7 +100,18 @@ public final class EventCsv {
   private EventCsv() {}
 
   /** An event already stored, that a new row may refer to. */
-  public record KnownEvent(EventType type, String caseId) {}
+  public record KnownEvent(EventType type, String caseId) {
+
+    /** The events of a log, by id, as a reader looks them up. */
+    public static Function<String, Optional<KnownEvent>> in(EventLog log) {
+      return id -> {
+        int row = log.rowOf(id);
+        return row < 0
+            ? Optional.empty()
+            : Optional.of(new KnownEvent(log.type(row), log.cases().get(log.caseOf(row))));
+      };
+    }
+  }
 
   public static Result read(Reader reader) {
     return read(reader, id -> Optional.empty());

@@ -123,16 +123,7 @@ class EventCorrectionsTest {
     EventLog log = events.log();
     EventCorrections.Result result;
     try (var in = java.nio.file.Files.newBufferedReader(examples.resolve("corrections.csv"))) {
-      result =
-          EventCorrections.read(
-              in,
-              id -> {
-                int row = log.rowOf(id);
-                return row < 0
-                    ? Optional.empty()
-                    : Optional.of(
-                        new EventCsv.KnownEvent(log.type(row), log.cases().get(log.caseOf(row))));
-              });
+      result = EventCorrections.read(in, EventCsv.KnownEvent.in(log));
     }
 
     assertThat(result.problems()).isEmpty();

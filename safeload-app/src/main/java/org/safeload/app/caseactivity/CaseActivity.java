@@ -184,17 +184,7 @@ public class CaseActivity {
         live.read(
             stored -> {
               EventLog known = stored.log();
-              EventCsv.Result result =
-                  read(
-                      file,
-                      id -> {
-                        int row = known.rowOf(id);
-                        return row < 0
-                            ? Optional.empty()
-                            : Optional.of(
-                                new EventCsv.KnownEvent(
-                                    known.type(row), known.cases().get(known.caseOf(row))));
-                      });
+              EventCsv.Result result = read(file, EventCsv.KnownEvent.in(known));
               if (!result.problems().isEmpty()) {
                 throw new InvalidInputException("The file has errors", result.problems());
               }
@@ -423,16 +413,7 @@ public class CaseActivity {
     live.read(
         stored -> {
           EventLog known = stored.log();
-          EventCorrections.Result result =
-              reader.apply(
-                  id -> {
-                    int row = known.rowOf(id);
-                    return row < 0
-                        ? Optional.empty()
-                        : Optional.of(
-                            new EventCsv.KnownEvent(
-                                known.type(row), known.cases().get(known.caseOf(row))));
-                  });
+          EventCorrections.Result result = reader.apply(EventCsv.KnownEvent.in(known));
           if (!result.problems().isEmpty()) {
             throw new InvalidInputException("The corrections have errors", result.problems());
           }

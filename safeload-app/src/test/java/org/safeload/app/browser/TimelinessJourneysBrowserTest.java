@@ -114,15 +114,18 @@ class TimelinessJourneysBrowserTest extends BrowserJourney {
     assertThat(heading()).isEqualTo("Case TJ-CASE-1");
     assertThat(text("child")).isEqualTo("Child TJ-CHILD-1");
     assertThat(texts("nav.govuk-breadcrumbs a")).containsExactly("Home", "Timeliness");
+    // An administrator may correct each event: the last cell is its link.
+    assertThat(cells("#timeline tr[data-event='tj-visit-1']").getLast())
+        .isEqualTo("Correct\nthe visit on 20 November 2026 at 10:00am");
     assertThat(cells("#timeline tr[data-event='tj-visit-1']"))
-        .containsExactly(
+        .startsWith(
             "20 November 2026 at 10:00am",
             "Visit",
             "Assessment Team South",
             worker[1],
             "Child seen");
     assertThat(cells("#timeline tr[data-event='tj-write-1']"))
-        .containsExactly(
+        .startsWith(
             "23 November 2026 at 9:30am",
             "Visit written up",
             "Assessment Team South",

@@ -285,9 +285,7 @@ class WorkerPages {
       throws IOException {
     model.addAttribute("header", String.join(",", WorkerCsv.HEADER));
     if (file == null || file.isEmpty()) {
-      model.addAttribute("errors", Map.of("file", "Select a CSV file"));
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return "workers/import";
+      return org.safeload.app.platform.FileUploads.noFile(model, response, "workers/import");
     }
     try {
       ImportResult result =

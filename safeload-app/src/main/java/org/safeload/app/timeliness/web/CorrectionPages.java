@@ -9,6 +9,7 @@ import java.util.Map;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseactivity.CaseEvent;
 import org.safeload.app.platform.DateParts;
+import org.safeload.app.platform.FileUploads;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.platform.TimeConfig;
@@ -231,25 +232,14 @@ class CorrectionPages {
     activity.checkMayCorrect();
     model.addAttribute("header", String.join(",", EventCorrections.HEADER));
     if (file == null || file.isEmpty()) {
-      model.addAttribute("errors", Map.of("file", "Select a CSV file"));
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return "timeliness/corrections";
+      return FileUploads.noFile(model, response, "timeliness/corrections");
     }
     try (InputStream in = file.getInputStream()) {
       redirect.addFlashAttribute("corrected", activity.correctEvents(in));
       return "redirect:/timeliness/corrections";
     } catch (InvalidInputException e) {
-      model.addAttribute(
-          "errors",
-          Map.of(
-              "file",
-              "The file has "
-                  + e.problems().size()
-                  + (e.problems().size() == 1 ? " problem" : " problems")
-                  + ": nothing was changed"));
-      model.addAttribute("problems", e.problems());
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return "timeliness/corrections";
+      return FileUploads.refused(
+          model, response, "timeliness/corrections", e, "nothing was changed");
     }
   }
 

@@ -18,7 +18,6 @@ import org.safeload.app.timeliness.RuleSets;
 import org.safeload.app.timeliness.TimelinessService;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.KpiReport;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -204,9 +203,7 @@ class TimelinessPages {
       throws IOException {
     model.addAttribute("header", String.join(",", EventCsv.HEADER));
     if (file == null || file.isEmpty()) {
-      model.addAttribute("errors", Map.of("file", "Select a CSV file"));
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return "timeliness/import";
+      return org.safeload.app.platform.FileUploads.noFile(model, response, "timeliness/import");
     }
     try {
       CaseActivity.ImportResult result;
@@ -216,17 +213,8 @@ class TimelinessPages {
       redirect.addFlashAttribute("imported", result);
       return "redirect:/timeliness";
     } catch (InvalidInputException e) {
-      model.addAttribute(
-          "errors",
-          Map.of(
-              "file",
-              "The file has "
-                  + e.problems().size()
-                  + (e.problems().size() == 1 ? " problem" : " problems")
-                  + ": nothing was imported"));
-      model.addAttribute("problems", e.problems());
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return "timeliness/import";
+      return org.safeload.app.platform.FileUploads.refused(
+          model, response, "timeliness/import", e, "nothing was imported");
     }
   }
 }
