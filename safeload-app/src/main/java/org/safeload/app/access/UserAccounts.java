@@ -74,12 +74,12 @@ public class UserAccounts implements UserDetailsService {
         .filter(UserAccount::enabled);
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<UserAccount> list() {
     return repository.findAll();
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount create(NewAccount account) {
     return createAccount(account);
@@ -131,7 +131,7 @@ public class UserAccounts implements UserDetailsService {
 
   // --- Managing accounts -------------------------------------------------------------------
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public UserAccount account(long id) {
     return repository
         .findById(id)
@@ -139,7 +139,7 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Each account's last sign-in through the sign-in page. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public java.util.Map<Long, java.time.Instant> lastSignIns() {
     return repository.lastSignIns();
   }
@@ -148,7 +148,7 @@ public class UserAccounts implements UserDetailsService {
    * Links an account to a worker (or unlinks it, for {@code null}): a social worker or team manager
    * then sees the children of the worker's team, and a social worker their own cases.
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount linkWorker(long id, Long workerId) {
     UserAccount account = account(id);
@@ -165,19 +165,19 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** The workers an account can be linked to: current workers by name, with their team. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<WorkerDirectory.Choice> workerChoices() {
     return workers.getObject().choices();
   }
 
   /** The worker an account is linked to, if any. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public Optional<Long> linkedWorker(long id) {
     return repository.linkedWorker(id);
   }
 
   /** Stops an account signing in (its sessions end, its API tokens stop working). */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount disable(long id) {
     UserAccount account = notMine(id, "disable");
@@ -187,7 +187,7 @@ public class UserAccounts implements UserDetailsService {
     return account(id);
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount enable(long id) {
     account(id);
@@ -197,7 +197,7 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Gives an account another role; its sessions end so that the new role applies at once. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount changeRole(long id, AccessRole role, Long providerId) {
     UserAccount account = notMine(id, "change the role of");
@@ -221,7 +221,7 @@ public class UserAccounts implements UserDetailsService {
    * Sets a password the administrator passes on; its owner must choose their own at the next
    * sign-in. Every session of the account ends.
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount resetPassword(long id, String password) {
     UserAccount account = account(id);
@@ -238,7 +238,7 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Ends every session of the account, on every instance. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public int signOutEverywhere(long id) {
     UserAccount account = account(id);

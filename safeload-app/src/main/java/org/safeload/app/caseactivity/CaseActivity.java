@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository.ChildRow;
@@ -22,7 +23,6 @@ import org.safeload.timeliness.ChildCsv;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventLog;
 import org.safeload.timeliness.EventType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -112,7 +112,7 @@ public class CaseActivity {
   }
 
   /** One case's events in time order (empty for an unknown case). */
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   public List<CaseEvent> caseEvents(String caseRef) {
     return live.caseEvents(caseRef);
   }
@@ -163,7 +163,7 @@ public class CaseActivity {
    * already imported unchanged are skipped, and a changed one is refused with its line. The new
    * events are written in batches (PostgreSQL's COPY), in one transaction.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public ImportResult importEvents(InputStream file) {
     long start = System.nanoTime();
@@ -305,7 +305,7 @@ public class CaseActivity {
    *
    * @return the new events' ids, in order
    */
-  @PreAuthorize(Permissions.ALLOCATE)
+  @Requires(Capability.ALLOCATE)
   @Transactional
   public List<String> recordAllocations(List<Allocation> allocations) {
     long version = events.lockVersion();
@@ -339,7 +339,7 @@ public class CaseActivity {
    * already stored with the same details is unchanged; with other details (a new sibling's family
    * group, a corrected date of birth), updated.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public ChildrenImport importChildren(Reader file) {
     ChildCsv.Result result = ChildCsv.read(file);

@@ -335,7 +335,7 @@ class CaseloadPages {
    * saving): anyone else is refused before their answers are even checked.
    */
   private static void mayEditPolicy() {
-    if (!org.safeload.app.access.Permissions.canEditPolicy()) {
+    if (!org.safeload.app.access.Capability.EDIT_POLICY.granted()) {
       throw new org.springframework.security.access.AccessDeniedException(
           "Only a head of service may change the allocation policy");
     }

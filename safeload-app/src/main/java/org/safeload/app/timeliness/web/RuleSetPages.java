@@ -330,7 +330,7 @@ class RuleSetPages {
    * else is refused before the form is even shown.
    */
   private static void mayEdit() {
-    if (!org.safeload.app.access.Permissions.canEditTimeliness()) {
+    if (!org.safeload.app.access.Capability.EDIT_TIMELINESS.granted()) {
       throw new org.springframework.security.access.AccessDeniedException(
           "Only a head of service may change rule sets");
     }
