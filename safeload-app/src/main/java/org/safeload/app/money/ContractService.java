@@ -122,15 +122,6 @@ public class ContractService {
         clock.instant());
   }
 
-  /**
-   * Refuses anyone who may not change contracts: for the pages that only show a form (a new
-   * contract, another roster line) and so would otherwise not reach a checked method.
-   */
-  @Requires(Capability.EDIT_MONEY)
-  public void checkMayEdit() {
-    // the check is the annotation
-  }
-
   /** Adds a contract from its document (YAML or JSON). */
   @Requires(Capability.EDIT_MONEY)
   @Transactional
