@@ -16,7 +16,6 @@ import org.safeload.app.access.persistence.UserRepository;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.app.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,12 +54,12 @@ public class ApiTokens {
   }
 
   /** The account whose tokens these are. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public UserAccount account(long accountId) {
     return users.findById(accountId).orElseThrow(() -> new NotFoundException("No such account"));
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<ApiToken> list(long accountId) {
     account(accountId);
     return repository.forAccount(accountId);
@@ -73,7 +72,7 @@ public class ApiTokens {
    * Creates a token that expires after {@code days} (one of {@link #LIFETIMES}) and, if {@code
    * readOnly}, may only read (GET).
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public Created create(long accountId, String label, int days, boolean readOnly) {
     if (!LIFETIMES.contains(days)) {
@@ -117,7 +116,7 @@ public class ApiTokens {
   }
 
   /** Revokes a token: the API refuses it from now on. Revoking it again changes nothing. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public ApiToken revoke(long accountId, long tokenId) {
     ApiToken token =

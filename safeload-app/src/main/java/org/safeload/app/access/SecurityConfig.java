@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -116,6 +117,19 @@ public class SecurityConfig {
       }
       return http.build();
     }
+  }
+
+  /**
+   * Lets {@link Requires} fill its capability into its {@code @PreAuthorize} expression (Spring
+   * Security's meta-annotation templates). Static, as Spring Security asks for it while it sets up
+   * method security itself.
+   */
+  @Bean
+  static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
+    AnnotationTemplateExpressionDefaults defaults = new AnnotationTemplateExpressionDefaults();
+    // A placeholder that names nothing is a mistake in an annotation, not something to ignore.
+    defaults.setIgnoreUnknown(false);
+    return defaults;
   }
 
   @Bean

@@ -74,12 +74,12 @@ public class UserAccounts implements UserDetailsService {
         .filter(UserAccount::enabled);
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<UserAccount> list() {
     return repository.findAll();
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount create(NewAccount account) {
     return createAccount(account);
@@ -131,14 +131,13 @@ public class UserAccounts implements UserDetailsService {
 
   // --- Managing accounts -------------------------------------------------------------------
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public UserAccount account(long id) {
     return repository
         .findById(id)
         .orElseThrow(() -> new org.safeload.app.platform.NotFoundException("No such account"));
   }
 
-  /** Each account's last sign-in through the sign-in page. */
   /** A change to an account: when, by whom (their name), and what (from the audit trail). */
   public record Change(java.time.Instant when, String by, String what) {}
 
@@ -146,7 +145,7 @@ public class UserAccounts implements UserDetailsService {
    * What was done to an account, newest first: added, role changed, disabled, enabled, password
    * reset, linked to a worker, signed out everywhere. Accounts are never deleted, so this stays.
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<Change> history(long id) {
     List<org.safeload.app.audit.AuditEntry> entries = audit.forEntity("user", id);
     java.util.Map<String, String> people =
@@ -157,7 +156,8 @@ public class UserAccounts implements UserDetailsService {
         .toList();
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  /** Each account's last sign-in through the sign-in page. */
+  @Requires(Capability.ADMINISTER)
   public java.util.Map<Long, java.time.Instant> lastSignIns() {
     return repository.lastSignIns();
   }
@@ -166,7 +166,7 @@ public class UserAccounts implements UserDetailsService {
    * Links an account to a worker (or unlinks it, for {@code null}): a social worker or team manager
    * then sees the children of the worker's team, and a social worker their own cases.
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount linkWorker(long id, Long workerId) {
     UserAccount account = account(id);
@@ -183,19 +183,19 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** The workers an account can be linked to: current workers by name, with their team. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public List<WorkerDirectory.Choice> workerChoices() {
     return workers.getObject().choices();
   }
 
   /** The worker an account is linked to, if any. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   public Optional<Long> linkedWorker(long id) {
     return repository.linkedWorker(id);
   }
 
   /** Stops an account signing in (its sessions end, its API tokens stop working). */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount disable(long id) {
     UserAccount account = notMine(id, "disable");
@@ -205,7 +205,7 @@ public class UserAccounts implements UserDetailsService {
     return account(id);
   }
 
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount enable(long id) {
     account(id);
@@ -215,7 +215,7 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Gives an account another role; its sessions end so that the new role applies at once. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount changeRole(long id, AccessRole role, Long providerId) {
     UserAccount account = notMine(id, "change the role of");
@@ -239,7 +239,7 @@ public class UserAccounts implements UserDetailsService {
    * Sets a password the administrator passes on; its owner must choose their own at the next
    * sign-in. Every session of the account ends.
    */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public UserAccount resetPassword(long id, String password) {
     UserAccount account = account(id);
@@ -256,7 +256,7 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /** Ends every session of the account, on every instance. */
-  @PreAuthorize(Permissions.ADMINISTER)
+  @Requires(Capability.ADMINISTER)
   @Transactional
   public int signOutEverywhere(long id) {
     UserAccount account = account(id);

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository;
 import org.safeload.app.caseactivity.persistence.CaseEventRepository.ChildRow;
@@ -23,7 +24,6 @@ import org.safeload.timeliness.EventCorrections;
 import org.safeload.timeliness.EventCsv;
 import org.safeload.timeliness.EventLog;
 import org.safeload.timeliness.EventType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -119,7 +119,7 @@ public class CaseActivity {
   }
 
   /** One case's events in time order (empty for an unknown case). */
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   public List<CaseEvent> caseEvents(String caseRef) {
     return live.caseEvents(caseRef);
   }
@@ -170,7 +170,7 @@ public class CaseActivity {
    * already imported unchanged are skipped, and a changed one is refused with its line. The new
    * events are written in batches (PostgreSQL's COPY), in one transaction.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public ImportResult importEvents(InputStream file) {
     long start = System.nanoTime();
@@ -361,7 +361,7 @@ public class CaseActivity {
    * correction is kept with the values before and after, who made it, when and why, and audited.
    * Applying the same file again changes nothing.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public CorrectionResult correctEvents(InputStream file) {
     String text;
@@ -384,14 +384,14 @@ public class CaseActivity {
   }
 
   /** Refuses a person who may not correct events (before a correction form is shown). */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   public void checkMayCorrect() {}
 
   /**
    * Applies one correction given as values by column (the correction form), by the same rules as
    * the file; its problems carry line 0.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public CorrectionResult correctEvent(Map<String, String> values) {
     return correct(known -> EventCorrections.read(List.of(values), List.of(0), known));
@@ -609,7 +609,7 @@ public class CaseActivity {
       List<String> after) {}
 
   /** The corrections of the events that are or were on a case, oldest first. */
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   public List<Correction> corrections(String caseRef) {
     List<CaseEventRepository.CorrectionRow> rows = events.corrections(caseRef);
     Map<String, String> people =
@@ -638,7 +638,7 @@ public class CaseActivity {
    *
    * @return the new events' ids, in order
    */
-  @PreAuthorize(Permissions.ALLOCATE)
+  @Requires(Capability.ALLOCATE)
   @Transactional
   public List<String> recordAllocations(List<Allocation> allocations) {
     long version = events.lockVersion();
@@ -672,7 +672,7 @@ public class CaseActivity {
    * already stored with the same details is unchanged; with other details (a new sibling's family
    * group, a corrected date of birth), updated.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public ChildrenImport importChildren(Reader file) {
     ChildCsv.Result result = ChildCsv.read(file);

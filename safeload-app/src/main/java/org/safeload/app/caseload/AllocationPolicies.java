@@ -1,13 +1,13 @@
 package org.safeload.app.caseload;
 
 import java.time.Clock;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseload.persistence.CaseloadRepository;
 import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.document.DocumentException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,13 +35,13 @@ public class AllocationPolicies {
   }
 
   /** The policy in force: the council's own, or the built-in one. */
-  @PreAuthorize(Permissions.READ_CASELOADS)
+  @Requires(Capability.READ_CASELOADS)
   public CaseloadPolicy policy() {
     return snapshots.policyInForce();
   }
 
   /** The policy in force as YAML. */
-  @PreAuthorize(Permissions.READ_CASELOADS)
+  @Requires(Capability.READ_CASELOADS)
   public String policyText() {
     return repository
         .activePolicy()
@@ -50,7 +50,7 @@ public class AllocationPolicies {
   }
 
   /** Saves the council's policy (a copy of the built-in one, edited) and puts it in force. */
-  @PreAuthorize(Permissions.EDIT_POLICY)
+  @Requires(Capability.EDIT_POLICY)
   @Transactional
   public CaseloadPolicy savePolicy(String document) {
     if (document.length() > MAX_POLICY) {
@@ -75,7 +75,7 @@ public class AllocationPolicies {
   }
 
   /** Puts the built-in policy back in force. */
-  @PreAuthorize(Permissions.EDIT_POLICY)
+  @Requires(Capability.EDIT_POLICY)
   @Transactional
   public void useBuiltInPolicy() {
     repository.lockAllocations();

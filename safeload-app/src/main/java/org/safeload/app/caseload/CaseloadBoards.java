@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.platform.InvalidInputException;
@@ -18,7 +19,6 @@ import org.safeload.caseload.Throughput;
 import org.safeload.organisation.Service;
 import org.safeload.organisation.Team;
 import org.safeload.timeliness.CaseType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -65,7 +65,7 @@ public class CaseloadBoards {
       List<ServiceLoad> services,
       GroupLoad council) {}
 
-  @PreAuthorize(Permissions.READ_CASELOADS)
+  @Requires(Capability.READ_CASELOADS)
   public Overview overview(LocalDate on) {
     Snapshot s = snapshots.snapshot(on);
     Map<Long, String> providers = organisation.providerNames();
@@ -126,7 +126,7 @@ public class CaseloadBoards {
   /** How many months the board's caseload-per-FTE chart covers, ending with the board's date. */
   static final int BOARD_MONTHS = 6;
 
-  @PreAuthorize(Permissions.READ_CASELOADS)
+  @Requires(Capability.READ_CASELOADS)
   public Board board(long teamId, LocalDate on) {
     Team team = organisation.team(teamId);
     Snapshot s = snapshots.snapshot(on);
@@ -153,7 +153,7 @@ public class CaseloadBoards {
   /** A team's throughput over a period. */
   public record TeamThroughput(Team team, Throughput.Flow flow) {}
 
-  @PreAuthorize(Permissions.READ_CASELOADS)
+  @Requires(Capability.READ_CASELOADS)
   public TeamThroughput throughput(long teamId, LocalDate from, LocalDate to) {
     Team team = organisation.team(teamId);
     snapshots.checkDate(from, "from");

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
@@ -27,7 +28,6 @@ import org.safeload.handover.HandoverPlanner;
 import org.safeload.handover.PlanCheck;
 import org.safeload.handover.Receiver;
 import org.safeload.timeliness.CaseType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,7 +117,7 @@ public class Handovers {
 
   private static final int DEFAULT_TIME_LIMIT_SECONDS = 5;
 
-  @PreAuthorize(Permissions.PLAN_HANDOVER)
+  @Requires(Capability.PLAN_HANDOVER)
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
   public PlanView planHandover(HandoverRequest request) {
     // No transaction: the solver may run for seconds and must not hold a connection; the audit
@@ -314,7 +314,7 @@ public class Handovers {
    * plan (a case closed or moved, a worker left) or if the moves together would break a hard rule
    * (the core's {@link PlanCheck}).
    */
-  @PreAuthorize(Permissions.APPLY_HANDOVER)
+  @Requires(Capability.APPLY_HANDOVER)
   @Transactional
   public Applied applyHandover(List<PlannedMove> moves, String reason) {
     if (moves == null || moves.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseload.CaseloadSnapshots.Snapshot;
@@ -21,7 +22,6 @@ import org.safeload.caseload.UnallocatedQueue;
 import org.safeload.caseload.Verdict;
 import org.safeload.document.FieldProblem;
 import org.safeload.timeliness.CaseType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -74,7 +74,7 @@ public class UnallocatedCases {
       String formerWorker) {}
 
   /** The cases waiting on a date; reading the list is audited (it names children). */
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   public List<Waiting> queue(LocalDate on) {
     org.safeload.app.access.ChildrenScope scope = childrenScopes.current();
     List<Waiting> waiting =
@@ -125,7 +125,7 @@ public class UnallocatedCases {
    * A case with its ranked candidates (its team's case holders, or every team's). Reading it is
    * recorded in the audit trail.
    */
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   @Transactional // the read is audited: a write
   public CaseAllocation allocation(String caseRef, LocalDate on, boolean allTeams) {
     Snapshot s = snapshots.snapshot(on);
@@ -195,7 +195,7 @@ public class UnallocatedCases {
    * Allocates a case to a worker today. A hard-rule breach is refused with the reason; exceeding a
    * soft target needs a recorded reason.
    */
-  @PreAuthorize(Permissions.ALLOCATE)
+  @Requires(Capability.ALLOCATE)
   @Transactional
   public Allocated allocate(String caseRef, String workerId, String reason) {
     repository.lockAllocations(); // one allocation at a time: the caps are checked and kept

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
 import org.safeload.app.caseload.CaseloadBoards;
 import org.safeload.app.caseload.UnallocatedCases;
 import org.safeload.app.money.ContractService;
@@ -64,7 +64,7 @@ class HomePage {
     LocalDate today = organisation.today();
     model.addAttribute("today", today);
     model.addAttribute("first", FIRST);
-    boolean cases = Permissions.canReadCases();
+    boolean cases = Capability.READ_CASES.granted();
     model.addAttribute("showCases", cases);
     if (cases) {
       TimelinessService.Dashboard d =
@@ -103,7 +103,7 @@ class HomePage {
     model.addAttribute(
         "teamsOver",
         o.teams().stream().filter(t -> t.load().status() == Caseloads.Status.OVER_TARGET).toList());
-    boolean money = Permissions.canReadMoney();
+    boolean money = Capability.READ_MONEY.granted();
     model.addAttribute("showMoney", money);
     if (money) {
       List<ContractAttention> attention = new ArrayList<>();

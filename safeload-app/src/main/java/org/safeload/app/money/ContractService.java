@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safeload.app.access.Capability;
 import org.safeload.app.access.CurrentUser;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.money.persistence.ContractRepository;
 import org.safeload.app.organisation.OrganisationService;
@@ -27,7 +28,6 @@ import org.safeload.money.ScenarioReader;
 import org.safeload.organisation.Provider;
 import org.safeload.organisation.Team;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,12 +87,12 @@ public class ContractService {
     return scope.isEmpty() || scope.get().equals(row.providerId());
   }
 
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public List<StoredContract> contracts() {
     return contracts.findAll().stream().filter(this::visible).map(this::read).toList();
   }
 
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public StoredContract contract(String code) {
     return contracts
         .findByCode(code)
@@ -110,7 +110,7 @@ public class ContractService {
   }
 
   /** The contract as an OCDS 1.1 release package. */
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public Map<String, Object> ocds(String code) {
     Contract c = contract(code).contract();
     return OcdsRelease.releasePackage(
@@ -122,24 +122,15 @@ public class ContractService {
         clock.instant());
   }
 
-  /**
-   * Refuses anyone who may not change contracts: for the pages that only show a form (a new
-   * contract, another roster line) and so would otherwise not reach a checked method.
-   */
-  @PreAuthorize(Permissions.EDIT_MONEY)
-  public void checkMayEdit() {
-    // the check is the annotation
-  }
-
   /** Adds a contract from its document (YAML or JSON). */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract create(String document) {
     return create(parse(document));
   }
 
   /** Adds a contract from its document as fields (from the contract form). */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract create(Map<String, Object> document) {
     return create(parse(document));
@@ -164,7 +155,7 @@ public class ContractService {
   }
 
   /** Replaces a contract's document (its id stays). */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract replace(String code, String document) {
     StoredContract current = contract(code);
@@ -180,7 +171,7 @@ public class ContractService {
    * Changes a contract's terms from its document as fields (from the contract form); its id stays.
    * The audit trail names the parts that changed, not their values.
    */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract edit(String code, Map<String, Object> document) {
     StoredContract current = contract(code);
@@ -227,13 +218,13 @@ public class ContractService {
           "extensions", "extension options");
 
   /** The contract document as fields, for the edit form to keep what it does not show. */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   public Map<String, Object> document(String code) {
     return ContractDocument.toMap(contract(code).contract());
   }
 
   /** The contract document as YAML, for people who edit it in a file (the import reads it). */
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public String yaml(String code) {
     return ContractDocument.toYaml(contract(code).contract());
   }
@@ -246,7 +237,7 @@ public class ContractService {
   public record Change(int number, java.time.Instant when, String by, String what) {}
 
   /** Every version of the contract, newest first, each with what changed from the one before. */
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public List<Change> history(String code) {
     List<ContractRepository.Version> versions = contracts.versions(contract(code).id());
     Map<String, String> people =
@@ -268,7 +259,7 @@ public class ContractService {
   }
 
   /** One version of the contract's document, as YAML. */
-  @PreAuthorize(Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   public Optional<String> versionYaml(String code, int number) {
     return contracts.versions(contract(code).id()).stream()
         .filter(v -> v.number() == number)
@@ -277,7 +268,7 @@ public class ContractService {
   }
 
   /** Adds a dated roster change: from a date, a new count of people in a role, or of team units. */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract addChange(String code, Map<String, Object> change) {
     StoredContract current = contract(code);
@@ -289,7 +280,7 @@ public class ContractService {
   }
 
   /** Records the invoice for a month (replacing any there was). */
-  @PreAuthorize(Permissions.EDIT_MONEY)
+  @Requires(Capability.EDIT_MONEY)
   @Transactional
   public StoredContract setInvoice(String code, String month, String amount, String reference) {
     StoredContract current = contract(code);

@@ -1,7 +1,7 @@
 package org.safeload.app.money;
 
 import java.util.List;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
 import org.safeload.app.organisation.TeamContracts;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ class TeamContractLinks implements TeamContracts {
 
   @Override
   public List<ContractLink> forTeam(long teamId) {
-    if (!Permissions.canReadMoney()) {
+    if (!Capability.READ_MONEY.granted()) {
       return List.of();
     }
     return contracts.contracts().stream()

@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.safeload.app.access.Capability;
 import org.safeload.app.access.CurrentUser;
-import org.safeload.app.access.Permissions;
 import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.organisation.persistence.CouncilRepository;
 import org.safeload.app.organisation.persistence.EstablishmentRepository;
@@ -35,7 +36,6 @@ import org.safeload.organisation.Team;
 import org.safeload.organisation.TeamKind;
 import org.safeload.organisation.Worker;
 import org.safeload.workforce.Staffing;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -109,7 +109,7 @@ public class OrganisationService implements ProviderDirectory {
 
   // --- Providers -----------------------------------------------------------------------------
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<Provider> providers() {
     Optional<Long> scope = CurrentUser.providerScope();
     return providers.findAll().stream()
@@ -134,7 +134,7 @@ public class OrganisationService implements ProviderDirectory {
     return teams.findByName(name);
   }
 
-  @PreAuthorize(Permissions.EDIT_STRUCTURE)
+  @Requires(Capability.EDIT_STRUCTURE)
   @Transactional
   public Provider createProvider(String name) {
     String clean = required("name", name, "Enter the provider's name", MAX_NAME);
@@ -148,7 +148,7 @@ public class OrganisationService implements ProviderDirectory {
 
   // --- Services ------------------------------------------------------------------------------
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<Service> services() {
     Optional<Long> scope = CurrentUser.providerScope();
     if (scope.isEmpty()) {
@@ -158,7 +158,7 @@ public class OrganisationService implements ProviderDirectory {
     return services.findAll().stream().filter(s -> visible.contains(s.id())).toList();
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public Service service(long id) {
     return services().stream()
         .filter(s -> s.id() == id)
@@ -166,7 +166,7 @@ public class OrganisationService implements ProviderDirectory {
         .orElseThrow(() -> new NotFoundException("No service " + id));
   }
 
-  @PreAuthorize(Permissions.EDIT_STRUCTURE)
+  @Requires(Capability.EDIT_STRUCTURE)
   @Transactional
   public Service createService(String name, String description) {
     long councilId =
@@ -180,7 +180,7 @@ public class OrganisationService implements ProviderDirectory {
     return services.findById(id).orElseThrow();
   }
 
-  @PreAuthorize(Permissions.EDIT_STRUCTURE)
+  @Requires(Capability.EDIT_STRUCTURE)
   @Transactional
   public Service updateService(long id, String name, String description) {
     Service before = service(id);
@@ -228,19 +228,19 @@ public class OrganisationService implements ProviderDirectory {
   /** The team and worker ids (leavers' too) that the council's event files may name. */
   public record KnownIds(java.util.Set<String> teams, java.util.Set<String> workers) {}
 
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   public KnownIds knownIds() {
     return new KnownIds(
         teams.ids().stream().map(String::valueOf).collect(Collectors.toSet()),
         workers.ids().stream().map(String::valueOf).collect(Collectors.toSet()));
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<Team> teams() {
     return visibleTeams();
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<TeamSummary> teamSummaries() {
     LocalDate today = today();
     Map<Long, String> serviceNames =
@@ -274,7 +274,7 @@ public class OrganisationService implements ProviderDirectory {
         .toList();
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public Team team(long id) {
     return visibleTeams().stream()
         .filter(t -> t.id() == id)
@@ -283,20 +283,20 @@ public class OrganisationService implements ProviderDirectory {
   }
 
   /** A team's workers on a day (those who have left included), without its staffing figures. */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<Worker> teamMembersOn(long id, LocalDate on) {
     team(id);
     return workers.inTeamOn(id, on);
   }
 
   /** A team's members on each of several days (one read however many days). */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public Map<LocalDate, List<Worker>> teamMembersOn(long id, List<LocalDate> days) {
     team(id);
     return workers.inTeamOnEach(id, days);
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public TeamOverview teamOverview(long id, LocalDate on) {
     Team team = team(id);
     List<Worker> members = workers.inTeamOn(id, on);
@@ -319,7 +319,7 @@ public class OrganisationService implements ProviderDirectory {
             .toList());
   }
 
-  @PreAuthorize(Permissions.EDIT_STRUCTURE)
+  @Requires(Capability.EDIT_STRUCTURE)
   @Transactional
   public Team createTeam(TeamInput input) {
     Team checked = checkTeam(0, input);
@@ -333,7 +333,7 @@ public class OrganisationService implements ProviderDirectory {
     return teams.findById(id).orElseThrow();
   }
 
-  @PreAuthorize(Permissions.EDIT_STRUCTURE)
+  @Requires(Capability.EDIT_STRUCTURE)
   @Transactional
   public Team updateTeam(long id, TeamInput input) {
     Team before = team(id);
@@ -380,7 +380,7 @@ public class OrganisationService implements ProviderDirectory {
 
   // --- Establishment -------------------------------------------------------------------------
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public Map<Role, BigDecimal> establishment(long teamId) {
     team(teamId);
     Map<Role, BigDecimal> budget = new EnumMap<>(Role.class);
@@ -393,7 +393,7 @@ public class OrganisationService implements ProviderDirectory {
    *
    * @param budget budgeted FTE by role code, as entered
    */
-  @PreAuthorize(Permissions.EDIT_ESTABLISHMENT)
+  @Requires(Capability.EDIT_ESTABLISHMENT)
   @Transactional
   public Map<Role, BigDecimal> setEstablishment(long teamId, Map<String, String> budget) {
     team(teamId);

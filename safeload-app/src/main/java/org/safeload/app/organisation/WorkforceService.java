@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.safeload.app.access.Capability;
 import org.safeload.app.access.CurrentUser;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.organisation.persistence.TeamRepository;
 import org.safeload.app.organisation.persistence.WorkerRepository;
@@ -25,7 +26,6 @@ import org.safeload.organisation.WorkerDetails;
 import org.safeload.organisation.WorkerField;
 import org.safeload.organisation.WorkerParser;
 import org.safeload.organisation.WorkerStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +54,7 @@ public class WorkforceService {
   }
 
   /** Every worker the user may see, with their team today, by name. */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<WorkerView> workers() {
     return workersOn(organisation.today());
   }
@@ -63,7 +63,7 @@ public class WorkforceService {
    * Every worker the user may see, with their team on a date (a provider's user: only those its
    * teams place on that date).
    */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public List<WorkerView> workersOn(LocalDate today) {
     Map<Long, Team> visible = visibleTeams();
     Map<Long, List<Assignment>> assignments = new HashMap<>();
@@ -83,7 +83,7 @@ public class WorkforceService {
   }
 
   /** One page of the workers list, filtered in the database. */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public WorkerList list(WorkerQuery query) {
     LocalDate today = organisation.today();
     Map<Long, Team> visible = visibleTeams();
@@ -143,7 +143,7 @@ public class WorkforceService {
         placement);
   }
 
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public WorkerView worker(long id) {
     LocalDate today = organisation.today();
     Worker worker = workers.findById(id).orElseThrow(() -> notFound(id));
@@ -164,7 +164,7 @@ public class WorkforceService {
   }
 
   /** The worker's team on a date (history kept across moves), if they were in one. */
-  @PreAuthorize(Permissions.READ_ORGANISATION)
+  @Requires(Capability.READ_ORGANISATION)
   public Optional<Team> teamOn(long id, LocalDate on) {
     worker(id); // exists and is visible to the user
     return new TeamHistory(workers.assignments(id)).teamOn(on).flatMap(teams::findById);
@@ -179,7 +179,7 @@ public class WorkforceService {
   }
 
   /** Adds a worker to a team from their start date. */
-  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Requires(Capability.EDIT_WORKERS)
   @Transactional
   public Worker create(WorkerDetails details, Long teamId) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -199,7 +199,7 @@ public class WorkforceService {
   }
 
   /** Changes a worker's details (their team changes only by a move). */
-  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Requires(Capability.EDIT_WORKERS)
   @Transactional
   public Worker update(long id, WorkerDetails details) {
     Worker before = workers.findById(id).orElseThrow(() -> notFound(id));
@@ -233,7 +233,7 @@ public class WorkforceService {
   }
 
   /** Moves a worker to another team from a date; the old team is kept in their history. */
-  @PreAuthorize(Permissions.EDIT_WORKERS)
+  @Requires(Capability.EDIT_WORKERS)
   @Transactional
   public WorkerView move(long id, Long teamId, LocalDate from) {
     workers.findById(id).orElseThrow(() -> notFound(id));
@@ -284,7 +284,7 @@ public class WorkforceService {
    *
    * @throws InvalidInputException with every bad row's line, column and reason
    */
-  @PreAuthorize(Permissions.IMPORT_WORKERS)
+  @Requires(Capability.IMPORT_WORKERS)
   @Transactional
   public ImportResult importCsv(String csv) {
     WorkerCsv.Content content = WorkerCsv.read(csv);

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditEntry;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.platform.InvalidInputException;
@@ -13,7 +14,6 @@ import org.safeload.app.platform.NotFoundException;
 import org.safeload.app.timeliness.persistence.RuleSetRepository;
 import org.safeload.document.DocumentException;
 import org.safeload.timeliness.KpiRuleSet;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +44,7 @@ public class RuleSets {
   /** A rule set's id, name and whether it is built in. */
   public record RuleSetSummary(String id, String name, boolean builtIn) {}
 
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public List<RuleSetSummary> ruleSets() {
     List<RuleSetSummary> sets = new ArrayList<>();
     for (String id : KpiRuleSet.BUILT_IN) {
@@ -56,7 +56,7 @@ public class RuleSets {
     return sets;
   }
 
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public String ruleSetText(String id) {
     if (KpiRuleSet.BUILT_IN.contains(id)) {
       return KpiRuleSet.builtInText(id);
@@ -69,7 +69,7 @@ public class RuleSets {
   }
 
   /** A built-in or council rule set, read. */
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public KpiRuleSet ruleSet(String id) {
     return KpiRuleSet.BUILT_IN.contains(id) ? builtIn(id) : read(ruleSetText(id));
   }
@@ -93,7 +93,7 @@ public class RuleSets {
   public record RuleSetChange(Instant at, String who, String what) {}
 
   /** Who changed a council rule set and when, latest first. */
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public List<RuleSetChange> ruleSetChanges(String id) {
     List<AuditEntry> entries = audit.forEntity(RULE_SET, id);
     Map<String, String> people = audit.people(entries.stream().map(AuditEntry::actor).toList());
@@ -110,7 +110,7 @@ public class RuleSets {
    * Saves a council's rule set (a copy of a built-in one, edited); its id is in the document.
    * Saving a set that exists replaces it.
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public KpiRuleSet saveRuleSet(String document) {
     KpiRuleSet set = validRuleSet(document);
@@ -127,7 +127,7 @@ public class RuleSets {
    *
    * @param summary what was done, for the audit trail (no personal data)
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public KpiRuleSet createRuleSet(String document, String summary) {
     KpiRuleSet set = validRuleSet(document);
@@ -143,7 +143,7 @@ public class RuleSets {
    *
    * @param summary what was changed, for the audit trail (no personal data)
    */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   @Transactional
   public KpiRuleSet updateRuleSet(String id, String document, String summary) {
     if (KpiRuleSet.BUILT_IN.contains(id)) {

@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.safeload.app.access.Capability;
 import org.safeload.app.access.CurrentUser;
-import org.safeload.app.access.Permissions;
+import org.safeload.app.access.Requires;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.caseactivity.CaseEvent;
@@ -29,7 +30,6 @@ import org.safeload.timeliness.KpiReport;
 import org.safeload.timeliness.KpiRule;
 import org.safeload.timeliness.KpiRuleSet;
 import org.safeload.timeliness.Timeliness;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -159,14 +159,14 @@ public class TimelinessService {
     }
   }
 
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public Dashboard dashboard(
       String ruleSetId, LocalDate asOf, String teamFilter, String ruleFilter) {
-    return dashboard(ruleSetId, asOf, teamFilter, ruleFilter, Permissions.canReadCases());
+    return dashboard(ruleSetId, asOf, teamFilter, ruleFilter, Capability.READ_CASES.granted());
   }
 
   /** Each KPI's counts and rate, and by team, as of a date: the dashboard without its lists. */
-  @PreAuthorize(Permissions.READ_TIMELINESS)
+  @Requires(Capability.READ_TIMELINESS)
   public KpiReport report(String ruleSetId, LocalDate asOf) {
     return dashboard(ruleSetId, asOf, null, null, false).report();
   }
@@ -366,7 +366,7 @@ public class TimelinessService {
   public record Choices(Map<String, String> workers, Map<String, String> teams) {}
 
   /** What an event's worker and team may be corrected to: the council's workers and teams. */
-  @PreAuthorize(Permissions.EDIT_TIMELINESS)
+  @Requires(Capability.EDIT_TIMELINESS)
   public Choices correctionChoices() {
     Map<String, String> workers = new LinkedHashMap<>();
     workerNames(today()).entrySet().stream()
@@ -402,7 +402,7 @@ public class TimelinessService {
     }
   }
 
-  @PreAuthorize(Permissions.READ_CASES)
+  @Requires(Capability.READ_CASES)
   @Transactional // the read is audited: a write
   public Timeline caseTimeline(String caseRef) {
     List<CaseEvent> rows = activity.caseEvents(caseRef);

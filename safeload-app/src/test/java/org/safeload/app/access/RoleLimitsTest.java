@@ -36,9 +36,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Each role's limits on every endpoint that exists, through the real security filters with HTTP
- * Basic. Allowed roles get the success status; the rest 403 (or, for a provider looking outside its
- * own teams, 404, so it cannot learn what exists).
+ * Each role's limits on the changes, made for real: a valid change, through the real security
+ * filters with HTTP Basic, succeeds for the roles allowed to make it and is refused (403) to the
+ * rest. RouteTableTest calls every page and API as every role from the route table, and proves the
+ * reads (a provider's and a team's 404s for others' records included); its changes carry bodies
+ * that are refused once the call is allowed, so that they write nothing. What it cannot see, that
+ * the service behind a route lets through a role the table lets in, is what these cases show. The
+ * tests at the end check what a provider's and a social worker's lists hold.
  */
 @SafeloadSpringTest
 class RoleLimitsTest {
@@ -52,15 +56,7 @@ class RoleLimitsTest {
   @Autowired JdbcClient jdbc;
 
   /** Ids from the demo council, found by name. */
-  record Ids(
-      long cpTeam,
-      long projectTeam,
-      long cpWorker,
-      long projectWorker,
-      long service,
-      String projectCase,
-      String councilCase,
-      long readOnlyAccount) {}
+  record Ids(long cpTeam, long service, long readOnlyAccount) {}
 
   private Ids ids;
 
@@ -85,39 +81,12 @@ class RoleLimitsTest {
     ids =
         new Ids(
             teamId("Child Protection Team"),
-            teamId("Brightpath Project Team"),
-            firstWorkerIn("Child Protection Team"),
-            firstWorkerIn("Brightpath Project Team"),
             jdbc.sql("select min(id) from service").query(Long.class).single(),
-            caseIn(teamId("Brightpath Project Team"), true),
-            caseIn(teamId(TestAccounts.TEAM), true),
             accounts.enabledAccount(TestAccounts.username(READ_ONLY)).orElseThrow().id());
-  }
-
-  /** A demo case whose events are all in (or none in) a team. */
-  private String caseIn(long team, boolean inside) {
-    return jdbc.sql(
-            "select min(case_ref) from case_event where case_ref is not null group by case_ref having "
-                + (inside ? "min" : "max")
-                + "(case when team_ref = ? then 1 else 0 end) = "
-                + (inside ? "1" : "0")
-                + " order by 1 fetch first 1 rows only")
-        .param(String.valueOf(team))
-        .query(String.class)
-        .single();
   }
 
   private long teamId(String name) {
     return jdbc.sql("select id from team where name = ?").param(name).query(Long.class).single();
-  }
-
-  private long firstWorkerIn(String team) {
-    return jdbc.sql(
-            "select min(a.worker_id) from worker_assignment a join team t on t.id = a.team_id"
-                + " where t.name = ? and a.to_date is null")
-        .param(team)
-        .query(Long.class)
-        .single();
   }
 
   /** An endpoint, the roles allowed, and the statuses for allowed and refused roles. */
@@ -143,51 +112,6 @@ class RoleLimitsTest {
 
   static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
-    cases.add(
-        new Case(
-            "list teams", i -> get("/api/v1/teams"), EVERYONE, 200, RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "read a substantive team",
-            i -> get("/api/v1/teams/" + i.cpTeam()),
-            EnumSet.complementOf(EnumSet.of(PROVIDER)),
-            200,
-            r -> 404));
-    cases.add(
-        new Case(
-            "read the provider's own team",
-            i -> get("/api/v1/teams/" + i.projectTeam()),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "read a substantive team's staffing",
-            i -> get("/api/v1/teams/" + i.cpTeam() + "/staffing"),
-            EnumSet.complementOf(EnumSet.of(PROVIDER)),
-            200,
-            r -> 404));
-    cases.add(
-        new Case(
-            "read a worker in a substantive team",
-            i -> get("/api/v1/workers/" + i.cpWorker()),
-            EnumSet.complementOf(EnumSet.of(PROVIDER)),
-            200,
-            r -> 404));
-    cases.add(
-        new Case(
-            "read a worker in the provider's team",
-            i -> get("/api/v1/workers/" + i.projectWorker()),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "list services",
-            i -> get("/api/v1/services"),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "create a service",
@@ -255,43 +179,7 @@ class RoleLimitsTest {
             EnumSet.of(ADMIN, HEAD_OF_SERVICE),
             200,
             RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "team page",
-            i -> get("/teams/" + i.projectTeam()),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "substantive team page",
-            i -> get("/teams/" + i.cpTeam()),
-            EnumSet.complementOf(EnumSet.of(PROVIDER)),
-            200,
-            r -> 404));
-    Set<AccessRole> money = EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE, READ_ONLY, PROVIDER);
     Set<AccessRole> editMoney = EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE);
-    cases.add(
-        new Case(
-            "list contracts",
-            i -> get("/api/v1/contracts"),
-            money,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "read the managed team's contract costs",
-            i -> get("/api/v1/contracts/NBC-BRIGHTPATH-2026/costs"),
-            money,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "contract page",
-            i -> get("/contracts/NBC-BRIGHTPATH-2026"),
-            money,
-            200,
-            RoleLimitsTest::forbidden));
     cases.add(
         new Case(
             "add a contract",
@@ -313,13 +201,6 @@ class RoleLimitsTest {
                 json(
                     put("/api/v1/contracts/NBC-BRIGHTPATH-2026/invoices/2026-10"),
                     "{\"amount\":\"81900\",\"reference\":\"BP-2026-10\"}"),
-            editMoney,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "contract form page",
-            i -> get("/contracts/new"),
             editMoney,
             200,
             RoleLimitsTest::forbidden));
@@ -366,43 +247,6 @@ class RoleLimitsTest {
             RoleLimitsTest::forbidden));
     cases.add(
         new Case(
-            "export the managed team's contract (YAML)",
-            i -> get("/contracts/NBC-BRIGHTPATH-2026/document.yaml"),
-            money,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "timeliness figures",
-            i -> get("/api/v1/timeliness/kpis").param("asOf", "2026-11-23"),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "timeliness dashboard",
-            i -> get("/timeliness"),
-            EVERYONE,
-            200,
-            RoleLimitsTest::forbidden));
-    // A team manager or social worker sees only their own team's children (the test accounts are
-    // linked to a worker of the Child Protection Team): another team's case is "not found".
-    cases.add(
-        new Case(
-            "a child's case timeline in the managed team",
-            i -> get("/api/v1/cases/" + i.projectCase() + "/events"),
-            EnumSet.of(ADMIN, HEAD_OF_SERVICE, READ_ONLY, PROVIDER),
-            200,
-            r -> r == TEAM_MANAGER || r == SOCIAL_WORKER ? 404 : 403));
-    cases.add(
-        new Case(
-            "a child's case timeline in a council team",
-            i -> get("/api/v1/cases/" + i.councilCase() + "/events"),
-            EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, SOCIAL_WORKER, READ_ONLY),
-            200,
-            r -> r == PROVIDER ? 404 : 403));
-    cases.add(
-        new Case(
             "import case activity",
             i ->
                 post("/api/v1/case-events/import")
@@ -432,49 +276,12 @@ class RoleLimitsTest {
             RoleLimitsTest::forbidden));
     cases.add(
         new Case(
-            "accounts page",
-            i -> get("/admin/users"),
-            EnumSet.of(ADMIN),
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "an account's API tokens page",
-            i -> get("/admin/users/" + i.readOnlyAccount() + "/tokens"),
-            EnumSet.of(ADMIN),
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
             "create an API token",
             i ->
                 post("/admin/users/" + i.readOnlyAccount() + "/tokens")
                     .with(csrf())
                     .param("label", unique()),
             EnumSet.of(ADMIN),
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "revoke an API token (one that does not exist: found only by an administrator)",
-            i ->
-                post("/admin/users/" + i.readOnlyAccount() + "/tokens/987654321/revoke")
-                    .with(csrf()),
-            EnumSet.of(ADMIN),
-            404,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "audit page",
-            i -> get("/admin/audit"),
-            EnumSet.of(ADMIN),
-            200,
-            RoleLimitsTest::forbidden));
-    cases.add(
-        new Case(
-            "new worker page (read) is open, saving is not",
-            i -> get("/workers/new"),
-            EVERYONE,
             200,
             RoleLimitsTest::forbidden));
     return cases;
@@ -523,8 +330,7 @@ class RoleLimitsTest {
     assertThat(result.getResponse().getStatus())
         .as("%s by %s: %s", c.name(), role, result.getResponse().getContentAsString())
         .isEqualTo(expected);
-    if (expected >= 400 && c.name().startsWith("read")
-        || expected == 403 && result.getRequest().getRequestURI().startsWith("/api")) {
+    if (expected == 403 && result.getRequest().getRequestURI().startsWith("/api")) {
       assertThat(result.getResponse().getContentType()).contains("application/problem+json");
     }
   }

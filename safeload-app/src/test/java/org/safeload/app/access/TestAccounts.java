@@ -19,11 +19,25 @@ public final class TestAccounts {
   private TestAccounts() {}
 
   public static String username(AccessRole role) {
-    return "test-" + role.name().toLowerCase().replace('_', '-');
+    return username("test", role);
+  }
+
+  /** The account for the role among those named {@code prefix-...}. */
+  public static String username(String prefix, AccessRole role) {
+    return prefix + "-" + role.name().toLowerCase().replace('_', '-');
   }
 
   /** Creates the accounts if they are not there yet; returns usernames by role. */
   public static Map<AccessRole, String> ensure(UserAccounts accounts, ProviderDirectory providers) {
+    return ensure(accounts, providers, "test");
+  }
+
+  /**
+   * Creates a set of accounts of its own (named {@code prefix-admin}, ...) for a test that signs
+   * them in, out or changes them, so that the shared {@code test-...} accounts stay as they are.
+   */
+  public static Map<AccessRole, String> ensure(
+      UserAccounts accounts, ProviderDirectory providers, String prefix) {
     Long brightpath =
         providers.providerNames().entrySet().stream()
             .filter(e -> e.getValue().equals(DemoCouncil.PROVIDER_NAME))
@@ -32,7 +46,7 @@ public final class TestAccounts {
             .orElseThrow();
     Map<AccessRole, String> names = new EnumMap<>(AccessRole.class);
     for (AccessRole role : AccessRole.values()) {
-      String username = username(role);
+      String username = username(prefix, role);
       if (accounts.enabledAccount(username).isEmpty()) {
         accounts.createAsSystem(
             new UserAccounts.NewAccount(

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.money.Evaluation;
 import org.safeload.app.money.StoredContract;
@@ -19,7 +21,6 @@ import org.safeload.money.Scenario;
 import org.safeload.money.ScenarioReader;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -133,7 +134,7 @@ class ContractApi {
       path = "/scenarios/evaluate",
       consumes = {"application/json", "application/yaml", "text/plain"})
   @Operation(summary = "Cost a scenario document without saving it (as the evaluate command)")
-  @PreAuthorize(org.safeload.app.access.Permissions.READ_MONEY)
+  @Requires(Capability.READ_MONEY)
   Evaluation evaluate(
       @RequestBody String document,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

@@ -1,7 +1,7 @@
 package org.safeload.app.organisation.web;
 
+import org.safeload.app.access.Capability;
 import org.safeload.app.access.CurrentUser;
-import org.safeload.app.access.Permissions;
 import org.safeload.app.organisation.OrganisationService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,18 +81,10 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
     model.addAttribute("councilName", councilName());
     model.addAttribute("userName", CurrentUser.displayName());
     model.addAttribute("signedIn", CurrentUser.authentication().isPresent());
-    model.addAttribute("canEditStructure", Permissions.canEditStructure());
-    model.addAttribute("canEditWorkers", Permissions.canEditWorkers());
-    model.addAttribute("canImportWorkers", Permissions.canImportWorkers());
-    model.addAttribute("canEditEstablishment", Permissions.canEditEstablishment());
-    model.addAttribute("canAdminister", Permissions.canAdminister());
-    model.addAttribute("canEditPolicy", Permissions.canEditPolicy());
-    model.addAttribute("canReadMoney", Permissions.canReadMoney());
-    model.addAttribute("canReadCases", Permissions.canReadCases());
-    model.addAttribute("canEditTimeliness", Permissions.canEditTimeliness());
-    model.addAttribute("canEditMoney", Permissions.canEditMoney());
-    model.addAttribute("canAllocate", Permissions.canAllocate());
-    model.addAttribute("canPlanHandover", Permissions.canPlanHandover());
-    model.addAttribute("canApplyHandover", Permissions.canApplyHandover());
+    // One flag a capability (canEditMoney, canReadCases, ...), from the capability table, for the
+    // pages to show or hide a button or link.
+    for (Capability capability : Capability.values()) {
+      model.addAttribute(capability.pageFlag(), capability.granted());
+    }
   }
 }
