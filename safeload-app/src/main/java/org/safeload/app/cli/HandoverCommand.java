@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.document.DocumentException;
-import org.safeload.document.FieldProblem;
 import org.safeload.handover.HandoverCase;
 import org.safeload.handover.HandoverCsv;
 import org.safeload.handover.HandoverPlan;
@@ -102,8 +101,8 @@ public class HandoverCommand implements Callable<Integer> {
       c = HandoverCsv.readCases(reader);
     }
     if (!w.problems().isEmpty() || !c.problems().isEmpty()) {
-      report(err, workers, w.problems());
-      report(err, cases, c.problems());
+      FileProblems.report(err, workers, w.problems());
+      FileProblems.report(err, cases, c.problems());
       return 2;
     }
     HandoverPlan plan =
@@ -124,17 +123,6 @@ public class HandoverCommand implements Callable<Integer> {
             || plan.status() == HandoverPlan.Status.FEASIBLE
         ? 0
         : 3;
-  }
-
-  private static void report(PrintWriter err, Path file, List<FieldProblem> problems) {
-    for (FieldProblem p : problems) {
-      err.println(
-          file
-              + ": "
-              + (p.line() > 0 ? "line " + p.line() + ", " : "")
-              + (p.field().isEmpty() ? "" : p.field() + ": ")
-              + p.message());
-    }
   }
 
   static Map<String, Object> json(HandoverPlan plan, List<HandoverCase> cases) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ImportEventsCommand.class,
       HandoverCommand.class,
       AuditCommand.class,
+      WorkforceCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {
