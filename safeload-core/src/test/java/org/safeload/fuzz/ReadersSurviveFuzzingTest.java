@@ -94,6 +94,22 @@ class ReadersSurviveFuzzingTest {
                                         org.safeload.timeliness.EventType.VISIT, "C1")))
                         .problems()),
         Arguments.of(
+            "establishment",
+            Files.readAllBytes(examples.resolve("workforce-establishment.csv")),
+            (Target)
+                b ->
+                    org.safeload.workforce.EstablishmentCsv.read(new StringReader(text(b)))
+                        .problems()),
+        Arguments.of(
+            "register extract",
+            ("registration_number,status,conditions,checked_on\nSW 123456,registered,,2025-10-01\n"
+                    + "SW9,conditions,\"Supervised, weekly\",2025-10-02\n")
+                .getBytes(StandardCharsets.UTF_8),
+            (Target)
+                b ->
+                    org.safeload.workforce.RegisterExtractCsv.read(new StringReader(text(b)))
+                        .problems()),
+        Arguments.of(
             "workers",
             Files.readAllBytes(examples.resolve("workers.csv")),
             (Target) b -> WorkerCsv.read(text(b)).problems()),
