@@ -180,6 +180,53 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
   }
 
   @Test
+  @Submits("POST /workers/{id}/vetting")
+  void aTeamManagerRecordsAWorkersChecksUntilTheyAreCleared() throws Exception {
+    long id =
+        jdbc.sql(
+                "select min(id) from worker where role = 'social-worker' and employment_type ="
+                    + " 'permanent' and swe_registration is not null and end_date is null and id"
+                    + " not in (select worker_id from worker_vetting)")
+            .query(Long.class)
+            .single();
+    signInAs(AccessRole.TEAM_MANAGER);
+    open("/workers/" + id);
+    assertThat(text("clearance")).startsWith("Blocked");
+    assertThat(texts("#clearance-failures tbody tr td:nth-child(2)"))
+        .containsExactly(
+            "No enhanced DBS check with the children's barred list is recorded",
+            "No Social Work England registration is recorded",
+            "No right-to-work check is recorded");
+    browser.findElement(By.partialLinkText("Record checks")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Record checks");
+
+    // A certificate number too short, and no issue date or outcome: refused, nothing recorded.
+    type("dbsCertificate", "123");
+    press("Save checks");
+    assertThat(errorSummary())
+        .containsExactly(
+            "A DBS certificate number is 12 digits",
+            "Enter the date the certificate was issued",
+            "Select the outcome");
+
+    type("dbsCertificate", "001234567890");
+    typeDate("dbsIssued", 1, 10, 2026);
+    select("dbsOutcome", "Clear");
+    choose(browser.findElement(By.id("dbsUpdateService")));
+    typeDate("dbsLastStatusCheck", 1, 10, 2026);
+    select("registrationStatus", "Registered");
+    typeDate("registrationCheckedOn", 1, 11, 2026);
+    typeDate("rightToWorkCheckedOn", 1, 10, 2026);
+    type("rightToWorkCheckedBy", "HR business partner");
+    press("Save checks");
+    assertThat(text("done-title")).isNotEmpty();
+    assertThat(text("clearance")).startsWith("Cleared");
+    assertThat(browser.findElements(By.id("clearance-failures"))).isEmpty();
+    screenshot("worker-vetting.png");
+  }
+
+  @Test
   @Submits("POST /workers/import")
   void aHeadOfServiceImportsATeamAndFindsItsLeaverAndStartersByFilter() throws Exception {
     String team = "Journey Import Team " + RUN;

@@ -117,8 +117,79 @@ class WorkerApi {
   }
 
   private final WorkforceService workforce;
+  private final org.safeload.app.organisation.VettingService vettings;
 
-  WorkerApi(WorkforceService workforce) {
+  /**
+   * A worker's vetting as fields (docs/workforce.md: the names the form uses, ISO dates) and their
+   * clearance today: the status, every failing rule with its source and what would clear it, and
+   * the checks due soon.
+   */
+  record VettingResponse(long workerId, Map<String, String> vetting, ClearanceResponse clearance) {
+    static VettingResponse of(org.safeload.app.organisation.VettingService.WorkerVetting v) {
+      return new VettingResponse(
+          v.worker().id(),
+          org.safeload.workforce.VettingFields.of(v.vetting()),
+          ClearanceResponse.of(v.clearance()));
+    }
+  }
+
+  /**
+   * A clearance: {@code cleared}, {@code blocked} or {@code expiring}; each failing rule with its
+   * source ({@code safer-recruitment}, {@code dfe-agency-rules}, {@code contract}), why and what
+   * would clear it; the checks due soon; the years of post-qualifying experience counted.
+   */
+  record ClearanceResponse(
+      String status,
+      List<FailureResponse> failures,
+      List<org.safeload.workforce.Clearance.Due> dueSoon,
+      Integer pqeYears) {
+    static ClearanceResponse of(org.safeload.workforce.Clearance.Result r) {
+      return new ClearanceResponse(
+          r.status().code(),
+          r.failures().stream()
+              .map(
+                  f ->
+                      new FailureResponse(
+                          f.rule(),
+                          f.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                          f.reason(),
+                          f.toClear()))
+              .toList(),
+          r.dueSoon(),
+          r.pqeYears());
+    }
+  }
+
+  /** A failing rule. */
+  record FailureResponse(String rule, String source, String reason, String toClear) {}
+
+  @GetMapping("/{id}/vetting")
+  @Operation(summary = "A worker's vetting and clearance (on a date; today by default)")
+  VettingResponse vetting(@PathVariable long id, @RequestParam(required = false) LocalDate on) {
+    return VettingResponse.of(on == null ? vettings.vetting(id) : vettings.vetting(id, on));
+  }
+
+  @PutMapping("/{id}/vetting")
+  @Operation(summary = "Record a worker's vetting: every check, as the form's fields")
+  VettingResponse recordVetting(@PathVariable long id, @RequestBody Map<String, String> fields) {
+    return VettingResponse.of(vettings.record(id, fields));
+  }
+
+  @PostMapping(
+      path = "/register-extract",
+      consumes = {"text/csv", "text/plain"})
+  @Operation(
+      summary =
+          "Import a Social Work England register extract"
+              + " (registration_number,status,conditions,checked_on): every row or none")
+  org.safeload.app.organisation.VettingService.RegisterImport registerExtract(
+      java.io.InputStream body) {
+    return vettings.importRegister(
+        new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  WorkerApi(WorkforceService workforce, org.safeload.app.organisation.VettingService vettings) {
+    this.vettings = vettings;
     this.workforce = workforce;
   }
 

@@ -65,10 +65,15 @@ class WorkerPages {
 
   private final WorkforceService workforce;
   private final OrganisationService organisation;
+  private final org.safeload.app.organisation.VettingService vettings;
 
-  WorkerPages(WorkforceService workforce, OrganisationService organisation) {
+  WorkerPages(
+      WorkforceService workforce,
+      OrganisationService organisation,
+      org.safeload.app.organisation.VettingService vettings) {
     this.workforce = workforce;
     this.organisation = organisation;
+    this.vettings = vettings;
   }
 
   /** The workers list: filtered by team, role, employment type and status; 50 to a page. */
@@ -171,7 +176,40 @@ class WorkerPages {
   @GetMapping("/{id}")
   String view(@PathVariable long id, Model model) {
     model.addAttribute("view", workforce.worker(id));
+    if (org.safeload.app.access.Capability.EDIT_WORKERS.granted()) {
+      model.addAttribute("vetting", vettings.vetting(id));
+    }
     return "workers/view";
+  }
+
+  /** The vetting form: every check recorded for the worker, to change or add to. */
+  @GetMapping("/{id}/vetting")
+  String vettingForm(@PathVariable long id, Model model) {
+    var vetting = vettings.vetting(id);
+    model.addAttribute("vetting", vetting);
+    model.addAttribute(
+        "form", VettingForm.of(org.safeload.workforce.VettingFields.of(vetting.vetting())));
+    model.addAttribute("errors", Map.of());
+    return "workers/vetting";
+  }
+
+  @PostMapping("/{id}/vetting")
+  String recordVetting(
+      @PathVariable long id,
+      @ModelAttribute("form") VettingForm form,
+      Model model,
+      RedirectAttributes redirect,
+      jakarta.servlet.http.HttpServletResponse response) {
+    try {
+      vettings.record(id, form.fields());
+      redirect.addFlashAttribute("done", "Vetting recorded");
+      return "redirect:/workers/" + id + "#vetting";
+    } catch (InvalidInputException e) {
+      model.addAttribute("vetting", vettings.vetting(id));
+      model.addAttribute("errors", org.safeload.app.platform.FormErrors.of(e));
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "workers/vetting";
+    }
   }
 
   private void choices(Model model) {

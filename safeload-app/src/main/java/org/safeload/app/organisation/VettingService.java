@@ -1,0 +1,243 @@
+package org.safeload.app.organisation;
+
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.organisation.persistence.WorkerRepository;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.app.platform.NotFoundException;
+import org.safeload.organisation.Worker;
+import org.safeload.workforce.Clearance;
+import org.safeload.workforce.RegisterExtractCsv;
+import org.safeload.workforce.Vetting;
+import org.safeload.workforce.VettingFields;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Workers' vetting and whether each is cleared to work with children (docs/workforce.md): recorded
+ * through the worker's vetting form or the API, register entries from a Social Work England
+ * extract, and the clearance worked out by the core's {@link Clearance}. Vetting is about staff,
+ * not children: those who manage workers read and record it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class VettingService {
+
+  private final JdbcClient jdbc;
+  private final WorkerRepository workers;
+  private final OrganisationService organisation;
+  private final AuditLog audit;
+  private final String region;
+  private final java.time.Clock clock;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  VettingService(
+      JdbcClient jdbc,
+      WorkerRepository workers,
+      OrganisationService organisation,
+      AuditLog audit,
+      @Value("${safeload.council.region:}") String region,
+      java.time.Clock clock) {
+    this.clock = clock;
+    this.jdbc = jdbc;
+    this.workers = workers;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.region = region;
+  }
+
+  /** A worker, their vetting and their clearance on a date. */
+  public record WorkerVetting(Worker worker, Vetting vetting, Clearance.Result clearance) {}
+
+  /** A worker's vetting as recorded (nothing checked yet if none is) and their clearance today. */
+  @Requires(Capability.EDIT_WORKERS)
+  public WorkerVetting vetting(long workerId) {
+    return vetting(workerId, organisation.today());
+  }
+
+  /** As {@link #vetting(long)}, the clearance on another date. */
+  @Requires(Capability.EDIT_WORKERS)
+  public WorkerVetting vetting(long workerId, LocalDate on) {
+    Worker worker = worker(workerId);
+    Vetting vetting = stored(workerId);
+    return new WorkerVetting(worker, vetting, clearance(worker, vetting, on));
+  }
+
+  /**
+   * Records a worker's vetting from its fields (the form's, the API's), replacing what was
+   * recorded; the audit trail names the checks that changed, never their values.
+   */
+  @Requires(Capability.EDIT_WORKERS)
+  @Transactional
+  public WorkerVetting record(long workerId, Map<String, String> fields) {
+    Worker worker = worker(workerId);
+    Vetting before = stored(workerId);
+    VettingFields.Result read =
+        VettingFields.read(fields, worker.details().sweRegistration(), organisation.today());
+    if (!read.problems().isEmpty()) {
+      throw new InvalidInputException("The vetting has errors", read.problems());
+    }
+    Vetting after = keepOverrideDate(before, read.vetting());
+    save(workerId, after);
+    audit.record(
+        "record-vetting", "worker", workerId, "vetting recorded: " + changed(before, after));
+    return vetting(workerId);
+  }
+
+  /** What an import of a register extract did. */
+  public record RegisterImport(int updated, int unchanged, int notOurs)
+      implements java.io.Serializable {}
+
+  /**
+   * Reads a Social Work England register extract: each entry whose number is a worker's updates
+   * their register check; numbers of no worker here are counted and left. Every row or none.
+   */
+  @Requires(Capability.IMPORT_WORKERS)
+  @Transactional
+  public RegisterImport importRegister(Reader file) {
+    RegisterExtractCsv.Result read = RegisterExtractCsv.read(file);
+    if (!read.problems().isEmpty()) {
+      throw new InvalidInputException("The file has errors", read.problems());
+    }
+    int updated = 0;
+    int unchanged = 0;
+    int notOurs = 0;
+    for (Vetting.Registration entry : read.entries()) {
+      Worker worker = workers.findBySweRegistration(entry.number()).orElse(null);
+      if (worker == null) {
+        notOurs++;
+        continue;
+      }
+      Vetting before = stored(worker.id());
+      if (Objects.equals(before.registration(), entry)) {
+        unchanged++;
+        continue;
+      }
+      save(
+          worker.id(),
+          new Vetting(
+              before.dbs(),
+              entry,
+              before.qualificationDate(),
+              before.pqeOverride(),
+              before.managerSince(),
+              before.references(),
+              before.rightToWork(),
+              before.leftSubstantiveRole()));
+      updated++;
+    }
+    audit.record(
+        "import",
+        "register-extract",
+        null,
+        updated
+            + " register entries recorded, "
+            + unchanged
+            + " unchanged, "
+            + notOurs
+            + " not ours");
+    return new RegisterImport(updated, unchanged, notOurs);
+  }
+
+  /** The worker's clearance on a date, with this council's minimums (none yet per contract). */
+  private Clearance.Result clearance(Worker worker, Vetting vetting, LocalDate on) {
+    return Clearance.check(
+        worker.details(),
+        vetting,
+        new Clearance.Assignment(worker.details().startDate(), organisation.councilName(), region),
+        List.of(),
+        on,
+        Clearance.Policy.standard());
+  }
+
+  private Worker worker(long workerId) {
+    return workers
+        .findById(workerId)
+        .orElseThrow(() -> new NotFoundException("No worker " + workerId));
+  }
+
+  private Vetting stored(long workerId) {
+    return jdbc.sql("select document from worker_vetting where worker_id = ?")
+        .param(workerId)
+        .query(String.class)
+        .optional()
+        .map(d -> json.readValue(d, Vetting.class))
+        .orElse(Vetting.none());
+  }
+
+  private void save(long workerId, Vetting vetting) {
+    String document = json.writeValueAsString(vetting);
+    java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+    int updated =
+        jdbc.sql(
+                "update worker_vetting set document = ?, updated_at = ?, updated_by = ? where"
+                    + " worker_id = ?")
+            .params(document, now, AuditLog.actor(), workerId)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "insert into worker_vetting (worker_id, document, updated_at, updated_by) values (?,"
+                  + " ?, ?, ?)")
+          .params(workerId, document, now, AuditLog.actor())
+          .update();
+    }
+  }
+
+  /** An override recorded before keeps the day it was recorded when its years are unchanged. */
+  private static Vetting keepOverrideDate(Vetting before, Vetting after) {
+    if (before.pqeOverride() == null
+        || after.pqeOverride() == null
+        || before.pqeOverride().years() != after.pqeOverride().years()) {
+      return after;
+    }
+    return new Vetting(
+        after.dbs(),
+        after.registration(),
+        after.qualificationDate(),
+        new Vetting.PqeOverride(
+            after.pqeOverride().years(),
+            before.pqeOverride().recordedOn(),
+            after.pqeOverride().reason()),
+        after.managerSince(),
+        after.references(),
+        after.rightToWork(),
+        after.leftSubstantiveRole());
+  }
+
+  /** The checks that differ, by name. */
+  private static String changed(Vetting before, Vetting after) {
+    List<String> parts = new ArrayList<>();
+    if (!Objects.equals(before.dbs(), after.dbs())) {
+      parts.add("DBS");
+    }
+    if (!Objects.equals(before.registration(), after.registration())) {
+      parts.add("registration");
+    }
+    if (!Objects.equals(before.pqeOverride(), after.pqeOverride())) {
+      parts.add("experience");
+    }
+    if (!Objects.equals(before.managerSince(), after.managerSince())) {
+      parts.add("years as a manager");
+    }
+    if (!Objects.equals(before.references(), after.references())) {
+      parts.add("references");
+    }
+    if (!Objects.equals(before.rightToWork(), after.rightToWork())) {
+      parts.add("right to work");
+    }
+    if (!Objects.equals(before.leftSubstantiveRole(), after.leftSubstantiveRole())) {
+      parts.add("last substantive role");
+    }
+    return parts.isEmpty() ? "nothing changed" : String.join(", ", parts);
+  }
+}

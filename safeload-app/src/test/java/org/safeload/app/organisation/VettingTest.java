@@ -1,0 +1,169 @@
+package org.safeload.app.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A worker's vetting through the API (the test clock: 24 November 2026): nothing recorded blocks on
+ * every check; recording them leaves only the DfE agency rule an agency worker with 2 years fails;
+ * a register extract suspending them blocks again; bad fields are refused by name and change
+ * nothing.
+ */
+@SafeloadSpringTest
+class VettingTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+
+  private long worker;
+  private String swe;
+
+  private MockHttpServletResponse as(AccessRole role, MockHttpServletRequestBuilder request)
+      throws Exception {
+    return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        .andReturn()
+        .getResponse();
+  }
+
+  private MockHttpServletResponse admin(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.with(httpBasic("admin", "test-admin-password")))
+        .andReturn()
+        .getResponse();
+  }
+
+  @BeforeEach
+  void anAgencyWorkerWithTwoYears() throws Exception {
+    TestAccounts.ensure(accounts, providers);
+    swe = "SW" + (80_000_000 + System.nanoTime() % 10_000_000);
+    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
+    MockHttpServletResponse created =
+        admin(
+            post("/api/v1/workers")
+                .contentType("application/json")
+                .content(
+                    """
+                    {"name": "Vera Vetting", "role": "social-worker", "employmentType": "agency",
+                     "fte": "1", "startDate": "2026-11-02", "qualificationDate": "2024-07-01",
+                     "sweRegistration": "%s", "teamId": %d}
+                    """
+                        .formatted(swe, team)));
+    assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+    worker = ((Number) JsonPath.read(created.getContentAsString(), "$.id")).longValue();
+  }
+
+  private static final String CHECKS =
+      """
+      {"dbsCertificate": "001234567890", "dbsIssued": "2026-10-01", "dbsOutcome": "clear",
+       "dbsUpdateService": "yes", "dbsLastStatusCheck": "2026-10-01", "dbsCheckedBy": "HR",
+       "registrationStatus": "registered", "registrationCheckedOn": "2026-11-01",
+       "reference1Role": "Team manager", "reference1Received": "2026-10-10", "reference1ByCouncil": "yes",
+       "reference2Role": "Practice educator", "reference2Received": "2026-10-11", "reference2ByCouncil": "yes",
+       "rightToWorkCheckedOn": "2026-10-01"}
+      """;
+
+  @Test
+  void checksRecordedLeaveOnlyTheAgencyRuleAndARegisterSuspensionBlocksAgain() throws Exception {
+    String none = admin(get("/api/v1/workers/" + worker + "/vetting")).getContentAsString();
+    assertThat(JsonPath.<String>read(none, "$.clearance.status")).isEqualTo("blocked");
+    assertThat(JsonPath.<List<String>>read(none, "$.clearance.failures[*].source"))
+        .containsExactly(
+            "safer-recruitment",
+            "safer-recruitment",
+            "safer-recruitment",
+            "dfe-agency-rules",
+            "dfe-agency-rules");
+    assertThat(JsonPath.<List<String>>read(none, "$.clearance.failures[*].rule"))
+        .containsExactly("dbs", "registration", "right-to-work", "agency-pqe", "agency-references");
+
+    MockHttpServletResponse recorded =
+        admin(
+            put("/api/v1/workers/" + worker + "/vetting")
+                .contentType("application/json")
+                .content(CHECKS));
+    assertThat(recorded.getStatus()).as(recorded.getContentAsString()).isEqualTo(200);
+    String body = recorded.getContentAsString();
+    // Qualified 1 July 2024: 2 whole years on 24 November 2026.
+    assertThat(JsonPath.<Integer>read(body, "$.clearance.pqeYears")).isEqualTo(2);
+    assertThat(JsonPath.<List<String>>read(body, "$.clearance.failures[*].reason"))
+        .containsExactly(
+            "An agency social worker needs at least 3 years' post-qualifying experience; this"
+                + " worker has 2");
+    assertThat(JsonPath.<String>read(body, "$.vetting.dbsCertificate")).isEqualTo("001234567890");
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where entity_type = 'worker' and entity_id = ?"
+                        + " and action = 'record-vetting'")
+                .param(String.valueOf(worker))
+                .query(String.class)
+                .list())
+        .containsExactly("vetting recorded: DBS, registration, references, right to work");
+
+    MockHttpServletResponse extract =
+        admin(
+            post("/api/v1/workers/register-extract")
+                .contentType("text/csv")
+                .content(
+                    "registration_number,status,conditions,checked_on\n"
+                        + swe
+                        + ",suspended,,2026-11-20\nSW1,registered,,2026-11-20\n"));
+    assertThat(extract.getContentAsString())
+        .isEqualTo("{\"updated\":1,\"unchanged\":0,\"notOurs\":1}");
+    String suspended = admin(get("/api/v1/workers/" + worker + "/vetting")).getContentAsString();
+    assertThat(JsonPath.<List<String>>read(suspended, "$.clearance.failures[*].reason"))
+        .contains(
+            "Social Work England registration " + swe + " is suspended (checked 20 November 2026)");
+  }
+
+  @Test
+  void badFieldsAreRefusedByNameAndNothingIsRecorded() throws Exception {
+    MockHttpServletResponse refused =
+        admin(
+            put("/api/v1/workers/" + worker + "/vetting")
+                .contentType("application/json")
+                .content(
+                    "{\"dbsCertificate\": \"123\", \"dbsIssued\": \"2027-01-01\","
+                        + " \"registrationStatus\": \"struck-off\", \"registrationCheckedOn\":"
+                        + " \"2026-11-01\"}"));
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("dbsCertificate", "dbsIssued", "dbsOutcome", "registrationStatus");
+    assertThat(
+            jdbc.sql("select count(*) from worker_vetting where worker_id = ?")
+                .param(worker)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void onlyThoseWhoManageWorkersReadVetting() throws Exception {
+    for (AccessRole role : AccessRole.values()) {
+      int status = as(role, get("/api/v1/workers/" + worker + "/vetting")).getStatus();
+      boolean may =
+          role == AccessRole.ADMIN
+              || role == AccessRole.HEAD_OF_SERVICE
+              || role == AccessRole.TEAM_MANAGER;
+      assertThat(status).as(role.name()).isEqualTo(may ? 200 : 403);
+    }
+  }
+}
