@@ -9,3 +9,7 @@ create table worker_vetting (
   updated_at timestamp with time zone not null,
   updated_by varchar(100) not null
 );
+
+-- The council's region (for the DfE agency rules' 3-month rule: an agency engagement within 3 months
+-- of leaving a council in the same region is blocked); empty until set.
+alter table council add column region varchar(100);

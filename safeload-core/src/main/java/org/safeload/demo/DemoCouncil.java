@@ -184,6 +184,71 @@ public final class DemoCouncil {
     return b.workers;
   }
 
+  /** The demo council's region, for the DfE agency rules' 3-month rule. */
+  public static final String REGION = "North West";
+
+  /**
+   * The checks recorded for a demo worker (docs/workforce.md): every worker cleared on 24 November
+   * 2026, but for the managed team's last social worker, who is blocked by the DfE agency rules:
+   * only one reference obtained by the council, and engaged less than 3 months after leaving a
+   * neighbouring council in the region.
+   *
+   * @param index the worker's place in {@link #workers()}
+   */
+  public static org.safeload.workforce.Vetting vetting(DemoWorker w, int index) {
+    WorkerDetails d = w.details();
+    LocalDate start = d.startDate();
+    LocalDate checked = start.isAfter(LocalDate.of(2026, 1, 5)) ? start : LocalDate.of(2026, 1, 5);
+    var dbs =
+        new org.safeload.workforce.Vetting.Dbs(
+            String.format("%012d", 1_000_000L + index * 7919L),
+            start.minusMonths(1),
+            org.safeload.workforce.Vetting.DbsOutcome.CLEAR,
+            true,
+            checked,
+            "HR");
+    var registration =
+        d.sweRegistration() == null
+            ? null
+            : new org.safeload.workforce.Vetting.Registration(
+                d.sweRegistration(),
+                org.safeload.workforce.Vetting.RegistrationStatus.REGISTERED,
+                null,
+                LocalDate.of(2026, 11, 2));
+    boolean lastProjectWorker =
+        w.team().equals(PROJECT)
+            && d.role() == Role.SOCIAL_WORKER
+            && index
+                == workers().stream()
+                    .filter(
+                        x -> x.team().equals(PROJECT) && x.details().role() == Role.SOCIAL_WORKER)
+                    .map(workers()::indexOf)
+                    .max(Integer::compare)
+                    .orElse(-1);
+    List<org.safeload.workforce.Vetting.Reference> references =
+        List.of(
+            new org.safeload.workforce.Vetting.Reference(
+                "Team manager", start.minusMonths(1), true),
+            new org.safeload.workforce.Vetting.Reference(
+                "Service manager", start.minusMonths(1), !lastProjectWorker));
+    var left =
+        lastProjectWorker
+            ? new org.safeload.workforce.Vetting.LeftRole(
+                LocalDate.of(2026, 8, 28), "Eastmere Council", REGION)
+            : null;
+    return new org.safeload.workforce.Vetting(
+        dbs,
+        registration,
+        null,
+        null,
+        d.role() == Role.TEAM_MANAGER
+            ? start.isBefore(LocalDate.of(2015, 1, 1)) ? start : LocalDate.of(2015, 1, 1)
+            : null,
+        references,
+        new org.safeload.workforce.Vetting.RightToWork(start.minusMonths(1), null, "HR"),
+        left);
+  }
+
   private static final class Builder {
     private final List<DemoWorker> workers = new ArrayList<>();
 

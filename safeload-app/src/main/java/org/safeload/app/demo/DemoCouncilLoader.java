@@ -46,6 +46,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
 
   private final OrganisationService organisation;
   private final WorkforceService workforce;
+  private final org.safeload.app.organisation.VettingService vettings;
   private final ContractService contracts;
   private final CaseActivity caseActivity;
   private final WorkingCalendar calendar;
@@ -56,6 +57,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
   DemoCouncilLoader(
       OrganisationService organisation,
       WorkforceService workforce,
+      org.safeload.app.organisation.VettingService vettings,
       ContractService contracts,
       CaseActivity caseActivity,
       WorkingCalendar calendar,
@@ -64,6 +66,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
       @Value("${safeload.council.name:Your council}") String councilName) {
     this.organisation = organisation;
     this.workforce = workforce;
+    this.vettings = vettings;
     this.contracts = contracts;
     this.caseActivity = caseActivity;
     this.calendar = calendar;
@@ -92,6 +95,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
   /** Loads Northbridge Council. */
   void load() {
     organisation.ensureCouncil(DemoCouncil.COUNCIL_NAME);
+    organisation.setCouncilRegion(DemoCouncil.REGION);
     Map<String, Long> teamIds = new HashMap<>();
     Map<String, Long> providerIds = new HashMap<>();
     for (DemoService demoService : DemoCouncil.services()) {
@@ -116,9 +120,11 @@ public class DemoCouncilLoader implements ApplicationRunner {
     }
     List<DemoWorker> workers = DemoCouncil.workers();
     List<DemoActivity.Placed> placed = new ArrayList<>();
-    for (DemoWorker w : workers) {
+    for (int i = 0; i < workers.size(); i++) {
+      DemoWorker w = workers.get(i);
       long firstTeam = teamIds.get(w.previousTeam() != null ? w.previousTeam() : w.team());
       Worker worker = workforce.create(w.details(), firstTeam);
+      vettings.store(worker.id(), DemoCouncil.vetting(w, i));
       if (w.previousTeam() != null) {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }

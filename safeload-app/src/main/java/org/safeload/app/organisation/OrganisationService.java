@@ -59,6 +59,8 @@ public class OrganisationService implements ProviderDirectory {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final String configuredRegion;
+
   OrganisationService(
       CouncilRepository councils,
       ProviderRepository providers,
@@ -67,7 +69,10 @@ public class OrganisationService implements ProviderDirectory {
       EstablishmentRepository establishment,
       WorkerRepository workers,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${safeload.council.region:}")
+          String configuredRegion) {
+    this.configuredRegion = configuredRegion;
     this.councils = councils;
     this.providers = providers;
     this.services = services;
@@ -86,6 +91,21 @@ public class OrganisationService implements ProviderDirectory {
 
   public String councilName() {
     return councils.find().map(CouncilRepository.CouncilRow::name).orElse("Safeload");
+  }
+
+  /**
+   * The council's region (for the DfE agency rules' 3-month rule): as set on the council, else
+   * {@code safeload.council.region}, else none.
+   */
+  public String councilRegion() {
+    return councils.region().filter(r -> !r.isBlank()).orElse(configuredRegion);
+  }
+
+  /** Sets the council's region (the demo council's; an administrator's setting later). */
+  @Transactional
+  public void setCouncilRegion(String region) {
+    councils.setRegion(region);
+    audit.record("update", "council", null, "Council region set");
   }
 
   /** Whether the database holds no council yet (a first start). */

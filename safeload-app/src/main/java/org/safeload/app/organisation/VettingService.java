@@ -17,7 +17,6 @@ import org.safeload.workforce.Clearance;
 import org.safeload.workforce.RegisterExtractCsv;
 import org.safeload.workforce.Vetting;
 import org.safeload.workforce.VettingFields;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +36,6 @@ public class VettingService {
   private final WorkerRepository workers;
   private final OrganisationService organisation;
   private final AuditLog audit;
-  private final String region;
   private final java.time.Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -46,14 +44,12 @@ public class VettingService {
       WorkerRepository workers,
       OrganisationService organisation,
       AuditLog audit,
-      @Value("${safeload.council.region:}") String region,
       java.time.Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.workers = workers;
     this.organisation = organisation;
     this.audit = audit;
-    this.region = region;
   }
 
   /** A worker, their vetting and their clearance on a date. */
@@ -92,6 +88,16 @@ public class VettingService {
     audit.record(
         "record-vetting", "worker", workerId, "vetting recorded: " + changed(before, after));
     return vetting(workerId);
+  }
+
+  /** Stores checks already made into a {@link Vetting} (the demo council's), audited. */
+  @Requires(Capability.EDIT_WORKERS)
+  @Transactional
+  public void store(long workerId, Vetting vetting) {
+    Vetting before = stored(workerId);
+    save(workerId, vetting);
+    audit.record(
+        "record-vetting", "worker", workerId, "vetting recorded: " + changed(before, vetting));
   }
 
   /** What an import of a register extract did. */
@@ -154,7 +160,8 @@ public class VettingService {
     return Clearance.check(
         worker.details(),
         vetting,
-        new Clearance.Assignment(worker.details().startDate(), organisation.councilName(), region),
+        new Clearance.Assignment(
+            worker.details().startDate(), organisation.councilName(), organisation.councilRegion()),
         List.of(),
         on,
         Clearance.Policy.standard());

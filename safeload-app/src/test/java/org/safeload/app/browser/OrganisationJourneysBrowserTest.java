@@ -17,6 +17,9 @@ import org.safeload.app.access.AccessRole;
  */
 class OrganisationJourneysBrowserTest extends BrowserJourney {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.safeload.app.organisation.WorkforceService workforce;
+
   /** Letters only, so no name made here reads like "Team 5". */
   private static final String RUN = letters();
 
@@ -182,13 +185,24 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
   @Test
   @Submits("POST /workers/{id}/vetting")
   void aTeamManagerRecordsAWorkersChecksUntilTheyAreCleared() throws Exception {
+    // A new permanent social worker, nothing checked yet.
+    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
     long id =
-        jdbc.sql(
-                "select min(id) from worker where role = 'social-worker' and employment_type ="
-                    + " 'permanent' and swe_registration is not null and end_date is null and id"
-                    + " not in (select worker_id from worker_vetting)")
-            .query(Long.class)
-            .single();
+        org.safeload.app.access.SystemAccess.call(
+                () ->
+                    workforce.create(
+                        new org.safeload.organisation.WorkerDetails(
+                            "Vetting Journey " + RUN,
+                            org.safeload.organisation.Role.SOCIAL_WORKER,
+                            org.safeload.organisation.EmploymentType.PERMANENT,
+                            java.math.BigDecimal.ONE,
+                            java.time.LocalDate.of(2026, 11, 2),
+                            null,
+                            java.time.LocalDate.of(2015, 7, 1),
+                            null,
+                            "SW" + (70_000_000 + ThreadLocalRandom.current().nextInt(1_000_000))),
+                        team))
+            .id();
     signInAs(AccessRole.TEAM_MANAGER);
     open("/workers/" + id);
     assertThat(text("clearance")).startsWith("Blocked");

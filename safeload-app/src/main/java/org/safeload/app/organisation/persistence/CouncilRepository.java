@@ -24,6 +24,18 @@ public class CouncilRepository {
         .optional();
   }
 
+  /** The council's region, or empty when not set. */
+  public Optional<String> region() {
+    return jdbc.sql("select region from council order by id fetch first 1 rows only")
+        .query(String.class)
+        .optional();
+  }
+
+  /** Sets the council's region. */
+  public void setRegion(String region) {
+    jdbc.sql("update council set region = ?").param(region).update();
+  }
+
   public long insert(String name) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("insert into council (name) values (?)").param(name).update(keys, "id");
