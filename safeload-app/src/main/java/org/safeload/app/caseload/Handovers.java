@@ -46,6 +46,7 @@ public class Handovers {
   private final Clock clock;
 
   private final org.safeload.app.access.ChildrenScopes childrenScopes;
+  private final org.safeload.app.organisation.VettingService vettings;
 
   Handovers(
       CaseloadSnapshots snapshots,
@@ -53,7 +54,9 @@ public class Handovers {
       CaseloadRepository repository,
       AuditLog audit,
       Clock clock,
-      org.safeload.app.access.ChildrenScopes childrenScopes) {
+      org.safeload.app.access.ChildrenScopes childrenScopes,
+      org.safeload.app.organisation.VettingService vettings) {
+    this.vettings = vettings;
     this.childrenScopes = childrenScopes;
     this.snapshots = snapshots;
     this.activity = activity;
@@ -107,7 +110,8 @@ public class Handovers {
       HandoverPlan plan,
       List<Move> moves,
       List<ReceiverView> receivers,
-      List<Move> unplaced) {
+      List<Move> unplaced,
+      List<String> notCleared) {
 
     /** Whether applying it needs a recorded reason (a receiver goes over a soft target). */
     public boolean needsReason() {
@@ -154,7 +158,22 @@ public class Handovers {
     if (request.fromWorker() != null) {
       receiving.remove(request.fromWorker());
     }
-    if (receiving.isEmpty() && problems.isEmpty()) {
+    // A worker not cleared to work with children receives no case: left out, and said so.
+    List<String> notCleared = new ArrayList<>();
+    for (CaseHolder h : List.copyOf(receiving.values())) {
+      List<String> blocks = vettings.blocks(Long.parseLong(h.id()), on);
+      if (!blocks.isEmpty()) {
+        receiving.remove(h.id());
+        notCleared.add(h.name() + ": " + String.join("; ", blocks));
+      }
+    }
+    if (receiving.isEmpty() && problems.isEmpty() && !notCleared.isEmpty()) {
+      problems.add(
+          FieldProblem.of(
+              "toWorkers",
+              "No receiving worker is cleared to work with children: "
+                  + String.join("; ", notCleared)));
+    } else if (receiving.isEmpty() && problems.isEmpty()) {
       problems.add(FieldProblem.of("toTeams", "Choose the teams or workers to receive the cases"));
     }
     int seconds =
@@ -224,7 +243,8 @@ public class Handovers {
             + receivers.size()
             + " workers: "
             + plan.status().code());
-    return new PlanView(on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced);
+    return new PlanView(
+        on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced, notCleared);
   }
 
   private static Move move(
@@ -398,6 +418,17 @@ public class Handovers {
     if (problems.isEmpty()) {
       // The caps are judged on the whole plan only: a plan with a stale move is refused anyway.
       problems.addAll(caps);
+    }
+    // A receiver not cleared to work with children takes no case.
+    Set<String> receivingIds = new java.util.TreeSet<>(assignment.values());
+    for (String id : receivingIds) {
+      CaseHolder to = s.holders().get(id);
+      if (to == null) {
+        continue;
+      }
+      for (String block : vettings.blocks(Long.parseLong(id), s.on())) {
+        problems.add(FieldProblem.of("moves", to.name() + " is not cleared: " + block));
+      }
     }
     Map<String, Load> after = PlanCheck.loadsAfter(cases, receiving, s.policy(), assignment);
     List<CaseActivity.Allocation> allocations = new ArrayList<>();

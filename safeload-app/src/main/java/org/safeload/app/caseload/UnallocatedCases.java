@@ -42,6 +42,7 @@ public class UnallocatedCases {
   private final org.safeload.app.access.UserAccounts accounts;
 
   private final org.safeload.app.access.ChildrenScopes childrenScopes;
+  private final org.safeload.app.organisation.VettingService vettings;
 
   UnallocatedCases(
       CaseloadSnapshots snapshots,
@@ -51,7 +52,9 @@ public class UnallocatedCases {
       Clock clock,
       WorkingCalendar calendar,
       org.safeload.app.access.UserAccounts accounts,
-      org.safeload.app.access.ChildrenScopes childrenScopes) {
+      org.safeload.app.access.ChildrenScopes childrenScopes,
+      org.safeload.app.organisation.VettingService vettings) {
+    this.vettings = vettings;
     this.childrenScopes = childrenScopes;
     this.snapshots = snapshots;
     this.activity = activity;
@@ -215,6 +218,14 @@ public class UnallocatedCases {
     }
     if (holder.id().equals(c.worker())) {
       throw new InvalidInputException("workerId", holder.name() + " already holds this case");
+    }
+    List<String> blocks = vettings.blocks(Long.parseLong(holder.id()), on);
+    if (!blocks.isEmpty()) {
+      throw new InvalidInputException(
+          "Allocation refused",
+          blocks.stream()
+              .map(b -> FieldProblem.of("workerId", holder.name() + " is not cleared: " + b))
+              .toList());
     }
     Verdict verdict = s.policy().check(holder, s.loads().loadOf(holder.id()), c.type());
     if (!verdict.allowed()) {

@@ -100,6 +100,19 @@ public class VettingService {
         "record-vetting", "worker", workerId, "vetting recorded: " + changed(before, vetting));
   }
 
+  /**
+   * Why a worker may not take cases on a date: every failing check's reason, or none when they are
+   * cleared (or their checks only fall due soon). Allocations and handovers ask it: those who may
+   * plan a handover (every role that may allocate, and read-only staff) may ask.
+   */
+  @Requires(Capability.PLAN_HANDOVER)
+  public List<String> blocks(long workerId, LocalDate on) {
+    Worker worker = worker(workerId);
+    return clearance(worker, stored(workerId), on).failures().stream()
+        .map(Clearance.Failure::reason)
+        .toList();
+  }
+
   /** What an import of a register extract did. */
   public record RegisterImport(int updated, int unchanged, int notOurs)
       implements java.io.Serializable {}

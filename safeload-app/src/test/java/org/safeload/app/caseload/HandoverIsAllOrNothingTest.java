@@ -80,7 +80,14 @@ class HandoverIsAllOrNothingTest {
                         + " team\",\"kind\":\"substantive\"}")));
   }
 
+  /** A worker of the team, with every check recorded (cleared to take cases). */
   private String worker(String team, String name, String swe) throws Exception {
+    String id = unvetted(team, name, swe);
+    org.safeload.app.organisation.Vetted.record(mvc, id);
+    return id;
+  }
+
+  private String unvetted(String team, String name, String swe) throws Exception {
     return id(
         as(
             AccessRole.ADMIN,
@@ -249,6 +256,7 @@ class HandoverIsAllOrNothingTest {
                          "asyeStartDate":"2026-09-01","sweRegistration":"SW993002","teamId":%s}
                         """
                             .formatted(team))));
+    org.safeload.app.organisation.Vetted.record(mvc, asye);
     // Kit (ASYE: at most 15 cases, no child protection) holds 14 cin cases; Jo holds a cp case and
     // two cin cases.
     StringBuilder csv =

@@ -71,15 +71,7 @@ class VettingTest {
     worker = ((Number) JsonPath.read(created.getContentAsString(), "$.id")).longValue();
   }
 
-  private static final String CHECKS =
-      """
-      {"dbsCertificate": "001234567890", "dbsIssued": "2026-10-01", "dbsOutcome": "clear",
-       "dbsUpdateService": "yes", "dbsLastStatusCheck": "2026-10-01", "dbsCheckedBy": "HR",
-       "registrationStatus": "registered", "registrationCheckedOn": "2026-11-01",
-       "reference1Role": "Team manager", "reference1Received": "2026-10-10", "reference1ByCouncil": "yes",
-       "reference2Role": "Practice educator", "reference2Received": "2026-10-11", "reference2ByCouncil": "yes",
-       "rightToWorkCheckedOn": "2026-10-01"}
-      """;
+  private static final String CHECKS = Vetted.CHECKS;
 
   @Test
   void checksRecordedLeaveOnlyTheAgencyRuleAndARegisterSuspensionBlocksAgain() throws Exception {
@@ -165,5 +157,87 @@ class VettingTest {
               || role == AccessRole.TEAM_MANAGER;
       assertThat(status).as(role.name()).isEqualTo(may ? 200 : 403);
     }
+  }
+
+  @Test
+  void aBlockedWorkerIsRefusedACaseWithTheReason() throws Exception {
+    admin(
+        put("/api/v1/workers/" + worker + "/vetting")
+            .contentType("application/json")
+            .content(CHECKS));
+    long team =
+        jdbc.sql("select team_id from worker_assignment where worker_id = ?")
+            .param(worker)
+            .query(Long.class)
+            .single();
+    String kase = "VET-" + System.nanoTime() % 1_000_000;
+    String header =
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n";
+    MockHttpServletResponse referred =
+        admin(
+            post("/api/v1/case-events/import")
+                .contentType("text/csv")
+                .content(
+                    header
+                        + kase
+                        + "-r,2026-11-20T09:00,referral,"
+                        + kase
+                        + ",K"
+                        + kase
+                        + ",,"
+                        + team
+                        + ",,,\n"));
+    assertThat(referred.getStatus()).as(referred.getContentAsString()).isEqualTo(200);
+    try {
+      MockHttpServletResponse refused =
+          admin(
+              post("/api/v1/caseloads/allocations")
+                  .contentType("application/json")
+                  .content("{\"caseRef\": \"" + kase + "\", \"workerId\": \"" + worker + "\"}"));
+      assertThat(refused.getStatus()).isEqualTo(400);
+      assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].message"))
+          .containsExactly(
+              "Vera Vetting is not cleared: An agency social worker needs at least 3 years'"
+                  + " post-qualifying experience; this worker has 2");
+    } finally {
+      // The case leaves the shared demo's queue as it came.
+      admin(
+          post("/api/v1/case-events/import")
+              .contentType("text/csv")
+              .content(
+                  header
+                      + kase
+                      + "-c,2026-11-20T10:00,closed,"
+                      + kase
+                      + ",K"
+                      + kase
+                      + ",,"
+                      + team
+                      + ",,,\n"));
+    }
+  }
+
+  @Test
+  void aHandoverLeavesOutAReceiverWhoIsNotCleared() throws Exception {
+    long team =
+        jdbc.sql("select team_id from worker_assignment where worker_id = ?")
+            .param(worker)
+            .query(Long.class)
+            .single();
+    MockHttpServletResponse refused =
+        admin(
+            post("/api/v1/caseloads/handover/plan")
+                .contentType("application/json")
+                .content("{\"fromTeam\": " + team + ", \"toWorkers\": [\"" + worker + "\"]}"));
+
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].message"))
+        .containsExactly(
+            "No receiving worker is cleared to work with children: Vera Vetting: No enhanced DBS"
+                + " check with the children's barred list is recorded; No Social Work England"
+                + " registration is recorded; No right-to-work check is recorded; An agency social"
+                + " worker needs at least 3 years' post-qualifying experience; this worker has 2; 0"
+                + " of the 2 practice-based references on the Department's template were obtained"
+                + " by the council");
   }
 }
