@@ -120,6 +120,9 @@ public final class DemoCouncil {
           - {months: 3, maxValue: 150000, decideBy: 2026-12-18}
         actuals:
           - {month: 2026-10, amount: 81900, reference: BP-2026-10}
+        requirements:
+          - {role: social-worker, pqeYears: 4}
+          - {role: team-manager, pqeYears: 8, managerYears: 5}
         """;
   }
 

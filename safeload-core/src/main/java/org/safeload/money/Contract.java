@@ -14,6 +14,7 @@ import org.safeload.organisation.Role;
  *
  * @param ceiling the most the contract may cost, or {@code null} if none was set
  * @param team the name of the council's team it supplies, if known
+ * @param requirements the contract's minimums for its workers, by role (none: empty)
  */
 public record Contract(
     String id,
@@ -32,9 +33,11 @@ public record Contract(
     List<Absence> absences,
     List<Offset> offsets,
     List<ExtensionOption> extensions,
-    List<Invoice> actuals) {
+    List<Invoice> actuals,
+    List<Requirement> requirements) {
 
   public Contract {
+    requirements = requirements == null ? List.of() : List.copyOf(requirements);
     roster = List.copyOf(roster);
     changes = List.copyOf(changes);
     extras = List.copyOf(extras);
@@ -89,4 +92,10 @@ public record Contract(
 
   /** An invoice received for a month. */
   public record Invoice(YearMonth month, BigDecimal amount, String reference) {}
+
+  /**
+   * The contract's own minimums for the workers of a role it supplies (docs/workforce.md): years of
+   * post-qualifying experience and years as a team manager, 0 for none.
+   */
+  public record Requirement(Role role, int pqeYears, int managerYears) {}
 }

@@ -120,6 +120,21 @@ public final class ContractDocument {
               actuals.add(m);
             });
     list(doc, "actuals", actuals);
+    List<Object> requirements = new ArrayList<>();
+    c.requirements()
+        .forEach(
+            r -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("role", r.role().code());
+              if (r.pqeYears() > 0) {
+                m.put("pqeYears", r.pqeYears());
+              }
+              if (r.managerYears() > 0) {
+                m.put("managerYears", r.managerYears());
+              }
+              requirements.add(m);
+            });
+    list(doc, "requirements", requirements);
     return doc;
   }
 

@@ -108,7 +108,8 @@ public final class ScenarioReader {
         "absences",
         "offsets",
         "extensions",
-        "actuals");
+        "actuals",
+        "requirements");
     String id = c.id("id", true);
     String provider = c.name("provider", true);
     ProcurementRoute route =
@@ -280,6 +281,30 @@ public final class ScenarioReader {
       }
       actuals.add(new Invoice(month, pounds(i, "amount", true), i.name("reference", false)));
     }
+    List<Contract.Requirement> requirements = new ArrayList<>();
+    Set<Role> required = new HashSet<>();
+    for (YamlObject r : c.list("requirements")) {
+      r.allow("role", "pqeYears", "managerYears");
+      Role role = r.code("role", true, Role::fromCode, Role.codes());
+      if (role != null
+          && role != Role.SOCIAL_WORKER
+          && role != Role.ADVANCED_PRACTITIONER
+          && role != Role.TEAM_MANAGER) {
+        r.problem("role", "requirements are for qualified roles only (not " + role.code() + ")");
+      } else if (role != null && !required.add(role)) {
+        r.problem("role", "already has requirements for " + role.code());
+      }
+      Integer pqe = r.count("pqeYears", false, 0);
+      Integer manager = r.count("managerYears", false, 0);
+      if (pqe != null && pqe > 60) {
+        r.problem("pqeYears", "must be at most 60 (not " + pqe + ")");
+      }
+      if (manager != null && manager > 60) {
+        r.problem("managerYears", "must be at most 60 (not " + manager + ")");
+      }
+      requirements.add(
+          new Contract.Requirement(role, pqe == null ? 0 : pqe, manager == null ? 0 : manager));
+    }
     if (problems.size() > before) {
       return null;
     }
@@ -300,7 +325,8 @@ public final class ScenarioReader {
         absences,
         offsets,
         extensions,
-        actuals);
+        actuals,
+        requirements);
   }
 
   private static Rate rate(YamlObject r, boolean oneOffAllowed) {

@@ -46,7 +46,7 @@ class ScenarioReaderTest {
             """);
     assertThat(problems)
         .containsExactlyInAnyOrder(
-            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals",
+            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals, requirements",
             "2 contracts[0].id: must be 1 to 64 letters, digits, hyphens, underscores, full stops or colons (not \"bad one\")",
             "2 contracts[0].justification: a direct award needs its justification (why there was no competition)",
             "5 contracts[0].end: must be on or after the start, 2025-01-01",
@@ -90,6 +90,51 @@ class ScenarioReaderTest {
             "2 appraisal[0].onCostRate: must be from 0 to 1, like 0.3 for 30%",
             "3 appraisal[1].caseHoldingFte: cannot be more than teamFte, 7",
             "4 appraisal[2].kind: must be one of: permanent, agency, managed-team (not locum)");
+  }
+
+  private static final String TENDER =
+      """
+      id: TENDER-1
+      provider: P
+      start: 2022-11-28
+      end: 2023-03-31
+      roster:
+        - {role: social-worker, count: 6, rate: {amount: 400, per: calendar-day}}
+        - {role: team-manager, count: 1, rate: {amount: 500, per: calendar-day}}
+      """;
+
+  @Test
+  void aContractsMinimumsForItsWorkersAreReadAndWrittenBack() {
+    Contract c =
+        ScenarioReader.contract(
+            TENDER
+                + "requirements:\n  - {role: social-worker, pqeYears: 4}\n"
+                + "  - {role: team-manager, pqeYears: 8, managerYears: 5}\n");
+    assertThat(c.requirements())
+        .containsExactly(
+            new Contract.Requirement(org.safeload.organisation.Role.SOCIAL_WORKER, 4, 0),
+            new Contract.Requirement(org.safeload.organisation.Role.TEAM_MANAGER, 8, 5));
+    // Written back as the document, they read the same.
+    assertThat(ScenarioReader.contract(ContractDocument.toYaml(c)).requirements())
+        .isEqualTo(c.requirements());
+
+    List<String> bad;
+    try {
+      ScenarioReader.contract(
+          TENDER
+              + "requirements:\n  - {role: business-support, pqeYears: 4}\n"
+              + "  - {role: team-manager, pqeYears: 80}\n  - {role: team-manager}\n");
+      throw new AssertionError("expected a refusal");
+    } catch (DocumentException e) {
+      bad =
+          e.problems().stream().map(p -> p.line() + " " + p.field() + ": " + p.message()).toList();
+    }
+    assertThat(bad)
+        .containsExactly(
+            "9 requirements[0].role: requirements are for qualified roles only (not"
+                + " business-support)",
+            "10 requirements[1].pqeYears: must be at most 60 (not 80)",
+            "11 requirements[2].role: already has requirements for team-manager");
   }
 
   @Test

@@ -13,6 +13,13 @@ public interface TeamContracts {
   /** The contracts for the team that the signed-in user may read. */
   List<ContractLink> forTeam(long teamId);
 
+  /**
+   * The minimums the contracts supplying the team on a date (or from a later date: workers proposed
+   * for them) set for their workers, by role (docs/workforce.md); whoever asks, since clearance
+   * needs them for every reader.
+   */
+  List<org.safeload.workforce.Clearance.Minimum> minimumsFor(long teamId, LocalDate on);
+
   /** A contract as the team page links to it. */
   record ContractLink(String code, String provider, LocalDate start, LocalDate end) {}
 }

@@ -37,6 +37,7 @@ public class VettingService {
   private final OrganisationService organisation;
   private final AuditLog audit;
   private final java.time.Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts;
   private final JsonMapper json = JsonMapper.builder().build();
 
   VettingService(
@@ -44,8 +45,10 @@ public class VettingService {
       WorkerRepository workers,
       OrganisationService organisation,
       AuditLog audit,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts) {
     this.clock = clock;
+    this.contracts = contracts;
     this.jdbc = jdbc;
     this.workers = workers;
     this.organisation = organisation;
@@ -168,14 +171,28 @@ public class VettingService {
     return new RegisterImport(updated, unchanged, notOurs);
   }
 
-  /** The worker's clearance on a date, with this council's minimums (none yet per contract). */
+  /**
+   * The worker's clearance on a date, with the minimums of the contracts supplying their team then
+   * (or the team they join, for a worker who has not started).
+   */
   private Clearance.Result clearance(Worker worker, Vetting vetting, LocalDate on) {
+    LocalDate inTeamOn =
+        worker.details().startDate().isAfter(on) ? worker.details().startDate() : on;
+    List<Clearance.Minimum> minimums =
+        new org.safeload.organisation.TeamHistory(workers.assignments(worker.id()))
+            .teamOn(inTeamOn)
+            .map(
+                team -> {
+                  TeamContracts links = contracts.getIfAvailable();
+                  return links == null ? List.<Clearance.Minimum>of() : links.minimumsFor(team, on);
+                })
+            .orElse(List.of());
     return Clearance.check(
         worker.details(),
         vetting,
         new Clearance.Assignment(
             worker.details().startDate(), organisation.councilName(), organisation.councilRegion()),
-        List.of(),
+        minimums,
         on,
         Clearance.Policy.standard());
   }

@@ -410,6 +410,8 @@ class ContractPagesTest {
           - {name: Agency backfill, from: 2025-03-01, amount: 10000, per: month, count: 1}
         offsets:
           - {name: Vacant posts, amount: 20000}
+        requirements:
+          - {role: social-worker, pqeYears: 4}
         actuals:
           - {month: 2025-01, amount: 58000, reference: INV-1}
         """;
@@ -465,6 +467,7 @@ class ContractPagesTest {
     assertThat(document)
         .contains("\"id\":\"edit-me\"", "\"ceiling\":200000", "\"business-support\"")
         .contains("\"changes\":[{\"from\":\"2025-03-01\"", "Agency backfill", "Vacant posts")
+        .contains("\"requirements\":[{\"role\":\"social-worker\",\"pqeYears\":4}]")
         .contains("\"actuals\":[{\"month\":\"2025-01\"", "\"route\":\"framework\"")
         .contains("\"decideBy\":\"2025-02-28\"");
     Document page = page(AccessRole.FINANCE, "/contracts/edit-me");

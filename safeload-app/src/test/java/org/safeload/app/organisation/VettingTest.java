@@ -240,4 +240,54 @@ class VettingTest {
                 + " of the 2 practice-based references on the Department's template were obtained"
                 + " by the council");
   }
+
+  @Test
+  void theManagedTeamsContractMinimumsApplyToItsWorkers() throws Exception {
+    long project =
+        jdbc.sql("select id from team where name = 'Brightpath Project Team'")
+            .query(Long.class)
+            .single();
+    // The demo contract asks for social workers with 4 years' PQE: one with 2 is blocked by it
+    // (and by the DfE agency rules' 3 years).
+    MockHttpServletResponse created =
+        admin(
+            post("/api/v1/workers")
+                .contentType("application/json")
+                .content(
+                    """
+                    {"name": "Pat Proposed", "role": "social-worker",
+                     "employmentType": "managed-service", "fte": "1", "startDate": "2026-11-16",
+                     "qualificationDate": "2024-07-01", "sweRegistration": "SW%d", "teamId": %d}
+                    """
+                        .formatted(90_000_000 + System.nanoTime() % 1_000_000, project)));
+    assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+    long pat = ((Number) JsonPath.read(created.getContentAsString(), "$.id")).longValue();
+    Vetted.record(mvc, pat);
+    String body = admin(get("/api/v1/workers/" + pat + "/vetting")).getContentAsString();
+    assertThat(JsonPath.<List<String>>read(body, "$.clearance.failures[*].rule"))
+        .containsExactly("agency-pqe", "contract-pqe");
+    assertThat(JsonPath.<String>read(body, "$.clearance.failures[1].source")).isEqualTo("contract");
+    assertThat(JsonPath.<String>read(body, "$.clearance.failures[1].reason"))
+        .isEqualTo(
+            "The contract needs a social worker with at least 4 years' post-qualifying experience;"
+                + " this worker has 2");
+
+    // The demo's own project workers meet the contract: all cleared but the one the DfE agency
+    // rules block.
+    List<String> blocked = new java.util.ArrayList<>();
+    for (long id :
+        jdbc.sql(
+                "select a.worker_id from worker_assignment a join worker w on w.id = a.worker_id"
+                    + " where a.team_id = ? and w.name <> 'Pat Proposed' order by a.worker_id")
+            .param(project)
+            .query(Long.class)
+            .list()) {
+      String v = admin(get("/api/v1/workers/" + id + "/vetting")).getContentAsString();
+      if (JsonPath.<String>read(v, "$.clearance.status").equals("blocked")) {
+        blocked.add(
+            String.join(",", JsonPath.<List<String>>read(v, "$.clearance.failures[*].rule")));
+      }
+    }
+    assertThat(blocked).containsExactly("agency-references,agency-three-months");
+  }
 }

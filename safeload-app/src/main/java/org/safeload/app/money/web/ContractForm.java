@@ -262,7 +262,7 @@ public class ContractForm {
       unit.put("composition", people);
       doc.put("teamUnit", unit);
     }
-    for (String kept : List.of("changes", "extras", "absences", "offsets")) {
+    for (String kept : List.of("changes", "extras", "absences", "offsets", "requirements")) {
       if (current.containsKey(kept)) {
         doc.put(kept, current.get(kept));
       }
