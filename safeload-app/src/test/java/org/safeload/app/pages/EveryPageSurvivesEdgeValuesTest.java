@@ -52,6 +52,7 @@ class EveryPageSurvivesEdgeValuesTest {
   @Autowired ContractService contracts;
   @Autowired CaseActivity activity;
   @Autowired JdbcClient jdbc;
+  @Autowired org.safeload.app.organisation.VettingService vettings;
 
   private static String longest(String start) {
     String s = start + MARKUP + ODD;
@@ -77,6 +78,27 @@ class EveryPageSurvivesEdgeValuesTest {
                 + "\"\n");
     assertThat(imported).isNotNull();
     long workerId = jdbc.sql("select max(id) from worker").query(Long.class).single();
+    // Every check, with the longest texts and the calendar's edge dates: its page and its form.
+    java.util.Map<String, String> checks = new java.util.HashMap<>();
+    checks.put("dbsCertificate", "000000000000");
+    checks.put("dbsIssued", "1950-01-01");
+    checks.put("dbsOutcome", "accepted-after-assessment");
+    checks.put("dbsCheckedBy", longest("Checker "));
+    checks.put("registrationStatus", "conditions");
+    checks.put("registrationConditions", longest("Conditions "));
+    checks.put("registrationCheckedOn", "1950-01-01");
+    checks.put("pqeOverrideYears", "60");
+    checks.put("pqeOverrideReason", longest("Reason "));
+    checks.put("managerSince", "1950-01-01");
+    checks.put("reference1Role", longest("Referee "));
+    checks.put("reference1Received", "1950-01-01");
+    checks.put("rightToWorkCheckedOn", "1950-01-01");
+    checks.put("rightToWorkExpires", "2040-12-31");
+    checks.put("rightToWorkCheckedBy", longest("Checker "));
+    checks.put("leftOn", "1950-01-01");
+    checks.put("leftCouncil", longest("Council "));
+    checks.put("leftRegion", longest("Region "));
+    vettings.record(workerId, checks);
     contracts.create(
         """
         id: edge-values
@@ -126,6 +148,7 @@ class EveryPageSurvivesEdgeValuesTest {
             "/services/" + service.id(),
             "/teams/" + team.id(),
             "/workers/" + workerId,
+            "/workers/" + workerId + "/vetting",
             "/contracts/edge-values",
             "/cases/EDGE:1",
             "/caseloads/teams/" + team.id(),
