@@ -40,29 +40,32 @@ public final class EventCorrections {
   public static final int MAX_REASON = 500;
 
   /** What a correction does to its event. */
-  public enum Action {
+  public enum Action implements org.safeload.document.Coded {
     /** The event's values are replaced by the row's. */
-    CORRECT("correct"),
+    CORRECT("correct", "Corrected"),
     /** The event no longer counts anywhere. */
-    WITHDRAW("withdraw");
+    WITHDRAW("withdraw", "Withdrawn");
 
     private final String code;
+    private final String label;
 
-    Action(String code) {
+    Action(String code, String label) {
       this.code = code;
+      this.label = label;
     }
 
+    @Override
     public String code() {
       return code;
     }
 
-    static Optional<Action> fromCode(String code) {
-      for (Action a : values()) {
-        if (a.code.equals(code)) {
-          return Optional.of(a);
-        }
-      }
-      return Optional.empty();
+    @Override
+    public String label() {
+      return label;
+    }
+
+    public static Optional<Action> fromCode(String code) {
+      return org.safeload.document.Codes.fromCode(Action.class, code);
     }
   }
 

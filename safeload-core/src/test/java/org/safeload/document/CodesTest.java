@@ -43,7 +43,10 @@ class CodesTest {
           new CodedEnum<>(WorkerStatus.class),
           new CodedEnum<>(ContractStatus.class),
           new CodedEnum<>(ProcurementRoute.class),
-          new CodedEnum<>(RatePer.class));
+          new CodedEnum<>(RatePer.class),
+          new CodedEnum<>(org.safeload.workforce.Vetting.DbsOutcome.class),
+          new CodedEnum<>(org.safeload.workforce.Vetting.RegistrationStatus.class),
+          new CodedEnum<>(org.safeload.timeliness.EventCorrections.Action.class));
 
   @TestFactory
   Stream<DynamicTest> everyConstantIsFoundByItsCode() {
