@@ -2,8 +2,6 @@ package org.safeload.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,13 +16,8 @@ class AuditVerifyCommandTest {
   private static final String URL = "jdbc:h2:mem:audit-verify-cli;DB_CLOSE_DELAY=-1";
   private static final String KEY = "--safeload.audit.key=a-key-for-the-command-line-test-only";
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
@@ -33,7 +26,8 @@ class AuditVerifyCommandTest {
     String[] council = {
       "--spring.datasource.url=" + URL, KEY, "--safeload.admin.password=cli-test-password"
     };
-    Run start = run("import-events", "--children", "/dev/null", council[0], council[1], council[2]);
+    CommandRun start =
+        run("import-events", "--children", "/dev/null", council[0], council[1], council[2]);
     long entries;
     long id;
     try (Connection c = DriverManager.getConnection(URL, "sa", "");
@@ -46,7 +40,7 @@ class AuditVerifyCommandTest {
     }
     assertThat(entries).as(start.err()).isPositive();
 
-    Run intact = run("audit", "verify", "--spring.datasource.url=" + URL, KEY);
+    CommandRun intact = run("audit", "verify", "--spring.datasource.url=" + URL, KEY);
     assertThat(intact.code()).as(intact.err()).isZero();
     assertThat(intact.out())
         .startsWith("The audit trail is intact: " + entries + " entries checked in the chain");
@@ -54,13 +48,13 @@ class AuditVerifyCommandTest {
     try (Connection c = DriverManager.getConnection(URL, "sa", "")) {
       c.createStatement().executeUpdate("update audit_event set action = 'read' where id = " + id);
     }
-    Run broken = run("audit", "verify", "--spring.datasource.url=" + URL, KEY);
+    CommandRun broken = run("audit", "verify", "--spring.datasource.url=" + URL, KEY);
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.err())
         .startsWith("The audit trail is NOT intact: 1 problem")
         .contains("Entry " + id + " (place " + entries + "): its values were changed");
 
-    Run otherKey =
+    CommandRun otherKey =
         run(
             "audit",
             "verify",

@@ -2,18 +2,14 @@ package org.safeload.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
   private static String run(int expectedCode, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    assertThat(code).as(err.toString()).isEqualTo(expectedCode);
-    return out + err.toString();
+    CommandRun run = CommandRun.of(args);
+    assertThat(run.code()).as(run.err()).isEqualTo(expectedCode);
+    return run.out() + run.err();
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.safeload.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +16,13 @@ class EvaluateCommandTest {
 
   private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void theIssuesExampleToThePennyAsJson() {
-    Run run = run("evaluate", EXAMPLES.resolve("scenario.yaml").toString());
+    CommandRun run = run("evaluate", EXAMPLES.resolve("scenario.yaml").toString());
     assertThat(run.code()).as(run.err()).isZero();
     String json = run.out();
     // The JSON carries the figures as written by hand in the issue, with their pennies.
@@ -50,7 +43,8 @@ class EvaluateCommandTest {
 
   @Test
   void theTeamUnitExampleAsATable() {
-    Run run = run("evaluate", EXAMPLES.resolve("team-unit.yaml").toString(), "--format", "table");
+    CommandRun run =
+        run("evaluate", EXAMPLES.resolve("team-unit.yaml").toString(), "--format", "table");
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains("2025-01      118,857.14")
@@ -61,7 +55,7 @@ class EvaluateCommandTest {
 
   @Test
   void asOfCanBeGivenOnTheCommandLine() {
-    Run run =
+    CommandRun run =
         run("evaluate", EXAMPLES.resolve("scenario.yaml").toString(), "--as-of", "2025-03-15");
     assertThat(JsonPath.<String>read(run.out(), "$.asOf")).isEqualTo("2025-03-15");
   }
@@ -81,7 +75,7 @@ class EvaluateCommandTest {
             roster:
               - {role: social-worker, count: two, rate: {amount: 300, per: calendar-day}}
         """);
-    Run run = run("evaluate", bad.toString());
+    CommandRun run = run("evaluate", bad.toString());
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines())
@@ -94,7 +88,7 @@ class EvaluateCommandTest {
 
   @Test
   void theOcdsCommandExportsAStoredContractThatValidates() {
-    Run run =
+    CommandRun run =
         run(
             "ocds",
             "--contract",

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +17,8 @@ class HandoverCommandTest {
   private static final Path EXAMPLES = DOCS.resolve("examples");
   private static final String MARK = "<!-- handover-example-output -->";
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private static String[] example(String... more) {
@@ -53,14 +46,14 @@ class HandoverCommandTest {
 
   @Test
   void theDocumentedExampleAsATable() throws IOException {
-    Run run = run(example("--format", "table"));
+    CommandRun run = run(example("--format", "table"));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo(documentedOutput());
   }
 
   @Test
   void theDocumentedExampleAsJson() {
-    Run run = run(example());
+    CommandRun run = run(example());
     assertThat(run.code()).as(run.err()).isZero();
     String json = run.out();
     assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("optimal");
@@ -89,7 +82,7 @@ class HandoverCommandTest {
         "case_id,child_id,family_group,case_type,current_worker,previous_workers\n"
             + "C1,CH1,,court,MT1,\n"
             + "C2,CH2,,section-47,MT1,\n");
-    Run run = run("handover", "--workers", workers.toString(), "--cases", cases.toString());
+    CommandRun run = run("handover", "--workers", workers.toString(), "--cases", cases.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines())
@@ -119,7 +112,7 @@ class HandoverCommandTest {
             + "i1,c1,,cp,MT1,\n"
             + "i2,c2,,cp,MT1,\n"
             + "i3,c3,,cin,MT1,\n");
-    Run run = run("handover", "--workers", workers.toString(), "--cases", cases.toString());
+    CommandRun run = run("handover", "--workers", workers.toString(), "--cases", cases.toString());
     assertThat(run.code()).isEqualTo(3);
     assertThat((String) JsonPath.read(run.out(), "$.status")).isEqualTo("infeasible");
     assertThat(run.out()).contains("\"extraFteNeeded\" : 0.06");

@@ -3,8 +3,6 @@ package org.safeload.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +15,8 @@ class KpiCommandTest {
 
   private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private static Map<String, Object> kpi(String json, String id) {
@@ -37,7 +30,7 @@ class KpiCommandTest {
 
   @Test
   void theDocumentedExampleAsJson() {
-    Run run =
+    CommandRun run =
         run(
             "kpi",
             "--events",
@@ -60,7 +53,7 @@ class KpiCommandTest {
 
   @Test
   void byProviderAsCsv() {
-    Run run =
+    CommandRun run =
         run(
             "kpi",
             "--events",
@@ -89,7 +82,7 @@ class KpiCommandTest {
         "team_id,name,kind,provider\n"
             + "T1,Assessment Team North,substantive,\n"
             + "T5,Brightpath Project Team,managed,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
-    Run run =
+    CommandRun run =
         run(
             "kpi",
             "--events",
@@ -113,7 +106,7 @@ class KpiCommandTest {
     String db = "--spring.datasource.url=jdbc:h2:mem:import-cli;DB_CLOSE_DELAY=-1";
     String[] council = {db, "--safeload.admin.password=cli-test-password"};
     // The examples' teams and workers (T1, W1, ...) are not this council's: refused whole.
-    Run unknown = importEvents(EXAMPLES.resolve("events.csv"), council);
+    CommandRun unknown = importEvents(EXAMPLES.resolve("events.csv"), council);
     assertThat(unknown.code()).isEqualTo(1);
     assertThat(unknown.err())
         .contains("line 2, team_id: The council has no team with the id T1")
@@ -126,22 +119,22 @@ class KpiCommandTest {
             + "cli-1,2026-11-02T09:00,referral,CLI1,KCLI1,,1,,,\n"
             + "cli-2,2026-11-03T09:00,allocated,CLI1,KCLI1,1,1,cin,,\n"
             + "cli-3,2026-11-04T09:00,visit,CLI1,KCLI1,1,1,seen,,\n");
-    Run first = importEvents(events, council);
+    CommandRun first = importEvents(events, council);
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("Imported 3 events (0 already there)");
-    Run again = importEvents(events, council);
+    CommandRun again = importEvents(events, council);
     assertThat(again.out()).contains("Imported 0 events (3 already there)");
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
         bad,
         "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n"
             + "x1,2022-01-01T09:00,visit,C9,K9,1,1,maybe,,\n");
-    Run refused = importEvents(bad, council);
+    CommandRun refused = importEvents(bad, council);
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err()).contains("line 2, detail");
   }
 
-  private static Run importEvents(Path file, String... options) {
+  private static CommandRun importEvents(Path file, String... options) {
     String[] args = new String[options.length + 3];
     args[0] = "import-events";
     args[1] = "--events";
@@ -152,7 +145,7 @@ class KpiCommandTest {
 
   @Test
   void theCalendarExample() {
-    Run run = run("calendar", "--from", "2022-06-01", "--to", "2022-09-30");
+    CommandRun run = run("calendar", "--from", "2022-06-01", "--to", "2022-09-30");
     // June–September 2022: 88 weekdays less 2 and 3 June, 29 August and 19 September = 84.
     assertThat(JsonPath.<Integer>read(run.out(), "$.workingDays")).isEqualTo(84);
     assertThat(JsonPath.<List<String>>read(run.out(), "$.bankHolidays[*].date"))
@@ -162,14 +155,14 @@ class KpiCommandTest {
   @Test
   void councilClosureDaysAreNotWorkingDays() {
     // A closure on Thu 29 Sep 2022 takes June–September 2022 from 84 working days to 83.
-    Run run =
+    CommandRun run =
         run("calendar", "--from", "2022-06-01", "--to", "2022-09-30", "--closures", "2022-09-29");
     assertThat(JsonPath.<Integer>read(run.out(), "$.workingDays")).isEqualTo(83);
     assertThat(JsonPath.<List<String>>read(run.out(), "$.bankHolidays[*].name"))
         .contains("Council closure");
     // C1 allocated Wed 1 June 2022 and seen Fri 10 June was on time; with Fri 10 June closed, the
     // fifth working day is Mon 13 June, and the write-up rules are unchanged.
-    Run kpi =
+    CommandRun kpi =
         run(
             "kpi",
             "--events",
@@ -187,7 +180,7 @@ class KpiCommandTest {
     Files.writeString(
         bad,
         "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\ne1,yesterday,visit,C1,K1,W1,T1,seen,,\n");
-    Run run = run("kpi", "--events", bad.toString(), "--as-of", "2022-07-31");
+    CommandRun run = run("kpi", "--events", bad.toString(), "--as-of", "2022-07-31");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err())
         .contains(
@@ -241,7 +234,7 @@ class KpiCommandTest {
             row ->
                 assertThat(org.safeload.organisation.WorkerParser.parse(row.values()).problems())
                     .isEmpty());
-    Run withLeavers =
+    CommandRun withLeavers =
         run(
             "kpi",
             "--events",
@@ -255,7 +248,7 @@ class KpiCommandTest {
             "--by",
             "provider");
     assertThat(withLeavers.code()).as(withLeavers.err()).isZero();
-    Run kpi =
+    CommandRun kpi =
         run(
             "kpi",
             "--events",

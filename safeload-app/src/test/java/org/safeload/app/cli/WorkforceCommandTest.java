@@ -3,8 +3,6 @@ package org.safeload.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,18 +19,13 @@ class WorkforceCommandTest {
 
   private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SafeloadCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void theExampleRegisterGivesTheHandWorkedFigures() {
-    Run run =
+    CommandRun run =
         run(
             "workforce",
             "--workers",
@@ -100,7 +93,7 @@ class WorkforceCommandTest {
     Path posts = dir.resolve("e.csv");
     Files.writeString(posts, "team,role,fte\nAlpha,social-worker,1.005\n");
 
-    Run run =
+    CommandRun run =
         run(
             "workforce",
             "--workers",
