@@ -67,6 +67,7 @@ class OrganisationPagesTest {
   @MockitoBean WorkforceService workforce;
   @MockitoBean UserAccounts accounts;
   @MockitoBean TeamContracts teamContracts;
+  @MockitoBean org.safeload.app.organisation.VettingService vettings;
 
   private static Worker worker(long id, String name, Role role, String fte, String asye) {
     return new Worker(
