@@ -411,8 +411,9 @@ class RuleSetFormsStoryTest {
     Set<String> workers =
         jdbc.sql("select name from worker").query(String.class).list().stream()
             .collect(Collectors.toSet());
+    // The last column is each event's "Correct" link, for those who may correct events.
     assertThat(timeline.select("#timeline thead th").eachText())
-        .containsExactly("When", "What", "Team", "Worker", "Detail");
+        .containsExactly("When", "What", "Team", "Worker", "Detail", "Change");
     for (var row : timeline.select("#timeline tbody tr")) {
       List<String> cells = row.select("td").eachText();
       assertThat(cells.get(0)).matches("\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)");
