@@ -41,7 +41,8 @@ public final class Council {
   /**
    * What the import did and how long its parts took.
    *
-   * @param cases every case in the event file, in the order they first appear
+   * @param cases every case in the event file, in the order they first appear (a worker's
+   *     supervision names none)
    */
   public record Imported(
       Map<String, Long> teamIds,
@@ -224,7 +225,7 @@ public final class Council {
   /**
    * Writes the event file with the app's team and worker ids.
    *
-   * @param cases gets the file's cases
+   * @param cases gets the file's cases (not the blank one of a supervision)
    * @return the number of events
    */
   static int rewrite(
@@ -247,7 +248,9 @@ public final class Council {
       int caseId = header.indexOf("case_id");
       for (CSVRecord r : parser) {
         List<String> values = new ArrayList<>(r.toList());
-        cases.add(values.get(caseId));
+        if (!values.get(caseId).isEmpty()) {
+          cases.add(values.get(caseId)); // a worker's supervision has no case
+        }
         values.set(team, appId(values.get(team), teams, "team", r));
         values.set(worker, appId(values.get(worker), workers, "worker", r));
         printer.printRecord(values);

@@ -54,6 +54,7 @@ class CouncilTest {
         E1,2022-05-30T09:51,referral,C1,K1,,T2,,,
         E2,2022-06-07T04:27,oversight-note,C1,K1,MT2,T2,,,
         E3,2022-06-08T10:00,visit,C2,K2,W1,T1,,,
+        E4,2022-06-09T10:00,supervision,,,W1,T1,,,
         """);
     Set<String> cases = new LinkedHashSet<>();
     int rows =
@@ -63,14 +64,16 @@ class CouncilTest {
             Map.of("T1", 11L, "T2", 12L),
             Map.of("W1", "101", "MT2", "105"),
             cases);
-    assertThat(rows).isEqualTo(3);
+    assertThat(rows).isEqualTo(4);
+    // A supervision is a worker's, not a case's: no blank case to read.
     assertThat(cases).containsExactly("C1", "C2");
     assertThat(Files.readAllLines(dir.resolve("out.csv")))
         .containsExactly(
             "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date",
             "E1,2022-05-30T09:51,referral,C1,K1,,12,,,",
             "E2,2022-06-07T04:27,oversight-note,C1,K1,105,12,,,",
-            "E3,2022-06-08T10:00,visit,C2,K2,101,11,,,");
+            "E3,2022-06-08T10:00,visit,C2,K2,101,11,,,",
+            "E4,2022-06-09T10:00,supervision,,,101,11,,,");
     assertThatThrownBy(
             () ->
                 Council.rewrite(
