@@ -8,7 +8,9 @@ import java.util.Arrays;
  * from an event file (Safeload's reader and engine against DuckDB's read_csv and SQL). {@code java
  * -jar safeload-bench.jar handover --cases 500 --workers 40 --seed 1}: the handover planner against
  * a greedy baseline. {@code java -jar safeload-bench.jar app --children 12000 --months 12}: the app
- * over HTTP ({@link AppBench}). Any other arguments go to JMH (the microbenchmarks).
+ * over HTTP ({@link AppBench}); {@code soak --children 12000 --months 12 --users 50 --minutes 30}:
+ * the app under a steady load for half an hour ({@link SoakBench}). Any other arguments go to JMH
+ * (the microbenchmarks).
  */
 public final class BenchMain {
 
@@ -19,6 +21,8 @@ public final class BenchMain {
       KpiBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("app")) {
       AppBench.main(Arrays.copyOfRange(args, 1, args.length));
+    } else if (args.length > 0 && args[0].equals("soak")) {
+      SoakBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("handover")) {
       HandoverBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else {

@@ -273,9 +273,19 @@ public final class AppProcess implements AutoCloseable {
 
   /** The process's peak resident memory (VmHWM), in bytes, if the system tells it. */
   public Optional<Long> peakRss() {
+    return status("VmHWM:");
+  }
+
+  /** The process's resident memory now (VmRSS), in bytes, if the system tells it. */
+  public Optional<Long> rss() {
+    return status("VmRSS:");
+  }
+
+  /** A figure in kB from {@code /proc/<pid>/status}, in bytes. */
+  private Optional<Long> status(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", pid() + "", "status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
         }
       }
@@ -285,12 +295,49 @@ public final class AppProcess implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Asks the app for a full collection ({@code jcmd <pid> GC.run}, from the same JDK), which its GC
+   * log shows as {@code Pause Full (Diagnostic Command)}: what is still used after it is the live
+   * data. Starts a JVM for a second or so, so it is for now and then, not for sampling.
+   *
+   * @return what went wrong, or null when the collection ran
+   */
+  public String collectGarbage(Duration limit) throws InterruptedException {
+    Path jcmd = Path.of(java()).resolveSibling("jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return "no jcmd beside " + java();
+    }
+    try {
+      Process p =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        return "jcmd GC.run took over " + limit.toSeconds() + " s";
+      }
+      return p.exitValue() == 0 ? null : "jcmd GC.run ended with " + p.exitValue();
+    } catch (IOException e) {
+      return "jcmd: " + e.getMessage();
+    }
+  }
+
   /** How many lines of the app's output contain this text (e.g. {@code " ERROR "}). */
   public long linesWith(String text) {
     try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
       return lines.filter(l -> l.contains(text)).count();
     } catch (IOException | java.io.UncheckedIOException e) {
       return 0;
+    }
+  }
+
+  /** The first lines of the app's output that contain this text, at most {@code max}. */
+  public List<String> linesWith(String text, int max) {
+    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.contains(text)).limit(max).toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return List.of();
     }
   }
 

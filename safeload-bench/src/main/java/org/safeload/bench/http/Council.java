@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,7 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * providers and teams, the workers import, the children import, then the case activity import,
  * timed, twice (the second must change nothing). The event file names the generator's team and
  * worker ids (T1, W1); the app's event files use the app's ids, so the file is rewritten with them
- * first (not timed).
+ * first (not timed). Its oversight notes are written by each team's manager ({@code M} and the
+ * team's id: MT1), whom the generator's workers file does not have and the app refuses an event
+ * file naming: they are added to the workers import as team managers.
  */
 public final class Council {
 
@@ -32,7 +38,12 @@ public final class Council {
   private static final CSVFormat READ =
       CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
-  /** What the import did and how long its parts took. */
+  /**
+   * What the import did and how long its parts took.
+   *
+   * @param cases every case in the event file, in the order they first appear (a worker's
+   *     supervision names none)
+   */
   public record Imported(
       Map<String, Long> teamIds,
       int workers,
@@ -43,7 +54,7 @@ public final class Council {
       int secondCreated,
       int secondUnchanged,
       double secondSeconds,
-      int unknownWorkerIds) {
+      List<String> cases) {
 
     public double eventsPerSecond() {
       return events / eventsSeconds;
@@ -101,29 +112,31 @@ public final class Council {
               "id");
       teams.put(t.get("team_id"), id);
     }
-    api.api(
-        "POST",
-        "/api/v1/workers/import",
-        CSV,
-        HttpRequest.BodyPublishers.ofFile(dir.resolve("workers.csv")));
+    Path workersFile = work.resolve("workers-and-managers.csv");
+    Map<String, String> managers = withManagers(dir, workersFile);
+    api.api("POST", "/api/v1/workers/import", CSV, HttpRequest.BodyPublishers.ofFile(workersFile));
     Map<String, Long> bySwe = new HashMap<>();
     for (Map<String, Object> w : Json.objects(api.apiGet("/api/v1/workers"))) {
       if (w.get("sweRegistration") != null) {
         bySwe.put(w.get("sweRegistration").toString(), Json.number(w, "id"));
       }
     }
-    Map<String, String> workers = new HashMap<>();
+    Map<String, String> swes = new LinkedHashMap<>(managers);
     for (CSVRecord w : records(dir.resolve("worker-ids.csv"))) {
-      Long id = bySwe.get(w.get("swe_registration"));
-      if (id == null) {
-        throw new BenchFailure(
-            "Worker " + w.get("worker_id") + " (" + w.get("swe_registration") + ") not imported");
-      }
-      workers.put(w.get("worker_id"), String.valueOf(id));
+      swes.put(w.get("worker_id"), w.get("swe_registration"));
     }
+    Map<String, String> workers = new HashMap<>();
+    swes.forEach(
+        (worker, swe) -> {
+          Long id = bySwe.get(swe);
+          if (id == null) {
+            throw new BenchFailure("Worker " + worker + " (" + swe + ") not imported");
+          }
+          workers.put(worker, String.valueOf(id));
+        });
     Path events = work.resolve("events-app-ids.csv");
-    int[] unknown = {0};
-    int rows = rewrite(dir.resolve("events.csv"), events, teams, workers, unknown);
+    Set<String> cases = new LinkedHashSet<>();
+    int rows = rewrite(dir.resolve("events.csv"), events, teams, workers, cases);
 
     long t0 = System.nanoTime();
     Map<String, Object> children =
@@ -154,7 +167,7 @@ public final class Council {
         (int) Json.number(second, "created"),
         (int) Json.number(second, "unchanged"),
         secondSeconds,
-        unknown[0]);
+        List.copyOf(cases));
   }
 
   private static Map<String, Object> importEvents(AppClient api, Path events) throws IOException {
@@ -164,13 +177,59 @@ public final class Council {
   }
 
   /**
-   * Writes the event file with the app's team and worker ids; ids the workers file does not name
-   * (the generator's team managers, on oversight notes) are kept as they are.
+   * Writes the generator's workers file with a team manager for each team ({@code Team manager 1}
+   * in its first team, registration {@code SW800001}, in post since the earliest worker, qualified
+   * on 1 July five years before).
    *
+   * @return each manager's id in the event file ({@code MT1}) and registration
+   */
+  static Map<String, String> withManagers(Path dir, Path to) throws IOException {
+    Files.copy(dir.resolve("workers.csv"), to);
+    LocalDate since =
+        records(dir.resolve("workers.csv")).stream()
+            .map(w -> LocalDate.parse(w.get("start_date")))
+            .min(LocalDate::compareTo)
+            .orElseThrow(() -> new BenchFailure("No workers in " + dir.resolve("workers.csv")));
+    Map<String, String> managers = new LinkedHashMap<>();
+    StringBuilder rows = new StringBuilder();
+    int n = 0;
+    for (CSVRecord t : records(dir.resolve("teams.csv"))) {
+      n++;
+      String swe = String.format("SW8%05d", n);
+      managers.put("M" + t.get("team_id"), swe);
+      rows.append(
+          String.join(
+              ",",
+              "Team manager " + n,
+              "team-manager",
+              t.get("provider").isBlank() ? "permanent" : "managed-service",
+              "1",
+              since.toString(),
+              "",
+              LocalDate.of(since.getYear() - 5, 7, 1).toString(),
+              "",
+              swe,
+              quoted(t.get("name"))));
+      rows.append('\n');
+    }
+    Files.writeString(to, rows, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    return managers;
+  }
+
+  private static String quoted(String field) {
+    return field.contains(",") || field.contains("\"")
+        ? "\"" + field.replace("\"", "\"\"") + "\""
+        : field;
+  }
+
+  /**
+   * Writes the event file with the app's team and worker ids.
+   *
+   * @param cases gets the file's cases (not the blank one of a supervision)
    * @return the number of events
    */
   static int rewrite(
-      Path from, Path to, Map<String, Long> teams, Map<String, String> workers, int[] unknown)
+      Path from, Path to, Map<String, Long> teams, Map<String, String> workers, Set<String> cases)
       throws IOException {
     int rows = 0;
     try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
@@ -186,25 +245,14 @@ public final class Council {
       List<String> header = parser.getHeaderNames();
       int team = header.indexOf("team_id");
       int worker = header.indexOf("worker_id");
+      int caseId = header.indexOf("case_id");
       for (CSVRecord r : parser) {
         List<String> values = new ArrayList<>(r.toList());
-        String t = values.get(team);
-        if (!t.isEmpty()) {
-          Long id = teams.get(t);
-          if (id == null) {
-            throw new BenchFailure("Line " + r.getRecordNumber() + ": unknown team " + t);
-          }
-          values.set(team, String.valueOf(id));
+        if (!values.get(caseId).isEmpty()) {
+          cases.add(values.get(caseId)); // a worker's supervision has no case
         }
-        String w = values.get(worker);
-        if (!w.isEmpty()) {
-          String id = workers.get(w);
-          if (id == null) {
-            unknown[0]++;
-          } else {
-            values.set(worker, id);
-          }
-        }
+        values.set(team, appId(values.get(team), teams, "team", r));
+        values.set(worker, appId(values.get(worker), workers, "worker", r));
         printer.printRecord(values);
         rows++;
       }
@@ -212,6 +260,18 @@ public final class Council {
       throw e.getCause();
     }
     return rows;
+  }
+
+  /** The app's id for a generator's id (blank stays blank). */
+  private static String appId(String id, Map<String, ?> ids, String what, CSVRecord r) {
+    if (id.isEmpty()) {
+      return id;
+    }
+    Object app = ids.get(id);
+    if (app == null) {
+      throw new BenchFailure("Line " + r.getRecordNumber() + ": unknown " + what + " " + id);
+    }
+    return app.toString();
   }
 
   private static List<CSVRecord> records(Path file) throws IOException {

@@ -5,6 +5,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,9 @@ public final class GcLog {
 
   private static final Pattern SIZES =
       Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+  /** The default decoration's first field: the JVM's uptime, {@code [12.345s]}. */
+  private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
 
   private final Path file;
 
@@ -58,6 +63,19 @@ public final class GcLog {
     }
   }
 
+  /**
+   * One collection (a pause).
+   *
+   * @param uptime when it was logged, in seconds since the JVM started (NaN when the log has no
+   *     uptime)
+   * @param used the heap used before it, in bytes
+   * @param live the heap still used after it, in bytes
+   * @param size the heap's size, in bytes
+   * @param full a full collection ({@code Pause Full}: everything unreachable freed, so {@code
+   *     live} is the live data)
+   */
+  public record Pause(double uptime, long used, long live, long size, boolean full) {}
+
   /** Where the log ends now: give it to {@link #since} to read what comes after. */
   public long mark() {
     try {
@@ -74,8 +92,13 @@ public final class GcLog {
 
   /** The peaks logged between two {@link #mark}s. */
   public Peak between(long from, long to) {
+    return peak(pauses(from, to));
+  }
+
+  /** The collections logged between two {@link #mark}s, in order. */
+  public List<Pause> pauses(long from, long to) {
     if (!Files.exists(file)) {
-      return new Peak(0, 0, 0, 0);
+      return List.of();
     }
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long end = Math.min(to, f.length());
@@ -83,29 +106,45 @@ public final class GcLog {
       byte[] bytes = new byte[(int) (end - start)];
       f.seek(start);
       f.readFully(bytes);
-      return parse(new String(bytes, StandardCharsets.UTF_8));
+      return pauses(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      return new Peak(0, 0, 0, 0);
+      return List.of();
     }
   }
 
   /** The peaks in some GC log text. */
   static Peak parse(String log) {
+    return peak(pauses(log));
+  }
+
+  private static Peak peak(List<Pause> pauses) {
     Peak peak = new Peak(0, 0, 0, 0);
+    for (Pause p : pauses) {
+      peak = peak.with(p.used(), p.live(), p.size());
+    }
+    return peak;
+  }
+
+  /** The collections in some GC log text: its lines with {@code Pause} and the heap's sizes. */
+  static List<Pause> pauses(String log) {
+    List<Pause> pauses = new ArrayList<>();
     for (String line : log.split("\n")) {
       if (!line.contains(" Pause ")) {
         continue;
       }
       Matcher m = SIZES.matcher(line);
       if (m.find()) {
-        peak =
-            peak.with(
+        Matcher t = UPTIME.matcher(line);
+        pauses.add(
+            new Pause(
+                t.find() ? Double.parseDouble(t.group(1)) : Double.NaN,
                 bytes(m.group(1), m.group(2)),
                 bytes(m.group(3), m.group(4)),
-                bytes(m.group(5), m.group(6)));
+                bytes(m.group(5), m.group(6)),
+                line.contains(" Pause Full ")));
       }
     }
-    return peak;
+    return pauses;
   }
 
   private static long bytes(String number, String unit) {

@@ -1,9 +1,12 @@
 package org.safeload.bench.http;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,40 +46,79 @@ public final class Mix {
    * @param today the app's today (throughput asks for the six months to it, as the page does)
    */
   public static Mix standard(List<Long> teams, LocalDate today) {
+    return new Mix(standard(teams, today, percent -> percent));
+  }
+
+  /**
+   * The soak's mix: the issue's mix in 80% of the requests (each share four fifths of its own), and
+   * in 20% a child's case timeline, as someone opens a case from a list: a case drawn from all of
+   * them, half as the page ({@code /cases/{case}}) and half as the API ({@code
+   * /api/v1/cases/{case}/events}). Each of these reads is recorded in the audit trail.
+   *
+   * @param cases the cases to read
+   */
+  public static Mix soak(List<Long> teams, LocalDate today, List<String> cases) {
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("no cases");
+    }
+    List<Endpoint> all = standard(teams, today, percent -> percent * 4 / 5);
+    Function<RandomGenerator, String> aCase =
+        r ->
+            URLEncoder.encode(cases.get(r.nextInt(cases.size())), StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    both(
+        all,
+        "case timeline",
+        20,
+        r -> "/cases/" + aCase.apply(r),
+        r -> "/api/v1/cases/" + aCase.apply(r) + "/events");
+    return new Mix(all);
+  }
+
+  /**
+   * @param share the percentage each share of the issue's mix gets
+   */
+  private static List<Endpoint> standard(
+      List<Long> teams, LocalDate today, IntUnaryOperator share) {
     if (teams.isEmpty()) {
       throw new IllegalArgumentException("no teams");
     }
     Function<RandomGenerator, Long> team = r -> teams.get(r.nextInt(teams.size()));
     String from = today.minusMonths(6).plusDays(1).toString();
     List<Endpoint> all = new ArrayList<>();
-    both(all, "timeliness dashboard", 20, r -> "/timeliness", r -> "/api/v1/timeliness/kpis");
+    both(
+        all,
+        "timeliness dashboard",
+        share.applyAsInt(20),
+        r -> "/timeliness",
+        r -> "/api/v1/timeliness/kpis");
     both(
         all,
         "overdue and due soon",
-        20,
+        share.applyAsInt(20),
         r ->
             "/timeliness?status="
                 + (r.nextBoolean() ? "overdue" : "due-soon")
                 + "&page="
                 + (1 + r.nextInt(3)),
         r -> "/api/v1/timeliness/items?page=" + (1 + r.nextInt(3)) + "&size=50");
-    both(all, "caseloads", 15, r -> "/caseloads", r -> "/api/v1/caseloads");
+    both(all, "caseloads", share.applyAsInt(15), r -> "/caseloads", r -> "/api/v1/caseloads");
     both(
         all,
         "unallocated queue",
-        15,
+        share.applyAsInt(15),
         r -> "/caseloads/unallocated?page=" + (1 + r.nextInt(2)),
         r -> "/api/v1/caseloads/unallocated");
     both(
         all,
         "team board",
-        15,
+        share.applyAsInt(15),
         r -> "/caseloads/teams/" + team.apply(r),
         r -> "/api/v1/caseloads/teams/" + team.apply(r));
     both(
         all,
         "throughput",
-        15,
+        share.applyAsInt(15),
         r -> "/caseloads/teams/" + team.apply(r) + "/throughput",
         r ->
             "/api/v1/caseloads/teams/"
@@ -85,7 +127,7 @@ public final class Mix {
                 + from
                 + "&to="
                 + today);
-    return new Mix(all);
+    return all;
   }
 
   private static void both(

@@ -86,4 +86,37 @@ class MixTest {
     }
     return paths;
   }
+
+  @Test
+  void theSoakReadsCaseTimelinesInAFifthOfTheRequests() {
+    Mix soak = Mix.soak(List.of(11L, 12L, 13L), LocalDate.of(2023, 3, 31), List.of("C1", "C 2"));
+    Map<String, Double> share = new HashMap<>();
+    soak.endpoints().forEach(e -> share.put(e.name(), 100.0 * e.weight() / soak.totalWeight()));
+    // The shares, four fifths each: 20% is 16%, 15% is 12%; then 20% of case timelines.
+    assertThat(soak.totalWeight()).isEqualTo(200);
+    assertThat(share)
+        .containsEntry("timeliness dashboard (page)", 8.0)
+        .containsEntry("overdue and due soon (API)", 8.0)
+        .containsEntry("caseloads (page)", 6.0)
+        .containsEntry("unallocated queue (API)", 6.0)
+        .containsEntry("team board (page)", 6.0)
+        .containsEntry("throughput (API)", 6.0)
+        .containsEntry("case timeline (page)", 10.0)
+        .containsEntry("case timeline (API)", 10.0)
+        .hasSize(14);
+
+    SplittableRandom random = new SplittableRandom(3);
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      Mix.Endpoint e = soak.pick(random);
+      paths.add(e.path().apply(random));
+    }
+    assertThat(paths)
+        .contains(
+            "/cases/C1",
+            "/cases/C%202",
+            "/api/v1/cases/C1/events",
+            "/api/v1/cases/C%202/events",
+            "/api/v1/timeliness/kpis");
+  }
 }
