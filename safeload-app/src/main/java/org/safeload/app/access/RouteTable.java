@@ -160,6 +160,8 @@ public final class RouteTable {
           route("POST", "/workers/new", EDIT_WORKERS),
           route("GET", "/workers/{id}/edit", EDIT_WORKERS),
           route("GET", "/workers/{id}/vetting", EDIT_WORKERS),
+          route("GET", "/workers/register-extract", IMPORT_WORKERS),
+          route("POST", "/workers/register-extract", IMPORT_WORKERS),
           route("POST", "/workers/{id}/vetting", EDIT_WORKERS),
           route("POST", "/workers/{id}/edit", EDIT_WORKERS),
           route("GET", "/workers/{id}/move", EDIT_WORKERS),

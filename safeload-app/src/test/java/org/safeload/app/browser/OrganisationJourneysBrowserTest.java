@@ -241,6 +241,63 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
   }
 
   @Test
+  @Submits("POST /workers/register-extract")
+  void aHeadOfServiceImportsARegisterExtractThatSuspendsAWorker() throws Exception {
+    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
+    String swe = "SW" + (60_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+    long id =
+        org.safeload.app.access.SystemAccess.call(
+                () ->
+                    workforce.create(
+                        new org.safeload.organisation.WorkerDetails(
+                            "Register Journey " + RUN,
+                            org.safeload.organisation.Role.SOCIAL_WORKER,
+                            org.safeload.organisation.EmploymentType.PERMANENT,
+                            java.math.BigDecimal.ONE,
+                            java.time.LocalDate.of(2026, 11, 2),
+                            null,
+                            java.time.LocalDate.of(2015, 7, 1),
+                            null,
+                            swe),
+                        team))
+            .id();
+    signInAs(AccessRole.HEAD_OF_SERVICE);
+    open("/workers/import");
+    browser.findElement(By.linkText("import a register extract")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Import a Social Work England register extract");
+
+    // A status the register does not have: refused with its line, nothing recorded.
+    browser
+        .findElement(By.id("file"))
+        .sendKeys(
+            file(
+                "register-bad.csv",
+                "registration_number,status,conditions,checked_on\n"
+                    + swe
+                    + ",struck-off,,2026-11-20\n"));
+    press("Import");
+    assertThat(errorSummary()).containsExactly("The file has 1 problem: nothing was recorded");
+    assertThat(texts("#register-errors tbody tr td").get(0)).isEqualTo("2");
+
+    browser
+        .findElement(By.id("file"))
+        .sendKeys(
+            file(
+                "register.csv",
+                "registration_number,status,conditions,checked_on\n"
+                    + swe
+                    + ",suspended,,2026-11-20\nSW1,registered,,2026-11-20\n"));
+    press("Import");
+    assertThat(text("recorded"))
+        .isEqualTo("1 register entry recorded, 0 unchanged, 1 not for our workers");
+    open("/workers/" + id);
+    assertThat(texts("#clearance-failures tbody tr td:nth-child(2)"))
+        .contains(
+            "Social Work England registration " + swe + " is suspended (checked 20 November 2026)");
+  }
+
+  @Test
   @Submits("POST /workers/import")
   void aHeadOfServiceImportsATeamAndFindsItsLeaverAndStartersByFilter() throws Exception {
     String team = "Journey Import Team " + RUN;

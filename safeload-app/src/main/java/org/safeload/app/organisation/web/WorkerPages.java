@@ -182,6 +182,37 @@ class WorkerPages {
     return "workers/view";
   }
 
+  @GetMapping("/register-extract")
+  String registerExtractForm(Model model) {
+    model.addAttribute(
+        "header", String.join(",", org.safeload.workforce.RegisterExtractCsv.HEADER));
+    model.addAttribute("errors", Map.of());
+    return "workers/register-extract";
+  }
+
+  @PostMapping("/register-extract")
+  String registerExtract(
+      @RequestParam(value = "file", required = false) MultipartFile file,
+      Model model,
+      RedirectAttributes redirect,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws IOException {
+    model.addAttribute(
+        "header", String.join(",", org.safeload.workforce.RegisterExtractCsv.HEADER));
+    if (file == null || file.isEmpty()) {
+      return org.safeload.app.platform.FileUploads.noFile(
+          model, response, "workers/register-extract");
+    }
+    try (java.io.Reader in =
+        new java.io.InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+      redirect.addFlashAttribute("recorded", vettings.importRegister(in));
+      return "redirect:/workers/register-extract";
+    } catch (InvalidInputException e) {
+      return org.safeload.app.platform.FileUploads.refused(
+          model, response, "workers/register-extract", e, "nothing was recorded");
+    }
+  }
+
   /** The vetting form: every check recorded for the worker, to change or add to. */
   @GetMapping("/{id}/vetting")
   String vettingForm(@PathVariable long id, Model model) {
