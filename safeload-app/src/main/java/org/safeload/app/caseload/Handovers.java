@@ -160,13 +160,12 @@ public class Handovers {
     }
     // A worker not cleared to work with children receives no case: left out, and said so.
     List<String> notCleared = new ArrayList<>();
-    for (CaseHolder h : List.copyOf(receiving.values())) {
-      List<String> blocks = vettings.blocks(Long.parseLong(h.id()), on);
-      if (!blocks.isEmpty()) {
-        receiving.remove(h.id());
-        notCleared.add(h.name() + ": " + String.join("; ", blocks));
-      }
-    }
+    notCleared(receiving.values(), on)
+        .forEach(
+            (h, blocks) -> {
+              receiving.remove(h.id());
+              notCleared.add(h.name() + ": " + String.join("; ", blocks));
+            });
     if (receiving.isEmpty() && problems.isEmpty() && !notCleared.isEmpty()) {
       problems.add(
           FieldProblem.of(
@@ -245,6 +244,24 @@ public class Handovers {
             + plan.status().code());
     return new PlanView(
         on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced, notCleared);
+  }
+
+  /**
+   * The workers among these who are not cleared to work with children on a date, each with every
+   * reason, in the order given; the vetting is read once for them all.
+   */
+  private Map<CaseHolder, List<String>> notCleared(
+      java.util.Collection<CaseHolder> holders, LocalDate on) {
+    Map<Long, List<String>> blocks =
+        vettings.blocks(holders.stream().map(h -> Long.parseLong(h.id())).toList(), on);
+    Map<CaseHolder, List<String>> notCleared = new LinkedHashMap<>();
+    for (CaseHolder h : holders) {
+      List<String> reasons = blocks.get(Long.parseLong(h.id()));
+      if (!reasons.isEmpty()) {
+        notCleared.put(h, reasons);
+      }
+    }
+    return notCleared;
   }
 
   private static Move move(
@@ -420,16 +437,16 @@ public class Handovers {
       problems.addAll(caps);
     }
     // A receiver not cleared to work with children takes no case.
-    Set<String> receivingIds = new java.util.TreeSet<>(assignment.values());
-    for (String id : receivingIds) {
-      CaseHolder to = s.holders().get(id);
-      if (to == null) {
-        continue;
-      }
-      for (String block : vettings.blocks(Long.parseLong(id), s.on())) {
-        problems.add(FieldProblem.of("moves", to.name() + " is not cleared: " + block));
-      }
-    }
+    notCleared(
+            new java.util.TreeSet<>(assignment.values())
+                .stream().map(s.holders()::get).filter(java.util.Objects::nonNull).toList(),
+            s.on())
+        .forEach(
+            (to, blocks) ->
+                blocks.forEach(
+                    block ->
+                        problems.add(
+                            FieldProblem.of("moves", to.name() + " is not cleared: " + block))));
     Map<String, Load> after = PlanCheck.loadsAfter(cases, receiving, s.policy(), assignment);
     List<CaseActivity.Allocation> allocations = new ArrayList<>();
     for (HandoverCase c : cases) {

@@ -219,7 +219,8 @@ public class UnallocatedCases {
     if (holder.id().equals(c.worker())) {
       throw new InvalidInputException("workerId", holder.name() + " already holds this case");
     }
-    List<String> blocks = vettings.blocks(Long.parseLong(holder.id()), on);
+    List<String> blocks =
+        vettings.blocks(List.of(Long.parseLong(holder.id())), on).values().iterator().next();
     if (!blocks.isEmpty()) {
       throw new InvalidInputException(
           "Allocation refused",

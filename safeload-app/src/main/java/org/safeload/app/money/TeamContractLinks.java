@@ -30,27 +30,38 @@ class TeamContractLinks implements TeamContracts {
   }
 
   @Override
-  public List<org.safeload.workforce.Clearance.Minimum> minimumsFor(
-      long teamId, java.time.LocalDate on) {
+  public java.util.Map<Long, List<org.safeload.workforce.Clearance.Minimum>> minimumsByTeam(
+      java.time.LocalDate on) {
     // Only the minimums leave here, never the money: read as the system. Several contracts for
-    // the team (an award and its successor) ask for the strictest of their minimums.
-    java.util.Map<org.safeload.organisation.Role, int[]> strictest =
-        new java.util.EnumMap<>(org.safeload.organisation.Role.class);
-    org.safeload.app.access.SystemAccess.call(() -> contracts.contracts()).stream()
-        .filter(c -> c.teamId() != null && c.teamId() == teamId)
-        .filter(c -> !c.contract().end().isBefore(on))
-        .flatMap(c -> c.contract().requirements().stream())
-        .forEach(
-            r -> {
-              int[] m = strictest.computeIfAbsent(r.role(), k -> new int[2]);
-              m[0] = Math.max(m[0], r.pqeYears());
-              m[1] = Math.max(m[1], r.managerYears());
-            });
-    return strictest.entrySet().stream()
-        .map(
-            e ->
-                new org.safeload.workforce.Clearance.Minimum(
-                    e.getKey(), e.getValue()[0], e.getValue()[1]))
-        .toList();
+    // one team (an award and its successor) ask for the strictest of their minimums.
+    java.util.Map<Long, java.util.Map<org.safeload.organisation.Role, int[]>> strictest =
+        new java.util.HashMap<>();
+    for (var c : org.safeload.app.access.SystemAccess.call(() -> contracts.contracts())) {
+      if (c.teamId() == null || c.contract().end().isBefore(on)) {
+        continue;
+      }
+      for (var r : c.contract().requirements()) {
+        int[] m =
+            strictest
+                .computeIfAbsent(
+                    c.teamId(), k -> new java.util.EnumMap<>(org.safeload.organisation.Role.class))
+                .computeIfAbsent(r.role(), k -> new int[2]);
+        m[0] = Math.max(m[0], r.pqeYears());
+        m[1] = Math.max(m[1], r.managerYears());
+      }
+    }
+    java.util.Map<Long, List<org.safeload.workforce.Clearance.Minimum>> byTeam =
+        new java.util.HashMap<>();
+    strictest.forEach(
+        (team, roles) ->
+            byTeam.put(
+                team,
+                roles.entrySet().stream()
+                    .map(
+                        e ->
+                            new org.safeload.workforce.Clearance.Minimum(
+                                e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .toList()));
+    return byTeam;
   }
 }

@@ -14,11 +14,11 @@ public interface TeamContracts {
   List<ContractLink> forTeam(long teamId);
 
   /**
-   * The minimums the contracts supplying the team on a date (or from a later date: workers proposed
-   * for them) set for their workers, by role (docs/workforce.md); whoever asks, since clearance
-   * needs them for every reader.
+   * The minimums the contracts not ended by a date set for the workers of the teams they supply, by
+   * team (docs/workforce.md); whoever asks, since clearance needs them for every reader. One read
+   * of the contracts serves every worker a caller checks.
    */
-  List<org.safeload.workforce.Clearance.Minimum> minimumsFor(long teamId, LocalDate on);
+  java.util.Map<Long, List<org.safeload.workforce.Clearance.Minimum>> minimumsByTeam(LocalDate on);
 
   /** A contract as the team page links to it. */
   record ContractLink(String code, String provider, LocalDate start, LocalDate end) {}

@@ -69,7 +69,7 @@ public class VettingService {
   public WorkerVetting vetting(long workerId, LocalDate on) {
     Worker worker = worker(workerId);
     Vetting vetting = stored(workerId);
-    return new WorkerVetting(worker, vetting, clearance(worker, vetting, on));
+    return new WorkerVetting(worker, vetting, clearance(worker, vetting, on, minimumsByTeam(on)));
   }
 
   /**
@@ -104,16 +104,24 @@ public class VettingService {
   }
 
   /**
-   * Why a worker may not take cases on a date: every failing check's reason, or none when they are
-   * cleared (or their checks only fall due soon). Allocations and handovers ask it: those who may
-   * plan a handover (every role that may allocate, and read-only staff) may ask.
+   * Why each of some workers may not take cases on a date: every failing check's reason, or none
+   * when they are cleared (or their checks only fall due soon); the contracts' minimums are read
+   * once for them all. Allocations and handovers ask it: those who may plan a handover (every role
+   * that may allocate, and read-only staff) may ask.
    */
   @Requires(Capability.PLAN_HANDOVER)
-  public List<String> blocks(long workerId, LocalDate on) {
-    Worker worker = worker(workerId);
-    return clearance(worker, stored(workerId), on).failures().stream()
-        .map(Clearance.Failure::reason)
-        .toList();
+  public Map<Long, List<String>> blocks(java.util.Collection<Long> workerIds, LocalDate on) {
+    Map<Long, List<Clearance.Minimum>> minimums = minimumsByTeam(on);
+    Map<Long, List<String>> blocks = new java.util.LinkedHashMap<>();
+    for (long id : workerIds) {
+      Worker worker = worker(id);
+      blocks.put(
+          id,
+          clearance(worker, stored(id), on, minimums).failures().stream()
+              .map(Clearance.Failure::reason)
+              .toList());
+    }
+    return blocks;
   }
 
   /** What an import of a register extract did. */
@@ -175,17 +183,14 @@ public class VettingService {
    * The worker's clearance on a date, with the minimums of the contracts supplying their team then
    * (or the team they join, for a worker who has not started).
    */
-  private Clearance.Result clearance(Worker worker, Vetting vetting, LocalDate on) {
+  private Clearance.Result clearance(
+      Worker worker, Vetting vetting, LocalDate on, Map<Long, List<Clearance.Minimum>> byTeam) {
     LocalDate inTeamOn =
         worker.details().startDate().isAfter(on) ? worker.details().startDate() : on;
     List<Clearance.Minimum> minimums =
         new org.safeload.organisation.TeamHistory(workers.assignments(worker.id()))
             .teamOn(inTeamOn)
-            .map(
-                team -> {
-                  TeamContracts links = contracts.getIfAvailable();
-                  return links == null ? List.<Clearance.Minimum>of() : links.minimumsFor(team, on);
-                })
+            .map(team -> byTeam.getOrDefault(team, List.of()))
             .orElse(List.of());
     return Clearance.check(
         worker.details(),
@@ -195,6 +200,12 @@ public class VettingService {
         minimums,
         on,
         Clearance.Policy.standard());
+  }
+
+  /** The contracts' minimums for their teams' workers on a date (none without the contracts). */
+  private Map<Long, List<Clearance.Minimum>> minimumsByTeam(LocalDate on) {
+    TeamContracts links = contracts.getIfAvailable();
+    return links == null ? Map.of() : links.minimumsByTeam(on);
   }
 
   private Worker worker(long workerId) {
