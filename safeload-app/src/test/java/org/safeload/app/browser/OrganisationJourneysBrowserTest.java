@@ -182,27 +182,37 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
     assertThat(second).isPositive();
   }
 
+  /**
+   * A new permanent social worker in the first team, qualified in 2015, starting on 2 November
+   * 2026, with nothing checked yet.
+   */
+  private long newSocialWorker(String name, String swe) {
+    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
+    return org.safeload.app.access.SystemAccess.call(
+            () ->
+                workforce.create(
+                    new org.safeload.organisation.WorkerDetails(
+                        name,
+                        org.safeload.organisation.Role.SOCIAL_WORKER,
+                        org.safeload.organisation.EmploymentType.PERMANENT,
+                        java.math.BigDecimal.ONE,
+                        java.time.LocalDate.of(2026, 11, 2),
+                        null,
+                        java.time.LocalDate.of(2015, 7, 1),
+                        null,
+                        swe),
+                    team))
+        .id();
+  }
+
   @Test
   @Submits("POST /workers/{id}/vetting")
   void aTeamManagerRecordsAWorkersChecksUntilTheyAreCleared() throws Exception {
     // A new permanent social worker, nothing checked yet.
-    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
     long id =
-        org.safeload.app.access.SystemAccess.call(
-                () ->
-                    workforce.create(
-                        new org.safeload.organisation.WorkerDetails(
-                            "Vetting Journey " + RUN,
-                            org.safeload.organisation.Role.SOCIAL_WORKER,
-                            org.safeload.organisation.EmploymentType.PERMANENT,
-                            java.math.BigDecimal.ONE,
-                            java.time.LocalDate.of(2026, 11, 2),
-                            null,
-                            java.time.LocalDate.of(2015, 7, 1),
-                            null,
-                            "SW" + (70_000_000 + ThreadLocalRandom.current().nextInt(1_000_000))),
-                        team))
-            .id();
+        newSocialWorker(
+            "Vetting Journey " + RUN,
+            "SW" + (70_000_000 + ThreadLocalRandom.current().nextInt(1_000_000)));
     signInAs(AccessRole.TEAM_MANAGER);
     open("/workers/" + id);
     assertThat(text("clearance")).startsWith("Blocked");
@@ -243,24 +253,8 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
   @Test
   @Submits("POST /workers/register-extract")
   void aHeadOfServiceImportsARegisterExtractThatSuspendsAWorker() throws Exception {
-    long team = jdbc.sql("select min(id) from team").query(Long.class).single();
     String swe = "SW" + (60_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
-    long id =
-        org.safeload.app.access.SystemAccess.call(
-                () ->
-                    workforce.create(
-                        new org.safeload.organisation.WorkerDetails(
-                            "Register Journey " + RUN,
-                            org.safeload.organisation.Role.SOCIAL_WORKER,
-                            org.safeload.organisation.EmploymentType.PERMANENT,
-                            java.math.BigDecimal.ONE,
-                            java.time.LocalDate.of(2026, 11, 2),
-                            null,
-                            java.time.LocalDate.of(2015, 7, 1),
-                            null,
-                            swe),
-                        team))
-            .id();
+    long id = newSocialWorker("Register Journey " + RUN, swe);
     signInAs(AccessRole.HEAD_OF_SERVICE);
     open("/workers/import");
     browser.findElement(By.linkText("import a register extract")).click();
