@@ -1,7 +1,6 @@
 package org.safeload.workforce;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +14,9 @@ import org.safeload.organisation.WorkerDetails;
 
 /**
  * A team's (or any group's) staffing on a date: FTE in post against establishment, role by role,
- * with vacancies counted as the Department for Education counts them: vacancy rate = vacant FTE /
- * (filled FTE + vacant FTE).
+ * with vacancies counted as the Department for Education's census counts them: a post is vacant
+ * unless an employed worker fills it (an agency worker covering it leaves it vacant), and the
+ * vacancy rate = vacant FTE / (vacant FTE + employed FTE in post) over the qualified roles.
  */
 public record Staffing(LocalDate on, List<RoleStaffing> roles) {
 
@@ -35,22 +35,25 @@ public record Staffing(LocalDate on, List<RoleStaffing> roles) {
     for (EstablishmentLine line : establishment) {
       budgeted.merge(line.role(), line.budgetedFte(), BigDecimal::add);
     }
-    Map<Role, BigDecimal> filled = new EnumMap<>(Role.class);
+    Map<Role, BigDecimal> employed = new EnumMap<>(Role.class);
+    Map<Role, BigDecimal> agency = new EnumMap<>(Role.class);
     Map<Role, Integer> heads = new EnumMap<>(Role.class);
     for (WorkerDetails worker : members) {
       if (worker.activeOn(on)) {
-        filled.merge(worker.role(), worker.fte(), BigDecimal::add);
+        (WorkforceCensus.employed(worker.employmentType()) ? employed : agency)
+            .merge(worker.role(), worker.fte(), BigDecimal::add);
         heads.merge(worker.role(), 1, Integer::sum);
       }
     }
     List<RoleStaffing> roles = new ArrayList<>();
     for (Role role : Role.values()) {
-      if (budgeted.containsKey(role) || filled.containsKey(role)) {
+      if (budgeted.containsKey(role) || heads.containsKey(role)) {
         roles.add(
             new RoleStaffing(
                 role,
                 budgeted.getOrDefault(role, BigDecimal.ZERO),
-                filled.getOrDefault(role, BigDecimal.ZERO),
+                employed.getOrDefault(role, BigDecimal.ZERO),
+                agency.getOrDefault(role, BigDecimal.ZERO),
                 heads.getOrDefault(role, 0)));
       }
     }
@@ -77,16 +80,28 @@ public record Staffing(LocalDate on, List<RoleStaffing> roles) {
     return roles.stream().mapToInt(RoleStaffing::headcount).sum();
   }
 
+  public BigDecimal agency() {
+    return roles.stream().map(RoleStaffing::agency).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal agencyCover() {
+    return roles.stream().map(RoleStaffing::agencyCover).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
   /**
-   * Vacancy rate as a percentage to one decimal place, or empty when nothing is budgeted or filled.
+   * The vacancy rate on the census's basis, as a percentage to one decimal place: over the
+   * qualified social work roles the census counts ({@link WorkforceCensus#COUNTED}), vacant FTE /
+   * (vacant FTE + employed FTE in post); empty when none is budgeted or employed.
    */
   public Optional<BigDecimal> vacancyRatePercent() {
-    BigDecimal vacant = vacant();
-    BigDecimal denominator = filled().add(vacant);
-    if (denominator.signum() == 0) {
-      return Optional.empty();
+    BigDecimal vacant = BigDecimal.ZERO;
+    BigDecimal employed = BigDecimal.ZERO;
+    for (RoleStaffing r : roles) {
+      if (WorkforceCensus.COUNTED.contains(r.role())) {
+        vacant = vacant.add(r.vacant());
+        employed = employed.add(r.employed());
+      }
     }
-    return Optional.of(
-        vacant.multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_UP));
+    return Optional.ofNullable(WorkforceCensus.percent(vacant, vacant.add(employed)));
   }
 }

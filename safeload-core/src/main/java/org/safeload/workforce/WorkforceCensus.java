@@ -120,7 +120,24 @@ public final class WorkforceCensus {
   }
 
   /** The council's figures and each team's, by name (sorted, ignoring case). */
-  public record Result(Figures council, Map<String, Figures> teams) {}
+  public record Result(Figures council, Map<String, Figures> teams) {
+
+    /**
+     * The figures of some of the teams together (a service's): the sums of their teams', so an
+     * over-filled team does not fill another's vacancy. Names not among the teams add nothing.
+     */
+    public Figures group(Collection<String> names) {
+      Figures sum = empty(council.yearStart(), council.yearEnd());
+      java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      for (String name : names) {
+        Figures team = teams.get(name);
+        if (team != null && seen.add(name)) {
+          sum = sum.plus(team);
+        }
+      }
+      return sum;
+    }
+  }
 
   /** The first day of the year that ends on {@code yearEnd}. */
   public static LocalDate yearStart(LocalDate yearEnd) {

@@ -70,4 +70,48 @@ class StaffingTest {
   void anEmptyGroupHasNoVacancyRate() {
     assertThat(Staffing.of(ON, List.of(), List.of()).vacancyRatePercent()).isEmpty();
   }
+
+  @Test
+  void anAgencyWorkerCoversAVacancyWithoutFillingIt() {
+    List<EstablishmentLine> establishment =
+        List.of(
+            new EstablishmentLine(1, Role.SOCIAL_WORKER, new BigDecimal("3")),
+            new EstablishmentLine(1, Role.BUSINESS_SUPPORT, new BigDecimal("1")));
+    List<WorkerDetails> members =
+        List.of(
+            worker(Role.SOCIAL_WORKER, "1", "2020-01-01", null),
+            new WorkerDetails(
+                "A",
+                Role.SOCIAL_WORKER,
+                EmploymentType.AGENCY,
+                new BigDecimal("1"),
+                LocalDate.of(2025, 1, 6),
+                null,
+                LocalDate.of(2015, 7, 1),
+                null,
+                "SW2"),
+            new WorkerDetails(
+                "M",
+                Role.SOCIAL_WORKER,
+                EmploymentType.MANAGED_SERVICE,
+                new BigDecimal("0.5"),
+                LocalDate.of(2025, 1, 6),
+                null,
+                LocalDate.of(2015, 7, 1),
+                null,
+                "SW3"));
+
+    Staffing staffing = Staffing.of(ON, establishment, members);
+
+    // By hand: 3 budgeted, 1 employed: 2 vacant, of which 1.5 covered by agency; business
+    // support 1 vacant. The rate counts the qualified roles only: 2 / (2 + 1) = 66.7%.
+    RoleStaffing sw = staffing.role(Role.SOCIAL_WORKER).orElseThrow();
+    assertThat(sw.filled()).isEqualByComparingTo("2.5");
+    assertThat(sw.vacant()).isEqualByComparingTo("2");
+    assertThat(sw.agencyCover()).isEqualByComparingTo("1.5");
+    assertThat(sw.overEstablishment()).isEqualByComparingTo("0");
+    assertThat(staffing.vacant()).isEqualByComparingTo("3");
+    assertThat(staffing.agency()).isEqualByComparingTo("1.5");
+    assertThat(staffing.vacancyRatePercent()).contains(new BigDecimal("66.7"));
+  }
 }

@@ -3,8 +3,6 @@ package org.safeload.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,24 +135,6 @@ public class WorkforceCommand implements Callable<Integer> {
 
   /** The figures under the pinned keys: FTE to 2 dp, rates in percent to 1 dp or null. */
   static Map<String, Object> figures(WorkforceCensus.Figures f) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("inPostFte", fte(f.inPostFte()));
-    json.put("inPostHeadcount", f.inPostHeadcount());
-    json.put("agencyFte", fte(f.agencyFte()));
-    json.put("agencyHeadcount", f.agencyHeadcount());
-    json.put("establishmentFte", fte(f.establishmentFte()));
-    json.put("vacancyFte", fte(f.vacancyFte()));
-    json.put("vacancyRate", f.vacancyRate());
-    json.put("agencyRate", f.agencyRate());
-    json.put("agencyCoverFte", fte(f.agencyCoverFte()));
-    json.put("agencyCoverRate", f.agencyCoverRate());
-    json.put("startersFte", fte(f.startersFte()));
-    json.put("leaversFte", fte(f.leaversFte()));
-    json.put("turnoverRate", f.turnoverRate());
-    return json;
-  }
-
-  private static BigDecimal fte(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP);
+    return org.safeload.app.organisation.CensusJson.figures(f);
   }
 }

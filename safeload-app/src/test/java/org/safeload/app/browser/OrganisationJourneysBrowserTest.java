@@ -122,8 +122,8 @@ class OrganisationJourneysBrowserTest extends BrowserJourney {
     assertThat(text("done")).isEqualTo("Establishment of " + team + " East saved");
     // No one in post yet: 6.5 + 1 = 7.5 FTE budgeted, all vacant.
     assertThat(texts("#staffing tr[data-role=social-worker] td"))
-        .containsExactly("6.5", "0", "6.5", "0");
-    assertThat(texts("#staffing-total td")).containsExactly("7.5", "0", "7.5", "0");
+        .containsExactly("6.5", "0", "0", "6.5", "0", "0");
+    assertThat(texts("#staffing-total td")).containsExactly("7.5", "0", "0", "7.5", "0", "0");
     screenshot("organisation-team.png");
   }
 

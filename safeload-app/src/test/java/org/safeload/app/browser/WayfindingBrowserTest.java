@@ -32,6 +32,7 @@ class WayfindingBrowserTest extends BrowserJourney {
             "Services",
             "Teams",
             "Workers",
+            "Workforce",
             "Providers",
             "Caseloads",
             "Timeliness",
@@ -150,5 +151,34 @@ class WayfindingBrowserTest extends BrowserJourney {
         .containsExactly("You have signed out.");
     open("/teams");
     assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+  }
+
+  @Test
+  void theWorkforceFiguresGoFromTheCouncilToAServiceAndATeamForAChosenYear() {
+    signInAsAdmin();
+    open("/");
+    browser.findElement(By.linkText("Workforce")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Workforce figures: Northbridge Council");
+    assertThat(texts(".govuk-service-navigation__item--active")).containsExactly("Workforce");
+    select("year", "2025");
+    press("Show the year");
+    checkPage();
+    assertThat(text("year-form")).contains("2025");
+    assertThat(browser.getCurrentUrl()).endsWith("/workforce?year=2025");
+    assertThat(texts(".govuk-caption-l"))
+        .containsExactly("Census year 1 October 2024 to 30 September 2025");
+    browser.findElement(By.linkText("Child Protection and Court")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Workforce figures: Child Protection and Court");
+    assertThat(browser.getCurrentUrl()).endsWith("?year=2025");
+    browser.findElement(By.linkText("Court and Permanence Team")).click();
+    checkPage();
+    assertThat(heading()).isEqualTo("Workforce figures: Court and Permanence Team");
+    // By hand, 30 September 2025: the Court team's 9 employed qualified workers (the leaver of
+    // June 2026 still in post, the secondee who started on 1 September 2025), 1 + 1 + 6.8 = 8.8
+    // FTE, against 1 + 1 + 6 budgeted: no vacancy (0.0%), no agency, no leaver.
+    assertThat(texts("tr[data-figure=in-post] td")).containsExactly("8.8", "33,119.1");
+    assertThat(texts("tr[data-figure=vacancy-rate] td")).containsExactly("0.0%", "18.9%");
   }
 }

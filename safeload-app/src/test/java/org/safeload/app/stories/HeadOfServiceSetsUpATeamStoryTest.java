@@ -118,11 +118,13 @@ class HeadOfServiceSetsUpATeamStoryTest {
             .param("teamId", teamId));
 
     Document teamPage = page(hos, team + "?on.day=23&on.month=11&on.year=2026");
-    // By hand: 0.6 of 6 social workers (5.4 vacant), 1 of 1 team manager; 1.6 of 7 in all.
+    // By hand: 0.6 of 6 social workers (5.4 vacant); the agency team manager covers the 1 manager
+    // post, which stays vacant on the census's basis: 0.6 employed and 1 agency of 7, 6.4
+    // vacant, 1 covered.
     assertThat(teamPage.select("#staffing tr[data-role=social-worker] td").eachText())
-        .containsExactly("6", "0.6", "5.4", "1");
+        .containsExactly("6", "0.6", "0", "5.4", "0", "1");
     assertThat(teamPage.select("#staffing-total td").eachText())
-        .containsExactly("7", "1.6", "5.4", "2");
+        .containsExactly("7", "0.6", "1", "6.4", "1", "2");
     assertThat(teamPage.select("#workers a").eachText())
         .containsExactly("Ada Ashdown", "Ben Bartram");
 
@@ -146,7 +148,7 @@ class HeadOfServiceSetsUpATeamStoryTest {
             page(hos, team + "?on.day=23&on.month=11&on.year=2026")
                 .select("#staffing-total td")
                 .eachText())
-        .containsExactly("7", "1.8", "5.2", "2");
+        .containsExactly("7", "0.8", "1", "6.2", "1", "2");
     submit(
         hos,
         post(team + "/edit")

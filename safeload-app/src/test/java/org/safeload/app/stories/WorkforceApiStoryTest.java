@@ -112,14 +112,20 @@ class WorkforceApiStoryTest {
             .formatted(teamId),
         201);
 
-    // By hand: social workers 0.8 in post against 6 budgeted, 5.2 vacant; team manager 1 of 1.
-    // Totals: 7 budgeted, 1.8 in post, 5.2 vacant; vacancy rate 5.2 / (1.8 + 5.2) = 74.3%.
+    // By hand: a social worker 0.8 and a team manager 1.0 in post against 6 and 1 budgeted, both
+    // managed-team (agency) workers, so on the census's basis all 7 FTE stay vacant, 1.8 of them
+    // covered by agency; vacancy rate 7 / (7 + 0 employed) = 100%.
     mvc.perform(admin(get("/api/v1/teams/" + teamId + "/staffing").param("on", "2026-11-23")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.budgetedFte").value(7.0))
         .andExpect(jsonPath("$.filledFte").value(1.8))
-        .andExpect(jsonPath("$.vacantFte").value(5.2))
-        .andExpect(jsonPath("$.vacancyRatePercent").value(74.3));
+        .andExpect(jsonPath("$.agencyFte").value(1.8))
+        .andExpect(jsonPath("$.vacantFte").value(7.0))
+        .andExpect(jsonPath("$.agencyCoverFte").value(1.8))
+        .andExpect(
+            jsonPath("$.roles[?(@.role == 'social-worker')].employedFte")
+                .value(org.hamcrest.Matchers.contains(0)))
+        .andExpect(jsonPath("$.vacancyRatePercent").value(100.0));
 
     // Moving keeps history: the team on any date can still be asked.
     long cpTeam =

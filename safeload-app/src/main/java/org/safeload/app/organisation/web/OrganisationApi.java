@@ -55,15 +55,29 @@ class OrganisationApi {
     }
   }
 
-  /** One role's budgeted FTE against FTE in post. */
+  /**
+   * One role's budgeted FTE against FTE in post (employed and agency); vacant on the census's
+   * basis: budgeted less employed, so a post an agency worker covers is still vacant.
+   */
   record RoleLine(
       String role,
       BigDecimal budgetedFte,
       BigDecimal filledFte,
+      BigDecimal employedFte,
+      BigDecimal agencyFte,
       BigDecimal vacantFte,
+      BigDecimal agencyCoverFte,
       int headcount) {
     static RoleLine of(RoleStaffing r) {
-      return new RoleLine(r.role().code(), r.budgeted(), r.filled(), r.vacant(), r.headcount());
+      return new RoleLine(
+          r.role().code(),
+          r.budgeted(),
+          r.filled(),
+          r.employed(),
+          r.agency(),
+          r.vacant(),
+          r.agencyCover(),
+          r.headcount());
     }
   }
 
@@ -75,6 +89,8 @@ class OrganisationApi {
       BigDecimal budgetedFte,
       BigDecimal filledFte,
       BigDecimal vacantFte,
+      BigDecimal agencyFte,
+      BigDecimal agencyCoverFte,
       BigDecimal vacancyRatePercent) {
     static StaffingResponse of(long teamId, Staffing s) {
       return new StaffingResponse(
@@ -84,6 +100,8 @@ class OrganisationApi {
           s.budgeted(),
           s.filled(),
           s.vacant(),
+          s.agency(),
+          s.agencyCover(),
           s.vacancyRatePercent().orElse(null));
     }
   }

@@ -130,12 +130,14 @@ class OrganisationPagesTest {
     assertThat(doc.selectFirst("h1.govuk-heading-l").text()).isEqualTo("Brightpath Project Team");
     assertThat(doc.selectFirst("#managed-tag").text())
         .isEqualTo("Managed team: Brightpath Social Work Ltd");
-    // By hand: social workers 1 + 0.8 = 1.8 in post of 7, so 5.2 vacant; 2.8 of 8 in all.
+    // By hand: the managed team's social workers, 1 + 0.8 = 1.8 FTE, are agency workers on the
+    // census's basis: all 7 posts stay vacant, 1.8 of them covered; 8 of 8 in all, 2.8 covered.
     Element sw = doc.selectFirst("#staffing tr[data-role=social-worker]");
-    assertThat(sw.select("td").eachText()).containsExactly("7", "1.8", "5.2", "2");
-    assertThat(doc.select("#staffing-total td").eachText()).containsExactly("8", "2.8", "5.2", "3");
+    assertThat(sw.select("td").eachText()).containsExactly("7", "0", "1.8", "7", "1.8", "2");
+    assertThat(doc.select("#staffing-total td").eachText())
+        .containsExactly("8", "0", "2.8", "8", "2.8", "3");
     // 5.2 / (2.8 + 5.2) = 65%.
-    assertThat(doc.selectFirst("#vacancy-rate strong").text()).isEqualTo("65.0%");
+    assertThat(doc.selectFirst("#vacancy-rate strong").text()).isEqualTo("100.0%");
     assertThat(doc.select("#workers tbody tr")).hasSize(3);
     assertThat(doc.select("#workers a.govuk-link").eachAttr("href"))
         .containsExactly("/workers/1", "/workers/2", "/workers/3");
