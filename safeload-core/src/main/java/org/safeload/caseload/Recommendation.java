@@ -40,6 +40,8 @@ public final class Recommendation {
    * @param after the load after taking the case
    * @param weightedPerFteAfter the weighted load per FTE after taking the case
    * @param reasons why, in words: continuity, headroom, targets, or the rules it breaks
+   * @param notCleared why the worker is not cleared to work with children (docs/workforce.md), or
+   *     empty: a worker who is not cleared may not take the case, whatever the policy allows
    */
   public record Candidate(
       CaseHolder holder,
@@ -49,10 +51,16 @@ public final class Recommendation {
       Verdict verdict,
       Continuity continuity,
       Integer headroom,
-      List<String> reasons) {
+      List<String> reasons,
+      List<String> notCleared) {
 
     public boolean eligible() {
-      return verdict.allowed();
+      return verdict.allowed() && notCleared.isEmpty();
+    }
+
+    /** Not cleared, though the caseload policy would allow it. */
+    public boolean blockedByClearance() {
+      return !notCleared.isEmpty();
     }
   }
 
@@ -69,6 +77,21 @@ public final class Recommendation {
       Caseloads loads,
       CaseBook book,
       Map<String, String> familyOfChild) {
+    return rank(c, candidates, loads, book, familyOfChild, Map.of());
+  }
+
+  /**
+   * Ranks candidates for a case, those not cleared to work with children among the ineligible.
+   *
+   * @param notCleared for a worker who is not cleared, every reason (others: absent or empty)
+   */
+  public static List<Candidate> rank(
+      OpenCase c,
+      List<CaseHolder> candidates,
+      Caseloads loads,
+      CaseBook book,
+      Map<String, String> familyOfChild,
+      Map<String, List<String>> notCleared) {
     CaseloadPolicy policy = loads.policy();
     Set<String> heldChild = book.workersOfChild(c.childId(), loads.date());
     String family = familyOfChild.get(c.childId());
@@ -105,6 +128,8 @@ public final class Recommendation {
       Limits limits = policy.limitsFor(h);
       Integer headroom = limits.headroom(current);
       List<String> reasons = new ArrayList<>();
+      List<String> clearance = notCleared.getOrDefault(h.id(), List.of());
+      clearance.forEach(r -> reasons.add("Not cleared: " + r));
       if (!verdict.allowed()) {
         reasons.addAll(verdict.breaches());
       } else {
@@ -127,7 +152,8 @@ public final class Recommendation {
               verdict,
               continuity,
               headroom,
-              List.copyOf(reasons)));
+              List.copyOf(reasons),
+              List.copyOf(clearance)));
     }
     ranked.sort(
         Comparator.comparing((Candidate k) -> !k.eligible())

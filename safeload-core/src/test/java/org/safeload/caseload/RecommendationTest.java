@@ -156,6 +156,28 @@ class RecommendationTest {
   }
 
   @Test
+  void aWorkerWhoIsNotClearedIsRankedWithTheIneligibleWhateverTheirHeadroom() {
+    OpenCase cp = openCase("CP1");
+    // W3 and W5 both may hold the case; W3 has more headroom but is not cleared.
+    List<Candidate> ranked =
+        Recommendation.rank(
+            cp,
+            List.of(sw("W3", "T1", "1"), sw("W5", "T1", "1")),
+            LOADS,
+            BOOK,
+            FAMILIES,
+            Map.of("W3", List.of("No DBS check is recorded")));
+    assertThat(ranked).extracting(k -> k.holder().id()).containsExactly("W5", "W3");
+    Candidate w3 = ranked.get(1);
+    assertThat(w3.eligible()).isFalse();
+    assertThat(w3.verdict().allowed()).isTrue();
+    assertThat(w3.blockedByClearance()).isTrue();
+    assertThat(w3.reasons()).first().isEqualTo("Not cleared: No DBS check is recorded");
+    assertThat(ranked.get(0).eligible()).isTrue();
+    assertThat(ranked.get(0).notCleared()).isEmpty();
+  }
+
+  @Test
   void theWorkerWhoHoldsTheCaseIsNotACandidate() {
     OpenCase held = openCase("W5-cin-1");
     List<Candidate> ranked =

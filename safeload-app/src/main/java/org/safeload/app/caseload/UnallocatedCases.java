@@ -138,8 +138,20 @@ public class UnallocatedCases {
             ? List.copyOf(s.holders().values())
             : s.holdersIn(Set.of(c.team()));
     Map<String, String> families = snapshots.familyGroups();
+    // Who is not cleared to work with children is read for every candidate at once, for those
+    // who manage staff (the vetting behind it is theirs to see).
+    Map<String, List<String>> notCleared = new HashMap<>();
+    (Capability.PLAN_HANDOVER.granted()
+            ? vettings.blocks(candidates.stream().map(h -> Long.parseLong(h.id())).toList(), on)
+            : Map.<Long, List<String>>of())
+        .forEach(
+            (id, reasons) -> {
+              if (!reasons.isEmpty()) {
+                notCleared.put(String.valueOf(id), reasons);
+              }
+            });
     List<Option> options =
-        Recommendation.rank(c, candidates, s.loads(), s.book(), families).stream()
+        Recommendation.rank(c, candidates, s.loads(), s.book(), families, notCleared).stream()
             .map(
                 k ->
                     new Option(

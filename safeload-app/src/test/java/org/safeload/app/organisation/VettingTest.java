@@ -199,6 +199,18 @@ class VettingTest {
           .containsExactly(
               "Vera Vetting is not cleared: An agency social worker needs at least 3 years'"
                   + " post-qualifying experience; this worker has 2");
+      // The allocation page ranks her with those who may not take the case, saying why.
+      MockHttpServletResponse page = admin(get("/caseloads/cases/" + kase));
+      assertThat(page.getStatus()).isEqualTo(200);
+      org.jsoup.nodes.Element vera =
+          org.jsoup.Jsoup.parse(page.getContentAsString())
+              .selectFirst("#recommendation [data-worker=" + worker + "]");
+      assertThat(vera.attr("data-eligible")).isEqualTo("false");
+      assertThat(vera.select(".govuk-tag").eachText()).contains("Not cleared");
+      assertThat(vera.selectFirst(".govuk-radios__hint").text())
+          .startsWith(
+              "Not cleared: An agency social worker needs at least 3 years' post-qualifying"
+                  + " experience");
     } finally {
       // The case leaves the shared demo's queue as it came.
       admin(

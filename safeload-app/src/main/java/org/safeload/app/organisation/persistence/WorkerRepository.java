@@ -157,6 +157,27 @@ public class WorkerRepository {
         .list();
   }
 
+  /** Some workers, read at once (ids of no worker are left out). */
+  public List<Worker> findAllById(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from worker where id in (:ids)").param("ids", ids).query(ROW).list();
+  }
+
+  /** Some workers' team histories, read at once. */
+  public List<Assignment> assignmentsOf(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select * from worker_assignment where worker_id in (:ids) order by worker_id,"
+                + " from_date")
+        .param("ids", ids)
+        .query(ASSIGNMENT)
+        .list();
+  }
+
   public List<Assignment> assignments(long workerId) {
     return jdbc.sql("select * from worker_assignment where worker_id = ? order by from_date")
         .param(workerId)
