@@ -180,6 +180,61 @@ public final class WorkforceCensus {
     return new Result(council, teams);
   }
 
+  /**
+   * The headcount of agency workers covering vacancies at the year end: for each team and role with
+   * vacancies, its agency workers in post when their FTE does not exceed the vacancies; otherwise
+   * the fewest of them, largest FTE first, whose FTE reaches the vacancies. The census return's
+   * {@code NoAgencyHeadcount}.
+   */
+  public static int agencyCoverHeadcount(
+      LocalDate yearEnd, Collection<Member> members, Collection<Post> posts) {
+    Map<String, Map<Role, Tally>> tallies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Map<Role, java.util.List<BigDecimal>>> agency =
+        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Member m : members) {
+      WorkerDetails w = m.worker();
+      if (!COUNTED.contains(w.role()) || !inPost(w, yearEnd)) {
+        continue;
+      }
+      if (employed(w.employmentType())) {
+        Tally t = tally(tallies, m.team(), w.role());
+        t.employed = t.employed.add(w.fte());
+      } else {
+        agency
+            .computeIfAbsent(m.team(), k -> new EnumMap<>(Role.class))
+            .computeIfAbsent(w.role(), k -> new java.util.ArrayList<>())
+            .add(w.fte());
+      }
+    }
+    for (Post p : posts) {
+      if (COUNTED.contains(p.role())) {
+        Tally t = tally(tallies, p.team(), p.role());
+        t.establishment = t.establishment.add(p.fte());
+      }
+    }
+    int heads = 0;
+    for (Map.Entry<String, Map<Role, java.util.List<BigDecimal>>> team : agency.entrySet()) {
+      for (Map.Entry<Role, java.util.List<BigDecimal>> role : team.getValue().entrySet()) {
+        Tally t = tallies.getOrDefault(team.getKey(), Map.of()).get(role.getKey());
+        if (t == null) {
+          continue;
+        }
+        BigDecimal vacancies = t.establishment.subtract(t.employed).max(BigDecimal.ZERO);
+        BigDecimal covered = BigDecimal.ZERO;
+        java.util.List<BigDecimal> ftes = new java.util.ArrayList<>(role.getValue());
+        ftes.sort(java.util.Comparator.reverseOrder());
+        for (BigDecimal fte : ftes) {
+          if (covered.compareTo(vacancies) >= 0) {
+            break;
+          }
+          covered = covered.add(fte);
+          heads++;
+        }
+      }
+    }
+    return heads;
+  }
+
   /** Whether the census counts the worker as employed (not agency). */
   public static boolean employed(EmploymentType type) {
     return type == EmploymentType.PERMANENT || type == EmploymentType.SECONDEE;

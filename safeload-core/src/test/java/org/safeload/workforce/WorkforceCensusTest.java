@@ -39,7 +39,7 @@ class WorkforceCensusTest {
             null));
   }
 
-  private static final List<Member> REGISTER =
+  static final List<Member> REGISTER =
       List.of(
           // Alpha: a starter on the year's first day, a leaver on its last day, a leaver before
           // the year, a future starter, an agency worker covering a vacancy, a seconded manager.
@@ -84,7 +84,7 @@ class WorkforceCensusTest {
               null),
           member("Charlie", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.6", "2025-02-01", null));
 
-  private static final List<Post> ESTABLISHMENT =
+  static final List<Post> ESTABLISHMENT =
       List.of(
           new Post("Alpha", Role.SOCIAL_WORKER, new BigDecimal("5")),
           new Post("Alpha", Role.TEAM_MANAGER, new BigDecimal("1")),
