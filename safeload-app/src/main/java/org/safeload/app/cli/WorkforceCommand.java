@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import org.safeload.workforce.AgencyReturnCsv;
 import org.safeload.workforce.CswwXml;
 import org.safeload.workforce.EstablishmentCsv;
 import org.safeload.workforce.WorkforceCensus;
+import org.safeload.workforce.WorkforceFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -242,33 +241,11 @@ public class WorkforceCommand implements Callable<Integer> {
 
   /** The council's figures as the JSON's top level: the year, then {@link #figures}. */
   static Map<String, Object> council(WorkforceCensus.Figures f) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("yearStart", f.yearStart().toString());
-    json.put("yearEnd", f.yearEnd().toString());
-    json.putAll(figures(f));
-    return json;
+    return WorkforceFigures.council(f);
   }
 
   /** The figures under the pinned keys: FTE to 2 dp, rates in percent to 1 dp or null. */
   static Map<String, Object> figures(WorkforceCensus.Figures f) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("inPostFte", fte(f.inPostFte()));
-    json.put("inPostHeadcount", f.inPostHeadcount());
-    json.put("agencyFte", fte(f.agencyFte()));
-    json.put("agencyHeadcount", f.agencyHeadcount());
-    json.put("establishmentFte", fte(f.establishmentFte()));
-    json.put("vacancyFte", fte(f.vacancyFte()));
-    json.put("vacancyRate", f.vacancyRate());
-    json.put("agencyRate", f.agencyRate());
-    json.put("agencyCoverFte", fte(f.agencyCoverFte()));
-    json.put("agencyCoverRate", f.agencyCoverRate());
-    json.put("startersFte", fte(f.startersFte()));
-    json.put("leaversFte", fte(f.leaversFte()));
-    json.put("turnoverRate", f.turnoverRate());
-    return json;
-  }
-
-  private static BigDecimal fte(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP);
+    return WorkforceFigures.figures(f);
   }
 }
