@@ -183,7 +183,6 @@ public final class CswwXml {
   /** Writes elements one a line, indented by two spaces a level. */
   private static final class Indent {
     private final XMLStreamWriter x;
-    private final Deque<String> open = new ArrayDeque<>();
 
     Indent(XMLStreamWriter x) {
       this.x = x;
@@ -192,7 +191,6 @@ public final class CswwXml {
     void start(String name, int level) throws XMLStreamException {
       x.writeCharacters("\n" + "  ".repeat(level));
       x.writeStartElement(name);
-      open.push(name);
     }
 
     void leaf(String name, String text, int level) throws XMLStreamException {
@@ -205,7 +203,6 @@ public final class CswwXml {
     void end(int level) throws XMLStreamException {
       x.writeCharacters("\n" + "  ".repeat(level));
       x.writeEndElement();
-      open.pop();
     }
   }
 
