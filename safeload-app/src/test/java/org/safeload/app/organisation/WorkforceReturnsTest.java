@@ -96,6 +96,22 @@ class WorkforceReturnsTest {
   }
 
   @Test
+  void withoutADateTheLastYearAndQuarterAreReturnedAndTheRoutesAreInTheOpenApiDocument()
+      throws Exception {
+    // The test clock is 24 November 2026: the last census year and quarter end on 30 September.
+    assertThat(admin(get("/api/v1/workforce/census.xml")).getContentAsString())
+        .contains("<ReferenceDate>2026-09-30</ReferenceDate>");
+    assertThat(admin(get("/api/v1/workforce/agency-return.csv")).getHeader("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"agency-return-2026-09-30.csv\"");
+    String api = admin(get("/v3/api-docs")).getContentAsString();
+    assertThat(JsonPath.<Map<String, Object>>read(api, "$.paths"))
+        .containsKeys(
+            "/api/v1/workforce/census.xml",
+            "/api/v1/workforce/census",
+            "/api/v1/workforce/agency-return.csv");
+  }
+
+  @Test
   void aHandMadeReturnGivesItsHandWorkedFigures() throws Exception {
     String xml =
         """
