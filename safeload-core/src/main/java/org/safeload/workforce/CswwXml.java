@@ -1,18 +1,26 @@
 package org.safeload.workforce;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -311,20 +319,20 @@ public final class CswwXml {
     byte[] bytes;
     try {
       bytes = in.readAllBytes();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return new Result(null, List.of(new FieldProblem(0, "", "Could not read the file")));
     }
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
     String text;
     try {
       text =
-          java.nio.charset.StandardCharsets.UTF_8
+          StandardCharsets.UTF_8
               .newDecoder()
-              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(buffer)
               .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       int at = buffer.position();
       int lines = 1;
       for (int i = 0; i < at && i < bytes.length; i++) {
@@ -345,7 +353,7 @@ public final class CswwXml {
     boolean readToTheEnd = false;
     XMLStreamReader x = null;
     try {
-      x = INPUT.createXMLStreamReader(new java.io.StringReader(xml));
+      x = INPUT.createXMLStreamReader(new StringReader(xml));
       p.run(x);
       readToTheEnd = true;
     } catch (XMLStreamException e) {
@@ -686,7 +694,7 @@ public final class CswwXml {
 
     final int line;
     final Set<String> seen = new HashSet<>();
-    final Map<String, Integer> lines = new java.util.HashMap<>();
+    final Map<String, Integer> lines = new HashMap<>();
     int problemsBefore = -1;
     Boolean agency;
     String swe;
@@ -746,7 +754,7 @@ public final class CswwXml {
       }
     }
 
-    java.util.Optional<ReturnWorker> finish(Parse p) {
+    Optional<ReturnWorker> finish(Parse p) {
       int before = p.problems.size();
       for (String required : List.of("AgencyWorker", "SWENo", "FTE")) {
         if (!seen.contains(required)) {
@@ -764,9 +772,9 @@ public final class CswwXml {
           || (problemsBefore >= 0 && p.problems.size() != problemsBefore)
           || agency == null
           || fte == null) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(
+      return Optional.of(
           new ReturnWorker(
               line,
               agency,

@@ -3,9 +3,12 @@ package org.safeload.workforce;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -189,8 +192,7 @@ public final class WorkforceCensus {
   public static int agencyCoverHeadcount(
       LocalDate yearEnd, Collection<Member> members, Collection<Post> posts) {
     Map<String, Map<Role, Tally>> tallies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Map<String, Map<Role, java.util.List<BigDecimal>>> agency =
-        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Map<Role, List<BigDecimal>>> agency = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Member m : members) {
       WorkerDetails w = m.worker();
       if (!COUNTED.contains(w.role()) || !inPost(w, yearEnd)) {
@@ -202,7 +204,7 @@ public final class WorkforceCensus {
       } else {
         agency
             .computeIfAbsent(m.team(), k -> new EnumMap<>(Role.class))
-            .computeIfAbsent(w.role(), k -> new java.util.ArrayList<>())
+            .computeIfAbsent(w.role(), k -> new ArrayList<>())
             .add(w.fte());
       }
     }
@@ -213,16 +215,16 @@ public final class WorkforceCensus {
       }
     }
     int heads = 0;
-    for (Map.Entry<String, Map<Role, java.util.List<BigDecimal>>> team : agency.entrySet()) {
-      for (Map.Entry<Role, java.util.List<BigDecimal>> role : team.getValue().entrySet()) {
+    for (Map.Entry<String, Map<Role, List<BigDecimal>>> team : agency.entrySet()) {
+      for (Map.Entry<Role, List<BigDecimal>> role : team.getValue().entrySet()) {
         Tally t = tallies.getOrDefault(team.getKey(), Map.of()).get(role.getKey());
         if (t == null) {
           continue;
         }
         BigDecimal vacancies = t.establishment.subtract(t.employed).max(BigDecimal.ZERO);
         BigDecimal covered = BigDecimal.ZERO;
-        java.util.List<BigDecimal> ftes = new java.util.ArrayList<>(role.getValue());
-        ftes.sort(java.util.Comparator.reverseOrder());
+        List<BigDecimal> ftes = new ArrayList<>(role.getValue());
+        ftes.sort(Comparator.reverseOrder());
         for (BigDecimal fte : ftes) {
           if (covered.compareTo(vacancies) >= 0) {
             break;
