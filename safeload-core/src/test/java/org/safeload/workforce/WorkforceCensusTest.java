@@ -204,4 +204,23 @@ class WorkforceCensusTest {
     assertThat(bad.problems().getLast().message())
         .isEqualTo("The team alpha already has a line for team-manager on line 5");
   }
+
+  @Test
+  void theAgencyCoverHeadcountIsTheFewestAgencyWorkersWhoFillTheVacancies() {
+    // The register: Alpha's agency worker covers 1 of 4 vacant; Bravo's managed team of 2 covers
+    // 2 of 2.5; Charlie has no vacancy for its agency worker.
+    assertThat(WorkforceCensus.agencyCoverHeadcount(YEAR_END, REGISTER, ESTABLISHMENT))
+        .isEqualTo(3);
+    // 1.5 vacant against agency workers of 0.5, 1 and 0.8: the largest first, 1 + 0.8 reach it.
+    List<Member> delta =
+        List.of(
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.5", "2025-01-01", null),
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "1", "2025-01-02", null),
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.8", "2025-01-03", null),
+            member(
+                "Delta", Role.SOCIAL_WORKER, EmploymentType.PERMANENT, "0.5", "2025-01-04", null));
+    List<Post> posts = List.of(new Post("Delta", Role.SOCIAL_WORKER, new BigDecimal("2")));
+    assertThat(WorkforceCensus.agencyCoverHeadcount(YEAR_END, delta, posts)).isEqualTo(2);
+    same(WorkforceCensus.of(YEAR_END, delta, posts).council().agencyCoverFte(), "1.5");
+  }
 }
