@@ -3,9 +3,12 @@ package org.safeload.workforce;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -195,6 +198,60 @@ public final class WorkforceCensus {
       council = council.plus(figures);
     }
     return new Result(council, teams);
+  }
+
+  /**
+   * The headcount of agency workers covering vacancies at the year end: for each team and role with
+   * vacancies, its agency workers in post when their FTE does not exceed the vacancies; otherwise
+   * the fewest of them, largest FTE first, whose FTE reaches the vacancies. The census return's
+   * {@code NoAgencyHeadcount}.
+   */
+  public static int agencyCoverHeadcount(
+      LocalDate yearEnd, Collection<Member> members, Collection<Post> posts) {
+    Map<String, Map<Role, Tally>> tallies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Map<Role, List<BigDecimal>>> agency = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Member m : members) {
+      WorkerDetails w = m.worker();
+      if (!COUNTED.contains(w.role()) || !inPost(w, yearEnd)) {
+        continue;
+      }
+      if (employed(w.employmentType())) {
+        Tally t = tally(tallies, m.team(), w.role());
+        t.employed = t.employed.add(w.fte());
+      } else {
+        agency
+            .computeIfAbsent(m.team(), k -> new EnumMap<>(Role.class))
+            .computeIfAbsent(w.role(), k -> new ArrayList<>())
+            .add(w.fte());
+      }
+    }
+    for (Post p : posts) {
+      if (COUNTED.contains(p.role())) {
+        Tally t = tally(tallies, p.team(), p.role());
+        t.establishment = t.establishment.add(p.fte());
+      }
+    }
+    int heads = 0;
+    for (Map.Entry<String, Map<Role, List<BigDecimal>>> team : agency.entrySet()) {
+      for (Map.Entry<Role, List<BigDecimal>> role : team.getValue().entrySet()) {
+        Tally t = tallies.getOrDefault(team.getKey(), Map.of()).get(role.getKey());
+        if (t == null) {
+          continue;
+        }
+        BigDecimal vacancies = t.establishment.subtract(t.employed).max(BigDecimal.ZERO);
+        BigDecimal covered = BigDecimal.ZERO;
+        List<BigDecimal> ftes = new ArrayList<>(role.getValue());
+        ftes.sort(Comparator.reverseOrder());
+        for (BigDecimal fte : ftes) {
+          if (covered.compareTo(vacancies) >= 0) {
+            break;
+          }
+          covered = covered.add(fte);
+          heads++;
+        }
+      }
+    }
+    return heads;
   }
 
   /** Whether the census counts the worker as employed (not agency). */

@@ -101,6 +101,11 @@ class ReadersSurviveFuzzingTest {
                     org.safeload.workforce.EstablishmentCsv.read(new StringReader(text(b)))
                         .problems()),
         Arguments.of(
+            "census return",
+            resource("/org/safeload/workforce/csww-2022-sample.xml"),
+            (Target)
+                b -> org.safeload.workforce.CswwXml.read(new ByteArrayInputStream(b)).problems()),
+        Arguments.of(
             "register extract",
             ("registration_number,status,conditions,checked_on\nSW 123456,registered,,2025-10-01\n"
                     + "SW9,conditions,\"Supervised, weekly\",2025-10-02\n")

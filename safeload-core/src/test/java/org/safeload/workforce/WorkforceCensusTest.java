@@ -39,7 +39,7 @@ class WorkforceCensusTest {
             null));
   }
 
-  private static final List<Member> REGISTER =
+  static final List<Member> REGISTER =
       List.of(
           // Alpha: a starter on the year's first day, a leaver on its last day, a leaver before
           // the year, a future starter, an agency worker covering a vacancy, a seconded manager.
@@ -84,7 +84,7 @@ class WorkforceCensusTest {
               null),
           member("Charlie", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.6", "2025-02-01", null));
 
-  private static final List<Post> ESTABLISHMENT =
+  static final List<Post> ESTABLISHMENT =
       List.of(
           new Post("Alpha", Role.SOCIAL_WORKER, new BigDecimal("5")),
           new Post("Alpha", Role.TEAM_MANAGER, new BigDecimal("1")),
@@ -203,5 +203,24 @@ class WorkforceCensusTest {
             org.assertj.core.groups.Tuple.tuple(6, "role"));
     assertThat(bad.problems().getLast().message())
         .isEqualTo("The team alpha already has a line for team-manager on line 5");
+  }
+
+  @Test
+  void theAgencyCoverHeadcountIsTheFewestAgencyWorkersWhoFillTheVacancies() {
+    // The register: Alpha's agency worker covers 1 of 4 vacant; Bravo's managed team of 2 covers
+    // 2 of 2.5; Charlie has no vacancy for its agency worker.
+    assertThat(WorkforceCensus.agencyCoverHeadcount(YEAR_END, REGISTER, ESTABLISHMENT))
+        .isEqualTo(3);
+    // 1.5 vacant against agency workers of 0.5, 1 and 0.8: the largest first, 1 + 0.8 reach it.
+    List<Member> delta =
+        List.of(
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.5", "2025-01-01", null),
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "1", "2025-01-02", null),
+            member("Delta", Role.SOCIAL_WORKER, EmploymentType.AGENCY, "0.8", "2025-01-03", null),
+            member(
+                "Delta", Role.SOCIAL_WORKER, EmploymentType.PERMANENT, "0.5", "2025-01-04", null));
+    List<Post> posts = List.of(new Post("Delta", Role.SOCIAL_WORKER, new BigDecimal("2")));
+    assertThat(WorkforceCensus.agencyCoverHeadcount(YEAR_END, delta, posts)).isEqualTo(2);
+    same(WorkforceCensus.of(YEAR_END, delta, posts).council().agencyCoverFte(), "1.5");
   }
 }

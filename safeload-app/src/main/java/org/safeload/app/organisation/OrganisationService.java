@@ -60,6 +60,7 @@ public class OrganisationService implements ProviderDirectory {
   private final Clock clock;
 
   private final String configuredRegion;
+  private final String configuredLea;
 
   OrganisationService(
       CouncilRepository councils,
@@ -71,8 +72,11 @@ public class OrganisationService implements ProviderDirectory {
       AuditLog audit,
       Clock clock,
       @org.springframework.beans.factory.annotation.Value("${safeload.council.region:}")
-          String configuredRegion) {
+          String configuredRegion,
+      @org.springframework.beans.factory.annotation.Value("${safeload.council.lea:}")
+          String configuredLea) {
     this.configuredRegion = configuredRegion;
+    this.configuredLea = configuredLea == null ? "" : configuredLea.strip();
     this.councils = councils;
     this.providers = providers;
     this.services = services;
@@ -99,6 +103,14 @@ public class OrganisationService implements ProviderDirectory {
    */
   public String councilRegion() {
     return councils.region().filter(r -> !r.isBlank()).orElse(configuredRegion);
+  }
+
+  /**
+   * The council's three-digit local authority code for the Department's returns (the census
+   * return's {@code LEA}): {@code safeload.council.lea}, else none (empty).
+   */
+  public String councilLea() {
+    return configuredLea;
   }
 
   /** Sets the council's region (the demo council's; an administrator's setting later). */
@@ -399,6 +411,23 @@ public class OrganisationService implements ProviderDirectory {
   }
 
   // --- Establishment -------------------------------------------------------------------------
+
+  /**
+   * The budgeted posts of every team the user may see, by the team's name, as the workforce census
+   * takes them.
+   */
+  @Requires(Capability.READ_ORGANISATION)
+  public List<org.safeload.workforce.WorkforceCensus.Post> establishmentPosts() {
+    Map<Long, String> names = new java.util.HashMap<>();
+    visibleTeams().forEach(t -> names.put(t.id(), t.name()));
+    return establishment.findAll().stream()
+        .filter(l -> names.containsKey(l.teamId()))
+        .map(
+            l ->
+                new org.safeload.workforce.WorkforceCensus.Post(
+                    names.get(l.teamId()), l.role(), l.budgetedFte()))
+        .toList();
+  }
 
   @Requires(Capability.READ_ORGANISATION)
   public Map<Role, BigDecimal> establishment(long teamId) {

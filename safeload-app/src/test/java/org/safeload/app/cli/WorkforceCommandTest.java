@@ -124,4 +124,111 @@ class WorkforceCommandTest {
                 .err())
         .contains("--year-end must be a date like 2025-09-30");
   }
+
+  private static CommandRun example(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "workforce",
+                "--workers",
+                EXAMPLES.resolve("workforce-workers.csv").toString(),
+                "--establishment",
+                EXAMPLES.resolve("workforce-establishment.csv").toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void theCensusReturnReadsBackToTheSameCouncilFigures(@TempDir Path dir) throws Exception {
+    CommandRun figures = example("--year-end", "2025-09-30", "--format", "json");
+    CommandRun written = example("--year-end", "2025-09-30", "--format", "csww", "--lea", "301");
+
+    assertThat(written.code()).as(written.err()).isZero();
+    assertThat(written.out())
+        .contains(
+            "<LEA>301</LEA>",
+            "<NumberOfVacancies>6.50</NumberOfVacancies>",
+            "<SWENo>SW910006</SWENo>")
+        .doesNotContain("Fen", "Secondee");
+    Path xml = dir.resolve("return.xml");
+    Files.writeString(xml, written.out());
+
+    CommandRun read = run("workforce", "--csww", xml.toString(), "--format", "json");
+
+    assertThat(read.code()).as(read.err()).isZero();
+    Map<String, Object> before = JsonPath.read(figures.out(), "$");
+    Map<String, Object> after = JsonPath.read(read.out(), "$");
+    before.remove("teams");
+    assertThat(after.remove("teams")).isEqualTo(List.of());
+    assertThat(after).isEqualTo(before);
+    assertThat(read.out()).contains("\"establishmentFte\" : 9.00", "\"vacancyRate\" : 65.0");
+  }
+
+  @Test
+  void theQuarterlyAgencyReturnListsTheAgencyWorkersOfTheQuarter() {
+    CommandRun run =
+        run(
+            "workforce",
+            "--workers",
+            EXAMPLES.resolve("workforce-workers.csv").toString(),
+            "--format",
+            "agency-return",
+            "--quarter-end",
+            "2025-09-30");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines())
+        .containsExactly(
+            "team,role,employment_type,project_team,swe_number,start_date,end_date,fte,"
+                + "days_in_quarter",
+            "Alpha,social-worker,agency,no,SW910005,2025-01-06,,1.00,92",
+            "bravo,social-worker,managed-service,yes,SW910007,2025-06-01,,1.00,92",
+            "Bravo,social-worker,managed-service,yes,SW910008,2025-06-01,2025-12-31,1.00,92",
+            "Charlie,social-worker,agency,no,SW910012,2025-02-01,,0.60,92");
+    CommandRun notAQuarter =
+        run(
+            "workforce",
+            "--workers",
+            EXAMPLES.resolve("workforce-workers.csv").toString(),
+            "--format",
+            "agency-return",
+            "--quarter-end",
+            "2025-08-31");
+    assertThat(notAQuarter.code()).isEqualTo(2);
+    assertThat(notAQuarter.err()).contains("--quarter-end must be the last day of a quarter");
+  }
+
+  @Test
+  void aBadCensusReturnIsExitTwoWithItsLineAndElement(@TempDir Path dir) throws Exception {
+    Path xml = dir.resolve("bad.xml");
+    Files.writeString(
+        xml,
+        """
+        <Message>
+          <Header>
+            <CollectionDetails><ReferenceDate>2025-09-30</ReferenceDate></CollectionDetails>
+            <Source><LEA>301</LEA></Source>
+          </Header>
+          <LALevelVacancies>
+            <NumberOfVacancies>two</NumberOfVacancies>
+            <NoAgencyFTE>0.00</NoAgencyFTE>
+            <NoAgencyHeadcount>0</NoAgencyHeadcount>
+          </LALevelVacancies>
+          <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>SW1</SWENo></CSWWWorker>
+        </Message>
+        """);
+
+    CommandRun run = run("workforce", "--csww", xml.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly(
+            xml + ": line 7, NumberOfVacancies: Must be a number like 1.5 (not two)",
+            xml + ": line 11, FTE: The CSWWWorker must give FTE");
+    assertThat(example("--year-end", "2025-09-30", "--format", "csww").err())
+        .contains("--lea must be the council's three-digit local authority code");
+    assertThat(run("workforce", "--csww", xml.toString(), "--year-end", "2025-09-30").err())
+        .contains("--csww reads a census return on its own");
+  }
 }

@@ -194,13 +194,27 @@ class ImportsSurviveFuzzingOverHttpTest {
                       + "  - {role: social-worker, count: 2, rate: {amount: 1234.56, per: month}}\n")
                   .getBytes(StandardCharsets.UTF_8),
               b -> post("/api/v1/contracts").contentType("application/yaml").content(b));
+      case "census" ->
+          new Target(
+              text("/api/v1/workforce/census.xml?yearEnd=2026-09-30")
+                  .getBytes(StandardCharsets.UTF_8),
+              b -> post("/api/v1/workforce/census").contentType("application/xml").content(b));
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"events", "corrections", "children", "workers", "rule-set", "policy", "contract"})
+      strings = {
+        "events",
+        "corrections",
+        "children",
+        "workers",
+        "rule-set",
+        "policy",
+        "contract",
+        "census"
+      })
   void everyAnswerIsASuccessOrACleanRefusalAndARefusalWritesNothing(String name) throws Exception {
     long seed = Long.getLong("safeload.fuzz.seed", 20261128L) ^ name.hashCode();
     int inputs = Integer.getInteger("safeload.fuzz.http.inputs", DEFAULT_INPUTS);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safeload.app.organisation.CensusJson;
 import org.safeload.app.organisation.WorkforceFigures;
 import org.safeload.app.organisation.WorkforceFigures.Scope;
 import org.safeload.app.platform.ApiController;
@@ -56,15 +55,15 @@ class WorkforceApi {
     json.put("name", report.title());
     json.put("yearStart", report.subject().census().yearStart().toString());
     json.put("yearEnd", end.toString());
-    json.putAll(CensusJson.figures(report.subject().census()));
-    json.putAll(CensusJson.measures(report.subject().measures()));
+    json.putAll(org.safeload.workforce.WorkforceKeys.figures(report.subject().census()));
+    json.putAll(org.safeload.workforce.WorkforceKeys.measures(report.subject().measures()));
     List<Map<String, Object>> parts = new ArrayList<>();
     for (WorkforceFigures.Group p : report.parts()) {
       Map<String, Object> part = new LinkedHashMap<>();
       part.put("name", p.name());
       part.put("id", p.id());
-      part.putAll(CensusJson.figures(p.census()));
-      part.putAll(CensusJson.measures(p.measures()));
+      part.putAll(org.safeload.workforce.WorkforceKeys.figures(p.census()));
+      part.putAll(org.safeload.workforce.WorkforceKeys.measures(p.measures()));
       parts.add(part);
     }
     json.put("parts", parts);

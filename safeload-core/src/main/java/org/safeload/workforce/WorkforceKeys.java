@@ -1,21 +1,28 @@
-package org.safeload.app.organisation;
+package org.safeload.workforce;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.safeload.workforce.WorkforceCensus;
-import org.safeload.workforce.WorkforceMeasures;
 
 /**
- * The workforce figures under their pinned JSON keys (docs/workforce.md), one shape for the command
- * line and the API: FTE as numbers to 2 dp, rates in percent to 1 dp or null.
+ * Workforce figures under the keys the command line and the API share (docs/workforce.md), in
+ * order, for a JSON writer: FTE to 2 dp, rates in percent to 1 dp or null.
  */
-public final class CensusJson {
+public final class WorkforceKeys {
 
-  private CensusJson() {}
+  private WorkforceKeys() {}
 
-  /** The census's counts and rates. */
+  /** The council's figures: the year, then {@link #figures}. */
+  public static Map<String, Object> council(WorkforceCensus.Figures f) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("yearStart", f.yearStart().toString());
+    json.put("yearEnd", f.yearEnd().toString());
+    json.putAll(figures(f));
+    return json;
+  }
+
+  /** The figures under the pinned keys. */
   public static Map<String, Object> figures(WorkforceCensus.Figures f) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("inPostFte", fte(f.inPostFte()));

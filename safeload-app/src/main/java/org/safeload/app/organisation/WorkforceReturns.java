@@ -1,0 +1,109 @@
+package org.safeload.app.organisation;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.List;
+import org.safeload.app.access.Capability;
+import org.safeload.app.access.Requires;
+import org.safeload.app.platform.InvalidInputException;
+import org.safeload.workforce.AgencyReturnCsv;
+import org.safeload.workforce.CswwXml;
+import org.safeload.workforce.WorkforceCensus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Department's workforce returns from the stored workers and establishment (docs/workforce.md):
+ * the annual census return (CSWW XML) and the quarterly agency return (CSV), and a census return
+ * read back into the council's figures. A provider's account gets its own teams' workers and posts,
+ * as everywhere else.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WorkforceReturns {
+
+  private final WorkforceService workforce;
+  private final OrganisationService organisation;
+
+  WorkforceReturns(WorkforceService workforce, OrganisationService organisation) {
+    this.workforce = workforce;
+    this.organisation = organisation;
+  }
+
+  /** The last census year end (30 September) on or before today. */
+  public LocalDate lastYearEnd() {
+    LocalDate today = organisation.today();
+    LocalDate end = LocalDate.of(today.getYear(), Month.SEPTEMBER, 30);
+    return end.isAfter(today) ? end.minusYears(1) : end;
+  }
+
+  /** The last quarter's end on or before today. */
+  public LocalDate lastQuarterEnd() {
+    LocalDate day = organisation.today();
+    while (!AgencyReturnCsv.quarterEnd(day)) {
+      day = day.withDayOfMonth(1).minusDays(1);
+    }
+    return day;
+  }
+
+  /** Writes the census return for the year ending {@code yearEnd}. */
+  @Requires(Capability.READ_ORGANISATION)
+  public void census(Writer out, LocalDate yearEnd) {
+    checkYear("yearEnd", yearEnd);
+    String lea = organisation.councilLea();
+    if (!lea.matches("\\d{3}")) {
+      throw new InvalidInputException(
+          "The census return needs the council's LEA code",
+          List.of(
+              org.safeload.document.FieldProblem.of(
+                  "lea", "The council's three-digit LEA code is not set (safeload.council.lea)")));
+    }
+    CswwXml.write(
+        out,
+        yearEnd,
+        lea,
+        members(yearEnd),
+        organisation.establishmentPosts(),
+        m -> CswwXml.Activity.NONE);
+  }
+
+  /** A census return's council-level figures; its problems as invalid input. */
+  @Requires(Capability.READ_ORGANISATION)
+  public WorkforceCensus.Figures readCensus(InputStream xml) {
+    CswwXml.Result read = CswwXml.read(xml);
+    if (!read.problems().isEmpty()) {
+      throw new InvalidInputException("The census return has errors", read.problems());
+    }
+    return read.census().figures();
+  }
+
+  /** Writes the quarterly agency return for the quarter ending {@code quarterEnd}. */
+  @Requires(Capability.READ_ORGANISATION)
+  public void agencyReturn(Writer out, LocalDate quarterEnd) {
+    checkYear("quarterEnd", quarterEnd);
+    if (!AgencyReturnCsv.quarterEnd(quarterEnd)) {
+      throw new InvalidInputException(
+          "quarterEnd",
+          "Must be the last day of a quarter: 31 March, 30 June, 30 September or 31 December");
+    }
+    AgencyReturnCsv.write(out, quarterEnd, members(quarterEnd));
+  }
+
+  private static void checkYear(String field, LocalDate day) {
+    if (day.getYear() < 2000 || day.getYear() > 2040) {
+      throw new InvalidInputException(field, "Must be between 2000 and 2040");
+    }
+  }
+
+  /** The workers the user may see, each in the team that places them on the date (by name). */
+  private List<WorkforceCensus.Member> members(LocalDate on) {
+    return workforce.workersOn(on).stream()
+        .map(
+            v ->
+                new WorkforceCensus.Member(
+                    v.placement() == null ? "" : v.placement().name(), v.worker().details()))
+        .toList();
+  }
+}
