@@ -94,7 +94,10 @@ class RouteTableTest {
           "kpi_rule_set",
           "caseload_policy",
           "handover",
-          "allocation_decision");
+          "allocation_decision",
+          "recruitment_candidate",
+          "supplier_placement",
+          "sickness_absence");
 
   /**
    * Routes whose allowed answer is 404 by design of the request: the error page asked directly (as
@@ -511,6 +514,9 @@ class RouteTableTest {
           yield ids.contract();
         } else if (under.startsWith("/admin/users/")) {
           yield String.valueOf(target);
+        } else if (under.startsWith("/workforce/")) {
+          // A candidate or placement: none may exist (404) or one may (a form refused as empty).
+          yield "1";
         } else if (under.startsWith("/timeliness/rules/") || under.startsWith("/kpi-rule-sets/")) {
           yield ruleSet;
         }

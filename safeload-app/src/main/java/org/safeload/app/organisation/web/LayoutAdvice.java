@@ -28,6 +28,7 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
           new String[] {"/services", "services"},
           new String[] {"/teams", "teams"},
           new String[] {"/workers", "workers"},
+          new String[] {"/workforce", "workers"},
           new String[] {"/providers", "providers"},
           new String[] {"/caseloads", "caseloads"},
           new String[] {"/timeliness", "timeliness"},
