@@ -106,6 +106,8 @@ class RecruitmentAndSicknessTest {
 
     String pipeline = admin(get("/api/v1/workforce/candidates")).getContentAsString();
     assertThat(JsonPath.<List<String>>read(pipeline, "$.candidates[*].name")).contains(name);
+    assertThat(JsonPath.<List<String>>read(pipeline, "$.expectedStarts[*].month"))
+        .contains("2027-01");
     assertThat(JsonPath.<Integer>read(pipeline, "$.byStage.awaiting-registration"))
         .isGreaterThanOrEqualTo(1);
     assertThat(JsonPath.<Integer>read(pipeline, "$.international.awaitingRegistration"))

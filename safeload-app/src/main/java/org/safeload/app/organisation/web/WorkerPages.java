@@ -192,7 +192,7 @@ class WorkerPages {
   /** The sickness absence form: one spell of absence to add to the worker's record. */
   @GetMapping("/{id}/sickness")
   String sicknessForm(@PathVariable long id, Model model) {
-    model.addAttribute("sickness", sickness.absences(id));
+    model.addAttribute("worker", workforce.worker(id).worker());
     model.addAttribute("form", new SicknessForm());
     model.addAttribute("reasons", org.safeload.workforce.SicknessReason.values());
     return "workers/sickness";
@@ -215,7 +215,7 @@ class WorkerPages {
               + org.safeload.app.platform.Show.inWords(recorded.absence().to()));
       return "redirect:/workers/" + id + "#sickness";
     } catch (InvalidInputException e) {
-      model.addAttribute("sickness", sickness.absences(id));
+      model.addAttribute("worker", workforce.worker(id).worker());
       model.addAttribute("reasons", org.safeload.workforce.SicknessReason.values());
       FormErrors.addTo(model, e);
       response.setStatus(HttpStatus.BAD_REQUEST.value());
