@@ -143,7 +143,7 @@ class WorkforceJourneysBrowserTest extends BrowserJourney {
                       "//table[@id='by-supplier']//tr[th[normalize-space()='" + supplier + "']]"))
               .getText();
       // Asked on 2 November, filled on 23 November: 21 days, brokered from one other agency.
-      assertThat(row).isEqualTo(supplier + " 1 1 0 1 from 1 0 21 21");
+      assertThat(row).isEqualTo(supplier + " 1 1 0 1 from 1 agency 0 21 21");
       screenshot("supplier-placements.png");
     } finally {
       jdbc.sql("delete from supplier_placement where supplier = ?").param(supplier).update();
