@@ -87,7 +87,11 @@ public class RecruitmentService {
   public CandidateLine addCandidate(Map<String, String> fields) {
     Candidate c = readCandidate(fields);
     long id = repository.insertCandidate(c, clock.instant(), AuditLog.actor());
-    audit.record("create", "candidate", id, "candidate added at stage " + c.stage().code());
+    audit.record(
+        "create",
+        "candidate",
+        id,
+        "candidate added: " + c.stage().label().toLowerCase(java.util.Locale.ROOT));
     return candidate(id);
   }
 
@@ -191,14 +195,30 @@ public class RecruitmentService {
         row.id(), row.candidate(), team == null ? null : teams.get(team), row.workerId());
   }
 
-  /** The fields that differ, by name (never their values). */
+  /** The candidate's fields in words, for the audit trail. */
+  private static final Map<String, String> FIELD_WORDS =
+      Map.of(
+          "name", "name",
+          "role", "role",
+          "route", "route",
+          "stage", "stage",
+          "teamId", "team",
+          "fte", "FTE",
+          "expectedStart", "expected start",
+          "registrationApplied", "date applied for registration",
+          "registrationExpected", "date registration is expected");
+
+  /** The fields that differ, in words (never their values). */
   private static String changed(Candidate before, Candidate after) {
     List<String> parts = new ArrayList<>();
     Map<String, String> a = before.fields();
     Map<String, String> b = after.fields();
     for (String field : Candidate.FIELDS) {
       if (!Objects.equals(a.get(field), b.get(field))) {
-        parts.add(field.equals("stage") ? "stage to " + after.stage().code() : field);
+        parts.add(
+            field.equals("stage")
+                ? "stage to " + after.stage().label().toLowerCase(java.util.Locale.ROOT)
+                : FIELD_WORDS.get(field));
       }
     }
     return parts.isEmpty() ? "nothing changed" : String.join(", ", parts);

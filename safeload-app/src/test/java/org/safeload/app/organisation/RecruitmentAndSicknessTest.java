@@ -104,6 +104,14 @@ class RecruitmentAndSicknessTest {
     assertThat(JsonPath.<String>read(added.getContentAsString(), "$.likelyStart"))
         .isEqualTo("2027-01-14");
 
+    long id = ((Number) JsonPath.read(added.getContentAsString(), "$.id")).longValue();
+    // The audit trail names the candidate and links to them; it says what happened in words.
+    String trail = admin(get("/admin/audit")).getContentAsString(StandardCharsets.UTF_8);
+    assertThat(trail)
+        .contains("href=\"/workforce/recruitment/" + id + "/edit\"")
+        .contains("Candidate added: awaiting registration.")
+        .doesNotContain("2026-09-01");
+
     String pipeline = admin(get("/api/v1/workforce/candidates")).getContentAsString();
     assertThat(JsonPath.<List<String>>read(pipeline, "$.candidates[*].name")).contains(name);
     assertThat(JsonPath.<List<String>>read(pipeline, "$.expectedStarts[*].month"))
