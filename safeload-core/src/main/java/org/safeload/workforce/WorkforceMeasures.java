@@ -1,7 +1,6 @@
 package org.safeload.workforce;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
@@ -71,20 +70,12 @@ public record WorkforceMeasures(
    * A worker as these measures see them.
    *
    * @param casesHeld the cases they hold at the year end
-   * @param daysLost working days lost to sickness within the year
+   * @param daysLost working days lost to sickness within the year, or null when not known (then the
+   *     group's sickness figures are null)
    * @param pqeYears whole years of post-qualifying experience at the year end, or null if unknown
    */
   public record Member(
       WorkerDetails worker, int casesHeld, BigDecimal daysLost, Integer pqeYears) {}
-
-  /** Working days in a census year by the Department's fixed figure. */
-  public static int workingDays(LocalDate yearEnd) {
-    LocalDate start = WorkforceCensus.yearStart(yearEnd);
-    boolean leapDay =
-        (start.isLeapYear() && !LocalDate.of(start.getYear(), 2, 29).isBefore(start))
-            || (yearEnd.isLeapYear() && !LocalDate.of(yearEnd.getYear(), 2, 29).isAfter(yearEnd));
-    return leapDay ? 254 : 253;
-  }
 
   /** The measures for a group: only the roles the census counts are looked at. */
   public static WorkforceMeasures of(LocalDate yearEnd, Collection<Member> members) {
@@ -93,14 +84,19 @@ public record WorkforceMeasures(
     BigDecimal lost = BigDecimal.ZERO;
     BigDecimal employed = BigDecimal.ZERO;
     Map<Experience, BigDecimal> experience = new EnumMap<>(Experience.class);
+    boolean sicknessKnown = true;
     for (Member m : members) {
       WorkerDetails w = m.worker();
       if (!WorkforceCensus.COUNTED.contains(w.role())) {
         continue;
       }
       boolean isEmployed = WorkforceCensus.employed(w.employmentType());
-      if (isEmployed && m.daysLost() != null) {
-        lost = lost.add(m.daysLost());
+      if (isEmployed) {
+        if (m.daysLost() == null) {
+          sicknessKnown = false;
+        } else {
+          lost = lost.add(m.daysLost());
+        }
       }
       if (!WorkforceCensus.inPost(w, yearEnd)) {
         continue;
@@ -121,8 +117,11 @@ public record WorkforceMeasures(
         WorkforceCensus.caseload(cases, holding),
         lost,
         employed,
-        employed.signum() == 0 ? null : lost.divide(employed, 1, RoundingMode.HALF_UP),
-        WorkforceCensus.percent(lost, employed.multiply(BigDecimal.valueOf(workingDays(yearEnd)))),
+        sicknessKnown ? Sickness.daysPerFte(lost, employed) : null,
+        sicknessKnown
+            ? WorkforceCensus.percent(
+                lost, employed.multiply(BigDecimal.valueOf(Sickness.workingDaysInYear(yearEnd))))
+            : null,
         experience);
   }
 
@@ -159,8 +158,9 @@ public record WorkforceMeasures(
           end,
           f,
           WorkforceCensus.caseload(337_055, new BigDecimal("21111.4")),
-          lost.divide(inPost, 1, RoundingMode.HALF_UP),
-          WorkforceCensus.percent(lost, inPost.multiply(BigDecimal.valueOf(workingDays(end)))));
+          Sickness.daysPerFte(lost, inPost),
+          WorkforceCensus.percent(
+              lost, inPost.multiply(BigDecimal.valueOf(Sickness.workingDaysInYear(end)))));
     }
   }
 }

@@ -46,7 +46,10 @@ class CodesTest {
           new CodedEnum<>(RatePer.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.DbsOutcome.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.RegistrationStatus.class),
-          new CodedEnum<>(org.safeload.timeliness.EventCorrections.Action.class));
+          new CodedEnum<>(org.safeload.timeliness.EventCorrections.Action.class),
+          new CodedEnum<>(org.safeload.workforce.RecruitmentRoute.class),
+          new CodedEnum<>(org.safeload.workforce.CandidateStage.class),
+          new CodedEnum<>(org.safeload.workforce.SicknessReason.class));
 
   @TestFactory
   Stream<DynamicTest> everyConstantIsFoundByItsCode() {

@@ -70,6 +70,24 @@ class WorkforceMeasuresTest {
   }
 
   @Test
+  void sicknessNotKnownForAnEmployedWorkerLeavesTheGroupsSicknessFiguresOut() {
+    WorkforceMeasures m =
+        WorkforceMeasures.of(
+            YEAR_END,
+            List.of(
+                member(Role.SOCIAL_WORKER, EmploymentType.PERMANENT, "1", null, 3, "2", 4),
+                new Member(
+                    member(Role.SOCIAL_WORKER, EmploymentType.PERMANENT, "1", null, 0, "0", 4)
+                        .worker(),
+                    2,
+                    null,
+                    4)));
+    assertThat(m.sicknessDaysPerFte()).isNull();
+    assertThat(m.absenceRate()).isNull();
+    assertThat(m.caseload()).isEqualByComparingTo("2.5");
+  }
+
+  @Test
   void anEmptyGroupHasNoRatesRatherThanAnError() {
     WorkforceMeasures m = WorkforceMeasures.of(YEAR_END, List.of());
     assertThat(m.caseload()).isNull();
@@ -80,12 +98,12 @@ class WorkforceMeasuresTest {
 
   @Test
   void aCensusYearWith29FebruaryHas254WorkingDays() {
-    assertThat(WorkforceMeasures.workingDays(LocalDate.of(2024, 9, 30))).isEqualTo(254);
-    assertThat(WorkforceMeasures.workingDays(LocalDate.of(2025, 9, 30))).isEqualTo(253);
-    assertThat(WorkforceMeasures.workingDays(LocalDate.of(2023, 9, 30))).isEqualTo(253);
+    assertThat(Sickness.workingDaysInYear(LocalDate.of(2024, 9, 30))).isEqualTo(254);
+    assertThat(Sickness.workingDaysInYear(LocalDate.of(2025, 9, 30))).isEqualTo(253);
+    assertThat(Sickness.workingDaysInYear(LocalDate.of(2023, 9, 30))).isEqualTo(253);
     // A year ending 31 March 2024 contains 29 February 2024 too.
-    assertThat(WorkforceMeasures.workingDays(LocalDate.of(2024, 3, 31))).isEqualTo(254);
-    assertThat(WorkforceMeasures.workingDays(LocalDate.of(2024, 2, 28))).isEqualTo(253);
+    assertThat(Sickness.workingDaysInYear(LocalDate.of(2024, 3, 31))).isEqualTo(254);
+    assertThat(Sickness.workingDaysInYear(LocalDate.of(2024, 2, 28))).isEqualTo(253);
   }
 
   @Test

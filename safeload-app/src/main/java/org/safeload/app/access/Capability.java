@@ -29,7 +29,10 @@ public enum Capability {
   /** Services, teams and providers. */
   EDIT_STRUCTURE(EnumSet.of(ADMIN, HEAD_OF_SERVICE)),
 
-  /** Workers' records and moves. */
+  /**
+   * Workers' records and moves; their vetting and sickness absence; the recruitment pipeline and
+   * supplier placements.
+   */
   EDIT_WORKERS(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER)),
 
   /** Bulk import of workers. */

@@ -225,6 +225,16 @@ public class UnallocatedCases {
     }
     CaseHolder holder = s.holders().get(workerId.strip());
     if (holder == null) {
+      org.safeload.app.organisation.WorkerView future = s.workers().get(workerId.strip());
+      if (future != null && future.worker().details().startDate().isAfter(on)) {
+        // A worker holds cases only from their start date (a recruit who has not started yet).
+        throw new InvalidInputException(
+            "workerId",
+            future.worker().name()
+                + " starts on "
+                + org.safeload.app.platform.Show.inWords(future.worker().details().startDate())
+                + " and holds cases only from then");
+      }
       throw new InvalidInputException(
           "workerId", "Worker " + workerId + " is not a case-holding worker in a team today");
     }

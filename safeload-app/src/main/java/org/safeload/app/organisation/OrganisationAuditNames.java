@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names the organisation's records in the audit trail (for administrators, who see every record):
- * workers, teams and their establishment, services, providers, and the team or worker a handover
- * was planned from.
+ * workers, teams and their establishment, services, providers, recruitment candidates and supplier
+ * placements, and the team or worker a handover was planned from.
  */
 @Component
 class OrganisationAuditNames implements AuditNames {
@@ -31,12 +31,15 @@ class OrganisationAuditNames implements AuditNames {
   private final TeamRepository teams;
   private final ServiceRepository services;
   private final ProviderRepository providers;
+  private final org.safeload.app.organisation.persistence.RecruitmentRepository recruitment;
 
   OrganisationAuditNames(
       WorkerRepository workers,
       TeamRepository teams,
       ServiceRepository services,
-      ProviderRepository providers) {
+      ProviderRepository providers,
+      org.safeload.app.organisation.persistence.RecruitmentRepository recruitment) {
+    this.recruitment = recruitment;
     this.workers = workers;
     this.teams = teams;
     this.services = services;
@@ -60,6 +63,31 @@ class OrganisationAuditNames implements AuditNames {
           each(
               ids,
               id -> providers.findById(id).map(OrganisationAuditNames::provider).orElse(null),
+              named);
+      case "candidate" ->
+          each(
+              ids,
+              id ->
+                  recruitment
+                      .candidate(id)
+                      .map(
+                          c ->
+                              new Named(
+                                  c.candidate().name(), "/workforce/recruitment/" + id + "/edit"))
+                      .orElse(null),
+              named);
+      case "placement" ->
+          each(
+              ids,
+              id ->
+                  recruitment
+                      .placement(id)
+                      .map(
+                          p ->
+                              new Named(
+                                  "A placement from " + p.placement().supplier(),
+                                  "/workforce/placements/" + id + "/edit"))
+                      .orElse(null),
               named);
       case "handover" -> {
         for (String id : ids) {

@@ -39,27 +39,19 @@ public class WorkforceFigures {
   private final WorkforceService workforce;
   private final EstablishmentRepository establishment;
   private final ObjectProvider<CasesHeld> casesHeld;
-  private final ObjectProvider<SicknessDays> sickness;
+  private final SicknessService sickness;
 
   WorkforceFigures(
       OrganisationService organisation,
       WorkforceService workforce,
       EstablishmentRepository establishment,
       ObjectProvider<CasesHeld> casesHeld,
-      ObjectProvider<SicknessDays> sickness) {
+      SicknessService sickness) {
     this.organisation = organisation;
     this.workforce = workforce;
     this.establishment = establishment;
     this.casesHeld = casesHeld;
     this.sickness = sickness;
-  }
-
-  /**
-   * Working days lost to sickness by each worker within a period, told by the module that keeps
-   * absence records.
-   */
-  public interface SicknessDays {
-    Map<Long, BigDecimal> byWorker(LocalDate from, LocalDate to);
   }
 
   /** What the figures are for: the council, one service or one team. */
@@ -133,13 +125,14 @@ public class WorkforceFigures {
     List<EstablishmentLine> budget =
         establishment.findAll().stream().filter(l -> teamIds.contains(l.teamId())).toList();
 
-    LocalDate yearStart = WorkforceCensus.yearStart(yearEnd);
     List<WorkerView> placed =
         workforce.workersOn(yearEnd).stream()
             .filter(w -> w.placement() != null && teamIds.contains(w.placement().id()))
             .toList();
     Map<Long, Integer> cases = casesHeldOn(yearEnd);
-    Map<Long, BigDecimal> lost = daysLost(yearStart, yearEnd);
+    // Sickness is about individuals: only those who manage workers see it (null: not shown).
+    Map<Long, BigDecimal> lost =
+        Capability.EDIT_WORKERS.granted() ? sickness.workingDaysLost(yearEnd) : null;
     Map<Long, List<WorkforceMeasures.Member>> measured = new java.util.HashMap<>();
     for (WorkerView w : placed) {
       WorkerDetails d = w.worker().details();
@@ -149,7 +142,7 @@ public class WorkforceFigures {
               new WorkforceMeasures.Member(
                   d,
                   cases.getOrDefault(w.worker().id(), 0),
-                  lost.getOrDefault(w.worker().id(), BigDecimal.ZERO),
+                  lost == null ? null : lost.getOrDefault(w.worker().id(), BigDecimal.ZERO),
                   pqe(d, yearEnd)));
     }
     WorkforceCensus.Result census = census(yearEnd, placed, budget, names);
@@ -228,11 +221,6 @@ public class WorkforceFigures {
   private Map<Long, Integer> casesHeldOn(LocalDate on) {
     CasesHeld held = casesHeld.getIfAvailable();
     return held == null ? Map.of() : held.byWorker(on);
-  }
-
-  private Map<Long, BigDecimal> daysLost(LocalDate from, LocalDate to) {
-    SicknessDays days = sickness.getIfAvailable();
-    return days == null ? Map.of() : days.byWorker(from, to);
   }
 
   private static Integer pqe(WorkerDetails worker, LocalDate on) {

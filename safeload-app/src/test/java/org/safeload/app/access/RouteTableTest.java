@@ -94,7 +94,10 @@ class RouteTableTest {
           "kpi_rule_set",
           "caseload_policy",
           "handover",
-          "allocation_decision");
+          "allocation_decision",
+          "recruitment_candidate",
+          "supplier_placement",
+          "sickness_absence");
 
   /**
    * Routes whose allowed answer is 404 by design of the request: the error page asked directly (as
@@ -149,6 +152,11 @@ class RouteTableTest {
   private final Map<AccessRole, String> tokens = new EnumMap<>(AccessRole.class);
   private String customPolicy;
   private Map<String, String> before;
+
+  /** A candidate and a placement of this test's own, for the forms that change one. */
+  private long candidate;
+
+  private long placement;
 
   @BeforeAll
   void setUp() throws Exception {
@@ -223,7 +231,31 @@ class RouteTableTest {
     // A built-in rule set: the forms that change a set refuse it, after the authorisation.
     ruleSet = builtIn.id();
     rule = builtIn.rules().getFirst().id();
+    jdbc.sql(
+            "insert into recruitment_candidate (name, role, route, stage, fte, updated_at,"
+                + " updated_by) values ('Route table candidate', 'social-worker', 'permanent',"
+                + " 'applied', 1, current_timestamp, 'route-test')")
+        .update();
+    candidate =
+        jdbc.sql("select max(id) from recruitment_candidate where updated_by = 'route-test'")
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into supplier_placement (supplier, role, requested_on, updated_at, updated_by)"
+                + " values ('Route table supplier', 'social-worker', date '2026-11-02',"
+                + " current_timestamp, 'route-test')")
+        .update();
+    placement =
+        jdbc.sql("select max(id) from supplier_placement where updated_by = 'route-test'")
+            .query(Long.class)
+            .single();
     before = tables();
+  }
+
+  @AfterAll
+  void removeTheCandidateAndPlacement() {
+    jdbc.sql("delete from recruitment_candidate where updated_by = 'route-test'").update();
+    jdbc.sql("delete from supplier_placement where updated_by = 'route-test'").update();
   }
 
   @AfterAll
@@ -511,6 +543,10 @@ class RouteTableTest {
           yield ids.contract();
         } else if (under.startsWith("/admin/users/")) {
           yield String.valueOf(target);
+        } else if (under.startsWith("/workforce/recruitment/")) {
+          yield String.valueOf(candidate);
+        } else if (under.startsWith("/workforce/placements/")) {
+          yield String.valueOf(placement);
         } else if (under.startsWith("/timeliness/rules/") || under.startsWith("/kpi-rule-sets/")) {
           yield ruleSet;
         }

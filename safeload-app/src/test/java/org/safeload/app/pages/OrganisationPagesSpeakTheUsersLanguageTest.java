@@ -51,10 +51,18 @@ class OrganisationPagesSpeakTheUsersLanguageTest {
                 "/workers?role=social-worker&employment=agency",
                 "/providers",
                 "/admin/users",
-                "/admin/users/new"));
+                "/admin/users/new",
+                "/workforce/recruitment",
+                "/workforce/recruitment/new",
+                "/workforce/placements",
+                "/workforce/placements/new"));
     for (long id : ids("worker")) {
       paths.addAll(
-          List.of("/workers/" + id, "/workers/" + id + "/edit", "/workers/" + id + "/move"));
+          List.of(
+              "/workers/" + id,
+              "/workers/" + id + "/edit",
+              "/workers/" + id + "/move",
+              "/workers/" + id + "/sickness"));
     }
     for (long id : ids("team")) {
       paths.addAll(

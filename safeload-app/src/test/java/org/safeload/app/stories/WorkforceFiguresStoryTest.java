@@ -50,7 +50,7 @@ class WorkforceFiguresStoryTest {
     return JsonPath.<Integer>read(body, "$.id").longValue();
   }
 
-  private void worker(
+  private long worker(
       long team,
       String name,
       String role,
@@ -60,23 +60,28 @@ class WorkforceFiguresStoryTest {
       String end,
       String qualified)
       throws Exception {
-    json(
-        post("/api/v1/workers"),
-        """
+    return id(
+        json(
+            post("/api/v1/workers"),
+            """
         {"name":"%s","role":"%s","employmentType":"%s","fte":"%s","startDate":"%s",
          "endDate":%s,"qualificationDate":"%s","sweRegistration":"SW%06d","teamId":%d}
         """
-            .formatted(
-                name,
-                role,
-                type,
-                fte,
-                start,
-                end == null ? "null" : "\"" + end + "\"",
-                qualified,
-                Math.abs(name.hashCode()) % 1_000_000,
-                team),
-        201);
+                .formatted(
+                    name,
+                    role,
+                    type,
+                    fte,
+                    start,
+                    end == null ? "null" : "\"" + end + "\"",
+                    qualified,
+                    Math.abs(name.hashCode()) % 1_000_000,
+                    team),
+            201));
+  }
+
+  private void sick(long worker, String body) throws Exception {
+    json(post("/api/v1/workers/" + worker + "/sickness"), body, 201);
   }
 
   @BeforeEach
@@ -107,26 +112,36 @@ class WorkforceFiguresStoryTest {
     json(put("/api/v1/teams/" + beta + "/establishment"), "{\"social-worker\": 2}", 200);
     // Alpha: a starter on the year's first day, a leaver on its last day, an agency worker
     // covering a vacancy, a manager, a future starter.
-    worker(
-        alpha,
-        "Ann " + suffix,
-        "social-worker",
-        "permanent",
-        "1",
-        "2025-10-01",
-        null,
-        "2025-07-01");
-    worker(
-        alpha,
-        "Bob " + suffix,
-        "social-worker",
-        "permanent",
-        "0.8",
-        "2020-01-06",
-        "2026-09-30",
-        "2015-07-01");
-    worker(
-        alpha, "Cat " + suffix, "social-worker", "agency", "1", "2026-01-05", null, "2010-07-01");
+    long ann =
+        worker(
+            alpha,
+            "Ann " + suffix,
+            "social-worker",
+            "permanent",
+            "1",
+            "2025-10-01",
+            null,
+            "2025-07-01");
+    long bob =
+        worker(
+            alpha,
+            "Bob " + suffix,
+            "social-worker",
+            "permanent",
+            "0.8",
+            "2020-01-06",
+            "2026-09-30",
+            "2015-07-01");
+    long cat =
+        worker(
+            alpha,
+            "Cat " + suffix,
+            "social-worker",
+            "agency",
+            "1",
+            "2026-01-05",
+            null,
+            "2010-07-01");
     worker(
         alpha, "Dan " + suffix, "team-manager", "permanent", "1", "2015-01-05", null, "2005-07-01");
     worker(
@@ -138,6 +153,14 @@ class WorkforceFiguresStoryTest {
         "2026-10-05",
         null,
         "2024-07-01");
+    // Sickness in the year: Ann Monday 2 to Friday 6 March 2026 (5 working days), Bob 2.5 days
+    // recorded, Cat (agency, not counted) 2 days.
+    sick(ann, "{\"from\": \"2026-03-02\", \"to\": \"2026-03-06\", \"reason\": \"infection\"}");
+    sick(
+        bob,
+        "{\"from\": \"2026-01-05\", \"to\": \"2026-01-07\", \"workingDaysLost\": \"2.5\","
+            + " \"reason\": \"injury\"}");
+    sick(cat, "{\"from\": \"2026-02-02\", \"to\": \"2026-02-03\", \"reason\": \"other\"}");
     // Beta: a leaver before the year, a secondee.
     worker(
         beta,
@@ -179,6 +202,11 @@ class WorkforceFiguresStoryTest {
         .andExpect(jsonPath("$.startersFte").value(1.0))
         .andExpect(jsonPath("$.leaversFte").value(0.8))
         .andExpect(jsonPath("$.turnoverRate").value(26.7))
+        // Sickness: 5 + 2.5 = 7.5 days over 3 employed FTE = 2.5 days per FTE; 7.5 / (3 x 253)
+        // = 0.99% -> 1.0%.
+        .andExpect(jsonPath("$.daysLost").value(7.5))
+        .andExpect(jsonPath("$.sicknessDaysPerFte").value(2.5))
+        .andExpect(jsonPath("$.absenceRate").value(1.0))
         .andExpect(jsonPath("$.casesHeld").value(0))
         .andExpect(jsonPath("$.caseload").doesNotExist())
         .andExpect(jsonPath("$.experienceFte.under-2").value(1.0))

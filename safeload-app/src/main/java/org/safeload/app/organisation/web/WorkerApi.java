@@ -118,6 +118,57 @@ class WorkerApi {
 
   private final WorkforceService workforce;
   private final org.safeload.app.organisation.VettingService vettings;
+  private final org.safeload.app.organisation.SicknessService sickness;
+
+  /** A spell of sickness absence: working days lost counted from the calendar unless recorded. */
+  record AbsenceResponse(
+      long id,
+      LocalDate from,
+      LocalDate to,
+      BigDecimal workingDaysLost,
+      boolean daysRecorded,
+      String reason) {
+    static AbsenceResponse of(
+        org.safeload.app.organisation.persistence.RecruitmentRepository.AbsenceRow r) {
+      return new AbsenceResponse(
+          r.id(),
+          r.absence().from(),
+          r.absence().to(),
+          r.absence().workingDaysLost(),
+          r.absence().daysRecorded(),
+          r.absence().reason().code());
+    }
+  }
+
+  /** A worker's absences (latest first) and the working days lost in the census year so far. */
+  record SicknessResponse(
+      long workerId,
+      LocalDate yearEnd,
+      BigDecimal daysLostThisYear,
+      List<AbsenceResponse> absences) {}
+
+  @GetMapping("/{id}/sickness")
+  @Operation(summary = "A worker's sickness absence")
+  SicknessResponse sickness(@PathVariable long id) {
+    var s = sickness.absences(id);
+    return new SicknessResponse(
+        id,
+        s.yearEnd(),
+        s.daysLostThisYear(),
+        s.absences().stream().map(AbsenceResponse::of).toList());
+  }
+
+  @PostMapping("/{id}/sickness")
+  @Operation(
+      summary =
+          "Record a spell of sickness absence: from, to (ISO dates), workingDaysLost (empty to"
+              + " count the council's working days), reason")
+  ResponseEntity<AbsenceResponse> recordSickness(
+      @PathVariable long id, @RequestBody Map<String, String> fields) {
+    var recorded = sickness.record(id, fields);
+    return ResponseEntity.created(URI.create("/api/v1/workers/" + id + "/sickness"))
+        .body(AbsenceResponse.of(recorded));
+  }
 
   /**
    * A worker's vetting as fields (docs/workforce.md: the names the form uses, ISO dates) and their
@@ -188,7 +239,11 @@ class WorkerApi {
         new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  WorkerApi(WorkforceService workforce, org.safeload.app.organisation.VettingService vettings) {
+  WorkerApi(
+      WorkforceService workforce,
+      org.safeload.app.organisation.VettingService vettings,
+      org.safeload.app.organisation.SicknessService sickness) {
+    this.sickness = sickness;
     this.vettings = vettings;
     this.workforce = workforce;
   }

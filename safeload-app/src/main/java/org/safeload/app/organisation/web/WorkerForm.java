@@ -18,6 +18,36 @@ public class WorkerForm {
   private DateParts asyeStartDate = new DateParts();
   private String sweRegistration = "";
   private Long teamId;
+  private Long candidateId;
+
+  /**
+   * The form for a candidate who is starting: their name, role, FTE, team and start date (the
+   * expected one, or their expected registration when later), employed as the route says (an agency
+   * recruit as agency, the others permanent).
+   */
+  static WorkerForm of(org.safeload.workforce.Candidate c) {
+    WorkerForm form = new WorkerForm();
+    form.name = c.name();
+    form.role = c.role().code();
+    form.employmentType =
+        (c.route() == org.safeload.workforce.RecruitmentRoute.AGENCY
+                ? org.safeload.organisation.EmploymentType.AGENCY
+                : org.safeload.organisation.EmploymentType.PERMANENT)
+            .code();
+    form.fte = c.fte().stripTrailingZeros().toPlainString();
+    form.startDate = DateParts.of(c.likelyStart());
+    form.teamId = c.teamId();
+    return form;
+  }
+
+  /** The candidate this worker is made from (marked started when saved), or null. */
+  public Long getCandidateId() {
+    return candidateId;
+  }
+
+  public void setCandidateId(Long candidateId) {
+    this.candidateId = candidateId;
+  }
 
   static WorkerForm of(WorkerDetails d) {
     WorkerForm form = new WorkerForm();

@@ -66,11 +66,17 @@ class WorkerPages {
   private final WorkforceService workforce;
   private final OrganisationService organisation;
   private final org.safeload.app.organisation.VettingService vettings;
+  private final org.safeload.app.organisation.SicknessService sickness;
+  private final org.safeload.app.organisation.RecruitmentService recruitment;
 
   WorkerPages(
       WorkforceService workforce,
       OrganisationService organisation,
-      org.safeload.app.organisation.VettingService vettings) {
+      org.safeload.app.organisation.VettingService vettings,
+      org.safeload.app.organisation.SicknessService sickness,
+      org.safeload.app.organisation.RecruitmentService recruitment) {
+    this.sickness = sickness;
+    this.recruitment = recruitment;
     this.workforce = workforce;
     this.organisation = organisation;
     this.vettings = vettings;
@@ -178,8 +184,43 @@ class WorkerPages {
     model.addAttribute("view", workforce.worker(id));
     if (org.safeload.app.access.Capability.EDIT_WORKERS.granted()) {
       model.addAttribute("vetting", vettings.vetting(id));
+      model.addAttribute("sickness", sickness.absences(id));
     }
     return "workers/view";
+  }
+
+  /** The sickness absence form: one spell of absence to add to the worker's record. */
+  @GetMapping("/{id}/sickness")
+  String sicknessForm(@PathVariable long id, Model model) {
+    model.addAttribute("worker", workforce.worker(id).worker());
+    model.addAttribute("form", new SicknessForm());
+    model.addAttribute("reasons", org.safeload.workforce.SicknessReason.values());
+    return "workers/sickness";
+  }
+
+  @PostMapping("/{id}/sickness")
+  String recordSickness(
+      @PathVariable long id,
+      @ModelAttribute("form") SicknessForm form,
+      Model model,
+      RedirectAttributes redirect,
+      jakarta.servlet.http.HttpServletResponse response) {
+    try {
+      var recorded = sickness.record(id, form.fields());
+      redirect.addFlashAttribute(
+          "done",
+          "Sickness absence recorded: "
+              + org.safeload.app.platform.Show.inWords(recorded.absence().from())
+              + " to "
+              + org.safeload.app.platform.Show.inWords(recorded.absence().to()));
+      return "redirect:/workers/" + id + "#sickness";
+    } catch (InvalidInputException e) {
+      model.addAttribute("worker", workforce.worker(id).worker());
+      model.addAttribute("reasons", org.safeload.workforce.SicknessReason.values());
+      FormErrors.addTo(model, e);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "workers/sickness";
+    }
   }
 
   @GetMapping("/register-extract")
@@ -254,9 +295,19 @@ class WorkerPages {
   }
 
   @GetMapping("/new")
-  String create(@RequestParam(required = false) Long teamId, Model model) {
+  String create(
+      @RequestParam(required = false) Long teamId,
+      @RequestParam(required = false) Long candidate,
+      Model model) {
     WorkerForm form = new WorkerForm();
     form.setTeamId(teamId);
+    if (candidate != null) {
+      // A candidate starting: the form filled from what the pipeline knows of them.
+      var line = recruitment.candidate(candidate);
+      form = WorkerForm.of(line.candidate());
+      form.setCandidateId(line.id());
+      model.addAttribute("fromCandidate", line);
+    }
     model.addAttribute("form", form);
     choices(model);
     return "workers/form";
@@ -267,6 +318,9 @@ class WorkerPages {
     try {
       WorkerDetails details = WorkerInputs.details(form.raw(), true);
       Worker worker = workforce.create(details, form.getTeamId());
+      if (form.getCandidateId() != null) {
+        recruitment.started(form.getCandidateId(), worker.id());
+      }
       redirect.addFlashAttribute(
           "done", worker.name() + " added to " + organisation.team(form.getTeamId()).name());
       return "redirect:/workers/" + worker.id();

@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
   UserRepository.class,
   AuditRepository.class,
   org.safeload.app.money.persistence.ContractRepository.class,
-  org.safeload.app.caseload.persistence.CaseloadRepository.class
+  org.safeload.app.caseload.persistence.CaseloadRepository.class,
+  RecruitmentRepository.class
 })
 abstract class RepositoryContract {
 
@@ -56,6 +57,7 @@ abstract class RepositoryContract {
   @Autowired AuditRepository audit;
   @Autowired org.safeload.app.money.persistence.ContractRepository contracts;
   @Autowired org.safeload.app.caseload.persistence.CaseloadRepository caseloads;
+  @Autowired RecruitmentRepository recruitment;
 
   private static WorkerDetails worker(String name, String swe, String start) {
     return new WorkerDetails(
@@ -113,6 +115,93 @@ abstract class RepositoryContract {
               assertThat(row.providerId()).isNull();
             });
     assertThatThrownBy(() -> contracts.insert("C-1", null, null, "{}", at))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void storesCandidatesPlacementsAndSicknessAbsence() {
+    Instant at = Instant.parse("2026-11-24T10:15:30Z");
+    long council = councils.insert("Testshire");
+    long service = services.insert(council, "Children in Need", null);
+    long team = teams.insert(service, "CIN Team", TeamKind.SUBSTANTIVE, null);
+    org.safeload.workforce.Candidate amara =
+        new org.safeload.workforce.Candidate(
+            "Amara Okafor",
+            Role.SOCIAL_WORKER,
+            org.safeload.workforce.RecruitmentRoute.INTERNATIONAL,
+            org.safeload.workforce.CandidateStage.AWAITING_REGISTRATION,
+            team,
+            new BigDecimal("0.80"),
+            LocalDate.of(2027, 1, 4),
+            LocalDate.of(2026, 9, 1),
+            LocalDate.of(2027, 1, 14));
+    long id = recruitment.insertCandidate(amara, at, "admin");
+    assertThat(recruitment.candidate(id).orElseThrow().candidate()).isEqualTo(amara);
+    long worker = workers.insert(worker("Amara Okafor", "SW100001", "2027-01-14"));
+    recruitment.started(id, worker, at, "admin");
+    assertThat(recruitment.candidates())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.workerId()).isEqualTo(worker);
+              assertThat(row.candidate().stage())
+                  .isEqualTo(org.safeload.workforce.CandidateStage.STARTED);
+            });
+    org.safeload.workforce.SupplierPlacement open =
+        new org.safeload.workforce.SupplierPlacement(
+            "Corporate Agency", null, Role.SOCIAL_WORKER, LocalDate.of(2026, 11, 2), null);
+    long placement = recruitment.insertPlacement(open, at, "admin");
+    org.safeload.workforce.SupplierPlacement filled =
+        new org.safeload.workforce.SupplierPlacement(
+            "Corporate Agency",
+            "Northern Care",
+            Role.SOCIAL_WORKER,
+            LocalDate.of(2026, 11, 2),
+            LocalDate.of(2026, 11, 23));
+    recruitment.updatePlacement(placement, filled, at, "admin");
+    assertThat(recruitment.placements())
+        .singleElement()
+        .extracting(RecruitmentRepository.PlacementRow::placement)
+        .isEqualTo(filled);
+
+    org.safeload.workforce.SicknessAbsence spell =
+        new org.safeload.workforce.SicknessAbsence(
+            worker,
+            LocalDate.of(2027, 2, 1),
+            LocalDate.of(2027, 2, 3),
+            new BigDecimal("2.5"),
+            true,
+            org.safeload.workforce.SicknessReason.INFECTION);
+    recruitment.insertAbsence(spell, at, "admin");
+    assertThat(recruitment.absences(worker))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.absence().workingDaysLost()).isEqualByComparingTo("2.5");
+              assertThat(row.absence().daysRecorded()).isTrue();
+              assertThat(row.absence().reason())
+                  .isEqualTo(org.safeload.workforce.SicknessReason.INFECTION);
+            });
+    assertThat(recruitment.absencesBetween(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 2, 1)))
+        .hasSize(1);
+    assertThat(recruitment.absencesBetween(LocalDate.of(2027, 2, 4), LocalDate.of(2027, 9, 30)))
+        .isEmpty();
+    // Last: on PostgreSQL a refused statement ends the transaction.
+    assertThatThrownBy(
+            () ->
+                recruitment.insertCandidate(
+                    new org.safeload.workforce.Candidate(
+                        "Too much",
+                        Role.SOCIAL_WORKER,
+                        org.safeload.workforce.RecruitmentRoute.PERMANENT,
+                        org.safeload.workforce.CandidateStage.APPLIED,
+                        null,
+                        new BigDecimal("1.5"),
+                        null,
+                        null,
+                        null),
+                    at,
+                    "admin"))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 

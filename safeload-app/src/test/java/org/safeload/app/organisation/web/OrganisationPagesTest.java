@@ -68,6 +68,8 @@ class OrganisationPagesTest {
   @MockitoBean UserAccounts accounts;
   @MockitoBean TeamContracts teamContracts;
   @MockitoBean org.safeload.app.organisation.VettingService vettings;
+  @MockitoBean org.safeload.app.organisation.SicknessService sickness;
+  @MockitoBean org.safeload.app.organisation.RecruitmentService recruitment;
 
   private static Worker worker(long id, String name, Role role, String fte, String asye) {
     return new Worker(
