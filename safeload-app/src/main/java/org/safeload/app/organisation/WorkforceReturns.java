@@ -3,7 +3,6 @@ package org.safeload.app.organisation;
 import java.io.InputStream;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.List;
 import org.safeload.app.access.Capability;
 import org.safeload.app.access.Requires;
@@ -26,17 +25,23 @@ public class WorkforceReturns {
 
   private final WorkforceService workforce;
   private final OrganisationService organisation;
+  private final org.springframework.beans.factory.ObjectProvider<CasesHeld> casesHeld;
+  private final SicknessService sickness;
 
-  WorkforceReturns(WorkforceService workforce, OrganisationService organisation) {
+  WorkforceReturns(
+      WorkforceService workforce,
+      OrganisationService organisation,
+      org.springframework.beans.factory.ObjectProvider<CasesHeld> casesHeld,
+      SicknessService sickness) {
     this.workforce = workforce;
     this.organisation = organisation;
+    this.casesHeld = casesHeld;
+    this.sickness = sickness;
   }
 
   /** The last census year end (30 September) on or before today. */
   public LocalDate lastYearEnd() {
-    LocalDate today = organisation.today();
-    LocalDate end = LocalDate.of(today.getYear(), Month.SEPTEMBER, 30);
-    return end.isAfter(today) ? end.minusYears(1) : end;
+    return WorkforceFigures.latestYearEnd(organisation.today());
   }
 
   /** The last quarter's end on or before today. */
@@ -60,13 +65,32 @@ public class WorkforceReturns {
               org.safeload.document.FieldProblem.of(
                   "lea", "The council's three-digit LEA code is not set (safeload.council.lea)")));
     }
+    // Each worker's cases at the year end, and (for those who manage workers) days lost to
+    // sickness in the year, from Safeload's own records.
+    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids =
+        new java.util.IdentityHashMap<>();
+    List<WorkforceCensus.Member> members = new java.util.ArrayList<>();
+    for (WorkerView v : workforce.workersOn(yearEnd)) {
+      ids.put(v.worker().details(), v.worker().id());
+      members.add(member(v));
+    }
+    CasesHeld held = casesHeld.getIfAvailable();
+    java.util.Map<Long, Integer> cases = held == null ? java.util.Map.of() : held.byWorker(yearEnd);
+    java.util.Map<Long, java.math.BigDecimal> lost =
+        Capability.EDIT_WORKERS.granted() ? sickness.workingDaysLost(yearEnd) : null;
     CswwXml.write(
         out,
         yearEnd,
         lea,
-        members(yearEnd),
+        members,
         organisation.establishmentPosts(),
-        m -> CswwXml.Activity.NONE);
+        m -> {
+          Long id = ids.get(m.worker());
+          boolean inPost = WorkforceCensus.inPost(m.worker(), yearEnd);
+          return new CswwXml.Activity(
+              inPost ? cases.getOrDefault(id, 0) : null,
+              lost == null ? null : lost.getOrDefault(id, java.math.BigDecimal.ZERO));
+        });
   }
 
   /** A census return's council-level figures; its problems as invalid input. */
@@ -99,11 +123,11 @@ public class WorkforceReturns {
 
   /** The workers the user may see, each in the team that places them on the date (by name). */
   private List<WorkforceCensus.Member> members(LocalDate on) {
-    return workforce.workersOn(on).stream()
-        .map(
-            v ->
-                new WorkforceCensus.Member(
-                    v.placement() == null ? "" : v.placement().name(), v.worker().details()))
-        .toList();
+    return workforce.workersOn(on).stream().map(WorkforceReturns::member).toList();
+  }
+
+  private static WorkforceCensus.Member member(WorkerView v) {
+    return new WorkforceCensus.Member(
+        v.placement() == null ? "" : v.placement().name(), v.worker().details());
   }
 }

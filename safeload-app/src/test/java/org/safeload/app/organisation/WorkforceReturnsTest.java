@@ -96,6 +96,31 @@ class WorkforceReturnsTest {
   }
 
   @Test
+  void theCasesEachWorkerHoldsAtTheYearEndAreTheCaseloadBoardsCount() throws Exception {
+    String xml =
+        admin(get("/api/v1/workforce/census.xml?yearEnd=2026-09-30"))
+            .getContentAsString(StandardCharsets.UTF_8);
+    int cases30 =
+        java.util.regex.Pattern.compile("<Cases30>(\\d+)</Cases30>")
+            .matcher(xml)
+            .results()
+            .mapToInt(m -> Integer.parseInt(m.group(1)))
+            .sum();
+    // A second way: the council's cases on the caseload overview that day, and the workforce
+    // figures' own count.
+    int onTheBoards =
+        JsonPath.<Integer>read(
+            admin(get("/api/v1/caseloads?on=2026-09-30")).getContentAsString(),
+            "$.council.load.cases");
+    int inTheFigures =
+        JsonPath.<Integer>read(
+            admin(get("/api/v1/workforce?yearEnd=2026-09-30")).getContentAsString(), "$.casesHeld");
+    assertThat(onTheBoards).isPositive();
+    assertThat(cases30).isEqualTo(onTheBoards);
+    assertThat(inTheFigures).isEqualTo(onTheBoards);
+  }
+
+  @Test
   void withoutADateTheLastYearAndQuarterAreReturnedAndTheRoutesAreInTheOpenApiDocument()
       throws Exception {
     // The test clock is 24 November 2026: the last census year and quarter end on 30 September.
