@@ -313,6 +313,32 @@ public final class ContractCosting {
         .max(Comparator.comparing(RosterChange::from));
   }
 
+  /**
+   * The people the contract's roster asks for on a day, by role: each priced line's count and, for
+   * team units, each unit's composition times the units in force, for the roles no line prices by
+   * person; roster changes apply from their date. Absences and vacancies do not lower it: they are
+   * what the council is not charged for, not what it bought.
+   */
+  public static Map<Role, Integer> rosterOn(Contract contract, LocalDate day) {
+    Map<Role, Integer> people = new EnumMap<>(Role.class);
+    for (RosterLine line : contract.roster()) {
+      people.merge(line.role(), peopleOn(contract, line, day), Integer::sum);
+    }
+    TeamUnit unit = contract.teamUnit();
+    if (unit != null) {
+      int teams = teamsOn(contract, unit, day);
+      unit.composition()
+          .forEach(
+              (role, each) -> {
+                if (contract.roster().stream().noneMatch(line -> line.role() == role)) {
+                  people.merge(role, each * teams, Integer::sum);
+                }
+              });
+    }
+    people.values().removeIf(n -> n <= 0);
+    return people;
+  }
+
   private static int peopleOn(Contract contract, RosterLine line, LocalDate day) {
     return latestChange(contract, day, c -> c.role() == line.role() && c.count() != null)
         .map(RosterChange::count)

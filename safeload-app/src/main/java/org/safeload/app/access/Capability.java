@@ -35,6 +35,18 @@ public enum Capability {
    */
   EDIT_WORKERS(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER)),
 
+  /**
+   * Recording a worker's vetting evidence and reading it: a provider for the workers of its own
+   * teams only, and never that the council obtained a reference itself.
+   */
+  RECORD_VETTING(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, PROVIDER)),
+
+  /**
+   * A contract's mobilisation: the roster it asks for, who is proposed and who is cleared (a
+   * provider its own contracts).
+   */
+  READ_MOBILISATION(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, PROVIDER, READ_ONLY)),
+
   /** Bulk import of workers. */
   IMPORT_WORKERS(EnumSet.of(ADMIN, HEAD_OF_SERVICE)),
 

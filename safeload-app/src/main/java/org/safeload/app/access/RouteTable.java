@@ -13,9 +13,11 @@ import static org.safeload.app.access.Capability.IMPORT_WORKERS;
 import static org.safeload.app.access.Capability.PLAN_HANDOVER;
 import static org.safeload.app.access.Capability.READ_CASELOADS;
 import static org.safeload.app.access.Capability.READ_CASES;
+import static org.safeload.app.access.Capability.READ_MOBILISATION;
 import static org.safeload.app.access.Capability.READ_MONEY;
 import static org.safeload.app.access.Capability.READ_ORGANISATION;
 import static org.safeload.app.access.Capability.READ_TIMELINESS;
+import static org.safeload.app.access.Capability.RECORD_VETTING;
 import static org.safeload.app.access.RouteTable.Scope.CHILDREN;
 import static org.safeload.app.access.RouteTable.Scope.PROVIDER_TEAMS;
 
@@ -135,8 +137,8 @@ public final class RouteTable {
           route("PUT", "/api/v1/workers/{id}", EDIT_WORKERS),
           route("POST", "/api/v1/workers/{id}/moves", EDIT_WORKERS),
           route("POST", "/api/v1/workers/import", IMPORT_WORKERS),
-          route("GET", "/api/v1/workers/{id}/vetting", EDIT_WORKERS),
-          route("PUT", "/api/v1/workers/{id}/vetting", EDIT_WORKERS),
+          route("GET", "/api/v1/workers/{id}/vetting", RECORD_VETTING, PROVIDER_TEAMS),
+          route("PUT", "/api/v1/workers/{id}/vetting", RECORD_VETTING, PROVIDER_TEAMS),
           route("POST", "/api/v1/workers/register-extract", IMPORT_WORKERS),
           route("GET", "/api/v1/workforce/census.xml", READ_ORGANISATION),
           route("POST", "/api/v1/workforce/census", READ_ORGANISATION),
@@ -172,10 +174,10 @@ public final class RouteTable {
           route("GET", "/workers/new", EDIT_WORKERS),
           route("POST", "/workers/new", EDIT_WORKERS),
           route("GET", "/workers/{id}/edit", EDIT_WORKERS),
-          route("GET", "/workers/{id}/vetting", EDIT_WORKERS),
+          route("GET", "/workers/{id}/vetting", RECORD_VETTING, PROVIDER_TEAMS),
           route("GET", "/workers/register-extract", IMPORT_WORKERS),
           route("POST", "/workers/register-extract", IMPORT_WORKERS),
-          route("POST", "/workers/{id}/vetting", EDIT_WORKERS),
+          route("POST", "/workers/{id}/vetting", RECORD_VETTING, PROVIDER_TEAMS),
           route("POST", "/workers/{id}/edit", EDIT_WORKERS),
           route("GET", "/workers/{id}/move", EDIT_WORKERS),
           route("POST", "/workers/{id}/move", EDIT_WORKERS),
@@ -198,6 +200,7 @@ public final class RouteTable {
           route("GET", "/api/v1/contracts", READ_MONEY),
           route("GET", "/api/v1/contracts/{id}", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/costs", READ_MONEY, PROVIDER_TEAMS),
+          route("GET", "/contracts/{id}/readiness", READ_MOBILISATION, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/history", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/ocds", READ_MONEY, PROVIDER_TEAMS),
           route("POST", "/api/v1/contracts", EDIT_MONEY),

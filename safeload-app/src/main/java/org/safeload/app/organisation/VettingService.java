@@ -38,6 +38,7 @@ public class VettingService {
   private final AuditLog audit;
   private final java.time.Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts;
+  private final org.springframework.beans.factory.ObjectProvider<WorkforceService> workforce;
   private final JsonMapper json = JsonMapper.builder().build();
 
   VettingService(
@@ -46,7 +47,9 @@ public class VettingService {
       OrganisationService organisation,
       AuditLog audit,
       java.time.Clock clock,
-      org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts) {
+      org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts,
+      org.springframework.beans.factory.ObjectProvider<WorkforceService> workforce) {
+    this.workforce = workforce;
     this.clock = clock;
     this.contracts = contracts;
     this.jdbc = jdbc;
@@ -59,27 +62,29 @@ public class VettingService {
   public record WorkerVetting(Worker worker, Vetting vetting, Clearance.Result clearance) {}
 
   /** A worker's vetting as recorded (nothing checked yet if none is) and their clearance today. */
-  @Requires(Capability.EDIT_WORKERS)
+  @Requires(Capability.RECORD_VETTING)
   public WorkerVetting vetting(long workerId) {
     return vetting(workerId, organisation.today());
   }
 
   /** As {@link #vetting(long)}, the clearance on another date. */
-  @Requires(Capability.EDIT_WORKERS)
+  @Requires(Capability.RECORD_VETTING)
   public WorkerVetting vetting(long workerId, LocalDate on) {
-    Worker worker = worker(workerId);
+    Worker worker = visibleWorker(workerId);
     Vetting vetting = stored(workerId);
     return new WorkerVetting(worker, vetting, clearance(worker, vetting, on, minimumsByTeam(on)));
   }
 
   /**
    * Records a worker's vetting from its fields (the form's, the API's), replacing what was
-   * recorded; the audit trail names the checks that changed, never their values.
+   * recorded; the audit trail names the checks that changed, never their values. A provider's user
+   * records for the workers of its own teams, and cannot say that the council obtained a reference
+   * itself: each reference keeps what the council recorded (a new one is not obtained by it).
    */
-  @Requires(Capability.EDIT_WORKERS)
+  @Requires(Capability.RECORD_VETTING)
   @Transactional
   public WorkerVetting record(long workerId, Map<String, String> fields) {
-    Worker worker = worker(workerId);
+    Worker worker = visibleWorker(workerId);
     Vetting before = stored(workerId);
     VettingFields.Result read =
         VettingFields.read(fields, worker.details().sweRegistration(), organisation.today());
@@ -87,6 +92,9 @@ public class VettingService {
       throw new InvalidInputException("The vetting has errors", read.problems());
     }
     Vetting after = keepOverrideDate(before, read.vetting());
+    if (org.safeload.app.access.CurrentUser.providerScope().isPresent()) {
+      after = councilReferencesKept(before, after);
+    }
     save(workerId, after);
     audit.record(
         "record-vetting", "worker", workerId, "vetting recorded: " + changed(before, after));
@@ -244,6 +252,41 @@ public class VettingService {
   private Map<Long, List<Clearance.Minimum>> minimumsByTeam(LocalDate on) {
     TeamContracts links = contracts.getIfAvailable();
     return links == null ? Map.of() : links.minimumsByTeam(on);
+  }
+
+  /**
+   * The worker, if the signed-in user may see them: a provider's user only the workers its teams
+   * place (else "not found", as for a worker who does not exist).
+   */
+  private Worker visibleWorker(long workerId) {
+    if (org.safeload.app.access.CurrentUser.providerScope().isPresent()) {
+      return workforce.getObject().worker(workerId).worker();
+    }
+    return worker(workerId);
+  }
+
+  /** The references as a provider records them: "obtained by the council" stays the council's. */
+  private static Vetting councilReferencesKept(Vetting before, Vetting after) {
+    List<Vetting.Reference> references = new ArrayList<>();
+    for (Vetting.Reference r : after.references()) {
+      boolean council =
+          before.references().stream()
+              .anyMatch(
+                  b ->
+                      b.obtainedByCouncil()
+                          && Objects.equals(b.refereeRole(), r.refereeRole())
+                          && Objects.equals(b.received(), r.received()));
+      references.add(new Vetting.Reference(r.refereeRole(), r.received(), council));
+    }
+    return new Vetting(
+        after.dbs(),
+        after.registration(),
+        after.qualificationDate(),
+        after.pqeOverride(),
+        after.managerSince(),
+        references,
+        after.rightToWork(),
+        after.leftSubstantiveRole());
   }
 
   private Worker worker(long workerId) {

@@ -118,7 +118,14 @@ class ContractPages {
   private final OrganisationService organisation;
   private final Show show;
 
-  ContractPages(ContractService contracts, OrganisationService organisation, Show show) {
+  private final org.safeload.app.money.ContractReadiness readiness;
+
+  ContractPages(
+      ContractService contracts,
+      OrganisationService organisation,
+      Show show,
+      org.safeload.app.money.ContractReadiness readiness) {
+    this.readiness = readiness;
     this.contracts = contracts;
     this.organisation = organisation;
     this.show = show;
@@ -141,7 +148,23 @@ class ContractPages {
     show(id, asOf, model);
     model.addAttribute("change", new ChangeForm());
     model.addAttribute("invoice", new InvoiceForm());
+    if (org.safeload.app.access.Capability.READ_MOBILISATION.granted()) {
+      model.addAttribute("mobilisation", readiness.readiness(id).readiness());
+    }
     return "contracts/view";
+  }
+
+  /**
+   * The contract's mobilisation: the roster it asks for on its first day, who is proposed for each
+   * line and who is cleared, and the days to the start.
+   */
+  @GetMapping("/{id}/readiness")
+  String readiness(@PathVariable String id, Model model) {
+    org.safeload.app.money.ContractReadiness.View view = readiness.readiness(id);
+    model.addAttribute("view", view);
+    model.addAttribute("r", view.readiness());
+    model.addAttribute("c", view.contract().contract());
+    return "contracts/readiness";
   }
 
   private void show(String id, LocalDate asOf, Model model) {

@@ -222,8 +222,21 @@ class WorkerApi {
 
   @PutMapping("/{id}/vetting")
   @Operation(summary = "Record a worker's vetting: every check, as the form's fields")
-  VettingResponse recordVetting(@PathVariable long id, @RequestBody Map<String, String> fields) {
-    return VettingResponse.of(vettings.record(id, fields));
+  VettingResponse recordVetting(@PathVariable long id, java.io.InputStream body) {
+    // Whose worker it is is asked before the body is read: another provider's worker is "not
+    // found", whatever was sent.
+    vettings.vetting(id);
+    Map<String, String> fields;
+    try {
+      fields =
+          tools.jackson.databind.json.JsonMapper.builder()
+              .build()
+              .readValue(body, new tools.jackson.core.type.TypeReference<Map<String, String>>() {});
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new org.safeload.app.platform.InvalidInputException(
+          "body", "Send the checks as a JSON object of fields, e.g. {\"dbsOutcome\": \"clear\"}");
+    }
+    return VettingResponse.of(vettings.record(id, fields == null ? Map.of() : fields));
   }
 
   @PostMapping(

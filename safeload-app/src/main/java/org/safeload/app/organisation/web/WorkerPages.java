@@ -182,8 +182,10 @@ class WorkerPages {
   @GetMapping("/{id}")
   String view(@PathVariable long id, Model model) {
     model.addAttribute("view", workforce.worker(id));
-    if (org.safeload.app.access.Capability.EDIT_WORKERS.granted()) {
+    if (org.safeload.app.access.Capability.RECORD_VETTING.granted()) {
       model.addAttribute("vetting", vettings.vetting(id));
+    }
+    if (org.safeload.app.access.Capability.EDIT_WORKERS.granted()) {
       model.addAttribute("sickness", sickness.absences(id));
     }
     return "workers/view";
