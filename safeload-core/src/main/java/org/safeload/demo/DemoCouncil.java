@@ -13,17 +13,25 @@ import static org.safeload.organisation.Role.TEAM_MANAGER;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeload.organisation.EmploymentType;
 import org.safeload.organisation.Role;
 import org.safeload.organisation.TeamKind;
 import org.safeload.organisation.WorkerDetails;
+import org.safeload.workforce.Candidate;
+import org.safeload.workforce.CandidateStage;
+import org.safeload.workforce.RecruitmentRoute;
+import org.safeload.workforce.SicknessReason;
+import org.safeload.workforce.SupplierPlacement;
 
 /**
  * Northbridge Council, a fictional council for demonstrations and tests: two services, four
- * substantive teams and one managed team from a fictional provider, 45 workers. Everything here is
- * fixed: the same council every time, and no real person.
+ * substantive teams and one managed team from a fictional provider, 45 workers, their sickness
+ * absence over two census years, a recruitment pipeline and requests to agencies
+ * (docs/workforce.md, "The demo"). Everything here is fixed: the same council every time, and no
+ * real person.
  */
 public final class DemoCouncil {
 
@@ -250,6 +258,233 @@ public final class DemoCouncil {
         references,
         new org.safeload.workforce.Vetting.RightToWork(start.minusMonths(1), null, "HR"),
         left);
+  }
+
+  /**
+   * A spell of sickness absence for a demo worker.
+   *
+   * @param worker the worker's place in {@link #workers()}
+   * @param workingDaysLost the working days lost: counted from the England and Wales calendar, or,
+   *     when {@code recorded}, recorded for a part-time worker's pattern
+   */
+  public record DemoAbsence(
+      int worker,
+      LocalDate from,
+      LocalDate to,
+      BigDecimal workingDaysLost,
+      boolean recorded,
+      SicknessReason reason) {
+
+    /** The absence as the sickness form's fields (the days lost only when recorded). */
+    public Map<String, String> fields() {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("from", from.toString());
+      f.put("to", to.toString());
+      if (recorded) {
+        f.put("workingDaysLost", workingDaysLost.toPlainString());
+      }
+      f.put("reason", reason.code());
+      return f;
+    }
+  }
+
+  /**
+   * Sickness absence in the census year to 30 September 2026 and the year before
+   * (docs/workforce.md, "The demo"). In the year to 30 September 2026 the employed social workers
+   * (permanent and the secondee, in post or the leaver) lost 244 working days: 86 of them (35%) to
+   * stress or other mental health, mostly two long spells; the employed FTE in post at 30 September
+   * 2026 is 24.8, so 9.8 days per FTE (England 2023: 8.2; a council in a real tender: 10.8) and an
+   * absence rate of 244 / (24.8 × 253) = 3.9%. One spell crosses the year end (3 of its 5 days fall
+   * in the year); the agency social worker's 2 days are recorded but not counted. The year to 30
+   * September 2025 holds 101 days over 23.8 FTE (4.2 days per FTE). Weekdays only; bank holidays
+   * (Good Friday and Easter Monday 2026) are not lost.
+   */
+  public static List<DemoAbsence> sickness() {
+    return List.of(
+        // The year to 30 September 2026.
+        counted(2, "2026-01-12", "2026-03-20", 50, SicknessReason.MENTAL_HEALTH),
+        counted(23, "2026-06-08", "2026-07-17", 30, SicknessReason.MENTAL_HEALTH),
+        recorded(13, "2026-03-02", "2026-03-13", "6", SicknessReason.MENTAL_HEALTH),
+        counted(28, "2026-03-09", "2026-04-10", 23, SicknessReason.OPERATION),
+        counted(26, "2026-06-01", "2026-07-17", 35, SicknessReason.OPERATION),
+        counted(3, "2025-11-03", "2025-11-28", 20, SicknessReason.MUSCULOSKELETAL),
+        counted(10, "2026-01-19", "2026-02-06", 15, SicknessReason.MUSCULOSKELETAL),
+        recorded(31, "2026-04-20", "2026-05-01", "8", SicknessReason.MUSCULOSKELETAL),
+        counted(33, "2026-05-11", "2026-05-22", 10, SicknessReason.MUSCULOSKELETAL),
+        counted(30, "2026-07-13", "2026-07-31", 15, SicknessReason.INJURY),
+        counted(15, "2026-01-05", "2026-01-09", 5, SicknessReason.INFECTION),
+        counted(0, "2026-01-06", "2026-01-09", 4, SicknessReason.INFECTION),
+        counted(14, "2025-11-10", "2025-11-13", 4, SicknessReason.INFECTION),
+        counted(19, "2025-12-01", "2025-12-03", 3, SicknessReason.INFECTION),
+        counted(29, "2026-02-16", "2026-02-18", 3, SicknessReason.INFECTION),
+        counted(32, "2025-10-22", "2025-10-23", 2, SicknessReason.INFECTION),
+        counted(25, "2026-02-12", "2026-02-13", 2, SicknessReason.DIGESTIVE),
+        counted(1, "2026-04-27", "2026-04-30", 4, SicknessReason.OTHER),
+        counted(17, "2026-09-22", "2026-09-23", 2, SicknessReason.OTHER),
+        // Crosses the year end: 28 to 30 September in the year, 1 and 2 October in the next.
+        counted(22, "2026-09-28", "2026-10-02", 5, SicknessReason.INFECTION),
+        // An agency social worker: recorded, not counted by the census.
+        counted(4, "2026-03-02", "2026-03-03", 2, SicknessReason.INFECTION),
+        // The year to 30 September 2025.
+        counted(19, "2025-02-03", "2025-03-14", 30, SicknessReason.MENTAL_HEALTH),
+        counted(27, "2025-06-02", "2025-07-04", 25, SicknessReason.MENTAL_HEALTH),
+        counted(32, "2025-07-07", "2025-08-15", 30, SicknessReason.OPERATION),
+        recorded(21, "2025-01-13", "2025-01-24", "6", SicknessReason.MUSCULOSKELETAL),
+        counted(2, "2025-03-03", "2025-03-07", 5, SicknessReason.INFECTION),
+        counted(33, "2024-11-18", "2024-11-20", 3, SicknessReason.INFECTION),
+        counted(11, "2024-10-15", "2024-10-16", 2, SicknessReason.DIGESTIVE));
+  }
+
+  private static DemoAbsence counted(
+      int worker, String from, String to, int days, SicknessReason reason) {
+    return new DemoAbsence(
+        worker,
+        LocalDate.parse(from),
+        LocalDate.parse(to),
+        BigDecimal.valueOf(days).setScale(1),
+        false,
+        reason);
+  }
+
+  private static DemoAbsence recorded(
+      int worker, String from, String to, String days, SicknessReason reason) {
+    return new DemoAbsence(
+        worker, LocalDate.parse(from), LocalDate.parse(to), new BigDecimal(days), true, reason);
+  }
+
+  /** A candidate in the demo's recruitment pipeline and the team (by name) they are to join. */
+  public record DemoCandidate(String team, Candidate candidate) {}
+
+  /**
+   * The recruitment pipeline on 24 November 2026: three international social workers awaiting
+   * Social Work England registration, a permanent social worker offered a post from January 2027,
+   * an agency social worker who has accepted, a permanent applicant and a team manager candidate
+   * who withdrew. Fictional names, as the workers'.
+   */
+  public static List<DemoCandidate> candidates() {
+    return List.of(
+        candidate(
+            CP,
+            "Tendai Garside",
+            SOCIAL_WORKER,
+            RecruitmentRoute.INTERNATIONAL,
+            CandidateStage.AWAITING_REGISTRATION,
+            "1",
+            "2027-01-04",
+            "2026-08-17",
+            "2026-12-14"),
+        candidate(
+            CP,
+            "Ananya Redfern",
+            SOCIAL_WORKER,
+            RecruitmentRoute.INTERNATIONAL,
+            CandidateStage.AWAITING_REGISTRATION,
+            "1",
+            "2027-01-04",
+            "2026-09-07",
+            "2027-01-18"),
+        candidate(
+            SOUTH,
+            "Sipho Lowther",
+            SOCIAL_WORKER,
+            RecruitmentRoute.INTERNATIONAL,
+            CandidateStage.AWAITING_REGISTRATION,
+            "1",
+            "2027-02-01",
+            "2026-10-12",
+            "2027-02-15"),
+        candidate(
+            NORTH,
+            "Hannah Oakes",
+            SOCIAL_WORKER,
+            RecruitmentRoute.PERMANENT,
+            CandidateStage.OFFERED,
+            "1",
+            "2027-01-11",
+            null,
+            null),
+        candidate(
+            CP,
+            "Declan Pryor",
+            SOCIAL_WORKER,
+            RecruitmentRoute.AGENCY,
+            CandidateStage.ACCEPTED,
+            "1",
+            "2026-12-07",
+            null,
+            null),
+        candidate(
+            COURT,
+            "Leah Fairley",
+            SOCIAL_WORKER,
+            RecruitmentRoute.PERMANENT,
+            CandidateStage.APPLIED,
+            "0.8",
+            null,
+            null,
+            null),
+        candidate(
+            SOUTH,
+            "Callum Thwaite",
+            TEAM_MANAGER,
+            RecruitmentRoute.PERMANENT,
+            CandidateStage.WITHDRAWN,
+            "1",
+            null,
+            null,
+            null));
+  }
+
+  private static DemoCandidate candidate(
+      String team,
+      String name,
+      Role role,
+      RecruitmentRoute route,
+      CandidateStage stage,
+      String fte,
+      String expectedStart,
+      String applied,
+      String expected) {
+    return new DemoCandidate(
+        team,
+        new Candidate(
+            name,
+            role,
+            route,
+            stage,
+            null,
+            new BigDecimal(fte),
+            date(expectedStart),
+            date(applied),
+            date(expected)));
+  }
+
+  private static LocalDate date(String iso) {
+    return iso == null ? null : LocalDate.parse(iso);
+  }
+
+  /** The neutral vendor the council's agency workers come through, and a second agency. */
+  public static final String VENDOR = "Meridian Workforce Solutions";
+
+  public static final String AGENCY_SUPPLIER = "Pennine Social Care Recruitment";
+
+  /**
+   * Requests to suppliers for the demo's agency workers (each filled on the worker's start date)
+   * and one still open: filled in 27, 28, 42 and 56 days, median 35.0 and mean 38.3; two brokered
+   * by the vendor from other agencies.
+   */
+  public static List<SupplierPlacement> placements() {
+    return List.of(
+        placement(AGENCY_SUPPLIER, null, SOCIAL_WORKER, "2025-05-06", "2025-06-02"),
+        placement(VENDOR, null, SOCIAL_WORKER, "2025-09-08", "2025-10-06"),
+        placement(VENDOR, "Fellside Social Care", SOCIAL_WORKER, "2025-11-17", "2026-01-12"),
+        placement(VENDOR, "Harbour Locums", TEAM_MANAGER, "2026-03-02", "2026-04-13"),
+        placement(VENDOR, null, SOCIAL_WORKER, "2026-11-02", null));
+  }
+
+  private static SupplierPlacement placement(
+      String supplier, String from, Role role, String requested, String filled) {
+    return new SupplierPlacement(supplier, from, role, LocalDate.parse(requested), date(filled));
   }
 
   private static final class Builder {

@@ -9,6 +9,8 @@ import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.CaseActivity;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.organisation.OrganisationService;
+import org.safeload.app.organisation.RecruitmentService;
+import org.safeload.app.organisation.SicknessService;
 import org.safeload.app.organisation.TeamInput;
 import org.safeload.app.organisation.WorkforceService;
 import org.safeload.calendar.WorkingCalendar;
@@ -48,6 +50,8 @@ public class DemoCouncilLoader implements ApplicationRunner {
   private final WorkforceService workforce;
   private final org.safeload.app.organisation.VettingService vettings;
   private final ContractService contracts;
+  private final SicknessService sickness;
+  private final RecruitmentService recruitment;
   private final CaseActivity caseActivity;
   private final WorkingCalendar calendar;
   private final TransactionTemplate transaction;
@@ -59,6 +63,8 @@ public class DemoCouncilLoader implements ApplicationRunner {
       WorkforceService workforce,
       org.safeload.app.organisation.VettingService vettings,
       ContractService contracts,
+      SicknessService sickness,
+      RecruitmentService recruitment,
       CaseActivity caseActivity,
       WorkingCalendar calendar,
       TransactionTemplate transaction,
@@ -68,6 +74,8 @@ public class DemoCouncilLoader implements ApplicationRunner {
     this.workforce = workforce;
     this.vettings = vettings;
     this.contracts = contracts;
+    this.sickness = sickness;
+    this.recruitment = recruitment;
     this.caseActivity = caseActivity;
     this.calendar = calendar;
     this.transaction = transaction;
@@ -120,6 +128,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
     }
     List<DemoWorker> workers = DemoCouncil.workers();
     List<DemoActivity.Placed> placed = new ArrayList<>();
+    List<Long> workerIds = new ArrayList<>();
     for (int i = 0; i < workers.size(); i++) {
       DemoWorker w = workers.get(i);
       long firstTeam = teamIds.get(w.previousTeam() != null ? w.previousTeam() : w.team());
@@ -129,6 +138,18 @@ public class DemoCouncilLoader implements ApplicationRunner {
         workforce.move(worker.id(), teamIds.get(w.team()), w.movedOn());
       }
       placed.add(new DemoActivity.Placed(String.valueOf(worker.id()), w));
+      workerIds.add(worker.id());
+    }
+    for (DemoCouncil.DemoAbsence absence : DemoCouncil.sickness()) {
+      sickness.record(workerIds.get(absence.worker()), absence.fields());
+    }
+    for (DemoCouncil.DemoCandidate candidate : DemoCouncil.candidates()) {
+      Map<String, String> fields = candidate.candidate().fields();
+      fields.put("teamId", String.valueOf(teamIds.get(candidate.team())));
+      recruitment.addCandidate(fields);
+    }
+    for (org.safeload.workforce.SupplierPlacement placement : DemoCouncil.placements()) {
+      recruitment.addPlacement(placement.fields());
     }
     contracts.create(DemoCouncil.contractDocument());
     long started = System.nanoTime();
