@@ -71,6 +71,13 @@ public final class Clearance {
       this.label = label;
     }
 
+    /**
+     * As the API writes it: {@code safer-recruitment}, {@code dfe-agency-rules}, {@code contract}.
+     */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public String label() {
       return label;
     }

@@ -42,6 +42,12 @@ public enum Capability {
   RECORD_VETTING(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, PROVIDER)),
 
   /**
+   * Proposing a worker for a contract: adding them to the team it supplies, from their start date
+   * (a provider for its own contracts only).
+   */
+  PROPOSE_WORKERS(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, PROVIDER)),
+
+  /**
    * A contract's mobilisation: the roster it asks for, who is proposed and who is cleared (a
    * provider its own contracts).
    */

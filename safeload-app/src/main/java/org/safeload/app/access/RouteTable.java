@@ -11,6 +11,7 @@ import static org.safeload.app.access.Capability.EDIT_TIMELINESS;
 import static org.safeload.app.access.Capability.EDIT_WORKERS;
 import static org.safeload.app.access.Capability.IMPORT_WORKERS;
 import static org.safeload.app.access.Capability.PLAN_HANDOVER;
+import static org.safeload.app.access.Capability.PROPOSE_WORKERS;
 import static org.safeload.app.access.Capability.READ_CASELOADS;
 import static org.safeload.app.access.Capability.READ_CASES;
 import static org.safeload.app.access.Capability.READ_MOBILISATION;
@@ -201,6 +202,10 @@ public final class RouteTable {
           route("GET", "/api/v1/contracts/{id}", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/costs", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/contracts/{id}/readiness", READ_MOBILISATION, PROVIDER_TEAMS),
+          route("GET", "/api/v1/contracts/{id}/readiness", READ_MOBILISATION, PROVIDER_TEAMS),
+          route("POST", "/api/v1/contracts/{id}/proposed-workers", PROPOSE_WORKERS, PROVIDER_TEAMS),
+          route("GET", "/contracts/{id}/readiness/propose", PROPOSE_WORKERS, PROVIDER_TEAMS),
+          route("POST", "/contracts/{id}/readiness/propose", PROPOSE_WORKERS, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/history", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/api/v1/contracts/{id}/ocds", READ_MONEY, PROVIDER_TEAMS),
           route("POST", "/api/v1/contracts", EDIT_MONEY),

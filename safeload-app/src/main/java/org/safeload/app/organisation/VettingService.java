@@ -86,6 +86,14 @@ public class VettingService {
   public WorkerVetting record(long workerId, Map<String, String> fields) {
     Worker worker = visibleWorker(workerId);
     Vetting before = stored(workerId);
+    if (fields.values().stream().allMatch(v -> v == null || v.isBlank())) {
+      // An empty form records nothing: it would erase every check recorded.
+      throw new InvalidInputException(
+          "The vetting has errors",
+          List.of(
+              org.safeload.document.FieldProblem.of(
+                  "dbsCertificate", "Enter at least one check to record")));
+    }
     VettingFields.Result read =
         VettingFields.read(fields, worker.details().sweRegistration(), organisation.today());
     if (!read.problems().isEmpty()) {

@@ -97,7 +97,8 @@ class RouteTableTest {
           "allocation_decision",
           "recruitment_candidate",
           "supplier_placement",
-          "sickness_absence");
+          "sickness_absence",
+          "worker_vetting");
 
   /**
    * Routes whose allowed answer is 404 by design of the request: the error page asked directly (as

@@ -332,4 +332,55 @@ class ContractJourneysBrowserTest extends BrowserJourney {
       browser.manage().window().setSize(desktop);
     }
   }
+
+  @Test
+  @Submits({"POST /contracts/{id}/readiness/propose"})
+  void theProviderProposesAWorkerAndSeesWhatTheyStillNeed() throws Exception {
+    signInAs(AccessRole.PROVIDER);
+    String name = "Quin " + reference("P").replaceAll("[^A-Za-z]", "");
+    try {
+      open("/contracts/NBC-BRIGHTPATH-2026");
+      browser.findElement(By.partialLinkText("See who is missing what")).click();
+      checkPage();
+      assertThat(heading()).isEqualTo("Mobilisation: contract NBC-BRIGHTPATH-2026");
+      browser.findElement(By.id("propose")).click();
+      checkPage();
+      assertThat(text("propose-team")).startsWith("They join Brightpath Project Team");
+      // A start after the contract's end (4 April 2027) is refused, with the form kept.
+      type("name", name);
+      select("role", "Social worker");
+      type("fte", "1");
+      typeDate("startDate", 5, 4, 2027);
+      typeDate("qualificationDate", 1, 7, 2016);
+      type("sweRegistration", "SW" + (50_000_000 + System.nanoTime() % 10_000_000));
+      press("Propose");
+      assertThat(errorSummary())
+          .containsExactly("The start date must be on or before the contract's end");
+      assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(name);
+      typeDate("startDate", 7, 12, 2026);
+      press("Propose");
+      checkPage();
+      assertThat(text("done-title")).isEqualTo("Success");
+      assertThat(heading()).isEqualTo("Mobilisation: contract NBC-BRIGHTPATH-2026");
+      org.openqa.selenium.WebElement row =
+          browser.findElement(
+              By.xpath("//table[@data-role='social-worker']//tr[.//a[text()='" + name + "']]"));
+      assertThat(row.getText()).contains("Not cleared", "No enhanced DBS check");
+      // Added as the provider's user, as a managed-service worker in the team.
+      assertThat(
+              jdbc.sql("select employment_type from worker where name = ?")
+                  .param(name)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("managed-service");
+    } finally {
+      // The shared demo's managed team as it came.
+      for (Long id :
+          jdbc.sql("select id from worker where name = ?").param(name).query(Long.class).list()) {
+        jdbc.sql("delete from worker_vetting where worker_id = ?").param(id).update();
+        jdbc.sql("delete from worker_assignment where worker_id = ?").param(id).update();
+        jdbc.sql("delete from worker where id = ?").param(id).update();
+      }
+    }
+  }
 }

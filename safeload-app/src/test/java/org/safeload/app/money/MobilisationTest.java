@@ -191,4 +191,73 @@ class MobilisationTest {
                 .selectFirst("#mobilisation-warning"))
         .isNull();
   }
+
+  @Test
+  void theProviderProposesAWorkerThroughTheApiAndReadsTheReadiness() throws Exception {
+    MockHttpServletResponse made =
+        as(
+            AccessRole.PROVIDER,
+            post("/api/v1/contracts/" + CONTRACT + "/proposed-workers")
+                .contentType("application/json")
+                .content(
+                    """
+                    {"name": "Uma Proposed", "role": "team-manager", "fte": "1",
+                     "startDate": "2026-12-14", "qualificationDate": "2010-07-01",
+                     "employmentType": "permanent", "sweRegistration": "SW%d"}
+                    """
+                        .formatted(60_000_000 + System.nanoTime() % 10_000_000)));
+    assertThat(made.getStatus()).as(made.getContentAsString()).isEqualTo(201);
+    long uma = ((Number) JsonPath.read(made.getContentAsString(), "$.workerId")).longValue();
+    try {
+      // Whatever was sent, a proposed worker is supplied by the provider.
+      assertThat(
+              jdbc.sql("select employment_type from worker where id = ?")
+                  .param(uma)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("managed-service");
+      String readiness =
+          as(AccessRole.PROVIDER, get("/api/v1/contracts/" + CONTRACT + "/readiness"))
+              .getContentAsString();
+      assertThat(JsonPath.<String>read(readiness, "$.team")).isEqualTo("Brightpath Project Team");
+      assertThat(JsonPath.<Integer>read(readiness, "$.needed")).isEqualTo(9);
+      assertThat(
+              JsonPath.<List<String>>read(
+                  readiness,
+                  "$.lines[?(@.role == 'team-manager')].proposed[?(@.workerId == "
+                      + uma
+                      + ")].status"))
+          .containsExactly("blocked");
+      assertThat(
+              JsonPath.<List<String>>read(
+                  readiness,
+                  "$.lines[?(@.role == 'team-manager')].proposed[?(@.workerId == "
+                      + uma
+                      + ")].failures[*].source"))
+          .contains("safer-recruitment", "dfe-agency-rules");
+      // Nothing readable is refused with a problem; finance proposes no one.
+      MockHttpServletResponse unreadable =
+          as(
+              AccessRole.PROVIDER,
+              post("/api/v1/contracts/" + CONTRACT + "/proposed-workers")
+                  .contentType("application/json")
+                  .content("[1, 2"));
+      assertThat(unreadable.getStatus()).isEqualTo(400);
+      assertThat(JsonPath.<String>read(unreadable.getContentAsString(), "$.errors[0].field"))
+          .isEqualTo("body");
+      assertThat(
+              as(
+                      AccessRole.FINANCE,
+                      post("/api/v1/contracts/" + CONTRACT + "/proposed-workers")
+                          .contentType("application/json")
+                          .content("{}"))
+                  .getStatus())
+          .isEqualTo(403);
+    } finally {
+      for (String table : List.of("worker_vetting", "worker_assignment")) {
+        jdbc.sql("delete from " + table + " where worker_id = ?").param(uma).update();
+      }
+      jdbc.sql("delete from worker where id = ?").param(uma).update();
+    }
+  }
 }

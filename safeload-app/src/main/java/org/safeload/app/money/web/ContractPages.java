@@ -158,6 +158,43 @@ class ContractPages {
    * The contract's mobilisation: the roster it asks for on its first day, who is proposed for each
    * line and who is cleared, and the days to the start.
    */
+  @GetMapping("/{id}/readiness/propose")
+  String proposeForm(@PathVariable String id, Model model) {
+    model.addAttribute("view", readiness.forProposing(id));
+    model.addAttribute("form", new org.safeload.app.organisation.web.WorkerForm());
+    model.addAttribute("roles", proposable());
+    return "contracts/propose";
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/{id}/readiness/propose")
+  String propose(
+      @PathVariable String id,
+      @org.springframework.web.bind.annotation.ModelAttribute("form")
+          org.safeload.app.organisation.web.WorkerForm form,
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    try {
+      org.safeload.organisation.Worker worker = readiness.propose(id, form.raw());
+      redirect.addFlashAttribute("done", worker.name() + " proposed");
+      return "redirect:/contracts/" + id + "/readiness";
+    } catch (org.safeload.app.platform.InvalidInputException e) {
+      org.safeload.app.platform.FormErrors.addTo(model, e);
+      model.addAttribute("view", readiness.forProposing(id));
+      model.addAttribute("roles", proposable());
+      return "contracts/propose";
+    }
+  }
+
+  /** The roles a provider supplies. */
+  private static List<Role> proposable() {
+    return List.of(
+        Role.SOCIAL_WORKER,
+        Role.ADVANCED_PRACTITIONER,
+        Role.TEAM_MANAGER,
+        Role.BUSINESS_SUPPORT,
+        Role.PROVIDER_MANAGER);
+  }
+
   @GetMapping("/{id}/readiness")
   String readiness(@PathVariable String id, Model model) {
     org.safeload.app.money.ContractReadiness.View view = readiness.readiness(id);

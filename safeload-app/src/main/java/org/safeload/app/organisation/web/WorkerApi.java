@@ -198,13 +198,7 @@ class WorkerApi {
       return new ClearanceResponse(
           r.status().code(),
           r.failures().stream()
-              .map(
-                  f ->
-                      new FailureResponse(
-                          f.rule(),
-                          f.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                          f.reason(),
-                          f.toClear()))
+              .map(f -> new FailureResponse(f.rule(), f.source().code(), f.reason(), f.toClear()))
               .toList(),
           r.dueSoon(),
           r.pqeYears());
@@ -226,17 +220,8 @@ class WorkerApi {
     // Whose worker it is is asked before the body is read: another provider's worker is "not
     // found", whatever was sent.
     vettings.vetting(id);
-    Map<String, String> fields;
-    try {
-      fields =
-          tools.jackson.databind.json.JsonMapper.builder()
-              .build()
-              .readValue(body, new tools.jackson.core.type.TypeReference<Map<String, String>>() {});
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new org.safeload.app.platform.InvalidInputException(
-          "body", "Send the checks as a JSON object of fields, e.g. {\"dbsOutcome\": \"clear\"}");
-    }
-    return VettingResponse.of(vettings.record(id, fields == null ? Map.of() : fields));
+    Map<String, String> fields = org.safeload.app.platform.JsonFields.read(body, "the checks");
+    return VettingResponse.of(vettings.record(id, fields));
   }
 
   @PostMapping(
