@@ -24,7 +24,9 @@ import org.safeload.workforce.WorkforceCensus.Member;
  * date and Social Work England number. Columns ({@link #HEADER}): the team, the role's code, the
  * employment type's code, {@code project_team} ({@code yes} for a managed-service worker), the
  * Social Work England number, the start and end dates (end empty while engaged), the FTE and the
- * days engaged in the quarter. No names.
+ * days engaged in the quarter; {@code dfe_rules_met} ({@code yes} or {@code no}) and {@code
+ * dfe_rules_failed} (the DfE agency rules' failing checks by code, separated by {@code ;}) on the
+ * worker's last day in the quarter, both empty when the worker's vetting is not known. No names.
  */
 public final class AgencyReturnCsv {
 
@@ -38,7 +40,9 @@ public final class AgencyReturnCsv {
           "start_date",
           "end_date",
           "fte",
-          "days_in_quarter");
+          "days_in_quarter",
+          "dfe_rules_met",
+          "dfe_rules_failed");
 
   private AgencyReturnCsv() {}
 
@@ -92,8 +96,22 @@ public final class AgencyReturnCsv {
     return rows;
   }
 
-  /** Writes the return for the quarter ending {@code quarterEnd}. */
+  /** Writes the return for the quarter ending {@code quarterEnd}, the rules' columns empty. */
   public static void write(Writer out, LocalDate quarterEnd, Collection<Member> members) {
+    write(out, quarterEnd, members, (m, day) -> null);
+  }
+
+  /**
+   * Writes the return for the quarter ending {@code quarterEnd}.
+   *
+   * @param dfeFailures the codes of the DfE agency rules a worker fails on a day (their last in the
+   *     quarter), none when they meet them all, or null when not known
+   */
+  public static void write(
+      Writer out,
+      LocalDate quarterEnd,
+      Collection<Member> members,
+      java.util.function.BiFunction<Member, LocalDate, List<String>> dfeFailures) {
     List<Row> rows = rows(quarterEnd, members);
     try {
       out.write(String.join(",", HEADER));
@@ -111,13 +129,22 @@ public final class AgencyReturnCsv {
                 w.startDate().toString(),
                 w.endDate() == null ? "" : w.endDate().toString(),
                 fte(w.fte()),
-                String.valueOf(r.days())));
+                String.valueOf(r.days()),
+                rules(dfeFailures.apply(r.member(), r.to()), true),
+                rules(dfeFailures.apply(r.member(), r.to()), false)));
         out.write("\n");
       }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String rules(List<String> failures, boolean met) {
+    if (failures == null) {
+      return "";
+    }
+    return met ? (failures.isEmpty() ? "yes" : "no") : String.join(";", failures);
   }
 
   private static String fte(BigDecimal fte) {

@@ -143,7 +143,7 @@ public final class RouteTable {
           route("POST", "/api/v1/workers/register-extract", IMPORT_WORKERS),
           route("GET", "/api/v1/workforce/census.xml", READ_ORGANISATION),
           route("POST", "/api/v1/workforce/census", READ_ORGANISATION),
-          route("GET", "/api/v1/workforce/agency-return.csv", READ_ORGANISATION),
+          route("GET", "/api/v1/workforce/agency-return.csv", EDIT_WORKERS),
           route("GET", "/api/v1/workers/{id}/sickness", EDIT_WORKERS),
           route("POST", "/api/v1/workers/{id}/sickness", EDIT_WORKERS),
           route("GET", "/api/v1/workforce/candidates", EDIT_WORKERS),

@@ -27,12 +27,15 @@ public class WorkforceReturns {
   private final OrganisationService organisation;
   private final org.springframework.beans.factory.ObjectProvider<CasesHeld> casesHeld;
   private final SicknessService sickness;
+  private final VettingService vettings;
 
   WorkforceReturns(
       WorkforceService workforce,
       OrganisationService organisation,
       org.springframework.beans.factory.ObjectProvider<CasesHeld> casesHeld,
-      SicknessService sickness) {
+      SicknessService sickness,
+      VettingService vettings) {
+    this.vettings = vettings;
     this.workforce = workforce;
     this.organisation = organisation;
     this.casesHeld = casesHeld;
@@ -103,8 +106,12 @@ public class WorkforceReturns {
     return read.census().figures();
   }
 
-  /** Writes the quarterly agency return for the quarter ending {@code quarterEnd}. */
-  @Requires(Capability.READ_ORGANISATION)
+  /**
+   * Writes the quarterly agency return for the quarter ending {@code quarterEnd}, with whether each
+   * worker meets the DfE agency rules on their last day in the quarter: for those who manage
+   * workers, who read their vetting.
+   */
+  @Requires(Capability.EDIT_WORKERS)
   public void agencyReturn(Writer out, LocalDate quarterEnd) {
     checkYear("quarterEnd", quarterEnd);
     if (!AgencyReturnCsv.quarterEnd(quarterEnd)) {
@@ -112,7 +119,34 @@ public class WorkforceReturns {
           "quarterEnd",
           "Must be the last day of a quarter: 31 March, 30 June, 30 September or 31 December");
     }
-    AgencyReturnCsv.write(out, quarterEnd, members(quarterEnd));
+    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids =
+        new java.util.IdentityHashMap<>();
+    List<WorkforceCensus.Member> members = new java.util.ArrayList<>();
+    for (WorkerView v : workforce.workersOn(quarterEnd)) {
+      ids.put(v.worker().details(), v.worker().id());
+      members.add(member(v));
+    }
+    // Each day's clearances read once for every worker, whatever their number.
+    java.util.Map<LocalDate, java.util.Map<Long, org.safeload.workforce.Clearance.Result>> byDay =
+        new java.util.HashMap<>();
+    AgencyReturnCsv.write(
+        out,
+        quarterEnd,
+        members,
+        (m, day) -> {
+          org.safeload.workforce.Clearance.Result result =
+              byDay
+                  .computeIfAbsent(day, d -> vettings.clearances(ids.values(), d))
+                  .get(ids.get(m.worker()));
+          return result == null
+              ? null
+              : result.failures().stream()
+                  .filter(
+                      f -> f.source() == org.safeload.workforce.Clearance.Source.DFE_AGENCY_RULES)
+                  .map(org.safeload.workforce.Clearance.Failure::rule)
+                  .distinct()
+                  .toList();
+        });
   }
 
   private static void checkYear(String field, LocalDate day) {

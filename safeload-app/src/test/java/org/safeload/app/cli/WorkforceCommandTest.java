@@ -180,11 +180,11 @@ class WorkforceCommandTest {
     assertThat(run.out().lines())
         .containsExactly(
             "team,role,employment_type,project_team,swe_number,start_date,end_date,fte,"
-                + "days_in_quarter",
-            "Alpha,social-worker,agency,no,SW910005,2025-01-06,,1.00,92",
-            "bravo,social-worker,managed-service,yes,SW910007,2025-06-01,,1.00,92",
-            "Bravo,social-worker,managed-service,yes,SW910008,2025-06-01,2025-12-31,1.00,92",
-            "Charlie,social-worker,agency,no,SW910012,2025-02-01,,0.60,92");
+                + "days_in_quarter,dfe_rules_met,dfe_rules_failed",
+            "Alpha,social-worker,agency,no,SW910005,2025-01-06,,1.00,92,,",
+            "bravo,social-worker,managed-service,yes,SW910007,2025-06-01,,1.00,92,,",
+            "Bravo,social-worker,managed-service,yes,SW910008,2025-06-01,2025-12-31,1.00,92,,",
+            "Charlie,social-worker,agency,no,SW910012,2025-02-01,,0.60,92,,");
     CommandRun notAQuarter =
         run(
             "workforce",

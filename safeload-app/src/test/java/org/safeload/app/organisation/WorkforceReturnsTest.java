@@ -201,9 +201,23 @@ class WorkforceReturnsTest {
     assertThat(text.lines().findFirst())
         .contains(
             "team,role,employment_type,project_team,swe_number,start_date,end_date,fte,"
-                + "days_in_quarter");
-    // 3 to 31 August and September: 29 + 30 days.
-    assertThat(text).contains(",social-worker,agency,no," + swe + ",2026-08-03,,0.80,59\n");
+                + "days_in_quarter,dfe_rules_met,dfe_rules_failed");
+    // 3 to 31 August and September: 29 + 30 days. No references obtained by the council are
+    // recorded: the DfE agency rules are not met.
+    assertThat(text)
+        .contains(
+            ",social-worker,agency,no," + swe + ",2026-08-03,,0.80,59,no,agency-references\n");
+    // With the checks recorded (7 years qualified, both references the council's), they are.
+    Vetted.record(
+        mvc,
+        jdbc.sql("select id from worker where swe_registration = ?")
+            .param(swe)
+            .query(Long.class)
+            .single());
+    assertThat(
+            admin(get("/api/v1/workforce/agency-return.csv?quarterEnd=2026-09-30"))
+                .getContentAsString(StandardCharsets.UTF_8))
+        .contains(",social-worker,agency,no," + swe + ",2026-08-03,,0.80,59,yes,\n");
 
     MockHttpServletResponse notAQuarter =
         admin(get("/api/v1/workforce/agency-return.csv?quarterEnd=2026-08-31"));
