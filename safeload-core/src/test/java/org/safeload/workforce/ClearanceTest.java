@@ -246,6 +246,29 @@ class ClearanceTest {
   }
 
   @Test
+  void theWarningPeriodIsTheCouncils() {
+    WorkerDetails w =
+        worker(Role.SOCIAL_WORKER, EmploymentType.PERMANENT, LocalDate.of(2015, 7, 1));
+    Vetting v = vetted(null, null);
+    Clearance.Policy standard = Clearance.Policy.standard();
+    Clearance.Policy sixtyDays =
+        new Clearance.Policy(
+            standard.dbsStatusCheckEvery(),
+            standard.dbsRenewEvery(),
+            standard.registrationCheckEvery(),
+            60);
+    // The status check falls due on 1 June 2026: 2 April is 60 days before, 1 April 61.
+    LocalDate april2 = LocalDate.of(2026, 4, 2);
+    assertThat(Clearance.check(w, v, ASSIGNMENT, List.of(), april2, sixtyDays).status())
+        .isEqualTo(Status.EXPIRING);
+    assertThat(
+            Clearance.check(w, v, ASSIGNMENT, List.of(), april2.minusDays(1), sixtyDays).status())
+        .isEqualTo(Status.CLEARED);
+    assertThat(Clearance.check(w, v, ASSIGNMENT, List.of(), april2, standard).status())
+        .isEqualTo(Status.CLEARED);
+  }
+
+  @Test
   void nothingRecordedBlocksOnEverySaferRecruitmentCheck() {
     Result result =
         check(

@@ -40,6 +40,7 @@ public class VettingService {
   private final org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts;
   private final org.springframework.beans.factory.ObjectProvider<WorkforceService> workforce;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Clearance.Policy policy;
 
   VettingService(
       JdbcClient jdbc,
@@ -48,7 +49,23 @@ public class VettingService {
       AuditLog audit,
       java.time.Clock clock,
       org.springframework.beans.factory.ObjectProvider<TeamContracts> contracts,
-      org.springframework.beans.factory.ObjectProvider<WorkforceService> workforce) {
+      org.springframework.beans.factory.ObjectProvider<WorkforceService> workforce,
+      @org.springframework.beans.factory.annotation.Value(
+              "${safeload.vetting.expiring-within-days:30}")
+          int expiringWithinDays) {
+    if (expiringWithinDays < 1 || expiringWithinDays > 365) {
+      throw new IllegalStateException(
+          "safeload.vetting.expiring-within-days must be from 1 to 365 (not "
+              + expiringWithinDays
+              + ")");
+    }
+    Clearance.Policy standard = Clearance.Policy.standard();
+    this.policy =
+        new Clearance.Policy(
+            standard.dbsStatusCheckEvery(),
+            standard.dbsRenewEvery(),
+            standard.registrationCheckEvery(),
+            expiringWithinDays);
     this.workforce = workforce;
     this.clock = clock;
     this.contracts = contracts;
@@ -253,7 +270,7 @@ public class VettingService {
             worker.details().startDate(), organisation.councilName(), organisation.councilRegion()),
         minimums,
         on,
-        Clearance.Policy.standard());
+        policy);
   }
 
   /** The contracts' minimums for their teams' workers on a date (none without the contracts). */
