@@ -161,7 +161,7 @@ class ContractPages {
   @GetMapping("/{id}/readiness/propose")
   String proposeForm(@PathVariable String id, Model model) {
     model.addAttribute("view", readiness.forProposing(id));
-    model.addAttribute("form", new org.safeload.app.organisation.web.WorkerForm());
+    model.addAttribute("form", new ProposalForm());
     model.addAttribute("roles", proposable());
     return "contracts/propose";
   }
@@ -169,8 +169,7 @@ class ContractPages {
   @org.springframework.web.bind.annotation.PostMapping("/{id}/readiness/propose")
   String propose(
       @PathVariable String id,
-      @org.springframework.web.bind.annotation.ModelAttribute("form")
-          org.safeload.app.organisation.web.WorkerForm form,
+      @org.springframework.web.bind.annotation.ModelAttribute("form") ProposalForm form,
       Model model,
       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     try {

@@ -64,7 +64,7 @@ public class WorkerForm {
   }
 
   /** The fields as text for the core parser. */
-  public Map<WorkerField, String> raw() {
+  Map<WorkerField, String> raw() {
     Map<WorkerField, String> raw = new EnumMap<>(WorkerField.class);
     raw.put(WorkerField.NAME, name);
     raw.put(WorkerField.ROLE, role);
