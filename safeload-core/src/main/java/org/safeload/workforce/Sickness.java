@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.safeload.calendar.WorkingCalendar;
 import org.safeload.organisation.Worker;
-import org.safeload.organisation.WorkerDetails;
 
 /**
  * Sickness absence as the children's social work workforce census counts it (docs/workforce.md,
@@ -66,27 +65,24 @@ public final class Sickness {
       Collection<SicknessAbsence> absences,
       WorkingCalendar calendar) {
     Map<Long, BigDecimal> lost = daysLostByWorker(yearEnd, absences, calendar);
-    BigDecimal days = BigDecimal.ZERO;
-    BigDecimal fte = BigDecimal.ZERO;
-    for (Worker w : workers) {
-      WorkerDetails d = w.details();
-      if (!WorkforceCensus.COUNTED.contains(d.role())
-          || !WorkforceCensus.employed(d.employmentType())) {
-        continue;
-      }
-      days = days.add(lost.getOrDefault(w.id(), BigDecimal.ZERO));
-      if (WorkforceCensus.inPost(d, yearEnd)) {
-        fte = fte.add(d.fte());
-      }
-    }
+    // The census's sickness measure is WorkforceMeasures's: the same employed workers, the same
+    // FTE in post, the same rounding.
+    WorkforceMeasures m =
+        WorkforceMeasures.of(
+            yearEnd,
+            workers.stream()
+                .map(
+                    w ->
+                        new WorkforceMeasures.Member(
+                            w.details(), 0, lost.getOrDefault(w.id(), BigDecimal.ZERO), null))
+                .toList());
     return new Figures(
         WorkforceCensus.yearStart(yearEnd),
         yearEnd,
-        days,
-        fte,
-        daysPerFte(days, fte),
-        WorkforceCensus.percent(
-            days, fte.multiply(BigDecimal.valueOf(workingDaysInYear(yearEnd)))));
+        m.daysLost(),
+        m.employedFte(),
+        m.sicknessDaysPerFte(),
+        m.absenceRate());
   }
 
   /** Days lost per FTE, 1 dp half up; null when the FTE is 0. */

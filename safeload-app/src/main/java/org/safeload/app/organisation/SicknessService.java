@@ -108,15 +108,6 @@ public class SicknessService {
     return Sickness.daysLostByWorker(yearEnd, absencesIn(yearEnd), calendar);
   }
 
-  /**
-   * The census figures for the year ending on {@code yearEnd}: working days lost by employed social
-   * workers, the employed FTE in post at the year end, days per FTE and the absence rate.
-   */
-  @Requires(Capability.EDIT_WORKERS)
-  public Sickness.Figures census(LocalDate yearEnd) {
-    return Sickness.of(yearEnd, workers.findAll(), absencesIn(yearEnd), calendar);
-  }
-
   /** The census year (ending 30 September) that a day falls in. */
   public static LocalDate censusYearEnd(LocalDate day) {
     LocalDate end = LocalDate.of(day.getYear(), 9, 30);
