@@ -70,13 +70,8 @@ public class WorkforceReturns {
     }
     // Each worker's cases at the year end, and (for those who manage workers) days lost to
     // sickness in the year, from Safeload's own records.
-    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids =
-        new java.util.IdentityHashMap<>();
-    List<WorkforceCensus.Member> members = new java.util.ArrayList<>();
-    for (WorkerView v : workforce.workersOn(yearEnd)) {
-      ids.put(v.worker().details(), v.worker().id());
-      members.add(member(v));
-    }
+    Placed placed = placed(yearEnd);
+    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids = placed.ids();
     CasesHeld held = casesHeld.getIfAvailable();
     java.util.Map<Long, Integer> cases = held == null ? java.util.Map.of() : held.byWorker(yearEnd);
     java.util.Map<Long, java.math.BigDecimal> lost =
@@ -85,7 +80,7 @@ public class WorkforceReturns {
         out,
         yearEnd,
         lea,
-        members,
+        placed.members(),
         organisation.establishmentPosts(),
         m -> {
           Long id = ids.get(m.worker());
@@ -119,20 +114,15 @@ public class WorkforceReturns {
           "quarterEnd",
           "Must be the last day of a quarter: 31 March, 30 June, 30 September or 31 December");
     }
-    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids =
-        new java.util.IdentityHashMap<>();
-    List<WorkforceCensus.Member> members = new java.util.ArrayList<>();
-    for (WorkerView v : workforce.workersOn(quarterEnd)) {
-      ids.put(v.worker().details(), v.worker().id());
-      members.add(member(v));
-    }
+    Placed placed = placed(quarterEnd);
+    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids = placed.ids();
     // Each day's clearances read once for every worker, whatever their number.
     java.util.Map<LocalDate, java.util.Map<Long, org.safeload.workforce.Clearance.Result>> byDay =
         new java.util.HashMap<>();
     AgencyReturnCsv.write(
         out,
         quarterEnd,
-        members,
+        placed.members(),
         (m, day) -> {
           org.safeload.workforce.Clearance.Result result =
               byDay
@@ -155,9 +145,23 @@ public class WorkforceReturns {
     }
   }
 
-  /** The workers the user may see, each in the team that places them on the date (by name). */
-  private List<WorkforceCensus.Member> members(LocalDate on) {
-    return workforce.workersOn(on).stream().map(WorkforceReturns::member).toList();
+  /**
+   * The workers the user may see, each in the team that places them on a date (by name), and each
+   * one's id by their details (the core's members carry no id).
+   */
+  private record Placed(
+      List<WorkforceCensus.Member> members,
+      java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids) {}
+
+  private Placed placed(LocalDate on) {
+    java.util.Map<org.safeload.organisation.WorkerDetails, Long> ids =
+        new java.util.IdentityHashMap<>();
+    List<WorkforceCensus.Member> members = new java.util.ArrayList<>();
+    for (WorkerView v : workforce.workersOn(on)) {
+      ids.put(v.worker().details(), v.worker().id());
+      members.add(member(v));
+    }
+    return new Placed(members, ids);
   }
 
   private static WorkforceCensus.Member member(WorkerView v) {
