@@ -125,10 +125,22 @@ public class WorkforceFigures {
     List<EstablishmentLine> budget =
         establishment.findAll().stream().filter(l -> teamIds.contains(l.teamId())).toList();
 
-    List<WorkerView> placed =
-        workforce.workersOn(yearEnd).stream()
-            .filter(w -> w.placement() != null && teamIds.contains(w.placement().id()))
-            .toList();
+    // The register on the year end and on each year end of the trend, read once.
+    List<LocalDate> ends = new ArrayList<>();
+    for (int back = TREND_YEARS - 1; back >= 0; back--) {
+      ends.add(yearEnd.minusYears(back));
+    }
+    Map<LocalDate, List<WorkerView>> registers = new java.util.HashMap<>();
+    workforce
+        .workersOnEach(ends)
+        .forEach(
+            (day, views) ->
+                registers.put(
+                    day,
+                    views.stream()
+                        .filter(w -> w.placement() != null && teamIds.contains(w.placement().id()))
+                        .toList()));
+    List<WorkerView> placed = registers.get(yearEnd);
     Map<Long, Integer> cases = casesHeldOn(yearEnd);
     // Sickness is about individuals: only those who manage workers see it (null: not shown).
     Map<Long, BigDecimal> lost =
@@ -173,13 +185,8 @@ public class WorkforceFigures {
       }
     }
     List<WorkforceCensus.Figures> trend = new ArrayList<>();
-    for (int back = TREND_YEARS - 1; back > 0; back--) {
-      LocalDate end = yearEnd.minusYears(back);
-      List<WorkerView> then =
-          workforce.workersOn(end).stream()
-              .filter(w -> w.placement() != null && teamIds.contains(w.placement().id()))
-              .toList();
-      trend.add(census(end, then, budget, names).group(names.values()));
+    for (LocalDate end : ends.subList(0, ends.size() - 1)) {
+      trend.add(census(end, registers.get(end), budget, names).group(names.values()));
     }
     trend.add(subject.census());
     return new Report(

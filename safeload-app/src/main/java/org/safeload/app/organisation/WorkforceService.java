@@ -65,21 +65,35 @@ public class WorkforceService {
    */
   @Requires(Capability.READ_ORGANISATION)
   public List<WorkerView> workersOn(LocalDate today) {
+    return workersOnEach(List.of(today)).get(today);
+  }
+
+  /**
+   * As {@link #workersOn(LocalDate)} for several dates, the workers and their histories read once
+   * for them all.
+   */
+  @Requires(Capability.READ_ORGANISATION)
+  public Map<LocalDate, List<WorkerView>> workersOnEach(java.util.Collection<LocalDate> days) {
     Map<Long, Team> visible = visibleTeams();
     Map<Long, List<Assignment>> assignments = new HashMap<>();
     workers
         .allAssignments()
         .forEach(a -> assignments.computeIfAbsent(a.workerId(), k -> new ArrayList<>()).add(a));
     boolean everyone = CurrentUser.providerScope().isEmpty();
-    List<WorkerView> views = new ArrayList<>();
-    for (Worker worker : workers.findAll()) {
-      TeamHistory history = new TeamHistory(assignments.getOrDefault(worker.id(), List.of()));
-      Team placement = placement(worker, history, today, visible);
-      if (placement != null || everyone) {
-        views.add(view(worker, placement, today, List.of()));
+    List<Worker> all = workers.findAll();
+    Map<LocalDate, List<WorkerView>> byDay = new java.util.LinkedHashMap<>();
+    for (LocalDate day : days) {
+      List<WorkerView> views = new ArrayList<>();
+      for (Worker worker : all) {
+        TeamHistory history = new TeamHistory(assignments.getOrDefault(worker.id(), List.of()));
+        Team placement = placement(worker, history, day, visible);
+        if (placement != null || everyone) {
+          views.add(view(worker, placement, day, List.of()));
+        }
       }
+      byDay.put(day, views);
     }
-    return views;
+    return byDay;
   }
 
   /** One page of the workers list, filtered in the database. */
