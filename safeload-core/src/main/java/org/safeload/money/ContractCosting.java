@@ -17,6 +17,7 @@ import org.safeload.money.Contract.Extra;
 import org.safeload.money.Contract.Invoice;
 import org.safeload.money.Contract.RosterChange;
 import org.safeload.money.Contract.RosterLine;
+import org.safeload.money.Contract.TeamPart;
 import org.safeload.money.Contract.TeamUnit;
 import org.safeload.money.Costing.ExtensionDecision;
 import org.safeload.money.Costing.Flag;
@@ -45,21 +46,59 @@ public final class ContractCosting {
   public static final int DECISION_WARNING_DAYS = 30;
 
   private final WorkingCalendar calendar;
-  private final BigDecimal keyDecisionThreshold;
+  private final KeyDecisionRule keyDecisionRule;
+
+  public ContractCosting(WorkingCalendar calendar, KeyDecisionRule keyDecisionRule) {
+    this.calendar = calendar;
+    this.keyDecisionRule = keyDecisionRule;
+  }
 
   public ContractCosting(WorkingCalendar calendar, BigDecimal keyDecisionThreshold) {
-    this.calendar = calendar;
-    this.keyDecisionThreshold = keyDecisionThreshold;
+    this(calendar, KeyDecisionRule.of(keyDecisionThreshold));
+  }
+
+  public KeyDecisionRule keyDecisionRule() {
+    return keyDecisionRule;
   }
 
   public ContractCosting(WorkingCalendar calendar) {
     this(calendar, DEFAULT_KEY_DECISION_THRESHOLD);
   }
 
-  /** The exact cost of one day, split into team (people and units) and extras. */
-  private record Day(ExactSum team, ExactSum extras) {}
+  /** The exact cost of one day: each team's (people and team units), and the extras. */
+  private record Day(List<ExactSum> parts, ExactSum extras) {}
 
   public Costing cost(Contract contract, LocalDate asOf) {
+    return cost(contract, asOf, null);
+  }
+
+  /**
+   * What the contract costs as of a date, with the values of the awards linked to it for the same
+   * need (its own included) for the key-decision test, or {@code null} when it is linked to none.
+   */
+  public Costing cost(Contract contract, LocalDate asOf, BigDecimal linkedTotal) {
+    return forecast(contract, asOf, linkedTotal, true);
+  }
+
+  /**
+   * The contract's value: its ceiling, or its costed total when that is higher or there is no
+   * ceiling. Linked awards add up their values.
+   */
+  public BigDecimal value(Contract contract) {
+    Costing costing = forecast(contract, contract.start(), null, false);
+    return costing.ceiling() == null ? costing.total() : costing.ceiling().max(costing.total());
+  }
+
+  private static BigDecimal open(Contract contract) {
+    return contract.extensions().stream()
+        .filter(Contract.ExtensionOption::open)
+        .map(Contract.ExtensionOption::maxValue)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2);
+  }
+
+  private Costing forecast(
+      Contract contract, LocalDate asOf, BigDecimal linkedTotal, boolean priceOptions) {
     List<MonthCost> months = new ArrayList<>();
     Map<YearMonth, BigDecimal> invoiced = new java.util.HashMap<>();
     for (Invoice invoice : contract.actuals()) {
@@ -71,19 +110,26 @@ public final class ContractCosting {
     while (!month.isAfter(lastMonth)) {
       LocalDate from = max(month.atDay(1), contract.start());
       LocalDate to = min(month.atEndOfMonth(), contract.end());
-      ExactSum team = new ExactSum();
+      int partCount = contract.parts().size();
+      List<ExactSum> parts = new ArrayList<>();
+      for (int i = 0; i < partCount; i++) {
+        parts.add(new ExactSum());
+      }
       ExactSum extras = new ExactSum();
       List<BigDecimal> forecastDays = new ArrayList<>();
       for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
         Day cost = day(contract, day);
-        team.add(cost.team());
-        extras.add(cost.extras());
         ExactSum both = new ExactSum();
-        both.add(cost.team());
+        for (int i = 0; i < partCount; i++) {
+          parts.get(i).add(cost.parts().get(i));
+          both.add(cost.parts().get(i));
+        }
+        extras.add(cost.extras());
         both.add(cost.extras());
         forecastDays.add(approximate(both));
       }
-      BigDecimal teamPence = team.toPence();
+      List<BigDecimal> partPence = parts.stream().map(ExactSum::toPence).toList();
+      BigDecimal teamPence = partPence.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal extrasPence = extras.toPence();
       BigDecimal forecast = teamPence.add(extrasPence);
       BigDecimal actual = invoiced.get(month);
@@ -99,9 +145,12 @@ public final class ContractCosting {
                 forecast,
                 actual.setScale(2),
                 actual.subtract(forecast).setScale(2),
-                actual.setScale(2)));
+                actual.setScale(2),
+                partPence));
       } else {
-        months.add(new MonthCost(month, teamPence, extrasPence, forecast, null, null, forecast));
+        months.add(
+            new MonthCost(
+                month, teamPence, extrasPence, forecast, null, null, forecast, partPence));
       }
       dailySpend.addAll(forecastDays);
       month = month.plusMonths(1);
@@ -117,12 +166,11 @@ public final class ContractCosting {
     BigDecimal ceiling = contract.ceiling() == null ? null : contract.ceiling().setScale(2);
     BigDecimal headroom = ceiling == null ? null : ceiling.subtract(total);
     BigDecimal base = ceiling == null ? total : ceiling.max(total);
-    BigDecimal potential =
-        contract.extensions().stream()
-            .map(Contract.ExtensionOption::maxValue)
-            .reduce(base, BigDecimal::add)
-            .setScale(2);
-    boolean keyDecision = potential.compareTo(keyDecisionThreshold) >= 0;
+    BigDecimal potential = base.add(open(contract)).setScale(2);
+    KeyDecisionRule.Assessment key =
+        keyDecisionRule.assess(
+            null, potential, linkedTotal == null ? null : linkedTotal.setScale(2), false);
+    boolean keyDecision = key.key();
     LocalDate breach = ceiling == null ? null : breachDate(contract.start(), dailySpend, ceiling);
     List<ExtensionDecision> decisions =
         contract.extensions().stream()
@@ -132,7 +180,9 @@ public final class ContractCosting {
                         e.months(),
                         e.maxValue().setScale(2),
                         e.decideBy(),
-                        ChronoUnit.DAYS.between(asOf, e.decideBy())))
+                        ChronoUnit.DAYS.between(asOf, e.decideBy()),
+                        e.state(),
+                        priceOptions && e.open() ? costOfMonths(contract, e.months()) : null))
             .toList();
     return new Costing(
         contract.id(),
@@ -147,27 +197,68 @@ public final class ContractCosting {
         keyDecision,
         breach,
         decisions,
-        flags(ceiling, total, headroom, keyDecision, potential, breach, decisions));
+        flags(ceiling, headroom, key, breach, decisions),
+        linkedTotal == null ? null : linkedTotal.setScale(2),
+        key.statement());
+  }
+
+  /**
+   * For each contract linked to others for the same need (by {@code follows}, either way), the sum
+   * of the values of all the awards it is linked with, its own included; contracts linked to none
+   * are left out. A link to a contract not in the list is ignored.
+   */
+  public java.util.Map<String, BigDecimal> linkedTotals(List<Contract> contracts) {
+    java.util.Map<String, Contract> byId = new java.util.LinkedHashMap<>();
+    contracts.forEach(c -> byId.put(c.id(), c));
+    java.util.Map<String, String> root = new java.util.HashMap<>();
+    for (Contract c : contracts) {
+      String r = c.id();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (byId.containsKey(r) && byId.get(r).follows() != null && seen.add(r)) {
+        String next = byId.get(r).follows();
+        if (!byId.containsKey(next)) {
+          break;
+        }
+        r = next;
+      }
+      root.put(c.id(), r);
+    }
+    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+    java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+    for (Contract c : contracts) {
+      sums.merge(root.get(c.id()), value(c), BigDecimal::add);
+      sizes.merge(root.get(c.id()), 1, Integer::sum);
+    }
+    java.util.Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
+    for (Contract c : contracts) {
+      String r = root.get(c.id());
+      if (sizes.get(r) > 1) {
+        totals.put(c.id(), sums.get(r).setScale(2));
+      }
+    }
+    return totals;
+  }
+
+  /**
+   * What the contract's next {@code months} would cost if it ran on past its end with the roster,
+   * prices and extras in force then: the forecast of the added days, to the penny.
+   */
+  public BigDecimal costOfMonths(Contract contract, int months) {
+    Contract longer = contract.withEnd(contract.end().plusMonths(months));
+    Costing now = forecast(contract.withoutInvoices(), contract.start(), null, false);
+    Costing then = forecast(longer.withoutInvoices(), contract.start(), null, false);
+    return then.total().subtract(now.total());
   }
 
   private List<Flag> flags(
       BigDecimal ceiling,
-      BigDecimal total,
       BigDecimal headroom,
-      boolean keyDecision,
-      BigDecimal potential,
+      KeyDecisionRule.Assessment key,
       LocalDate breach,
       List<ExtensionDecision> decisions) {
     List<Flag> flags = new ArrayList<>();
-    if (keyDecision) {
-      flags.add(
-          new Flag(
-              "key-decision",
-              "Key decision: potential value "
-                  + pounds(potential)
-                  + " reaches the "
-                  + pounds(keyDecisionThreshold)
-                  + " threshold"));
+    if (key.key()) {
+      flags.add(new Flag("key-decision", "Key decision: " + String.join("; ", key.reasons())));
     }
     if (ceiling != null && breach != null) {
       flags.add(
@@ -184,6 +275,21 @@ public final class ContractCosting {
           new Flag("ceiling-close", "Less than 5% of the ceiling is left: " + pounds(headroom)));
     }
     for (ExtensionDecision d : decisions) {
+      if (d.state() != OptionState.OPEN) {
+        continue;
+      }
+      if (d.costAtCurrentPrices() != null && d.costAtCurrentPrices().compareTo(d.maxValue()) > 0) {
+        flags.add(
+            new Flag(
+                "extension-underpriced",
+                "The "
+                    + d.months()
+                    + "-month extension would cost "
+                    + pounds(d.costAtCurrentPrices())
+                    + " at the prices in force on the contract's last day, more than its "
+                    + pounds(d.maxValue())
+                    + " limit"));
+      }
       if (d.daysLeft() < 0) {
         flags.add(
             new Flag(
@@ -203,13 +309,21 @@ public final class ContractCosting {
                     + "-month extension (by "
                     + words(d.decideBy())
                     + ")"));
+      } else {
+        flags.add(
+            new Flag(
+                "extension-notice",
+                "Notice of the "
+                    + d.months()
+                    + "-month extension must be given by "
+                    + words(d.decideBy())));
       }
     }
     return List.copyOf(flags);
   }
 
   /** A date as people read it: "18 December 2026". */
-  private static String words(LocalDate date) {
+  static String words(LocalDate date) {
     return date.format(
         java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
   }
@@ -236,35 +350,12 @@ public final class ContractCosting {
 
   /** The exact cost of one day. */
   private Day day(Contract contract, LocalDate day) {
-    ExactSum team = new ExactSum();
     ExactSum extras = new ExactSum();
     boolean working = calendar.isWorkingDay(day);
     long monthDays = day.lengthOfMonth();
-    Map<Role, Integer> absent = absent(contract.absences(), day);
-    for (RosterLine line : contract.roster()) {
-      int people = Math.max(0, peopleOn(contract, line, day) - absent.getOrDefault(line.role(), 0));
-      add(
-          team,
-          line.rate().amount().multiply(BigDecimal.valueOf(people)),
-          line.rate().per(),
-          working,
-          monthDays);
-    }
-    TeamUnit unit = contract.teamUnit();
-    if (unit != null) {
-      int teams = teamsOn(contract, unit, day);
-      team.add(unit.pricePerTeamWeek().multiply(BigDecimal.valueOf(teams)), 7);
-      int missing = 0;
-      for (Map.Entry<Role, Integer> e : unit.composition().entrySet()) {
-        boolean pricedByPerson =
-            contract.roster().stream().anyMatch(line -> line.role() == e.getKey());
-        if (!pricedByPerson) {
-          missing += Math.min(absent.getOrDefault(e.getKey(), 0), e.getValue() * teams);
-        }
-      }
-      if (missing > 0) {
-        team.add(unit.pricePerTeamWeek().multiply(BigDecimal.valueOf(-missing)), 7L * unit.size());
-      }
+    List<ExactSum> parts = new ArrayList<>();
+    for (TeamPart part : contract.parts()) {
+      parts.add(partDay(contract, part, day, working, monthDays));
     }
     for (Extra extra : contract.extras()) {
       LocalDate to = extra.to() == null ? contract.end() : extra.to();
@@ -277,7 +368,40 @@ public final class ContractCosting {
         add(extras, amount, extra.per(), working, monthDays);
       }
     }
-    return new Day(team, extras);
+    return new Day(parts, extras);
+  }
+
+  /** The exact cost of one day of one team the contract buys. */
+  private static ExactSum partDay(
+      Contract contract, TeamPart part, LocalDate day, boolean working, long monthDays) {
+    ExactSum team = new ExactSum();
+    Map<Role, Integer> absent = absent(contract.absences(), part, day);
+    for (RosterLine line : part.roster()) {
+      int people =
+          Math.max(0, peopleOn(contract, part, line, day) - absent.getOrDefault(line.role(), 0));
+      add(
+          team,
+          line.rate().amount().multiply(BigDecimal.valueOf(people)),
+          line.rate().per(),
+          working,
+          monthDays);
+    }
+    TeamUnit unit = part.teamUnit();
+    if (unit != null) {
+      int teams = teamsOn(contract, part, unit, day);
+      team.add(unit.pricePerTeamWeek().multiply(BigDecimal.valueOf(teams)), 7);
+      int missing = 0;
+      for (Map.Entry<Role, Integer> e : unit.composition().entrySet()) {
+        boolean pricedByPerson = part.roster().stream().anyMatch(line -> line.role() == e.getKey());
+        if (!pricedByPerson) {
+          missing += Math.min(absent.getOrDefault(e.getKey(), 0), e.getValue() * teams);
+        }
+      }
+      if (missing > 0) {
+        team.add(unit.pricePerTeamWeek().multiply(BigDecimal.valueOf(-missing)), 7L * unit.size());
+      }
+    }
+    return team;
   }
 
   private static void add(
@@ -295,10 +419,12 @@ public final class ContractCosting {
     }
   }
 
-  private static Map<Role, Integer> absent(List<Absence> absences, LocalDate day) {
+  private static Map<Role, Integer> absent(List<Absence> absences, TeamPart part, LocalDate day) {
     Map<Role, Integer> absent = new EnumMap<>(Role.class);
     for (Absence a : absences) {
-      if (!day.isBefore(a.from()) && !day.isAfter(a.to())) {
+      if (java.util.Objects.equals(a.forTeam(), part.name())
+          && !day.isBefore(a.from())
+          && !day.isAfter(a.to())) {
         absent.merge(a.role(), a.count(), Integer::sum);
       }
     }
@@ -306,8 +432,12 @@ public final class ContractCosting {
   }
 
   private static Optional<RosterChange> latestChange(
-      Contract contract, LocalDate day, java.util.function.Predicate<RosterChange> applies) {
+      Contract contract,
+      TeamPart part,
+      LocalDate day,
+      java.util.function.Predicate<RosterChange> applies) {
     return contract.changes().stream()
+        .filter(c -> java.util.Objects.equals(c.forTeam(), part.name()))
         .filter(applies)
         .filter(c -> !c.from().isAfter(day))
         .max(Comparator.comparing(RosterChange::from));
@@ -321,16 +451,25 @@ public final class ContractCosting {
    */
   public static Map<Role, Integer> rosterOn(Contract contract, LocalDate day) {
     Map<Role, Integer> people = new EnumMap<>(Role.class);
-    for (RosterLine line : contract.roster()) {
-      people.merge(line.role(), peopleOn(contract, line, day), Integer::sum);
+    for (TeamPart part : contract.parts()) {
+      rosterOn(contract, part, day).forEach((role, n) -> people.merge(role, n, Integer::sum));
     }
-    TeamUnit unit = contract.teamUnit();
+    return people;
+  }
+
+  /** The people one of the contract's teams asks for on a day, by role (as {@link #rosterOn}). */
+  public static Map<Role, Integer> rosterOn(Contract contract, TeamPart part, LocalDate day) {
+    Map<Role, Integer> people = new EnumMap<>(Role.class);
+    for (RosterLine line : part.roster()) {
+      people.merge(line.role(), peopleOn(contract, part, line, day), Integer::sum);
+    }
+    TeamUnit unit = part.teamUnit();
     if (unit != null) {
-      int teams = teamsOn(contract, unit, day);
+      int teams = teamsOn(contract, part, unit, day);
       unit.composition()
           .forEach(
               (role, each) -> {
-                if (contract.roster().stream().noneMatch(line -> line.role() == role)) {
+                if (part.roster().stream().noneMatch(line -> line.role() == role)) {
                   people.merge(role, each * teams, Integer::sum);
                 }
               });
@@ -339,14 +478,14 @@ public final class ContractCosting {
     return people;
   }
 
-  private static int peopleOn(Contract contract, RosterLine line, LocalDate day) {
-    return latestChange(contract, day, c -> c.role() == line.role() && c.count() != null)
+  private static int peopleOn(Contract contract, TeamPart part, RosterLine line, LocalDate day) {
+    return latestChange(contract, part, day, c -> c.role() == line.role() && c.count() != null)
         .map(RosterChange::count)
         .orElse(line.count());
   }
 
-  private static int teamsOn(Contract contract, TeamUnit unit, LocalDate day) {
-    return latestChange(contract, day, c -> c.teams() != null)
+  private static int teamsOn(Contract contract, TeamPart part, TeamUnit unit, LocalDate day) {
+    return latestChange(contract, part, day, c -> c.teams() != null)
         .map(RosterChange::teams)
         .orElse(unit.teams());
   }

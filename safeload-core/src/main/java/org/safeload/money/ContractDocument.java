@@ -31,34 +31,26 @@ public final class ContractDocument {
     put(doc, "ceiling", plain(c.ceiling()));
     doc.put("status", c.status().code());
     put(doc, "team", c.team());
-    List<Object> roster = new ArrayList<>();
-    c.roster()
+    put(doc, "follows", c.follows());
+    pricing(doc, c.roster(), c.teamUnit());
+    List<Object> teams = new ArrayList<>();
+    c.teams()
         .forEach(
-            line -> {
+            part -> {
               Map<String, Object> m = new LinkedHashMap<>();
-              m.put("role", line.role().code());
-              m.put("count", line.count());
-              m.put("rate", rate(line.rate()));
-              roster.add(m);
+              m.put("name", part.name());
+              put(m, "team", part.team());
+              pricing(m, part.roster(), part.teamUnit());
+              teams.add(m);
             });
-    list(doc, "roster", roster);
-    if (c.teamUnit() != null) {
-      Map<String, Object> unit = new LinkedHashMap<>();
-      unit.put("pricePerTeamWeek", plain(c.teamUnit().pricePerTeamWeek()));
-      unit.put("teams", c.teamUnit().teams());
-      Map<String, Object> composition = new LinkedHashMap<>();
-      c.teamUnit().composition().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> composition.put(e.getKey().code(), e.getValue()));
-      unit.put("composition", composition);
-      doc.put("teamUnit", unit);
-    }
+    list(doc, "teams", teams);
     List<Object> changes = new ArrayList<>();
     c.changes()
         .forEach(
             ch -> {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("from", ch.from().toString());
+              put(m, "forTeam", ch.forTeam());
               if (ch.role() != null) {
                 m.put("role", ch.role().code());
                 m.put("count", ch.count());
@@ -92,6 +84,7 @@ public final class ContractDocument {
               m.put("to", a.to().toString());
               m.put("count", a.count());
               m.put("reason", a.reason());
+              put(m, "forTeam", a.forTeam());
               absences.add(m);
             });
     list(doc, "absences", absences);
@@ -106,6 +99,9 @@ public final class ContractDocument {
               m.put("months", e.months());
               m.put("maxValue", plain(e.maxValue()));
               m.put("decideBy", e.decideBy().toString());
+              if (!e.open()) {
+                m.put("state", e.state().code());
+              }
               extensions.add(m);
             });
     list(doc, "extensions", extensions);
@@ -170,6 +166,31 @@ public final class ContractDocument {
               ((String) data).matches("\\d{4}-\\d{2}-\\d{2}")
                   ? representScalar(Tag.TIMESTAMP, (String) data)
                   : text.representData(data));
+    }
+  }
+
+  private static void pricing(
+      Map<String, Object> doc, List<Contract.RosterLine> rosterLines, Contract.TeamUnit teamUnit) {
+    List<Object> roster = new ArrayList<>();
+    rosterLines.forEach(
+        line -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("role", line.role().code());
+          m.put("count", line.count());
+          m.put("rate", rate(line.rate()));
+          roster.add(m);
+        });
+    list(doc, "roster", roster);
+    if (teamUnit != null) {
+      Map<String, Object> unit = new LinkedHashMap<>();
+      unit.put("pricePerTeamWeek", plain(teamUnit.pricePerTeamWeek()));
+      unit.put("teams", teamUnit.teams());
+      Map<String, Object> composition = new LinkedHashMap<>();
+      teamUnit.composition().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> composition.put(e.getKey().code(), e.getValue()));
+      unit.put("composition", composition);
+      doc.put("teamUnit", unit);
     }
   }
 

@@ -109,7 +109,9 @@ public final class ScenarioReader {
         "offsets",
         "extensions",
         "actuals",
-        "requirements");
+        "requirements",
+        "follows",
+        "teams");
     String id = c.id("id", true);
     String provider = c.name("provider", true);
     ProcurementRoute route =
@@ -139,58 +141,53 @@ public final class ScenarioReader {
     ContractStatus status =
         c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
     String team = c.name("team", false);
-
-    List<RosterLine> roster = new ArrayList<>();
-    Set<Role> rosterRoles = new HashSet<>();
-    for (YamlObject line : c.list("roster")) {
-      line.allow("role", "count", "rate");
-      Role role = line.code("role", true, Role::fromCode, Role.codes());
-      Integer count = line.count("count", true, 0);
-      Rate rate = line.object("rate", true).map(r -> rate(r, false)).orElse(null);
-      if (role != null && !rosterRoles.add(role)) {
-        line.problem("role", "the roster already has a line for " + role.code());
-      }
-      roster.add(new RosterLine(role, count == null ? 0 : count, rate));
+    String follows = c.id("follows", false);
+    if (follows != null && follows.equals(id)) {
+      c.problem("follows", "a contract cannot follow itself");
     }
-    TeamUnit unit =
-        c.object("teamUnit", false)
-            .map(
-                u -> {
-                  u.allow("pricePerTeamWeek", "teams", "composition");
-                  BigDecimal price = pounds(u, "pricePerTeamWeek", true);
-                  Integer teams = u.count("teams", true, 0);
-                  Map<Role, Integer> composition = new EnumMap<>(Role.class);
-                  u.object("composition", true)
-                      .ifPresent(
-                          comp -> {
-                            for (String name : comp.names()) {
-                              Optional<Role> role = Role.fromCode(name);
-                              Integer n = comp.count(name, true, 1);
-                              if (role.isEmpty()) {
-                                comp.problem(name, "is not a role; roles: " + Role.codes());
-                              } else if (n != null) {
-                                composition.put(role.get(), n);
-                              }
-                            }
-                            if (comp.names().isEmpty()) {
-                              comp.problem("", "must name at least one role and its number");
-                            }
-                          });
-                  return new TeamUnit(price, teams == null ? 0 : teams, Map.copyOf(composition));
-                })
-            .orElse(null);
-    if (roster.isEmpty() && unit == null) {
+
+    List<RosterLine> roster = roster(c);
+    TeamUnit unit = teamUnit(c);
+    List<Contract.TeamPart> parts = new ArrayList<>();
+    Set<String> partNames = new HashSet<>();
+    for (YamlObject p : c.list("teams")) {
+      p.allow("name", "team", "roster", "teamUnit");
+      String name = p.name("name", true);
+      if (name != null && !partNames.add(name)) {
+        p.problem("name", "another of the contract's teams is named " + name);
+      }
+      List<RosterLine> partRoster = roster(p);
+      TeamUnit partUnit = teamUnit(p);
+      if (partRoster.isEmpty() && partUnit == null) {
+        p.problem("roster", "each team is priced by a roster, a teamUnit, or both");
+      }
+      parts.add(new Contract.TeamPart(name, p.name("team", false), partRoster, partUnit));
+    }
+    if (!parts.isEmpty()) {
+      if (!roster.isEmpty() || unit != null) {
+        c.problem(
+            "teams",
+            "a contract for several teams prices each in its teams entry, not in its own roster or"
+                + " teamUnit");
+      }
+      if (team != null) {
+        c.problem("team", "a contract for several teams names each one's team in its teams entry");
+      }
+    } else if (roster.isEmpty() && unit == null) {
       c.problem("roster", "a contract is priced by a roster, a teamUnit, or both");
     }
 
     List<RosterChange> changes = new ArrayList<>();
     for (YamlObject ch : c.list("changes")) {
-      ch.allow("from", "role", "count", "teams");
+      ch.allow("from", "role", "count", "teams", "forTeam");
       LocalDate from = ch.date("from", true);
       within(ch, "from", from, start, end);
       Role role = ch.code("role", false, Role::fromCode, Role.codes());
       Integer count = ch.count("count", false, 0);
       Integer teams = ch.count("teams", false, 0);
+      String forTeam = forTeam(ch, parts);
+      List<RosterLine> partRoster = parts.isEmpty() ? roster : rosterOf(parts, forTeam);
+      TeamUnit partUnit = parts.isEmpty() ? unit : unitOf(parts, forTeam);
       if (ch.has("role") == ch.has("teams")) {
         ch.problem(
             "", "a change names either a role and its new count, or the new number of teams");
@@ -198,13 +195,15 @@ public final class ScenarioReader {
         if (!ch.has("count")) {
           ch.problem("count", "is required with a role");
         }
-        if (role != null && !rosterRoles.contains(role)) {
+        if (role != null
+            && partRoster != null
+            && partRoster.stream().noneMatch(l -> l.role() == role)) {
           ch.problem("role", "the roster has no line for " + role.code());
         }
-      } else if (unit == null) {
+      } else if (partUnit == null && (parts.isEmpty() || forTeam != null)) {
         ch.problem("teams", "the contract has no teamUnit to change");
       }
-      changes.add(new RosterChange(from, role, ch.has("role") ? count : null, teams));
+      changes.add(new RosterChange(from, role, ch.has("role") ? count : null, teams, forTeam));
     }
 
     List<Extra> extras = new ArrayList<>();
@@ -225,7 +224,8 @@ public final class ScenarioReader {
 
     List<Absence> absences = new ArrayList<>();
     for (YamlObject a : c.list("absences")) {
-      a.allow("role", "from", "to", "count", "reason");
+      a.allow("role", "from", "to", "count", "reason", "forTeam");
+      String forTeam = forTeam(a, parts);
       Role role = a.code("role", true, Role::fromCode, Role.codes());
       LocalDate from = a.date("from", true);
       LocalDate to = a.date("to", true);
@@ -238,12 +238,15 @@ public final class ScenarioReader {
       if (reason != null && !reason.equals("absence") && !reason.equals("vacancy")) {
         a.problem("reason", "must be one of: absence, vacancy (not " + reason + ")");
       }
+      List<RosterLine> partRoster = parts.isEmpty() ? roster : rosterOf(parts, forTeam);
+      TeamUnit partUnit = parts.isEmpty() ? unit : unitOf(parts, forTeam);
       if (role != null
-          && !rosterRoles.contains(role)
-          && (unit == null || !unit.composition().containsKey(role))) {
+          && (parts.isEmpty() || forTeam != null)
+          && (partRoster == null || partRoster.stream().noneMatch(l -> l.role() == role))
+          && (partUnit == null || !partUnit.composition().containsKey(role))) {
         a.problem("role", "the contract supplies no " + role.code());
       }
-      absences.add(new Absence(role, from, to, count == null ? 1 : count, reason));
+      absences.add(new Absence(role, from, to, count == null ? 1 : count, reason, forTeam));
     }
 
     List<Offset> offsets = new ArrayList<>();
@@ -253,11 +256,15 @@ public final class ScenarioReader {
     }
     List<ExtensionOption> extensions = new ArrayList<>();
     for (YamlObject e : c.list("extensions")) {
-      e.allow("months", "maxValue", "decideBy");
+      e.allow("months", "maxValue", "decideBy", "state");
       Integer months = e.count("months", true, 1);
+      OptionState state = e.code("state", false, OptionState::fromCode, OptionState.codes());
       extensions.add(
           new ExtensionOption(
-              months == null ? 0 : months, pounds(e, "maxValue", true), e.date("decideBy", true)));
+              months == null ? 0 : months,
+              pounds(e, "maxValue", true),
+              e.date("decideBy", true),
+              state));
     }
     List<Invoice> actuals = new ArrayList<>();
     Set<YearMonth> invoiced = new HashSet<>();
@@ -326,7 +333,90 @@ public final class ScenarioReader {
         offsets,
         extensions,
         actuals,
-        requirements);
+        requirements,
+        follows,
+        parts);
+  }
+
+  private static List<RosterLine> roster(YamlObject c) {
+    List<RosterLine> roster = new ArrayList<>();
+    Set<Role> rosterRoles = new HashSet<>();
+    for (YamlObject line : c.list("roster")) {
+      line.allow("role", "count", "rate");
+      Role role = line.code("role", true, Role::fromCode, Role.codes());
+      Integer count = line.count("count", true, 0);
+      Rate rate = line.object("rate", true).map(r -> rate(r, false)).orElse(null);
+      if (role != null && !rosterRoles.add(role)) {
+        line.problem("role", "the roster already has a line for " + role.code());
+      }
+      roster.add(new RosterLine(role, count == null ? 0 : count, rate));
+    }
+    return roster;
+  }
+
+  private static TeamUnit teamUnit(YamlObject c) {
+    return c.object("teamUnit", false)
+        .map(
+            u -> {
+              u.allow("pricePerTeamWeek", "teams", "composition");
+              BigDecimal price = pounds(u, "pricePerTeamWeek", true);
+              Integer teams = u.count("teams", true, 0);
+              Map<Role, Integer> composition = new EnumMap<>(Role.class);
+              u.object("composition", true)
+                  .ifPresent(
+                      comp -> {
+                        for (String name : comp.names()) {
+                          Optional<Role> role = Role.fromCode(name);
+                          Integer n = comp.count(name, true, 1);
+                          if (role.isEmpty()) {
+                            comp.problem(name, "is not a role; roles: " + Role.codes());
+                          } else if (n != null) {
+                            composition.put(role.get(), n);
+                          }
+                        }
+                        if (comp.names().isEmpty()) {
+                          comp.problem("", "must name at least one role and its number");
+                        }
+                      });
+              return new TeamUnit(price, teams == null ? 0 : teams, Map.copyOf(composition));
+            })
+        .orElse(null);
+  }
+
+  /** The team a change or absence is for: required in a multi-team contract, refused otherwise. */
+  private static String forTeam(YamlObject o, List<Contract.TeamPart> parts) {
+    String forTeam = o.name("forTeam", false);
+    if (parts.isEmpty()) {
+      if (forTeam != null) {
+        o.problem("forTeam", "the contract buys one team; leave it out");
+      }
+      return null;
+    }
+    List<String> names = parts.stream().map(Contract.TeamPart::name).toList();
+    if (forTeam == null) {
+      o.problem(
+          "forTeam", "the contract buys several teams; name one of: " + String.join(", ", names));
+    } else if (!names.contains(forTeam)) {
+      o.problem("forTeam", "is not one of the contract's teams: " + String.join(", ", names));
+      return null;
+    }
+    return forTeam;
+  }
+
+  private static List<RosterLine> rosterOf(List<Contract.TeamPart> parts, String name) {
+    return parts.stream()
+        .filter(p -> java.util.Objects.equals(p.name(), name))
+        .findFirst()
+        .map(Contract.TeamPart::roster)
+        .orElse(null);
+  }
+
+  private static TeamUnit unitOf(List<Contract.TeamPart> parts, String name) {
+    return parts.stream()
+        .filter(p -> java.util.Objects.equals(p.name(), name))
+        .findFirst()
+        .map(Contract.TeamPart::teamUnit)
+        .orElse(null);
   }
 
   private static Rate rate(YamlObject r, boolean oneOffAllowed) {

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
 import org.safeload.money.ContractStatus;
+import org.safeload.money.DecisionKind;
+import org.safeload.money.DecisionRoute;
+import org.safeload.money.KeyDecisionTest;
+import org.safeload.money.OptionState;
 import org.safeload.money.ProcurementRoute;
 import org.safeload.money.RatePer;
 import org.safeload.organisation.EmploymentType;
@@ -43,6 +47,10 @@ class CodesTest {
           new CodedEnum<>(WorkerStatus.class),
           new CodedEnum<>(ContractStatus.class),
           new CodedEnum<>(ProcurementRoute.class),
+          new CodedEnum<>(DecisionKind.class),
+          new CodedEnum<>(DecisionRoute.class),
+          new CodedEnum<>(KeyDecisionTest.class),
+          new CodedEnum<>(OptionState.class),
           new CodedEnum<>(RatePer.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.DbsOutcome.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.RegistrationStatus.class),

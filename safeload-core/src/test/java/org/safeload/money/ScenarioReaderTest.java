@@ -46,7 +46,7 @@ class ScenarioReaderTest {
             """);
     assertThat(problems)
         .containsExactlyInAnyOrder(
-            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals, requirements",
+            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals, requirements, follows, teams",
             "2 contracts[0].id: must be 1 to 64 letters, digits, hyphens, underscores, full stops or colons (not \"bad one\")",
             "2 contracts[0].justification: a direct award needs its justification (why there was no competition)",
             "5 contracts[0].end: must be on or after the start, 2025-01-01",

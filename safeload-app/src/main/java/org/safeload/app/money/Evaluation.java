@@ -34,9 +34,12 @@ public record Evaluation(
       boolean keyDecision,
       LocalDate breachDate,
       List<Costing.ExtensionDecision> extensionDecisions,
-      List<Costing.Flag> flags) {
+      List<Costing.Flag> flags,
+      BigDecimal linkedTotal,
+      String keyDecisionStatement) {
 
     public static ContractResult of(Contract contract, Costing c) {
+      List<String> names = contract.parts().stream().map(Contract.TeamPart::name).toList();
       return new ContractResult(
           contract.id(),
           contract.provider(),
@@ -52,7 +55,8 @@ public record Evaluation(
                           m.total(),
                           m.forecast(),
                           m.actual(),
-                          m.variance()))
+                          m.variance(),
+                          contract.multiTeam() ? teams(names, m.byTeam()) : List.of()))
               .toList(),
           c.total(),
           c.offsets(),
@@ -63,9 +67,22 @@ public record Evaluation(
           c.keyDecision(),
           c.breachDate(),
           c.extensionDecisions(),
-          c.flags());
+          c.flags(),
+          c.linkedTotal(),
+          c.keyDecisionStatement());
+    }
+
+    private static List<TeamCost> teams(List<String> names, List<BigDecimal> amounts) {
+      List<TeamCost> teams = new java.util.ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        teams.add(new TeamCost(names.get(i), amounts.get(i)));
+      }
+      return teams;
     }
   }
+
+  /** One team's forecast cost in a month, in a contract for several teams. */
+  public record TeamCost(String name, BigDecimal team) {}
 
   /** A month: team and extras as forecast, the invoice if any, and the month's figure. */
   public record Month(
@@ -75,15 +92,17 @@ public record Evaluation(
       BigDecimal total,
       BigDecimal forecast,
       BigDecimal actual,
-      BigDecimal variance) {}
+      BigDecimal variance,
+      List<TeamCost> teams) {}
 
   /** Costs every contract in a scenario and appraises its options, as of a date. */
   public static Evaluation of(Scenario scenario, LocalDate asOf, WorkingCalendar calendar) {
     ContractCosting costing = new ContractCosting(calendar, scenario.keyDecisionThreshold());
+    java.util.Map<String, BigDecimal> linked = costing.linkedTotals(scenario.contracts());
     return new Evaluation(
         asOf,
         scenario.contracts().stream()
-            .map(c -> ContractResult.of(c, costing.cost(c, asOf)))
+            .map(c -> ContractResult.of(c, costing.cost(c, asOf, linked.get(c.id()))))
             .toList(),
         Appraisal.of(scenario.appraisal()));
   }
