@@ -208,21 +208,7 @@ public final class ContractCosting {
    * are left out. A link to a contract not in the list is ignored.
    */
   public java.util.Map<String, BigDecimal> linkedTotals(List<Contract> contracts) {
-    java.util.Map<String, Contract> byId = new java.util.LinkedHashMap<>();
-    contracts.forEach(c -> byId.put(c.id(), c));
-    java.util.Map<String, String> root = new java.util.HashMap<>();
-    for (Contract c : contracts) {
-      String r = c.id();
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      while (byId.containsKey(r) && byId.get(r).follows() != null && seen.add(r)) {
-        String next = byId.get(r).follows();
-        if (!byId.containsKey(next)) {
-          break;
-        }
-        r = next;
-      }
-      root.put(c.id(), r);
-    }
+    java.util.Map<String, String> root = roots(contracts);
     java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
     java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
     for (Contract c : contracts) {
@@ -237,6 +223,37 @@ public final class ContractCosting {
       }
     }
     return totals;
+  }
+
+  /**
+   * The awards linked with one for the same need, its own included, in start order (just itself
+   * when it is linked to none).
+   */
+  public static List<Contract> linkedWith(List<Contract> contracts, String id) {
+    java.util.Map<String, String> root = roots(contracts);
+    String r = root.get(id);
+    return contracts.stream()
+        .filter(c -> java.util.Objects.equals(root.get(c.id()), r))
+        .sorted(Comparator.comparing(Contract::start).thenComparing(Contract::id))
+        .toList();
+  }
+
+  /** Each contract's first award, following {@code follows} back through the list. */
+  private static java.util.Map<String, String> roots(List<Contract> contracts) {
+    java.util.Map<String, Contract> byId = new java.util.LinkedHashMap<>();
+    contracts.forEach(c -> byId.put(c.id(), c));
+    java.util.Map<String, String> root = new java.util.HashMap<>();
+    for (Contract c : contracts) {
+      String r = c.id();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (seen.add(r)
+          && byId.get(r).follows() != null
+          && byId.containsKey(byId.get(r).follows())) {
+        r = byId.get(r).follows();
+      }
+      root.put(c.id(), r);
+    }
+    return root;
   }
 
   /**

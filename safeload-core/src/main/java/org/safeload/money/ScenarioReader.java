@@ -85,6 +85,29 @@ public final class ScenarioReader {
     return contract;
   }
 
+  /**
+   * Reads one roster change ({@code from}, and {@code role} and {@code count}, or {@code teams};
+   * {@code forTeam} in a contract for several teams), each problem named by its field; whether it
+   * fits the contract is {@link Contract#withChange}'s to check.
+   */
+  public static RosterChange rosterChange(String text) {
+    List<FieldProblem> problems = new ArrayList<>();
+    YamlObject ch = root(text, problems);
+    ch.allow("from", "role", "count", "teams", "forTeam");
+    LocalDate from = ch.date("from", true);
+    Role role = ch.code("role", false, Role::fromCode, Role.codes());
+    Integer count = ch.count("count", false, 0);
+    Integer teams = ch.count("teams", false, 0);
+    String forTeam = ch.name("forTeam", false);
+    if (ch.has("role") && !ch.has("count")) {
+      ch.problem("count", "is required with a role");
+    }
+    if (!problems.isEmpty()) {
+      throw new DocumentException(problems);
+    }
+    return new RosterChange(from, role, ch.has("role") ? count : null, teams, forTeam);
+  }
+
   private static YamlObject root(String text, List<FieldProblem> problems) {
     return YamlObject.document(text, problems);
   }

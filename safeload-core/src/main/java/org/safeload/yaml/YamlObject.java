@@ -182,6 +182,30 @@ public final class YamlObject {
     return limited(key, required, MAX_TEXT);
   }
 
+  /** The longest passage of prose a document holds in one value (a report's background). */
+  public static final int MAX_PROSE = 20000;
+
+  /** A passage of prose, at most {@link #MAX_PROSE} characters. */
+  public String prose(String key, boolean required) {
+    return limited(key, required, MAX_PROSE);
+  }
+
+  /** A yes or no: true, false, yes or no. */
+  public Boolean yesNo(String key, boolean required) {
+    String value = scalar(key, required).orElse(null);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes" -> Boolean.TRUE;
+      case "false", "no" -> Boolean.FALSE;
+      default -> {
+        problem(key, "must be true or false (not " + value + ")");
+        yield null;
+      }
+    };
+  }
+
   /** A name, at most {@link #MAX_NAME} characters. */
   public String name(String key, boolean required) {
     return limited(key, required, MAX_NAME);

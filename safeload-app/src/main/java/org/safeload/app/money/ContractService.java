@@ -23,6 +23,7 @@ import org.safeload.document.DocumentException;
 import org.safeload.money.Contract;
 import org.safeload.money.ContractCosting;
 import org.safeload.money.ContractDocument;
+import org.safeload.money.Costing;
 import org.safeload.money.OcdsRelease;
 import org.safeload.money.ScenarioReader;
 import org.safeload.organisation.Provider;
@@ -46,6 +47,8 @@ public class ContractService {
   private final AuditLog audit;
   private final Clock clock;
   private final ContractCosting costing;
+  private final MoneyRules rules;
+  private final org.springframework.beans.factory.ObjectProvider<AwardDates> awardDates;
   private final JsonMapper json = JsonMapper.builder().build();
   private final String ocidPrefix;
   private final String baseUri;
@@ -56,14 +59,17 @@ public class ContractService {
       AuditLog audit,
       Clock clock,
       WorkingCalendar calendar,
-      @Value("${safeload.money.key-decision-threshold:500000}") BigDecimal threshold,
+      MoneyRules rules,
+      org.springframework.beans.factory.ObjectProvider<AwardDates> awardDates,
       @Value("${safeload.ocds.prefix:ocds-safeload}") String ocidPrefix,
       @Value("${safeload.ocds.base-uri:https://safeload.example}") String baseUri) {
     this.contracts = contracts;
     this.organisation = organisation;
     this.audit = audit;
     this.clock = clock;
-    this.costing = new ContractCosting(calendar, threshold);
+    this.costing = new ContractCosting(calendar, rules.keyDecisionRule());
+    this.rules = rules;
+    this.awardDates = awardDates;
     this.ocidPrefix = ocidPrefix;
     this.baseUri = baseUri;
   }
@@ -106,7 +112,51 @@ public class ContractService {
    * pages and the API show.
    */
   public Evaluation.ContractResult result(StoredContract stored, LocalDate asOf) {
-    return Evaluation.ContractResult.of(stored.contract(), costing.cost(stored.contract(), asOf));
+    Contract c = stored.contract();
+    Costing cost = cost(c, asOf);
+    Evaluation.ContractResult result = Evaluation.ContractResult.of(c, cost);
+    List<Costing.Flag> flags = new ArrayList<>(result.flags());
+    flags.addAll(procurementFlags(c));
+    return result.withFlags(flags);
+  }
+
+  /** The costing engine, with the council's key-decision rule. */
+  public ContractCosting costing() {
+    return costing;
+  }
+
+  /** What a contract costs as of a date, with the awards linked to it for the key decision. */
+  public Costing cost(Contract c, LocalDate asOf) {
+    return costing.cost(c, asOf, linkedTotals().get(c.id()));
+  }
+
+  /**
+   * What the procurement rules flag for a contract: its value against the regime in force on its
+   * award date (its award decision's, or its start).
+   */
+  public List<Costing.Flag> procurementFlags(Contract c) {
+    LocalDate awarded =
+        java.util.Optional.ofNullable(awardDates.getIfAvailable())
+            .flatMap(a -> a.awardDate(c.id()))
+            .orElse(c.start());
+    return rules.procurement().flags(c, costing.value(c), awarded);
+  }
+
+  /** Each linked contract's awards' total (docs/decisions.md), over every stored contract. */
+  public Map<String, BigDecimal> linkedTotals() {
+    return costing.linkedTotals(allContracts());
+  }
+
+  /** The awards linked to a contract for the same need, its own included, oldest first. */
+  public List<Contract> linkedAwards(Contract c) {
+    List<Contract> linked = ContractCosting.linkedWith(allContracts(), c.id());
+    return linked.size() > 1 ? linked : List.of();
+  }
+
+  private List<Contract> allContracts() {
+    return contracts.findAll().stream()
+        .map(row -> ScenarioReader.contract(row.document()))
+        .toList();
   }
 
   /** The contract as an OCDS 1.1 release package. */
@@ -272,10 +322,34 @@ public class ContractService {
   @Transactional
   public StoredContract addChange(String code, Map<String, Object> change) {
     StoredContract current = contract(code);
-    Map<String, Object> doc = ContractDocument.toMap(current.contract());
-    append(doc, "changes", change);
-    Contract changed = parse(doc);
+    Contract changed =
+        checked(
+            () ->
+                current
+                    .contract()
+                    .withChange(ScenarioReader.rosterChange(json.writeValueAsString(change))));
     save(current, changed, "roster change added from " + words(changed.changes().getLast().from()));
+    return contract(code);
+  }
+
+  /** Runs a change to a contract, turning its field problems into the app's. */
+  private static Contract checked(java.util.function.Supplier<Contract> change) {
+    try {
+      return change.get();
+    } catch (DocumentException e) {
+      throw new InvalidInputException("The change has errors", e.problems());
+    }
+  }
+
+  /** Saves a contract changed by a decision (its decision record is the caller's to keep). */
+  @Requires(Capability.EDIT_MONEY)
+  @Transactional
+  public StoredContract saveDecided(String code, Contract decided, String summary) {
+    StoredContract current = contract(code);
+    if (!decided.id().equals(code)) {
+      throw new IllegalArgumentException("a decision keeps the contract's id");
+    }
+    save(current, decided, summary);
     return contract(code);
   }
 
@@ -284,25 +358,30 @@ public class ContractService {
   @Transactional
   public StoredContract setInvoice(String code, String month, String amount, String reference) {
     StoredContract current = contract(code);
-    Map<String, Object> doc = ContractDocument.toMap(current.contract());
-    Map<String, Object> invoice = new LinkedHashMap<>();
-    invoice.put("month", month);
-    invoice.put("amount", amount);
-    if (reference != null && !reference.isBlank()) {
-      invoice.put("reference", reference.strip());
+    YearMonth invoiced;
+    try {
+      invoiced = YearMonth.parse(month.strip());
+    } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+      throw new InvalidInputException("month", "must be a month like 2025-01 (not " + month + ")");
     }
-    @SuppressWarnings("unchecked")
-    List<Object> actuals = (List<Object>) doc.getOrDefault("actuals", new ArrayList<>());
-    List<Object> others = new ArrayList<>();
-    for (Object existing : actuals) {
-      if (!(existing instanceof Map<?, ?> m && String.valueOf(m.get("month")).equals(month))) {
-        others.add(existing);
-      }
+    BigDecimal pounds;
+    try {
+      pounds = new BigDecimal(amount == null ? "" : amount.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          "amount", "must be an amount in pounds, like 1250.50 (not " + amount + ")");
     }
-    others.add(invoice);
-    doc.put("actuals", others);
-    Contract changed = parse(doc);
-    save(current, changed, "invoice recorded for " + words(YearMonth.parse(month)));
+    Contract changed =
+        checked(
+            () ->
+                current
+                    .contract()
+                    .withInvoice(
+                        new Contract.Invoice(
+                            invoiced,
+                            pounds,
+                            reference == null || reference.isBlank() ? null : reference.strip())));
+    save(current, changed, "invoice recorded for " + words(invoiced));
     return contract(code);
   }
 
@@ -320,13 +399,6 @@ public class ContractService {
         current.id(), providerId(contract), teamId(contract), document, clock.instant());
     contracts.insertVersion(current.id(), document, clock.instant(), AuditLog.actor(), summary);
     audit.record("update", "contract", current.id(), summary);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void append(Map<String, Object> doc, String key, Map<String, Object> item) {
-    List<Object> items = new ArrayList<>((List<Object>) doc.getOrDefault(key, List.of()));
-    items.add(item);
-    doc.put(key, items);
   }
 
   private Contract parse(Map<String, Object> doc) {

@@ -72,6 +72,28 @@ public record Evaluation(
           c.keyDecisionStatement());
     }
 
+    /** The same result with other flags (the procurement rules' added). */
+    public ContractResult withFlags(List<Costing.Flag> newFlags) {
+      return new ContractResult(
+          id,
+          provider,
+          start,
+          end,
+          months,
+          total,
+          offsets,
+          net,
+          ceiling,
+          headroom,
+          potentialValue,
+          keyDecision,
+          breachDate,
+          extensionDecisions,
+          List.copyOf(newFlags),
+          linkedTotal,
+          keyDecisionStatement);
+    }
+
     private static List<TeamCost> teams(List<String> names, List<BigDecimal> amounts) {
       List<TeamCost> teams = new java.util.ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
