@@ -27,6 +27,7 @@ import org.safeload.money.KeyDecisionTest;
 import org.safeload.money.OptionState;
 import org.safeload.money.ProcurementRoute;
 import org.safeload.money.RatePer;
+import org.safeload.money.ReportType;
 import org.safeload.organisation.EmploymentType;
 import org.safeload.organisation.Role;
 import org.safeload.organisation.TeamKind;
@@ -51,6 +52,7 @@ class CodesTest {
           new CodedEnum<>(DecisionRoute.class),
           new CodedEnum<>(KeyDecisionTest.class),
           new CodedEnum<>(OptionState.class),
+          new CodedEnum<>(ReportType.class),
           new CodedEnum<>(RatePer.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.DbsOutcome.class),
           new CodedEnum<>(org.safeload.workforce.Vetting.RegistrationStatus.class),

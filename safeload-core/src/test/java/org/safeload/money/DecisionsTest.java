@@ -19,7 +19,7 @@ import org.safeload.organisation.Role;
  * Contracts as they are bought (several teams, linked awards) and the decisions that change them,
  * each against figures worked out by hand in the comments.
  */
-class DecisionsTest {
+public class DecisionsTest {
 
   private final ContractCosting costing = new ContractCosting(WorkingCalendar.englandAndWales());
 
@@ -28,7 +28,7 @@ class DecisionsTest {
    * of 12 months for up to £3.4m more, decided by February 2023. The unit price its first period
    * implies: £1.2m over 4 teams × 124 days / 7 = £16,935.48 a team-week (rounded down).
    */
-  static final String TENDER =
+  public static final String TENDER =
       """
       id: TENDER-4
       provider: Example Social Work Ltd
