@@ -160,7 +160,10 @@ public final class TeamAppraisalReader {
     }
     if (n.stripTrailingZeros().scale() > 2) {
       m.problem(
-          key, "must be FTE with no more than 2 decimal places (not " + n.toPlainString() + ")");
+          key,
+          "must be a number of FTE with no more than 2 decimal places, like 0.5 (not "
+              + n.toPlainString()
+              + ")");
       return null;
     }
     if (n.compareTo(BigDecimal.valueOf(1000)) > 0) {

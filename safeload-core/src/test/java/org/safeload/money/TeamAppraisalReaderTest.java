@@ -85,8 +85,8 @@ class TeamAppraisalReaderTest {
                     vacancyRate: lots
                 """))
         .containsExactlyInAnyOrder(
-            "2 teamAppraisal.composition.social-worker: must be FTE with no more than 2 decimal"
-                + " places (not 6.333)",
+            "2 teamAppraisal.composition.social-worker: must be a number of FTE with no more than 2"
+                + " decimal places, like 0.5 (not 6.333)",
             "2 teamAppraisal.composition.nurse: is not a role; roles: social-worker,"
                 + " advanced-practitioner, team-manager, business-support, provider-manager",
             "3 teamAppraisal.period.end: must be on or after the start, 2026-04-01",

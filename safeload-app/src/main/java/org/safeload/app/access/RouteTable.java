@@ -213,6 +213,8 @@ public final class RouteTable {
           route("POST", "/api/v1/contracts/{id}/changes", EDIT_MONEY),
           route("PUT", "/api/v1/contracts/{id}/invoices/{month}", EDIT_MONEY),
           route("POST", "/api/v1/scenarios/evaluate", READ_MONEY),
+          route("POST", "/api/v1/appraisal", READ_MONEY),
+          route("GET", "/appraisal", READ_MONEY),
           route("GET", "/contracts", READ_MONEY),
           route("GET", "/contracts/{id}", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/contracts/{id}/ocds.json", READ_MONEY, PROVIDER_TEAMS),
