@@ -240,6 +240,51 @@ public class DecisionForm {
     };
   }
 
+  private static final Pattern BOX = Pattern.compile("(\\w+)\\[(\\d+)]");
+
+  /** What a box is called in an error message: "The date of the decision", "Option 2's cost". */
+  public static String label(String box, List<YearMonth> months) {
+    Matcher m = BOX.matcher(box);
+    if (m.matches()) {
+      int i = Integer.parseInt(m.group(2));
+      return switch (m.group(1)) {
+        case "optionNames" -> "Option " + (i + 1);
+        case "optionCosts" -> "Option " + (i + 1) + "'s cost";
+        case "taperFrom" -> "Change " + (i + 1) + "'s date";
+        case "taperTeam" -> "Change " + (i + 1) + "'s team";
+        case "taperRole" -> "Change " + (i + 1) + "'s role";
+        case "taperCount" -> "Change " + (i + 1) + "'s number";
+        case "risks" -> "Risk " + (i + 1);
+        case "mitigations" -> "Risk " + (i + 1) + "'s mitigation";
+        case "printedAmounts" ->
+            "The printed amount for "
+                + (i < months.size()
+                    ? org.safeload.app.platform.Show.inWords(months.get(i))
+                    : "month " + (i + 1));
+        case "printedWorkers" -> "The printed number of social workers";
+        default -> box;
+      };
+    }
+    return switch (box) {
+      case "kind" -> "What was decided";
+      case "date" -> "The date of the decision";
+      case "decisionMaker" -> "The decision maker";
+      case "makerRole" -> "Their role";
+      case "route" -> "The route";
+      case "urgencyReason" -> "The reason it could not wait";
+      case "callInDays" -> "The call-in period";
+      case "option" -> "The extension option";
+      case "newEnd" -> "The new end date";
+      case "addedValue" -> "The amount added to the ceiling";
+      case "value" -> "The value of the decision";
+      case "chosen" -> "The options considered:";
+      case "taper" -> "The roster changes:";
+      case "printedTotal" -> "The printed total";
+      case "printedSource" -> "Where it is printed";
+      default -> "This";
+    };
+  }
+
   private static int row(List<Integer> rows, int index) {
     return index < rows.size() ? rows.get(index) : index;
   }
