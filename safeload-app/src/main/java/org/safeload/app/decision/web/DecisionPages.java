@@ -94,6 +94,13 @@ class DecisionPages {
             .sorted()
             .toList());
     model.addAttribute("allRoles", Role.values());
+    model.addAttribute("taperRows", rows(DecisionForm.TAPER));
+    model.addAttribute("optionRows", rows(DecisionForm.OPTIONS));
+    model.addAttribute("riskRows", rows(DecisionForm.RISKS));
+  }
+
+  private static List<Integer> rows(int n) {
+    return java.util.stream.IntStream.range(0, n).boxed().toList();
   }
 
   @PostMapping("/{id}/decisions/new")
