@@ -530,6 +530,8 @@ class RouteTableTest {
               .query(String.class)
               .single();
       case "number" -> "1";
+      case "type" -> "award";
+      case "format" -> "pdf";
       case "month" -> "2026-10";
       case "rule" -> rule;
       case "tokenId" -> "987654321";

@@ -108,8 +108,18 @@ class MoneyApiStoryTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(JsonPath.<List<String>>read(problem, "$.errors[*].field"))
-        .contains("changes[2].from", "changes[2].role");
+    // The change is read on its own, so its fields are named as the request names them.
+    assertThat(JsonPath.<List<String>>read(problem, "$.errors[*].field")).contains("role");
+    String outside =
+        mvc.perform(
+                finance(post("/api/v1/contracts/api-example/changes"))
+                    .contentType("application/json")
+                    .content("{\"from\":\"2026-01-01\",\"role\":\"social-worker\",\"count\":1}"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(outside, "$.errors[*].field")).containsExactly("from");
   }
 
   @Test
