@@ -209,11 +209,16 @@ public final class ContractCosting {
    */
   public java.util.Map<String, BigDecimal> linkedTotals(List<Contract> contracts) {
     java.util.Map<String, String> root = roots(contracts);
-    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
     java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
     for (Contract c : contracts) {
-      sums.merge(root.get(c.id()), value(c), BigDecimal::add);
       sizes.merge(root.get(c.id()), 1, Integer::sum);
+    }
+    // Only linked contracts are costed: most stand alone.
+    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+    for (Contract c : contracts) {
+      if (sizes.get(root.get(c.id())) > 1) {
+        sums.merge(root.get(c.id()), value(c), BigDecimal::add);
+      }
     }
     java.util.Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
     for (Contract c : contracts) {
