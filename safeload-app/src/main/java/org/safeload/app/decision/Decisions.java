@@ -337,13 +337,15 @@ public class Decisions implements AwardDates {
   }
 
   /** The figures as JSON, to keep: the engine's own records, written as they are. */
-  String freeze(DecisionFigures figures) {
-    return json.writeValueAsString(figures);
+  static String freeze(DecisionFigures figures) {
+    return FROZEN.writeValueAsString(figures);
   }
 
-  DecisionFigures thaw(String frozen) {
-    return json.readValue(frozen, DecisionFigures.class);
+  static DecisionFigures thaw(String frozen) {
+    return FROZEN.readValue(frozen, DecisionFigures.class);
   }
+
+  private static final JsonMapper FROZEN = JsonMapper.builder().build();
 
   /** Kinds of decision, for forms. */
   public static List<DecisionKind> kinds() {
