@@ -35,11 +35,14 @@ public final class ScenarioReader {
 
   private ScenarioReader() {}
 
-  /** Reads a scenario: {@code settings}, {@code contracts}, {@code appraisal}. */
+  /**
+   * Reads a scenario: {@code settings}, {@code contracts}, {@code appraisal}, {@code teamAppraisal}
+   * ({@link TeamAppraisalReader}).
+   */
   public static Scenario scenario(String text) {
     List<FieldProblem> problems = new ArrayList<>();
     YamlObject root = root(text, problems);
-    root.allow("settings", "contracts", "appraisal");
+    root.allow("settings", "contracts", "appraisal", "teamAppraisal");
     LocalDate asOf = null;
     BigDecimal threshold = ContractCosting.DEFAULT_KEY_DECISION_THRESHOLD;
     Optional<YamlObject> settings = root.object("settings", false);
@@ -65,13 +68,17 @@ public final class ScenarioReader {
     for (YamlObject card : root.list("appraisal")) {
       cards.add(card(card));
     }
-    if (!root.has("contracts") && !root.has("appraisal")) {
+    TeamAppraisal.Inputs team =
+        root.object("teamAppraisal", false)
+            .map(t -> TeamAppraisalReader.read(t, TeamAppraisalReader.Defaults.NONE, problems))
+            .orElse(null);
+    if (!root.has("contracts") && !root.has("appraisal") && !root.has("teamAppraisal")) {
       root.problem("", "the scenario needs contracts, an appraisal, or both");
     }
     if (!problems.isEmpty()) {
       throw new DocumentException(problems);
     }
-    return new Scenario(asOf, threshold, List.copyOf(contracts), List.copyOf(cards));
+    return new Scenario(asOf, threshold, List.copyOf(contracts), List.copyOf(cards), team);
   }
 
   /** Reads one contract document: the fields of one entry of a scenario's {@code contracts}. */

@@ -65,6 +65,12 @@ public enum Capability {
   /** Contracts, roster changes and invoices. */
   EDIT_MONEY(EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE)),
 
+  /**
+   * The council's decisions about contracts and their reports (options, costs, the council's
+   * figures): the council's own, not a provider's.
+   */
+  READ_DECISIONS(EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE, READ_ONLY)),
+
   /** Timeliness figures, no child's details (a provider sees its own teams'). */
   READ_TIMELINESS(EnumSet.allOf(AccessRole.class)),
 

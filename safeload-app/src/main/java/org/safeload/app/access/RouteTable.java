@@ -14,6 +14,7 @@ import static org.safeload.app.access.Capability.PLAN_HANDOVER;
 import static org.safeload.app.access.Capability.PROPOSE_WORKERS;
 import static org.safeload.app.access.Capability.READ_CASELOADS;
 import static org.safeload.app.access.Capability.READ_CASES;
+import static org.safeload.app.access.Capability.READ_DECISIONS;
 import static org.safeload.app.access.Capability.READ_MOBILISATION;
 import static org.safeload.app.access.Capability.READ_MONEY;
 import static org.safeload.app.access.Capability.READ_ORGANISATION;
@@ -211,8 +212,20 @@ public final class RouteTable {
           route("POST", "/api/v1/contracts", EDIT_MONEY),
           route("PUT", "/api/v1/contracts/{id}", EDIT_MONEY),
           route("POST", "/api/v1/contracts/{id}/changes", EDIT_MONEY),
+          route("GET", "/api/v1/contracts/{id}/decisions", READ_DECISIONS),
+          route("GET", "/api/v1/contracts/{id}/decisions/{number}", READ_DECISIONS),
+          route("POST", "/api/v1/contracts/{id}/decisions", EDIT_MONEY),
+          route("GET", "/api/v1/contracts/{id}/reports/{type}.{format}", READ_DECISIONS),
+          route("GET", "/contracts/{id}/decisions", READ_DECISIONS),
+          route("GET", "/contracts/{id}/decisions/new", EDIT_MONEY),
+          route("POST", "/contracts/{id}/decisions/new", EDIT_MONEY),
+          route("GET", "/contracts/{id}/decisions/{number}", READ_DECISIONS),
+          route("GET", "/contracts/{id}/reports/{type}", READ_DECISIONS),
+          route("GET", "/contracts/{id}/reports/{type}/download.{format}", READ_DECISIONS),
           route("PUT", "/api/v1/contracts/{id}/invoices/{month}", EDIT_MONEY),
           route("POST", "/api/v1/scenarios/evaluate", READ_MONEY),
+          route("POST", "/api/v1/appraisal", READ_DECISIONS),
+          route("GET", "/appraisal", READ_DECISIONS),
           route("GET", "/contracts", READ_MONEY),
           route("GET", "/contracts/{id}", READ_MONEY, PROVIDER_TEAMS),
           route("GET", "/contracts/{id}/ocds.json", READ_MONEY, PROVIDER_TEAMS),

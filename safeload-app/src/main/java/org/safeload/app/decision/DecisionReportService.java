@@ -67,7 +67,7 @@ public class DecisionReportService {
    * @param decision the decision's number, or {@code null} for a draft as of {@code asOf}
    * @param asOf the date of a draft's figures ({@code null}: today); ignored with a decision
    */
-  @Requires(Capability.READ_MONEY)
+  @Requires(Capability.READ_DECISIONS)
   public Report report(String code, ReportType type, Integer decision, LocalDate asOf) {
     if (decision != null) {
       Decisions.Recorded recorded = decisions.decision(code, decision);
@@ -78,7 +78,7 @@ public class DecisionReportService {
   }
 
   /** The report as a file. */
-  @Requires(Capability.READ_MONEY)
+  @Requires(Capability.READ_DECISIONS)
   public byte[] file(String code, ReportType type, Integer decision, LocalDate asOf, Format f) {
     Report report = report(code, type, decision, asOf);
     audit.recordRead(

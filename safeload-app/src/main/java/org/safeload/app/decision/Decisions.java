@@ -112,7 +112,7 @@ public class Decisions implements AwardDates {
   }
 
   /** A contract's decisions, in the order they were recorded. */
-  @Requires(Capability.READ_MONEY)
+  @Requires(Capability.READ_DECISIONS)
   public List<Recorded> decisions(String code) {
     StoredContract c = contract(code);
     List<DecisionRepository.Row> rows = decisions.forContract(c.id());
@@ -121,7 +121,7 @@ public class Decisions implements AwardDates {
     return rows.stream().map(r -> read(code, r, people)).toList();
   }
 
-  @Requires(Capability.READ_MONEY)
+  @Requires(Capability.READ_DECISIONS)
   public Recorded decision(String code, int number) {
     StoredContract c = contract(code);
     DecisionRepository.Row row =
@@ -197,7 +197,7 @@ public class Decisions implements AwardDates {
   }
 
   /** The figures for a report with no decision: the contract as it stands, as of a date. */
-  @Requires(Capability.READ_MONEY)
+  @Requires(Capability.READ_DECISIONS)
   public DecisionFigures figuresOn(String code, LocalDate asOf) {
     Contract c = contract(code).contract();
     return figures(c, asOf, null, c);

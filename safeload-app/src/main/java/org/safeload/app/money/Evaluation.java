@@ -10,13 +10,17 @@ import org.safeload.money.Contract;
 import org.safeload.money.ContractCosting;
 import org.safeload.money.Costing;
 import org.safeload.money.Scenario;
+import org.safeload.money.TeamAppraisal;
 
 /**
  * What a scenario or a contract costs, in the shape the command line and the API both answer
  * (docs/money.md): one place for the JSON and the text table.
  */
 public record Evaluation(
-    LocalDate asOf, List<ContractResult> contracts, List<Appraisal.Line> appraisal) {
+    LocalDate asOf,
+    List<ContractResult> contracts,
+    List<Appraisal.Line> appraisal,
+    TeamAppraisalView teamAppraisal) {
 
   /** A contract's months, totals and flags. */
   public record ContractResult(
@@ -126,7 +130,10 @@ public record Evaluation(
         scenario.contracts().stream()
             .map(c -> ContractResult.of(c, costing.cost(c, asOf, linked.get(c.id()))))
             .toList(),
-        Appraisal.of(scenario.appraisal()));
+        Appraisal.of(scenario.appraisal()),
+        scenario.teamAppraisal() == null
+            ? null
+            : TeamAppraisalView.of(TeamAppraisal.of(scenario.teamAppraisal())));
   }
 
   /** The evaluation as text tables, for people. */
@@ -188,6 +195,9 @@ public record Evaluation(
                 money(line.annualCostPerFte()),
                 money(line.annualCostPerCaseHoldingFte())));
       }
+    }
+    if (teamAppraisal != null) {
+      out.append('\n').append(teamAppraisal.table());
     }
     return out.toString();
   }

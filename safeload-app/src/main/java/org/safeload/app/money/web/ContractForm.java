@@ -230,7 +230,9 @@ public class ContractForm {
     put(doc, "ceiling", amount(ceiling));
     put(doc, "status", status);
     put(doc, "team", team);
-    if (perPerson()) {
+    // A contract for several teams keeps its teams' rosters and prices (the form shows one team's).
+    boolean severalTeams = current.containsKey("teams");
+    if (perPerson() && !severalTeams) {
       List<Object> roster = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
         Line line = lines.get(i);
@@ -251,7 +253,7 @@ public class ContractForm {
         doc.put("roster", roster);
       }
     }
-    if (perTeamUnit()) {
+    if (perTeamUnit() && !severalTeams) {
       Map<String, Object> unit = new LinkedHashMap<>();
       put(unit, "pricePerTeamWeek", amount(unitPrice));
       put(unit, "teams", unitTeams);
@@ -262,7 +264,8 @@ public class ContractForm {
       unit.put("composition", people);
       doc.put("teamUnit", unit);
     }
-    for (String kept : List.of("changes", "extras", "absences", "offsets", "requirements")) {
+    for (String kept :
+        List.of("follows", "teams", "changes", "extras", "absences", "offsets", "requirements")) {
       if (current.containsKey(kept)) {
         doc.put(kept, current.get(kept));
       }
@@ -277,6 +280,13 @@ public class ContractForm {
       put(entry, "months", x.months);
       put(entry, "maxValue", amount(x.maxValue));
       put(entry, "decideBy", x.decideBy.toIso());
+      // An option a decision exercised or declined stays so.
+      if (current.get("extensions") instanceof List<?> before
+          && i < before.size()
+          && before.get(i) instanceof Map<?, ?> was
+          && was.get("state") != null) {
+        entry.put("state", was.get("state"));
+      }
       options.add(entry);
       extensionIndex.add(i);
     }

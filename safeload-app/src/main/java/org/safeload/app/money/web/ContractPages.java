@@ -49,6 +49,15 @@ class ContractPages {
     private String role = "";
     private String count = "";
     private String teams = "";
+    private String forTeam = "";
+
+    public String getForTeam() {
+      return forTeam;
+    }
+
+    public void setForTeam(String forTeam) {
+      this.forTeam = forTeam == null ? "" : forTeam;
+    }
 
     public DateParts getFrom() {
       return from;
@@ -216,6 +225,14 @@ class ContractPages {
     model.addAttribute("history", contracts.history(id));
     model.addAttribute("roles", Role.values());
     model.addAttribute(
+        "changeRoles",
+        stored.contract().parts().stream()
+            .flatMap(p -> p.roster().stream())
+            .map(org.safeload.money.Contract.RosterLine::role)
+            .distinct()
+            .sorted()
+            .toList());
+    model.addAttribute(
         "flags",
         result.flags().stream().map(f -> new FlagView(f.code(), f.label(), f.message())).toList());
   }
@@ -273,6 +290,9 @@ class ContractPages {
     try {
       Map<String, Object> change = new LinkedHashMap<>();
       change.put("from", form.getFrom().toIso());
+      if (!form.getForTeam().isBlank()) {
+        change.put("forTeam", form.getForTeam().strip());
+      }
       if (!form.getTeams().isBlank()) {
         change.put("teams", form.getTeams().strip());
       } else {
@@ -291,6 +311,7 @@ class ContractPages {
               e,
               Map.of(
                   "from", new Box("The date", "Enter the date the change applies from"),
+                  "forTeam", new Box("The team", "Select the team"),
                   "role", new Box("The role", "Select the role"),
                   "count", new Box("The new number of people", "Enter the new number of people"),
                   "teams", new Box("The new number of teams", "Enter the new number of teams"))));

@@ -33,7 +33,8 @@ class LayoutAdvice implements org.safeload.app.platform.LayoutModel {
           new String[] {"/caseloads", "caseloads"},
           new String[] {"/timeliness", "timeliness"},
           new String[] {"/cases", "timeliness"},
-          new String[] {"/contracts", "contracts"});
+          new String[] {"/contracts", "contracts"},
+          new String[] {"/appraisal", "contracts"});
 
   static String section(String path) {
     for (String[] s : SECTIONS) {
