@@ -179,9 +179,13 @@ public class ReportCommand implements Callable<Integer> {
    * half a report and a failed run leaves any earlier file as it was.
    */
   static void write(Path target, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+    // Not createTempFile: its file is for its owner only, and a report is for whoever may read
+    // the folder, as any file written there would be.
+    Path temp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
     try {
-      Files.write(temp, bytes);
+      Files.write(temp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

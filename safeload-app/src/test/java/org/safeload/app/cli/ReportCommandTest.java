@@ -121,10 +121,13 @@ class ReportCommandTest {
             "--contract", CODE, "--type", "extension", "--decision", "2", "--out", out.toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("Wrote " + out, "(decision 2)");
-    // The file was replaced in one move: nothing is left beside it.
+    // The file was replaced in one move: nothing is left beside it, and it may be read as any
+    // file written in the folder may.
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(out);
     }
+    Path probe = Files.writeString(dir.resolve("probe.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(probe));
 
     // The engine's figures: the demo contract with its 3-month option exercised on 19 November
     // 2026, as of that day; the decision's value is the option's most, £150,000.
