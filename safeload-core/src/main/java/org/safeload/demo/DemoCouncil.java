@@ -96,9 +96,15 @@ public final class DemoCouncil {
     return new DemoTeam(name, kind, provider, Map.copyOf(establishment));
   }
 
+  /** The managed team's contract's id. */
+  public static String contractCode() {
+    return "NBC-BRIGHTPATH-2026";
+  }
+
   /**
    * The managed team's contract: an emergency direct award for six months, priced per person per
    * calendar day, tapering from February (7 social workers, then 4, then 2), with one invoice in.
+   * Its 3-month extension option is exercised by {@link #extensionDecision()} at demo load.
    */
   public static String contractDocument() {
     return """
@@ -131,6 +137,159 @@ public final class DemoCouncil {
         requirements:
           - {role: social-worker, pqeYears: 4}
           - {role: team-manager, pqeYears: 8, managerYears: 5}
+        """;
+  }
+
+  /**
+   * The council's decision to award the managed team's contract (docs/decisions.md): an urgent
+   * decision by the Director of Children's Services two working days before the team started, with
+   * the four options weighed and the financial table as the council's report printed it (whole
+   * pounds; its total £2 more than its rows, and October before the invoice came in).
+   */
+  public static String awardDecision() {
+    return """
+        kind: award
+        date: 2026-10-02
+        decisionMaker: Joanna Whitfield
+        makerRole: Director of Children's Services
+        route: urgent
+        urgencyReason: >-
+          140 children in child protection and court work had no allocated social worker after
+          two teams lost most of their staff in September; waiting for the Cabinet meeting on 5
+          November 2026 would have left them unallocated for five more weeks.
+        wardsAffected: false
+        callInDays: 0
+        narrative:
+          purpose: >-
+            To award Brightpath Social Work Ltd a six-month contract for a managed social work team
+            (a team manager, seven social workers and a business support officer) to hold the child
+            protection and court cases left without a worker, from 5 October 2026 to 4 April 2027,
+            within a ceiling of £480,000.
+          background: >-
+            In September 2026 the Child Protection Team and the Court and Permanence Team lost
+            five social workers between them, two to another council and three to long-term
+            absence. By 28 September 140 children, 61 of them subject to a child protection plan,
+            had no allocated social worker, and caseloads in both teams were above the council's
+            policy of 18 cases per case-holding worker. Agency requests made in August had filled
+            two of eight posts. Brightpath can start a vetted team on 5 October 2026.
+          recommendation: >-
+            That the Director of Children's Services awards the contract for the managed team to
+            Brightpath Social Work Ltd from 5 October 2026 to 4 April 2027 within a ceiling of
+            £480,000, as an urgent decision not subject to call-in, and notes the option to extend
+            it by three months for up to £150,000, to be decided by 18 December 2026.
+          risks:
+            - risk: Workers start before their checks are complete.
+              mitigation: >-
+                No worker takes a case until their enhanced DBS check, Social Work England
+                registration and references are recorded as complete in Safeload.
+            - risk: Spend passes the ceiling.
+              mitigation: >-
+                The contract manager checks each invoice against Safeload's forecast every month;
+                the roster tapers from February 2027.
+            - risk: Children lose their worker again when the team leaves.
+              mitigation: >-
+                Cases are handed over team by team from February 2027 within the caseload policy,
+                with a joint visit for every child subject to a plan.
+            - risk: The direct award is challenged.
+              mitigation: >-
+                The justification is recorded with the decision; the contract is below the
+                procurement threshold and runs for six months only.
+          exitPlan: >-
+            The team tapers from seven social workers to four from 1 February 2027 and to two from
+            1 March 2027, as permanent recruits start in the Child Protection Team. Each case is
+            transferred to a named council worker with a joint visit before the provider's worker
+            leaves; no transfer takes a council worker over 18 cases.
+        options:
+          - name: Do nothing
+            cost: 0
+            note: >-
+              Not acceptable: 140 children would stay without an allocated worker and the teams'
+              caseloads above policy.
+          - name: Agency social workers at the regional price caps
+            cost: 402000
+            note: >-
+              One team manager and seven social workers for six months at the price caps; only two
+              of eight requests were filled in six weeks.
+          - name: Managed team from Brightpath Social Work Ltd
+            cost: 480000
+            chosen: true
+            note: >-
+              Ceiling; forecast £463,450 with the taper. A whole team, vetted, from 5 October 2026.
+          - name: Permanent recruitment
+            cost: 236000
+            note: >-
+              Salaries and on-costs for six months, but posts take four to six months to fill;
+              pursued alongside the contract to replace it.
+        printed:
+          source: Director's decision report, table 1
+          total: 463327
+          months:
+            - {month: 2026-10, amount: 81775, socialWorkers: 7}
+            - {month: 2026-11, amount: 90900, socialWorkers: 7}
+            - {month: 2026-12, amount: 93890, socialWorkers: 7}
+            - {month: 2027-01, amount: 93890, socialWorkers: 7}
+            - {month: 2027-02, amount: 56360, socialWorkers: 4}
+            - {month: 2027-03, amount: 41190, socialWorkers: 2}
+            - {month: 2027-04, amount: 5320, socialWorkers: 2}
+        """;
+  }
+
+  /**
+   * The Cabinet Member's decision to exercise the contract's 3-month extension option, before its
+   * 18 December 2026 notice date: the team's last two social workers stay to 4 July 2027 to see the
+   * court cases through their final hearings.
+   */
+  public static String extensionDecision() {
+    return """
+        kind: exercise-option
+        option: 1
+        date: 2026-11-19
+        decisionMaker: Councillor Priya Nandakumar
+        makerRole: Cabinet Member for Children and Families
+        route: executive
+        wardsAffected: false
+        callInDays: 5
+        narrative:
+          purpose: >-
+            To exercise the option to extend the managed team's contract with Brightpath Social
+            Work Ltd by three months, to 4 July 2027, for up to £150,000.
+          background: >-
+            Since 5 October 2026 the managed team has taken on the children who had no allocated
+            worker. Twelve children in care proceedings have final hearings listed between April
+            and June 2027; changing their social worker before then would delay the proceedings
+            and the children's plans. Two of the three permanent posts have been offered, with
+            starts in January and March 2027; the third has not been filled.
+          recommendation: >-
+            That the Cabinet Member for Children and Families exercises the three-month extension
+            option, extending the contract to 4 July 2027 with a team manager, two social workers
+            and a business support officer, and raising the ceiling by £150,000 to £630,000.
+          risks:
+            - risk: Final hearings are adjourned beyond 4 July 2027.
+              mitigation: >-
+                The court cases are handed over to the permanent social workers by 30 June 2027
+                with joint visits, whatever the hearing dates.
+            - risk: The permanent recruits do not start as planned.
+              mitigation: >-
+                The recruitment pipeline is reviewed monthly; an agency request is made at once
+                for any start that slips.
+          exitPlan: >-
+            The remaining two social workers hand over their cases one by one to the Court and
+            Permanence Team from 1 June 2027, and the contract ends on 4 July 2027 with no case
+            left with the provider.
+        options:
+          - name: Do nothing (let the contract end on 4 April 2027)
+            cost: 0
+            note: Twelve children in proceedings would change social worker weeks before their final hearings.
+          - name: Agency social workers for the court cases
+            cost: 98000
+            note: Two agency social workers for three months at the price caps, with a handover to them in March.
+          - name: Exercise the managed team's extension option
+            cost: 150000
+            chosen: true
+            note: The option's most; at the tapered roster the three months are forecast at £120,984.84.
+          - name: Permanent recruitment
+            cost: 64000
+            note: Already under way for the Child Protection Team; not in post in time for the hearings.
         """;
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EvaluateCommand.class,
       OcdsCommand.class,
+      ReportCommand.class,
       KpiCommand.class,
       CalendarCommand.class,
       GenerateCommand.class,

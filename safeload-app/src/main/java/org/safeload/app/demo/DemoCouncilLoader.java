@@ -7,6 +7,7 @@ import java.util.Map;
 import org.safeload.app.access.AccessRole;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.app.caseactivity.CaseActivity;
+import org.safeload.app.decision.Decisions;
 import org.safeload.app.money.ContractService;
 import org.safeload.app.organisation.OrganisationService;
 import org.safeload.app.organisation.RecruitmentService;
@@ -50,6 +51,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
   private final WorkforceService workforce;
   private final org.safeload.app.organisation.VettingService vettings;
   private final ContractService contracts;
+  private final Decisions decisions;
   private final SicknessService sickness;
   private final RecruitmentService recruitment;
   private final CaseActivity caseActivity;
@@ -63,6 +65,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
       WorkforceService workforce,
       org.safeload.app.organisation.VettingService vettings,
       ContractService contracts,
+      Decisions decisions,
       SicknessService sickness,
       RecruitmentService recruitment,
       CaseActivity caseActivity,
@@ -74,6 +77,7 @@ public class DemoCouncilLoader implements ApplicationRunner {
     this.workforce = workforce;
     this.vettings = vettings;
     this.contracts = contracts;
+    this.decisions = decisions;
     this.sickness = sickness;
     this.recruitment = recruitment;
     this.caseActivity = caseActivity;
@@ -154,6 +158,10 @@ public class DemoCouncilLoader implements ApplicationRunner {
     contracts.create(DemoCouncil.contractDocument());
     long started = System.nanoTime();
     int events = activity(teamIds, placed);
+    // The contract's decisions, after the activity: their frozen figures hold the caseloads.
+    String contract = DemoCouncil.contractCode();
+    decisions.record(contract, DemoCouncil.awardDecision());
+    decisions.record(contract, DemoCouncil.extensionDecision());
     log.info(
         "Loaded the demo council: {} teams, {} workers, {} events (activity in {} ms)",
         teamIds.size(),

@@ -346,11 +346,12 @@ class ContractJourneysBrowserTest extends BrowserJourney {
       browser.findElement(By.id("propose")).click();
       checkPage();
       assertThat(text("propose-team")).startsWith("They join Brightpath Project Team");
-      // A start after the contract's end (4 April 2027) is refused, with the form kept.
+      // A start after the contract's end (4 July 2027, as its extension left it) is refused,
+      // with the form kept.
       type("name", name);
       select("role", "Social worker");
       type("fte", "1");
-      typeDate("startDate", 5, 4, 2027);
+      typeDate("startDate", 5, 7, 2027);
       typeDate("qualificationDate", 1, 7, 2016);
       type("sweRegistration", "SW" + (50_000_000 + System.nanoTime() % 10_000_000));
       press("Propose");

@@ -86,10 +86,11 @@ class SignInAndTeamPageBrowserTest extends BrowserJourney {
         .startsWith("Safeload API");
     screenshot("swagger-ui.png");
 
-    // The demo's contract: its seven months and the spend chart drawn on the server.
+    // The demo's contract: its ten months (October 2026 to July 2027, as its extension left it)
+    // and the spend chart drawn on the server.
     open("/contracts/NBC-BRIGHTPATH-2026");
-    assertThat(browser.findElements(By.cssSelector("#months tbody tr"))).hasSize(7);
-    assertThat(browser.findElements(By.cssSelector("#spend-chart circle"))).hasSize(7);
+    assertThat(browser.findElements(By.cssSelector("#months tbody tr"))).hasSize(10);
+    assertThat(browser.findElements(By.cssSelector("#spend-chart circle"))).hasSize(10);
     assertThat(browser.findElement(By.id("spend-chart")).getSize().getWidth()).isGreaterThan(600);
     screenshot("contract-page.png");
 

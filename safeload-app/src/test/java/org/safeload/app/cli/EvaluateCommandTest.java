@@ -54,6 +54,26 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void theFourTeamTenderAsOneContract() {
+    // Worked by hand in the file's comments (and the core's DecisionsTest).
+    CommandRun run = run("evaluate", EXAMPLES.resolve("four-team-tender.yaml").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    String json = run.out();
+    assertThat(JsonPath.<List<Double>>read(json, "$.contracts[0].months[*].total"))
+        .containsExactly(29032.24, 299999.92, 299999.92, 270967.68, 299999.92);
+    assertThat(json)
+        .contains("\"total\" : 1199999.68")
+        .contains("\"headroom\" : 0.32")
+        .contains("\"potentialValue\" : 4600000.00")
+        .contains("\"keyDecision\" : true");
+    assertThat(JsonPath.<List<String>>read(json, "$.contracts[0].flags[*].message"))
+        .contains(
+            "Notice of the 12-month extension must be given by 28 February 2023",
+            "The 12-month extension would cost £3,541,934.60 at the prices in force on the"
+                + " contract's last day, more than its £3,400,000.00 limit");
+  }
+
+  @Test
   void asOfCanBeGivenOnTheCommandLine() {
     CommandRun run =
         run("evaluate", EXAMPLES.resolve("scenario.yaml").toString(), "--as-of", "2025-03-15");

@@ -11,7 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.SystemAccess;
+import org.safeload.app.audit.AuditLog;
+import org.safeload.app.decision.DecisionReportService;
+import org.safeload.app.decision.Decisions;
 import org.safeload.demo.DemoCouncil;
+import org.safeload.money.DecisionFigures;
+import org.safeload.money.ReportType;
+import org.safeload.report.Paragraph;
+import org.safeload.report.Report;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -30,6 +38,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class DemoCouncilLoaderTest {
 
   @Autowired MockMvc mvc;
+  @Autowired Decisions decisions;
+  @Autowired DecisionReportService reports;
 
   private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
     return request.with(httpBasic("admin", "test-admin-password"));
@@ -97,5 +107,57 @@ class DemoCouncilLoaderTest {
         .contains(DemoCouncil.AGENCY_SUPPLIER)
         .contains("Brokered from Fellside Social Care")
         .contains("12 January 2026");
+  }
+
+  @Test
+  void theManagedTeamsContractHasItsAwardAndItsExtension() {
+    String code = DemoCouncil.contractCode();
+    List<Decisions.Recorded> recorded = SystemAccess.call(() -> decisions.decisions(code));
+    assertThat(recorded)
+        .extracting(r -> r.number() + " " + r.title() + " by " + r.recordedBy())
+        .containsExactly(
+            "1 Award on 2 October 2026 by " + AuditLog.SYSTEM_NAME,
+            "2 Exercise an extension option on 19 November 2026 by " + AuditLog.SYSTEM_NAME);
+    // The award's figures, frozen on 2 October 2026 (DemoDecisionsTest works them out): a total
+    // of 463,450 within the 480,000 ceiling, key by its 630,000 potential value, and the three
+    // places the council's printed table differs.
+    DecisionFigures award = recorded.get(0).figures();
+    assertThat(award.asOf()).isEqualTo(java.time.LocalDate.of(2026, 10, 2));
+    assertThat(award.costing().total()).isEqualByComparingTo("463450");
+    assertThat(award.decisionValue()).isEqualByComparingTo("480000");
+    assertThat(award.keyDecision().key()).isTrue();
+    assertThat(award.printed()).hasSize(3);
+    assertThat(award.contract().end()).isEqualTo(java.time.LocalDate.of(2027, 4, 4));
+    // The extension's: the contract to 4 July 2027 within 630,000, the option taken.
+    DecisionFigures extension = recorded.get(1).figures();
+    assertThat(extension.contract().end()).isEqualTo(java.time.LocalDate.of(2027, 7, 4));
+    assertThat(extension.costing().ceiling()).isEqualByComparingTo("630000");
+    assertThat(extension.costing().total()).isEqualByComparingTo("584434.84");
+    assertThat(extension.decisionValue()).isEqualByComparingTo("150000");
+    assertThat(extension.costing().flags())
+        .extracting(f -> f.code())
+        .doesNotContain("extension-decision-due");
+    // The stored contract is the extended one.
+    assertThat(
+            SystemAccess.call(() -> decisions.figuresOn(code, decisions.today())).contract().end())
+        .isEqualTo(java.time.LocalDate.of(2027, 7, 4));
+  }
+
+  @Test
+  void theDraftExitReportRendersForTheDemo() {
+    String code = DemoCouncil.contractCode();
+    Report draft = SystemAccess.call(() -> reports.report(code, ReportType.EXIT, null, null));
+    assertThat(draft.title()).isEqualTo("Exit from the contract for a managed social work team");
+    assertThat(draft.status()).startsWith("Draft");
+    assertThat(
+            draft.sections().stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(Paragraph.class::isInstance)
+                .map(b -> ((Paragraph) b).text()))
+        .anyMatch(t -> t.startsWith("The contract ends on 4 July 2027."));
+    for (DecisionReportService.Format f : DecisionReportService.Format.values()) {
+      byte[] file = SystemAccess.call(() -> reports.file(code, ReportType.EXIT, null, null, f));
+      assertThat(file).as(f.extension()).hasSizeGreaterThan(1000);
+    }
   }
 }

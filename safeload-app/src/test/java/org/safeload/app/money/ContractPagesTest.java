@@ -500,8 +500,9 @@ class ContractPagesTest {
                 .param("document", yaml.replace("id: NBC-BRIGHTPATH-2026", "id: BRIGHTPATH-COPY"))
                 .with(csrf()));
     assertThat(imported.getResponse().getRedirectedUrl()).isEqualTo("/contracts/BRIGHTPATH-COPY");
+    // October 2026 to July 2027: the demo contract as its extension left it.
     assertThat(page(AccessRole.FINANCE, "/contracts/BRIGHTPATH-COPY").select("#months tbody tr"))
-        .hasSize(7);
+        .hasSize(10);
     assertThat(page(AccessRole.FINANCE, "/contracts/BRIGHTPATH-COPY").selectFirst("#total").text())
         .isEqualTo(
             page(AccessRole.FINANCE, "/contracts/NBC-BRIGHTPATH-2026")
@@ -513,15 +514,17 @@ class ContractPagesTest {
   void theContractPagesSpeakInWords() throws Exception {
     Document page = page(AccessRole.ADMIN, "/contracts/NBC-BRIGHTPATH-2026");
     assertThat(page.select(".govuk-breadcrumbs a").eachText()).containsExactly("Home", "Contracts");
-    assertThat(page.selectFirst("#status").text()).isEqualTo("Active");
+    // The demo's extension decision exercised the 3-month option on 19 November 2026
+    // (DemoCouncil.extensionDecision): the contract is extended, to 4 July 2027.
+    assertThat(page.selectFirst("#status").text()).isEqualTo("Extended");
     assertThat(page.selectFirst("#route").text())
         .startsWith("Direct award Emergency: 140 children");
     assertThat(page.select("#roster tbody tr").first().text())
         .isEqualTo("Team manager 1 £450.00 per calendar day");
     assertThat(page.selectFirst("#team a").text()).isEqualTo("Brightpath Project Team");
-    // The extension decision, 24 days after the test clock's 24 November 2026.
-    assertThat(page.select("[data-flag=extension-decision-due]").text())
-        .isEqualTo("24 days left to decide on the 3-month extension (by 18 December 2026)");
+    // Its option decided, no extension decision is left due (it was 24 days away on the test
+    // clock's 24 November 2026, by 18 December 2026).
+    assertThat(page.select("[data-flag^=extension-]")).isEmpty();
     assertThat(page.select("main").text()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThat(page.select("#months tbody th").first().text()).isEqualTo("October 2026");
 
@@ -532,11 +535,12 @@ class ContractPagesTest {
             "NBC-BRIGHTPATH-2026",
             "Brightpath Social Work Ltd",
             "Brightpath Project Team",
-            "Active",
-            "5 Oct 2026 to 4 Apr 2027");
+            "Extended",
+            "5 Oct 2026 to 4 Jul 2027");
     assertThat(
             list.select("#contracts tr[data-contract=NBC-BRIGHTPATH-2026] .govuk-tag").eachText())
-        .contains("Key decision", "Extension decision due");
+        .contains("Key decision")
+        .doesNotContain("Extension decision due");
     assertThat(list.select(".sl-table-scroll #contracts")).hasSize(1);
   }
 

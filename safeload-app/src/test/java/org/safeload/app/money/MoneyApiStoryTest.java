@@ -167,7 +167,7 @@ class MoneyApiStoryTest {
     assertThat(JsonPath.<String>read(ocds, "$.releases[0].ocid"))
         .isEqualTo("ocds-safeload-NBC-BRIGHTPATH-2026");
     assertThat(JsonPath.<Double>read(ocds, "$.releases[0].contracts[0].value.amount"))
-        .isEqualTo(480000.0);
+        .isEqualTo(630000.0); // the 480,000 ceiling + the exercised option's 150,000
     assertThat(JsonPath.<String>read(ocds, "$.releases[0].tender.procurementMethod"))
         .isEqualTo("direct");
     assertThat(JsonPath.<List<String>>read(ocds, "$.releases[0].parties[*].name"))
