@@ -262,18 +262,21 @@ public final class DecisionReports {
       cells.add(Cell.money(m.extras()));
       cells.add(Cell.text(m.actual() == null ? "Forecast" : "Invoiced"));
       Cell total = Cell.money(m.total());
+      List<String> notes = new ArrayList<>();
       if (m.actual() != null && m.variance().signum() != 0) {
-        total =
-            total.withNote(
-                "Invoiced "
-                    + pounds(m.actual())
-                    + " against a forecast of "
-                    + pounds(m.forecast())
-                    + "; the team and extras columns show the forecast.");
+        notes.add(
+            "Invoiced "
+                + pounds(m.actual())
+                + " against a forecast of "
+                + pounds(m.forecast())
+                + "; the team and extras columns show the forecast.");
       }
       PrintedFigures.Difference printed = printedFor(f, m.month());
       if (printed != null) {
-        total = total.withNote(printed.message());
+        notes.add(printed.message() + ".");
+      }
+      if (!notes.isEmpty()) {
+        total = total.withNote(String.join(" ", notes));
       }
       cells.add(total);
       t.row(cells);
