@@ -194,6 +194,9 @@ public final class DemoCouncil {
               mitigation: >-
                 The justification is recorded with the decision; the contract is below the
                 procurement threshold and runs for six months only.
+          funding: >-
+            From the children's social care staffing budget, met from the posts the team covers
+            while they are vacant, and £120,000 from the council's social care reserve.
           exitPlan: >-
             The team tapers from seven social workers to four from 1 February 2027 and to two from
             1 March 2027, as permanent recruits start in the Child Protection Team. Each case is
@@ -272,6 +275,8 @@ public final class DemoCouncil {
               mitigation: >-
                 The recruitment pipeline is reviewed monthly; an agency request is made at once
                 for any start that slips.
+          funding: >-
+            From the vacant posts the extension covers and the children's services contingency.
           exitPlan: >-
             The remaining two social workers hand over their cases one by one to the Court and
             Permanence Team from 1 June 2027, and the contract ends on 4 July 2027 with no case

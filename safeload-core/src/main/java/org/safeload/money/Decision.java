@@ -48,13 +48,18 @@ public record Decision(
 
   /** The officers' words for the report; any part may be empty. */
   public record Narrative(
-      String purpose, String background, String recommendation, List<Risk> risks, String exitPlan) {
+      String purpose,
+      String background,
+      String recommendation,
+      List<Risk> risks,
+      String exitPlan,
+      String funding) {
     public Narrative {
       risks = risks == null ? List.of() : List.copyOf(risks);
     }
 
     public static Narrative empty() {
-      return new Narrative(null, null, null, List.of(), null);
+      return new Narrative(null, null, null, List.of(), null, null);
     }
   }
 

@@ -52,7 +52,8 @@ public final class DecisionDocument {
         d.object("narrative", false)
             .map(
                 n -> {
-                  n.allow("purpose", "background", "recommendation", "risks", "exitPlan");
+                  n.allow(
+                      "purpose", "background", "recommendation", "risks", "exitPlan", "funding");
                   List<Decision.Risk> risks = new ArrayList<>();
                   for (YamlObject r : n.list("risks")) {
                     r.allow("risk", "mitigation");
@@ -63,7 +64,8 @@ public final class DecisionDocument {
                       n.prose("background", false),
                       n.prose("recommendation", false),
                       risks,
-                      n.prose("exitPlan", false));
+                      n.prose("exitPlan", false),
+                      n.prose("funding", false));
                 })
             .orElse(null);
     List<Decision.OptionConsidered> options = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class DecisionDocument {
       options.add(
           new Decision.OptionConsidered(
               o.name("name", true),
-              pounds(o, "cost", false),
+              o.pounds("cost", false),
               Boolean.TRUE.equals(chosen),
               o.text("note", false)));
     }
@@ -96,7 +98,7 @@ public final class DecisionDocument {
               ch.count("teams", false, 0),
               ch.name("forTeam", false)));
     }
-    BigDecimal value = pounds(d, "value", false);
+    BigDecimal value = d.pounds("value", false);
     Decision.Printed printed =
         d.object("printed", false)
             .map(
@@ -108,11 +110,11 @@ public final class DecisionDocument {
                     months.add(
                         new Decision.PrintedMonth(
                             m.month("month", true),
-                            pounds(m, "amount", true),
+                            m.pounds("amount", true),
                             m.count("socialWorkers", false, 0)));
                   }
                   return new Decision.Printed(
-                      months, pounds(p, "total", false), p.name("source", false));
+                      months, p.pounds("total", false), p.name("source", false));
                 })
             .orElse(null);
     if (!problems.isEmpty()) {
@@ -135,19 +137,6 @@ public final class DecisionDocument {
         taper,
         value,
         printed);
-  }
-
-  private static BigDecimal pounds(YamlObject o, String key, boolean required) {
-    BigDecimal amount = o.money(key, required);
-    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
-      o.problem(
-          key,
-          "must be in pounds and pence, with no more than 2 decimal places (not "
-              + amount.toPlainString()
-              + ")");
-      return null;
-    }
-    return amount;
   }
 
   /** An amount that may be negative (a variation lowering the ceiling). */
@@ -200,6 +189,7 @@ public final class DecisionDocument {
         nm.put("risks", risks);
       }
       put(nm, "exitPlan", n.exitPlan());
+      put(nm, "funding", n.funding());
       m.put("narrative", nm);
     }
     List<Object> options = new ArrayList<>();

@@ -167,7 +167,7 @@ public final class ScenarioReader {
                 + WorkingCalendar.LAST_YEAR);
       }
     }
-    BigDecimal ceiling = pounds(c, "ceiling", false);
+    BigDecimal ceiling = c.pounds("ceiling", false);
     ContractStatus status =
         c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
     String team = c.name("team", false);
@@ -246,7 +246,7 @@ public final class ScenarioReader {
       if (from != null && to != null && to.isBefore(from)) {
         x.problem("to", "must be on or after " + from);
       }
-      BigDecimal amount = pounds(x, "amount", true);
+      BigDecimal amount = x.pounds("amount", true);
       RatePer per = x.code("per", true, RatePer::fromCode, Codes.codes(RatePer.class));
       Integer count = x.has("count") ? x.count("count", true, 1) : Integer.valueOf(1);
       extras.add(new Extra(name, from, to, amount, per, count == null ? 1 : count));
@@ -282,7 +282,7 @@ public final class ScenarioReader {
     List<Offset> offsets = new ArrayList<>();
     for (YamlObject o : c.list("offsets")) {
       o.allow("name", "amount");
-      offsets.add(new Offset(o.name("name", true), pounds(o, "amount", true)));
+      offsets.add(new Offset(o.name("name", true), o.pounds("amount", true)));
     }
     List<ExtensionOption> extensions = new ArrayList<>();
     for (YamlObject e : c.list("extensions")) {
@@ -292,7 +292,7 @@ public final class ScenarioReader {
       extensions.add(
           new ExtensionOption(
               months == null ? 0 : months,
-              pounds(e, "maxValue", true),
+              e.pounds("maxValue", true),
               e.date("decideBy", true),
               state));
     }
@@ -316,7 +316,7 @@ public final class ScenarioReader {
       if (month != null && !invoiced.add(month)) {
         i.problem("month", "already has an invoice");
       }
-      actuals.add(new Invoice(month, pounds(i, "amount", true), i.name("reference", false)));
+      actuals.add(new Invoice(month, i.pounds("amount", true), i.name("reference", false)));
     }
     List<Contract.Requirement> requirements = new ArrayList<>();
     Set<Role> required = new HashSet<>();
@@ -389,7 +389,7 @@ public final class ScenarioReader {
         .map(
             u -> {
               u.allow("pricePerTeamWeek", "teams", "composition");
-              BigDecimal price = pounds(u, "pricePerTeamWeek", true);
+              BigDecimal price = u.pounds("pricePerTeamWeek", true);
               Integer teams = u.count("teams", true, 0);
               Map<Role, Integer> composition = new EnumMap<>(Role.class);
               u.object("composition", true)
@@ -451,30 +451,13 @@ public final class ScenarioReader {
 
   private static Rate rate(YamlObject r, boolean oneOffAllowed) {
     r.allow("amount", "per");
-    BigDecimal amount = pounds(r, "amount", true);
+    BigDecimal amount = r.pounds("amount", true);
     RatePer per = r.code("per", true, RatePer::fromCode, "calendar-day, working-day, week, month");
     if (per == RatePer.ONE_OFF && !oneOffAllowed) {
       r.problem(
           "per", "one-off is for extras; a rate is per calendar-day, working-day, week or month");
     }
     return new Rate(amount, per);
-  }
-
-  /**
-   * An amount a contract pays or may pay: pounds and pence, never a fraction of a penny (a stored
-   * figure must be one a ledger can hold).
-   */
-  private static BigDecimal pounds(YamlObject o, String key, boolean required) {
-    BigDecimal amount = o.money(key, required);
-    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
-      o.problem(
-          key,
-          "must be in pounds and pence, with no more than 2 decimal places (not "
-              + amount.toPlainString()
-              + ")");
-      return null;
-    }
-    return amount;
   }
 
   private static void within(

@@ -175,7 +175,7 @@ public final class TeamAppraisalReader {
 
   /** Pounds and pence, more than 0 and at most {@code most}. */
   private static BigDecimal price(YamlObject m, String key, BigDecimal most, String per) {
-    BigDecimal amount = pounds(m, key, true);
+    BigDecimal amount = m.pounds(key, true);
     if (amount == null) {
       return null;
     }
@@ -191,20 +191,6 @@ public final class TeamAppraisalReader {
               + ", at most "
               + most.toPlainString()
               + " (not "
-              + amount.toPlainString()
-              + ")");
-      return null;
-    }
-    return amount;
-  }
-
-  /** Pounds and pence: never a fraction of a penny. */
-  private static BigDecimal pounds(YamlObject o, String key, boolean required) {
-    BigDecimal amount = o.money(key, required);
-    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
-      o.problem(
-          key,
-          "must be in pounds and pence, with no more than 2 decimal places (not "
               + amount.toPlainString()
               + ")");
       return null;
@@ -285,7 +271,7 @@ public final class TeamAppraisalReader {
     a.object("hourlyCaps", otherwise == null).ifPresent(c -> caps.putAll(roles(c, Amount.HOURLY)));
     BigDecimal fee =
         a.has("hourlyFee")
-            ? pounds(a, "hourlyFee", true)
+            ? a.pounds("hourlyFee", true)
             : otherwise == null ? BigDecimal.ZERO : otherwise.hourlyFee();
     BigDecimal hours =
         between(
@@ -323,7 +309,7 @@ public final class TeamAppraisalReader {
             : otherwise == null ? BigDecimal.ZERO : otherwise.vacancyRate();
     BigDecimal recruitment =
         p.has("recruitmentCostPerPost")
-            ? pounds(p, "recruitmentCostPerPost", true)
+            ? p.pounds("recruitmentCostPerPost", true)
             : otherwise == null ? BigDecimal.ZERO : otherwise.recruitmentCostPerPost();
     if (onCost == null || vacancy == null || recruitment == null) {
       return null;

@@ -182,6 +182,23 @@ public final class YamlObject {
     return limited(key, required, MAX_TEXT);
   }
 
+  /**
+   * An amount paid or payable: pounds and pence, never a fraction of a penny (a stored figure must
+   * be one a ledger can hold).
+   */
+  public BigDecimal pounds(String key, boolean required) {
+    BigDecimal amount = money(key, required);
+    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+      problem(
+          key,
+          "must be in pounds and pence, with no more than 2 decimal places (not "
+              + amount.toPlainString()
+              + ")");
+      return null;
+    }
+    return amount;
+  }
+
   /** The longest passage of prose a document holds in one value (a report's background). */
   public static final int MAX_PROSE = 20000;
 

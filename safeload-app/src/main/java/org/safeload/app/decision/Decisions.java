@@ -185,7 +185,8 @@ public class Decisions implements AwardDates {
             clock.instant(),
             AuditLog.actor());
     audit.record("create", "decision", stored.id() + "/" + number, summary + " recorded");
-    return decision(code, number);
+    DecisionRepository.Row row = decisions.find(stored.id(), number).orElseThrow();
+    return read(code, row, audit.people(List.of(row.recordedBy())));
   }
 
   private static String summary(Decision d) {

@@ -32,7 +32,13 @@ class HomePage {
   /** Contract flags that need someone to act (the money engine raises them). */
   private static final Set<String> CONTRACT_ATTENTION =
       Set.of(
-          "ceiling-breach", "ceiling-close", "extension-decision-due", "extension-decision-passed");
+          "ceiling-breach",
+          "ceiling-close",
+          "extension-decision-due",
+          "extension-decision-passed",
+          "extension-underpriced",
+          "no-route",
+          "contract-procedure-rule");
 
   private final OrganisationService organisation;
   private final TimelinessService timeliness;

@@ -37,7 +37,7 @@ public record Evaluation(
       BigDecimal potentialValue,
       boolean keyDecision,
       LocalDate breachDate,
-      List<Costing.ExtensionDecision> extensionDecisions,
+      List<Extension> extensionDecisions,
       List<Costing.Flag> flags,
       BigDecimal linkedTotal,
       String keyDecisionStatement) {
@@ -70,7 +70,7 @@ public record Evaluation(
           c.potentialValue(),
           c.keyDecision(),
           c.breachDate(),
-          c.extensionDecisions(),
+          c.extensionDecisions().stream().map(Extension::of).toList(),
           c.flags(),
           c.linkedTotal(),
           c.keyDecisionStatement());
@@ -104,6 +104,34 @@ public record Evaluation(
         teams.add(new TeamCost(names.get(i), amounts.get(i)));
       }
       return teams;
+    }
+  }
+
+  /**
+   * An extension option: its months and most, its decide-by date and the days left to it, where it
+   * stands ({@code open}, {@code exercised}, {@code declined}: the codes the contract document
+   * uses), and what its months would cost at the prices in force on the contract's last day.
+   */
+  public record Extension(
+      int months,
+      BigDecimal maxValue,
+      LocalDate decideBy,
+      long daysLeft,
+      String state,
+      BigDecimal costAtCurrentPrices) {
+
+    static Extension of(Costing.ExtensionDecision d) {
+      return new Extension(
+          d.months(),
+          d.maxValue(),
+          d.decideBy(),
+          d.daysLeft(),
+          d.state().code(),
+          d.costAtCurrentPrices());
+    }
+
+    public boolean open() {
+      return "open".equals(state);
     }
   }
 

@@ -18,6 +18,13 @@ import org.safeload.report.Report;
  */
 final class PdfWriter {
 
+  static {
+    // openhtmltopdf logs every font it loads at INFO: only its warnings are worth a reader's time.
+    com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+        .forEach(
+            name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+  }
+
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   private PdfWriter() {}

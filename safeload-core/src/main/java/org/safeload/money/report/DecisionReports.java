@@ -317,6 +317,9 @@ public final class DecisionReports {
       kv.addAll(List.of("Linked awards' total", pounds(cost.linkedTotal())));
     }
     blocks.add(KeyValues.of(kv.toArray(String[]::new)));
+    if (d != null && d.words().funding() != null) {
+      blocks.add(Paragraph.of("Funding: " + d.words().funding()));
+    }
     if (!f.contract().offsets().isEmpty()) {
       Table.Builder offsets =
           Table.builder("Offsets")

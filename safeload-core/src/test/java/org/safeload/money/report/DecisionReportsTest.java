@@ -81,7 +81,8 @@ class DecisionReportsTest {
             "Caseloads rose to 24 per social worker.",
             null,
             List.of(new Decision.Risk("The team leaves before cases are handed over", "Taper")),
-            "Taper to 2 social workers in September."),
+            "Taper to 2 social workers in September.",
+            "From the children's social care budget."),
         List.of(
             new Decision.OptionConsidered("Do nothing", BigDecimal.ZERO, false, null),
             new Decision.OptionConsidered("Managed team", new BigDecimal("360300"), true, null)),

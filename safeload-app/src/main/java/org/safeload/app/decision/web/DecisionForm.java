@@ -34,6 +34,7 @@ public class DecisionForm {
   private String background = "";
   private String recommendation = "";
   private String exitPlan = "";
+  private String funding = "";
   private List<String> risks = blanks(RISKS);
   private List<String> mitigations = blanks(RISKS);
   private List<String> optionNames = blanks(OPTIONS);
@@ -108,6 +109,7 @@ public class DecisionForm {
     put(narrative, "background", background);
     put(narrative, "recommendation", recommendation);
     put(narrative, "exitPlan", exitPlan);
+    put(narrative, "funding", funding);
     List<Object> riskRows = new ArrayList<>();
     for (int i = 0; i < RISKS; i++) {
       if (has(at(risks, i)) || has(at(mitigations, i))) {
@@ -206,6 +208,7 @@ public class DecisionForm {
         case "narrative.background" -> "background";
         case "narrative.recommendation" -> "recommendation";
         case "narrative.exitPlan" -> "exitPlan";
+        case "narrative.funding" -> "funding";
         case "options" -> "chosen";
         default -> problem;
       };
@@ -391,6 +394,14 @@ public class DecisionForm {
 
   public void setExitPlan(String exitPlan) {
     this.exitPlan = exitPlan == null ? "" : exitPlan;
+  }
+
+  public String getFunding() {
+    return funding;
+  }
+
+  public void setFunding(String funding) {
+    this.funding = funding == null ? "" : funding;
   }
 
   public List<String> getRisks() {
