@@ -71,12 +71,14 @@ public final class HandoverBench {
               in.cases(), in.receivers(), in.policy(), Duration.ofMillis((long) (limit * 1000)));
       if (repeat > 1) {
         System.out.printf(
-            "  run %d: %s, max %s, bound %s, moved %d, %d ms%n",
+            "  run %d: %s, max %s, bound %s, moved %d, balance %s (gap %s), %d ms%n",
             run + 1,
             plan.status().code(),
             plan.maxWeightedPerFte(),
             plan.bound(),
             plan.movedFromPreviousWorker(),
+            plan.balance(),
+            plan.balanceGap(),
             plan.solveTime().toMillis());
       }
     }
@@ -103,6 +105,9 @@ public final class HandoverBench {
         PlanCheck.movedFromPreviousWorker(in.cases(), in.receivers(), greedy)
             + " of "
             + plan.continuityCases());
+    row("balance: sum of W^2/F (stage 3)", String.valueOf(plan.balance()), "-");
+    row("balance lower bound", String.valueOf(plan.balanceBound()), "-");
+    row("balance gap (best - bound) / best", String.valueOf(plan.balanceGap()), "-");
     row("rule breaches: receivers over a cap", planned.capsExceeded(), baseline.capsExceeded());
     row(
         "rule breaches: excluded case types held",

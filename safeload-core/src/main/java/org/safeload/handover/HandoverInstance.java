@@ -3,6 +3,7 @@ package org.safeload.handover;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExprBuilder;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,6 +240,44 @@ final class HandoverInstance {
       max = Math.max(max, units(w[j], j));
     }
     return max;
+  }
+
+  /**
+   * {@code L}: the least common multiple of the receivers' FTEs in hundredths (1 without
+   * receivers), so that every {@code L / F} is a whole number.
+   */
+  BigInteger fteLcm() {
+    BigInteger lcm = BigInteger.ONE;
+    for (long f : fte) {
+      BigInteger b = BigInteger.valueOf(f);
+      lcm = lcm.divide(lcm.gcd(b)).multiply(b);
+    }
+    return lcm;
+  }
+
+  /** Each receiver's weighted load after a plan, in hundredths. */
+  long[] loadsAfter(int[] plan) {
+    long[] w = weighted.clone();
+    for (int f = 0; f < families.size(); f++) {
+      w[plan[f]] += families.get(f).weight();
+    }
+    return w;
+  }
+
+  /**
+   * A plan's balance (the stage-3 objective) {@code Σ W²/F} in weighted cases² per FTE, exactly, as
+   * the numerator over {@code 100·L}: {@code Σ w²·(L/f)} with {@code w} and {@code f} in hundredths
+   * (so {@code Σ W²/F = Σ (w/100)²/(f/100) = Σ w²·(L/f) / (100·L)}).
+   */
+  BigInteger balanceNumerator(int[] plan) {
+    BigInteger lcm = fteLcm();
+    long[] w = loadsAfter(plan);
+    BigInteger sum = BigInteger.ZERO;
+    for (int j = 0; j < r; j++) {
+      BigInteger wj = BigInteger.valueOf(w[j]);
+      sum = sum.add(wj.multiply(wj).multiply(lcm.divide(BigInteger.valueOf(fte[j]))));
+    }
+    return sum;
   }
 
   /** A plan's cases moved away from a worker they know (the stage-2 objective, minimised). */

@@ -26,6 +26,14 @@ import org.safeload.caseload.Load;
  *     worker it knows (its current or a previous one) is among the receivers
  * @param movedBound no plan with this maximum moves fewer (equal when proven)
  * @param continuityCases cases with a worker they know among the receivers
+ * @param balance the plan's {@code Σ W²/F} over the receivers counted for the maximum (W: weighted
+ *     load after the plan, F: FTE), in weighted cases² per FTE (2 dp, half up); the third
+ *     objective, least when the loads per FTE are as even as the first two allow; null without a
+ *     plan
+ * @param balanceBound no plan with this maximum and these moves has a lower {@code balance} (2 dp,
+ *     rounded down); equal to it when proven; null without a plan
+ * @param balanceGap (balance − bound) / balance on the exact values (4 dp, rounded up); 0 when
+ *     proven; null without a plan
  * @param unplaced cases that cannot be placed (when {@link Status#INFEASIBLE}), in input order
  * @param extraFteNeeded the least extra capacity, as one experienced social worker's FTE (2 dp),
  *     that would let every case that some worker may hold be placed; null unless infeasible
@@ -42,6 +50,9 @@ public record HandoverPlan(
     int movedFromPreviousWorker,
     int movedBound,
     int continuityCases,
+    BigDecimal balance,
+    BigDecimal balanceBound,
+    BigDecimal balanceGap,
     List<String> unplaced,
     BigDecimal extraFteNeeded,
     List<String> explanation,
@@ -56,7 +67,10 @@ public record HandoverPlan(
 
   /** How good a plan is known to be. */
   public enum Status {
-    /** Both objectives proven best: no plan has a lower maximum, nor fewer moves with it. */
+    /**
+     * All three objectives proven best: no plan has a lower maximum, nor fewer moves with it, nor a
+     * lower balance with both.
+     */
     OPTIMAL,
     /** A plan that keeps every rule, not proven best within the time limit: see bound and gap. */
     FEASIBLE,

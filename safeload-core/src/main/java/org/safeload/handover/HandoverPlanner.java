@@ -3,6 +3,7 @@ package org.safeload.handover;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.safeload.caseload.CaseloadPolicy;
@@ -19,7 +20,9 @@ import org.safeload.caseload.Limits;
  * <ol>
  *   <li>the least possible maximum weighted caseload per FTE over all receivers (after the plan);
  *   <li>with that maximum, the fewest cases moved away from a worker the child knows (its current
- *       or a previous worker) although one is a receiver.
+ *       or a previous worker) although one is a receiver;
+ *   <li>with both, the least balance {@code Σ W²/F} over the receivers (W: weighted load after the
+ *       plan, F: FTE): the loads per FTE as even as the first two allow.
  * </ol>
  *
  * <p>Exact integers: weights and current weighted loads are hundredths, FTEs are hundredths {@code
@@ -34,9 +37,12 @@ import org.safeload.caseload.Limits;
  * receiver (integers), which removes their symmetry. Stage 2 fixes the maximum found and maximises
  * the cases kept with a worker they know, with one yes/no variable per (family that knows a
  * receiver, eligible receiver) and class counts for the other families; it starts from stage 1's
- * plan (a hint). Both stages run on {@code workers} threads (2 by default); stage 1 gets up to
- * three quarters of the time limit, stage 2 the rest. Families of one class are then given out to
- * receivers in input order, so a plan is reproducible from the solver's counts.
+ * plan (a hint). Stage 3 ({@link BalanceStage}) keeps both values as constraints on the same model
+ * ({@link AssignmentModel}) and minimises the balance, exactly in integers. The stages run on
+ * {@code workers} threads (2 by default); stage 1 gets up to 60% of the time limit, stage 2 half of
+ * what is left, stage 3 the rest (stages 2 and 3 at least 5% of the limit each). Families of one
+ * class are then given out to receivers in input order, so a plan is reproducible from the solver's
+ * counts.
  *
  * <p>When no plan fits, a third model adds one virtual experienced social worker (the policy group
  * of a social worker not in their ASYE), whose caps scale with an FTE variable in steps of 0.01,
@@ -45,14 +51,16 @@ import org.safeload.caseload.Limits;
  * <p>The planner runs the stages in order and decides the status; each job is its own class in this
  * package: {@link HandoverInstance} (the instance as exact integers), {@link LoadBounds} and {@link
  * StartingPlans} (bounds and hints for stage 1), {@link MaxLoadStage} (stage 1), {@link
- * ContinuityStage} (stage 2), {@link ExtraWorkerStage} (when no plan fits), {@link ClassCounts}
- * (from class counts to families) and {@link PlanAssembly} (the plan and its figures).
+ * ContinuityStage} (stage 2), {@link BalanceStage} (stage 3), {@link ExtraWorkerStage} (when no
+ * plan fits), {@link ClassCounts} (from class counts to families) and {@link PlanAssembly} (the
+ * plan and its figures).
  *
  * <p>Thread-safe: a planner keeps no state between calls; the native library is loaded once.
  */
 public final class HandoverPlanner {
 
   private final int workers;
+  private final boolean balance;
 
   public HandoverPlanner() {
     this(2);
@@ -60,10 +68,19 @@ public final class HandoverPlanner {
 
   /** A planner whose solver uses this many threads. */
   public HandoverPlanner(int workers) {
+    this(workers, true);
+  }
+
+  /**
+   * A planner with or without stage 3; without it, the plans of the planner before stage 3 (tests
+   * compare the two).
+   */
+  HandoverPlanner(int workers, boolean balance) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1");
     }
     this.workers = workers;
+    this.balance = balance;
   }
 
   private static final class Natives {
@@ -113,7 +130,7 @@ public final class HandoverPlanner {
     return false;
   }
 
-  /** Stage 1, then stage 2 with its maximum (or the extra worker when stage 1 proves none fits). */
+  /** Stages 1, 2 and 3 in order (or the extra worker when stage 1 proves none fits). */
   private HandoverPlan solve(
       List<HandoverCase> cases,
       List<Receiver> receivers,
@@ -157,8 +174,31 @@ public final class HandoverPlanner {
     // Stage 2: with that maximum, keep as many cases as possible with a worker they know.
     ContinuityStage.Result s2 = ContinuityStage.solve(in, best, stage1Plan, solving);
     int[] plan = s2.plan() != null ? s2.plan() : stage1Plan;
-    boolean optimal =
-        s1.status() == CpSolverStatus.OPTIMAL && s2.status() == CpSolverStatus.OPTIMAL;
+
+    // Stage 3: with both, the least Σ W²/F (the most even loads per FTE).
+    BalanceStage.Result s3 =
+        balance
+            ? BalanceStage.solve(in, best, in.continuityCases - in.moved(plan), plan, solving)
+            : null;
+    if (s3 != null) {
+      plan = s3.plan();
+    }
+    List<String> unproven = new ArrayList<>();
+    if (s1.status() != CpSolverStatus.OPTIMAL) {
+      unproven.add(
+          "Stage 1 (the highest weighted caseload per FTE) is not proven least in the time limit:"
+              + " see bound and gap.");
+    }
+    if (s2.status() != CpSolverStatus.OPTIMAL) {
+      unproven.add(
+          "Stage 2 (cases moved away from a worker the child knows) is not proven least in the"
+              + " time limit: see movedBound.");
+    }
+    if (s3 != null && s3.status() != CpSolverStatus.OPTIMAL) {
+      unproven.add(
+          "Stage 3 (the balance, the sum of squared weighted caseloads per FTE) is not proven"
+              + " least in the time limit: see balanceBound and balanceGap.");
+    }
     long lowerM = s1.status() == CpSolverStatus.OPTIMAL ? best : Math.min(best, s1.bound());
     int moved = in.moved(plan);
     int movedBound =
@@ -167,11 +207,14 @@ public final class HandoverPlanner {
             : (int) Math.min(moved, in.continuityCases - s2.keptBound());
     return PlanAssembly.planned(
         in,
-        optimal ? HandoverPlan.Status.OPTIMAL : HandoverPlan.Status.FEASIBLE,
+        unproven.isEmpty() ? HandoverPlan.Status.OPTIMAL : HandoverPlan.Status.FEASIBLE,
         plan,
         lowerM,
         best,
         movedBound,
+        s3 == null ? null : s3.boundNumerator(),
+        s3 == null ? null : s3.boundDenominator(),
+        balance ? unproven : List.of(),
         solving.elapsed());
   }
 }

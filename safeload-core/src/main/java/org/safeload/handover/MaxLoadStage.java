@@ -12,7 +12,7 @@ import com.google.ortools.sat.LinearExprBuilder;
  * families of each {@link FamilyClass} go to each receiver, within their caps) minimises the
  * maximum {@code M} in units of {@code 1/S}, with {@code S·W ≤ M·F} for every receiver. The
  * capacity bound of {@link LoadBounds} is its least value, and a {@link StartingPlans starting
- * plan} at that level (or else one within the caps) its hint. Gets three quarters of the time left.
+ * plan} at that level (or else one within the caps) its hint. Gets 60% of the time left.
  */
 final class MaxLoadStage {
 
@@ -101,8 +101,8 @@ final class MaxLoadStage {
       }
       model.addHint(m, in.maxUnits(hint));
     }
-    // three quarters of the time left after building the model; stage 2 gets the rest
-    CpSolver solver = solving.solver(solving.secondsLeft() * 0.75, in);
+    // 60% of the time left after building the model; stages 2 and 3 share the rest
+    CpSolver solver = solving.solver(solving.secondsLeft() * 0.6, in);
     CpSolverStatus status = solver.solve(model);
     if (Solving.DEBUG) {
       System.err.printf(

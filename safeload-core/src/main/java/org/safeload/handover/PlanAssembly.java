@@ -1,6 +1,7 @@
 package org.safeload.handover;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class PlanAssembly {
    * @param lowerUnits no plan has a lower maximum, in objective units
    * @param bestUnits this plan's maximum, in objective units
    * @param movedBound no plan with this maximum moves fewer cases
+   * @param balanceBound with {@code balanceDenominator}: no plan keeping the first two objectives
+   *     has a lower balance (both null when stage 3 did not run)
+   * @param explanation which stages are not proven, one sentence each (empty when optimal)
    */
   static HandoverPlan planned(
       HandoverInstance in,
@@ -36,6 +40,9 @@ final class PlanAssembly {
       long lowerUnits,
       long bestUnits,
       int movedBound,
+      BigInteger balanceBound,
+      BigInteger balanceDenominator,
+      List<String> explanation,
       Duration time) {
     int r = in.r;
     Map<String, String> assignment = new LinkedHashMap<>();
@@ -92,6 +99,26 @@ final class PlanAssembly {
                   .max(BigDecimal.ZERO)
                   .divide(exactMax, 4, RoundingMode.UP);
     }
+    // Σ W²/F = numerator / (100·L), exactly
+    BigInteger numerator = in.balanceNumerator(plan);
+    BigInteger denominator = in.fteLcm().multiply(BigInteger.valueOf(HandoverInstance.HUNDRED));
+    BigDecimal balance = ratio(numerator, denominator, 2, RoundingMode.HALF_UP);
+    BigDecimal balanceBoundOut = null;
+    BigDecimal balanceGap = null;
+    if (balanceBound != null) {
+      // compare a/b with c/d as a·d with c·b
+      BigInteger best = numerator.multiply(balanceDenominator);
+      BigInteger lower = balanceBound.multiply(denominator);
+      if (lower.compareTo(best) >= 0) {
+        balanceBoundOut = balance;
+        balanceGap = BigDecimal.ZERO.setScale(4);
+      } else {
+        balanceBoundOut =
+            ratio(balanceBound.max(BigInteger.ZERO), balanceDenominator, 2, RoundingMode.FLOOR)
+                .min(balance);
+        balanceGap = ratio(best.subtract(lower.max(BigInteger.ZERO)), best, 4, RoundingMode.UP);
+      }
+    }
     return new HandoverPlan(
         status,
         assignment,
@@ -102,10 +129,17 @@ final class PlanAssembly {
         in.moved(plan),
         movedBound,
         in.continuityCases,
+        balance,
+        balanceBoundOut,
+        balanceGap,
         List.of(),
         null,
-        List.of(),
+        explanation,
         time);
+  }
+
+  private static BigDecimal ratio(BigInteger a, BigInteger b, int scale, RoundingMode rounding) {
+    return new BigDecimal(a).divide(new BigDecimal(b), scale, rounding);
   }
 
   /** A plan without an assignment ({@code infeasible} or {@code unknown}): every load unchanged. */
@@ -130,6 +164,9 @@ final class PlanAssembly {
         0,
         0,
         in.continuityCases,
+        null,
+        null,
+        null,
         unplaced,
         extraFte,
         explanation,
@@ -176,6 +213,9 @@ final class PlanAssembly {
         plan.movedFromPreviousWorker() + (placed ? onlyFull : 0),
         plan.movedBound() + (placed ? onlyFull : 0),
         plan.continuityCases() + onlyFull,
+        plan.balance(),
+        plan.balanceBound(),
+        plan.balanceGap(),
         plan.unplaced(),
         plan.extraFteNeeded(),
         plan.explanation(),

@@ -37,37 +37,83 @@ class HandoverPlanRegressionTest {
   private static final CaseloadPolicy POLICY = CaseloadPolicy.defaultPolicy();
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
-  @Test
-  void plansOfFixedInstancesAreUnchanged() throws IOException {
-    Map<String, String> digests = new LinkedHashMap<>();
-    digests.put("docs example", digest(docsExample()));
+  /** A named fixed instance and the planner's threads. */
+  private record Fixed(
+      String name, List<HandoverCase> cases, List<Receiver> receivers, int threads) {}
+
+  private static List<Fixed> fixed() throws IOException {
+    List<Fixed> list = new ArrayList<>();
+    DocsExample docs = docsExample();
+    list.add(new Fixed("docs example", docs.cases(), docs.receivers(), 2));
     for (long seed = 1; seed <= 8; seed++) {
       var in = HandoverInstances.generate(40, 6, seed);
-      digests.put(
-          "generated 40x6 seed " + seed,
-          digest(new HandoverPlanner().plan(in.cases(), in.receivers(), in.policy(), LIMIT)));
+      list.add(new Fixed("generated 40x6 seed " + seed, in.cases(), in.receivers(), 2));
     }
-    StringBuilder tiny = new StringBuilder();
     for (long seed = 1; seed <= 60; seed++) {
       HandoverBruteForceTest.Tiny t = HandoverBruteForceTest.tiny(seed);
-      tiny.append(describe(new HandoverPlanner().plan(t.cases(), t.receivers(), POLICY, LIMIT)));
+      list.add(new Fixed("tiny seed " + seed, t.cases(), t.receivers(), 2));
     }
-    digests.put("tiny seeds 1-60", sha(tiny.toString()));
-    HandoverPlan full = withAFullReceiver();
+    Fixed full = withAFullReceiver();
+    list.add(full);
+    var inf = HandoverInstances.generate(60, 8, 5);
+    list.add(new Fixed("infeasible 60 cases to 3", inf.cases(), inf.receivers().subList(0, 3), 2));
+    var mid = HandoverInstances.generate(120, 12, 7);
+    list.add(new Fixed("generated 120x12 seed 7, one thread", mid.cases(), mid.receivers(), 1));
+    return list;
+  }
+
+  private static HandoverPlan plan(Fixed f, boolean balance) {
+    Duration limit = f.name().equals("docs example") ? Duration.ofSeconds(10) : LIMIT;
+    return new HandoverPlanner(f.threads(), balance).plan(f.cases(), f.receivers(), POLICY, limit);
+  }
+
+  /**
+   * Digests of the plans, the 60 tiny seeds as one digest, in order. With {@code withBalance}, each
+   * plan's description also carries its balance, bound and gap.
+   */
+  private static Map<String, String> digests(Map<String, HandoverPlan> plans, boolean withBalance) {
+    Map<String, String> digests = new LinkedHashMap<>();
+    StringBuilder tiny = new StringBuilder();
+    plans.forEach(
+        (name, p) -> {
+          String text = describe(p) + (withBalance ? describeBalance(p) : "");
+          if (name.startsWith("tiny seed ")) {
+            tiny.append(text);
+            if (name.equals("tiny seed 60")) {
+              digests.put("tiny seeds 1-60", sha(tiny.toString()));
+            }
+          } else {
+            digests.put(name, sha(text));
+          }
+        });
+    return digests;
+  }
+
+  /**
+   * The planner with stages 1 and 2 only answers exactly what it answered before stage 3 (issue
+   * 14): the digests are those computed before the planner was split into classes by job (issue
+   * 10). With stage 3, every plan keeps the same maximum and the same cases moved, its balance is
+   * never higher, and the whole plans are pinned again: stage 3 legitimately changes assignments
+   * wherever several plans tied on the first two objectives.
+   */
+  @Test
+  void plansOfFixedInstancesAreUnchanged() throws IOException {
+    Map<String, HandoverPlan> two = new LinkedHashMap<>();
+    Map<String, HandoverPlan> three = new LinkedHashMap<>();
+    for (Fixed f : fixed()) {
+      two.put(f.name(), plan(f, false));
+      three.put(f.name(), plan(f, true));
+    }
+    HandoverPlan full = three.get("one full receiver");
     assertThat(full.status()).isEqualTo(HandoverPlan.Status.OPTIMAL);
     assertThat(full.receivers().getFirst().received()).isZero();
-    digests.put("one full receiver", digest(full));
-    HandoverPlan infeasible = infeasible();
+    HandoverPlan infeasible = three.get("infeasible 60 cases to 3");
     assertThat(infeasible.status()).isEqualTo(HandoverPlan.Status.INFEASIBLE);
     assertThat(infeasible.unplaced()).isNotEmpty();
-    digests.put("infeasible 60 cases to 3", digest(infeasible));
-    var mid = HandoverInstances.generate(120, 12, 7);
-    HandoverPlan oneThread =
-        new HandoverPlanner(1).plan(mid.cases(), mid.receivers(), POLICY, LIMIT);
-    assertThat(oneThread.status()).isEqualTo(HandoverPlan.Status.OPTIMAL);
-    digests.put("generated 120x12 seed 7, one thread", digest(oneThread));
+    assertThat(three.get("generated 120x12 seed 7, one thread").status())
+        .isEqualTo(HandoverPlan.Status.OPTIMAL);
 
-    assertThat(digests)
+    assertThat(digests(two, false))
         .containsExactlyEntriesOf(
             expected(
                 "docs example", "181f75791e75b06b",
@@ -83,6 +129,45 @@ class HandoverPlanRegressionTest {
                 "one full receiver", "22113576abf9cde1",
                 "infeasible 60 cases to 3", "1502ef3b282f2195",
                 "generated 120x12 seed 7, one thread", "a8506095756c293d"));
+
+    List<String> changed = new ArrayList<>();
+    for (String name : two.keySet()) {
+      HandoverPlan before = two.get(name);
+      HandoverPlan after = three.get(name);
+      assertThat(after.status()).as(name).isEqualTo(before.status());
+      assertThat(after.maxWeightedPerFte()).as(name).isEqualTo(before.maxWeightedPerFte());
+      assertThat(after.bound()).as(name).isEqualTo(before.bound());
+      assertThat(after.movedFromPreviousWorker())
+          .as(name)
+          .isEqualTo(before.movedFromPreviousWorker());
+      assertThat(after.extraFteNeeded()).as(name).isEqualTo(before.extraFteNeeded());
+      assertThat(after.unplaced()).as(name).isEqualTo(before.unplaced());
+      if (before.balance() != null) {
+        assertThat(after.balance()).as(name).isLessThanOrEqualTo(before.balance());
+        assertThat(after.balanceGap()).as(name).isEqualByComparingTo("0");
+      }
+      if (!after.assignment().equals(before.assignment())) {
+        changed.add(name + " (balance " + before.balance() + " -> " + after.balance() + ")");
+      }
+    }
+    System.out.println("Plans stage 3 changed: " + changed);
+
+    assertThat(digests(three, true))
+        .containsExactlyEntriesOf(
+            expected(
+                "docs example", "?",
+                "generated 40x6 seed 1", "?",
+                "generated 40x6 seed 2", "?",
+                "generated 40x6 seed 3", "?",
+                "generated 40x6 seed 4", "?",
+                "generated 40x6 seed 5", "?",
+                "generated 40x6 seed 6", "?",
+                "generated 40x6 seed 7", "?",
+                "generated 40x6 seed 8", "?",
+                "tiny seeds 1-60", "?",
+                "one full receiver", "?",
+                "infeasible 60 cases to 3", "?",
+                "generated 120x12 seed 7, one thread", "?"));
   }
 
   /** The benchmark instance on 2 threads: the proven optimum, whichever tied plan reaches it. */
@@ -108,7 +193,9 @@ class HandoverPlanRegressionTest {
     return map;
   }
 
-  private static HandoverPlan docsExample() throws IOException {
+  private record DocsExample(List<HandoverCase> cases, List<Receiver> receivers) {}
+
+  private static DocsExample docsExample() throws IOException {
     Path examples = Path.of("..", "docs", "examples");
     HandoverCsv.Workers workers;
     HandoverCsv.Cases cases;
@@ -122,12 +209,11 @@ class HandoverPlanRegressionTest {
     }
     assertThat(workers.problems()).isEmpty();
     assertThat(cases.problems()).isEmpty();
-    return new HandoverPlanner()
-        .plan(cases.cases(), workers.receivers(), POLICY, Duration.ofSeconds(10));
+    return new DocsExample(cases.cases(), workers.receivers());
   }
 
   /** The first receiver at their case cap: listed unchanged, the children who know them counted. */
-  private static HandoverPlan withAFullReceiver() {
+  private static Fixed withAFullReceiver() {
     var in = HandoverInstances.generate(40, 6, 11);
     List<Receiver> receivers = new ArrayList<>(in.receivers());
     Receiver first = receivers.getFirst();
@@ -152,17 +238,12 @@ class HandoverPlanRegressionTest {
               : c);
     }
     assertThat(HandoverPlanner.canTakeAny(receivers.getFirst(), cases, POLICY)).isFalse();
-    return new HandoverPlanner().plan(cases, receivers, POLICY, LIMIT);
+    return new Fixed("one full receiver", cases, receivers, 2);
   }
 
-  /** Far more cases than three receivers can hold: unplaced cases and the extra FTE. */
-  private static HandoverPlan infeasible() {
-    var in = HandoverInstances.generate(60, 8, 5);
-    return new HandoverPlanner().plan(in.cases(), in.receivers().subList(0, 3), POLICY, LIMIT);
-  }
-
-  private static String digest(HandoverPlan plan) {
-    return sha(describe(plan));
+  /** The stage-3 figures of a plan, one line. */
+  static String describeBalance(HandoverPlan p) {
+    return plain(p.balance()) + ' ' + plain(p.balanceBound()) + ' ' + plain(p.balanceGap()) + '\n';
   }
 
   /** Every field of a plan but the solve time, one line each. */
