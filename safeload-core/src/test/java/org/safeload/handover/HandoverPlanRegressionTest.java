@@ -150,38 +150,55 @@ class HandoverPlanRegressionTest {
         changed.add(name + " (balance " + before.balance() + " -> " + after.balance() + ")");
       }
     }
-    System.out.println("Plans stage 3 changed: " + changed);
+    // the plans whose assignment stage 3 changed (the others were already the most even)
+    assertThat(changed)
+        .containsExactly(
+            "generated 40x6 seed 1 (balance 2183.78 -> 2183.70)",
+            "generated 40x6 seed 2 (balance 2473.61 -> 2473.25)",
+            "generated 40x6 seed 6 (balance 2146.80 -> 2146.63)");
 
     assertThat(digests(three, true))
         .containsExactlyEntriesOf(
             expected(
-                "docs example", "?",
-                "generated 40x6 seed 1", "?",
-                "generated 40x6 seed 2", "?",
-                "generated 40x6 seed 3", "?",
-                "generated 40x6 seed 4", "?",
-                "generated 40x6 seed 5", "?",
-                "generated 40x6 seed 6", "?",
-                "generated 40x6 seed 7", "?",
-                "generated 40x6 seed 8", "?",
-                "tiny seeds 1-60", "?",
-                "one full receiver", "?",
-                "infeasible 60 cases to 3", "?",
-                "generated 120x12 seed 7, one thread", "?"));
+                "docs example", "05d5e4380051f322",
+                "generated 40x6 seed 1", "88283873a32cb19f",
+                "generated 40x6 seed 2", "2e93118a410d97ad",
+                "generated 40x6 seed 3", "7acf7ed4bd6d3ee2",
+                "generated 40x6 seed 4", "d6c07aba0355b731",
+                "generated 40x6 seed 5", "8437fc56914a04a0",
+                "generated 40x6 seed 6", "f61810f718faaccb",
+                "generated 40x6 seed 7", "b74554c0a16894db",
+                "generated 40x6 seed 8", "34b5a0416cdc66f5",
+                "tiny seeds 1-60", "1aadf64f1cade560",
+                "one full receiver", "4cb24a7cc818d698",
+                "infeasible 60 cases to 3", "32b51983445ab679",
+                "generated 120x12 seed 7, one thread", "de84056fc8df6c8f"));
   }
 
-  /** The benchmark instance on 2 threads: the proven optimum, whichever tied plan reaches it. */
+  /**
+   * The benchmark instance on 2 threads: stages 1 and 2 proven, whichever tied plan reaches them.
+   * Stage 3 (issue 14) gets the plan to within 0.01% of the solver's bound at once (balance
+   * 14,491.17 against a bound of 14,490.67) but may not prove it in the time limit, so the plan may
+   * be {@code feasible} on stage 3 only: the gap is pinned at most 0.1%.
+   */
   @Test
   void theBenchmarkInstanceKeepsItsProvenOptimum() {
     var in = HandoverInstances.generate(500, 40, 1);
-    HandoverPlan plan = new HandoverPlanner().plan(in.cases(), in.receivers(), POLICY, LIMIT);
-    assertThat(plan.status()).isEqualTo(HandoverPlan.Status.OPTIMAL);
+    HandoverPlan plan =
+        new HandoverPlanner().plan(in.cases(), in.receivers(), POLICY, Duration.ofSeconds(10));
     assertThat(plan.maxWeightedPerFte()).isEqualByComparingTo("21.50");
     assertThat(plan.bound()).isEqualByComparingTo("21.50");
+    assertThat(plan.gap()).isEqualByComparingTo("0");
     assertThat(plan.movedFromPreviousWorker()).isEqualTo(15);
     assertThat(plan.movedBound()).isEqualTo(15);
     assertThat(plan.continuityCases()).isEqualTo(128);
     assertThat(plan.assignment()).hasSize(500);
+    assertThat(plan.balanceGap()).isLessThanOrEqualTo(new BigDecimal("0.0010"));
+    assertThat(plan.balanceBound()).isGreaterThanOrEqualTo(new BigDecimal("14490.67"));
+    if (plan.status() != HandoverPlan.Status.OPTIMAL) {
+      assertThat(plan.status()).isEqualTo(HandoverPlan.Status.FEASIBLE);
+      assertThat(plan.explanation()).singleElement().asString().startsWith("Stage 3");
+    }
   }
 
   /** Names and digests in order. */
