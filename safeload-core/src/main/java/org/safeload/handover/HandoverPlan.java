@@ -37,7 +37,8 @@ import org.safeload.caseload.Load;
  * @param unplaced cases that cannot be placed (when {@link Status#INFEASIBLE}), in input order
  * @param extraFteNeeded the least extra capacity, as one experienced social worker's FTE (2 dp),
  *     that would let every case that some worker may hold be placed; null unless infeasible
- * @param explanation why no plan fits, one sentence a line (empty otherwise)
+ * @param explanation why no plan fits, or which stages a feasible plan has not proven; one sentence
+ *     a line (empty when optimal)
  * @param solveTime wall-clock time spent in the solver, all stages
  */
 public record HandoverPlan(
@@ -72,7 +73,10 @@ public record HandoverPlan(
      * lower balance with both.
      */
     OPTIMAL,
-    /** A plan that keeps every rule, not proven best within the time limit: see bound and gap. */
+    /**
+     * A plan that keeps every rule, not proven best within the time limit: see the explanation, the
+     * bounds and the gaps.
+     */
     FEASIBLE,
     /** Proven: no plan keeps every rule. See unplaced, extraFteNeeded and explanation. */
     INFEASIBLE,

@@ -186,18 +186,17 @@ public final class HandoverPlanner {
     List<String> unproven = new ArrayList<>();
     if (s1.status() != CpSolverStatus.OPTIMAL) {
       unproven.add(
-          "Stage 1 (the highest weighted caseload per FTE) is not proven least in the time limit:"
-              + " see bound and gap.");
+          "Stage 1 not proven in the time limit: the highest weighted caseload per FTE may not be"
+              + " the least possible.");
     }
     if (s2.status() != CpSolverStatus.OPTIMAL) {
       unproven.add(
-          "Stage 2 (cases moved away from a worker the child knows) is not proven least in the"
-              + " time limit: see movedBound.");
+          "Stage 2 not proven in the time limit: fewer children might lose a worker they know.");
     }
     if (s3 != null && s3.status() != CpSolverStatus.OPTIMAL) {
       unproven.add(
-          "Stage 3 (the balance, the sum of squared weighted caseloads per FTE) is not proven"
-              + " least in the time limit: see balanceBound and balanceGap.");
+          "Stage 3 not proven in the time limit: the caseloads might be spread a little more"
+              + " evenly.");
     }
     long lowerM = s1.status() == CpSolverStatus.OPTIMAL ? best : Math.min(best, s1.bound());
     int moved = in.moved(plan);

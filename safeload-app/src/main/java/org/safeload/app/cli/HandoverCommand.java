@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Plans a handover: every family to one worker, every hard rule kept, the highest weighted"
           + " caseload per FTE as low as possible, then as few cases as possible moved away from"
-          + " a worker the child knows (docs/handover.md).",
+          + " a worker the child knows, then the loads per FTE as even as those allow"
+          + " (docs/handover.md).",
       "Exit codes: 0 a plan (optimal or feasible), 3 no plan fits (infeasible) or none found in"
           + " time, 2 bad input."
     })
@@ -134,6 +135,9 @@ public class HandoverCommand implements Callable<Integer> {
     out.put("movedFromPreviousWorker", plan.movedFromPreviousWorker());
     out.put("movedBound", plan.movedBound());
     out.put("continuityCases", plan.continuityCases());
+    out.put("balance", plan.balance());
+    out.put("balanceBound", plan.balanceBound());
+    out.put("balanceGap", plan.balanceGap());
     out.put("unplaced", plan.unplaced());
     out.put("extraFteNeeded", plan.extraFteNeeded());
     out.put("explanation", plan.explanation());
@@ -199,6 +203,12 @@ public class HandoverCommand implements Callable<Integer> {
           String.format(
               "Moved away from a worker the child knows: %d of %d cases%n",
               plan.movedFromPreviousWorker(), plan.continuityCases()));
+      out.append(
+          String.format(
+              "Balance (sum of squared weighted caseload per FTE): %s (bound %s, gap %s)%n",
+              plan.balance().toPlainString(),
+              plan.balanceBound().toPlainString(),
+              plan.balanceGap().toPlainString()));
     }
     if (plan.extraFteNeeded() != null) {
       out.append("Extra FTE needed: ").append(plan.extraFteNeeded().toPlainString()).append('\n');

@@ -59,6 +59,9 @@ class HandoverCommandTest {
     assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("optimal");
     assertThat(json).contains("\"maxWeightedPerFte\" : 19.50", "\"bound\" : 19.50");
     assertThat((Integer) JsonPath.read(json, "$.movedFromPreviousWorker")).isEqualTo(2);
+    // 19² + 19.5² + 15²/0.8 + 19.5² + 15² + 11.5²/0.6 = 1848.1666… (docs/handover.md)
+    assertThat(json)
+        .contains("\"balance\" : 1848.17", "\"balanceBound\" : 1848.17", "\"balanceGap\" : 0.0000");
     List<String> f1 = JsonPath.read(json, "$.assignment[?(@.familyGroup == 'F1')].to");
     assertThat(f1).containsExactly("W4", "W4", "W4");
     // The ASYE worker (W5) holds no cp, plo or court case, and at most 15 cases.
