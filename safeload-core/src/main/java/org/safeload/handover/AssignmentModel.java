@@ -94,12 +94,9 @@ final class AssignmentModel {
       }
       in.addCaps(model, r, cases[r], weighted[r]);
       // S·(W + new) ≤ max·F, i.e. new ≤ floor((max·F − S·W) / S)
-      room[r] = Math.floorDiv(max * in.fte[r] - in.scale * in.weighted[r], in.scale);
-      if (in.roomWeight[r] >= 0) {
-        room[r] = Math.min(room[r], in.roomWeight[r]);
-      }
-      model.addLessOrEqual(
-          weighted[r], Math.floorDiv(max * in.fte[r] - in.scale * in.weighted[r], in.scale));
+      long belowMax = Math.floorDiv(max * in.fte[r] - in.scale * in.weighted[r], in.scale);
+      model.addLessOrEqual(weighted[r], belowMax);
+      room[r] = in.roomWeight[r] >= 0 ? Math.min(belowMax, in.roomWeight[r]) : belowMax;
     }
   }
 
