@@ -85,8 +85,7 @@ public final class ContractCosting {
    * ceiling. Linked awards add up their values.
    */
   public BigDecimal value(Contract contract) {
-    Costing costing = forecast(contract, contract.start(), null, false);
-    return costing.ceiling() == null ? costing.total() : costing.ceiling().max(costing.total());
+    return forecast(contract, contract.start(), null, false).value();
   }
 
   private static BigDecimal open(Contract contract) {

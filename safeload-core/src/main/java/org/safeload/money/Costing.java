@@ -95,6 +95,14 @@ public record Costing(
     }
   }
 
+  /**
+   * The contract's value: its ceiling, or its costed total when that is higher or there is no
+   * ceiling (the base of the potential value; linked awards add up their values).
+   */
+  public BigDecimal value() {
+    return ceiling == null ? total : ceiling.max(total);
+  }
+
   /** The running total at the end of each month: the line to draw against the ceiling. */
   public List<BigDecimal> cumulative() {
     java.util.ArrayList<BigDecimal> running = new java.util.ArrayList<>();

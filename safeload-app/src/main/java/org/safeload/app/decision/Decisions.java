@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import org.safeload.money.Costing;
 import org.safeload.money.Decision;
 import org.safeload.money.DecisionDocument;
 import org.safeload.money.DecisionFigures;
-import org.safeload.money.DecisionKind;
 import org.safeload.money.PrintedFigures;
 import org.safeload.organisation.Team;
 import org.safeload.timeliness.KpiReport;
@@ -63,7 +61,6 @@ public class Decisions implements AwardDates {
   private final OrganisationService organisation;
   private final AuditLog audit;
   private final Clock clock;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   Decisions(
       DecisionRepository decisions,
@@ -180,7 +177,7 @@ public class Decisions implements AwardDates {
             stored.id(),
             d.kind().code(),
             d.date(),
-            json.writeValueAsString(DecisionDocument.toMap(d)),
+            FROZEN.writeValueAsString(DecisionDocument.toMap(d)),
             freeze(figures),
             clock.instant(),
             AuditLog.actor());
@@ -240,7 +237,7 @@ public class Decisions implements AwardDates {
         costing,
         value,
         key,
-        contracts.procurementFlags(contract),
+        contracts.procurementFlags(contract, costing),
         printed,
         linked,
         impact,
@@ -347,13 +344,4 @@ public class Decisions implements AwardDates {
   }
 
   private static final JsonMapper FROZEN = JsonMapper.builder().build();
-
-  /** Kinds of decision, for forms. */
-  public static List<DecisionKind> kinds() {
-    return List.of(DecisionKind.values());
-  }
-
-  static YearMonth month(LocalDate d) {
-    return YearMonth.from(d);
-  }
 }

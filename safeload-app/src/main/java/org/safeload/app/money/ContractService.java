@@ -116,7 +116,7 @@ public class ContractService {
     Costing cost = cost(c, asOf);
     Evaluation.ContractResult result = Evaluation.ContractResult.of(c, cost);
     List<Costing.Flag> flags = new ArrayList<>(result.flags());
-    flags.addAll(procurementFlags(c));
+    flags.addAll(procurementFlags(c, cost));
     return result.withFlags(flags);
   }
 
@@ -133,13 +133,15 @@ public class ContractService {
   /**
    * What the procurement rules flag for a contract: its value against the regime in force on its
    * award date (its award decision's, or its start).
+   *
+   * @param cost what it costs ({@link #cost}): its value is read from it, not costed again
    */
-  public List<Costing.Flag> procurementFlags(Contract c) {
+  public List<Costing.Flag> procurementFlags(Contract c, Costing cost) {
     LocalDate awarded =
         java.util.Optional.ofNullable(awardDates.getIfAvailable())
             .flatMap(a -> a.awardDate(c.id()))
             .orElse(c.start());
-    return rules.procurement().flags(c, costing.value(c), awarded);
+    return rules.procurement().flags(c, cost.value(), awarded);
   }
 
   /** Each linked contract's awards' total (docs/decisions.md), over every stored contract. */

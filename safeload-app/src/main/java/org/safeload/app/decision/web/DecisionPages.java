@@ -16,7 +16,6 @@ import org.safeload.money.Contract;
 import org.safeload.money.DecisionKind;
 import org.safeload.money.DecisionRoute;
 import org.safeload.money.ReportType;
-import org.safeload.organisation.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -93,7 +92,6 @@ class DecisionPages {
             .distinct()
             .sorted()
             .toList());
-    model.addAttribute("allRoles", Role.values());
     model.addAttribute("taperRows", rows(DecisionForm.TAPER));
     model.addAttribute("optionRows", rows(DecisionForm.OPTIONS));
     model.addAttribute("riskRows", rows(DecisionForm.RISKS));
