@@ -19,6 +19,8 @@ import org.safeload.organisation.Role;
  *     awards' values add up for the key-decision test
  * @param teams the teams it buys, each with its own roster and price, when it buys more than one
  *     (empty: the contract's own {@code roster} and {@code teamUnit} are its one team)
+ * @param reductionNoticeWeeks the notice, in weeks, the council must give before a reduction of the
+ *     roster takes effect (a taper); four unless the contract says otherwise
  */
 public record Contract(
     String id,
@@ -40,9 +42,16 @@ public record Contract(
     List<Invoice> actuals,
     List<Requirement> requirements,
     String follows,
-    List<TeamPart> teams) {
+    List<TeamPart> teams,
+    int reductionNoticeWeeks) {
+
+  /** The notice a reduction of the roster needs when the contract does not say: four weeks. */
+  public static final int DEFAULT_REDUCTION_NOTICE_WEEKS = 4;
 
   public Contract {
+    if (reductionNoticeWeeks < 0 || reductionNoticeWeeks > 52) {
+      throw new IllegalArgumentException("a reduction's notice is 0 to 52 weeks");
+    }
     requirements = requirements == null ? List.of() : List.copyOf(requirements);
     teams = teams == null ? List.of() : List.copyOf(teams);
     roster = List.copyOf(roster);
@@ -94,7 +103,62 @@ public record Contract(
         actuals,
         requirements,
         null,
-        List.of());
+        List.of(),
+        DEFAULT_REDUCTION_NOTICE_WEEKS);
+  }
+
+  /** A contract with the default notice for a reduction (four weeks). */
+  public Contract(
+      String id,
+      String provider,
+      ProcurementRoute route,
+      String justification,
+      LocalDate start,
+      LocalDate end,
+      BigDecimal ceiling,
+      ContractStatus status,
+      String team,
+      List<RosterLine> roster,
+      TeamUnit teamUnit,
+      List<RosterChange> changes,
+      List<Extra> extras,
+      List<Absence> absences,
+      List<Offset> offsets,
+      List<ExtensionOption> extensions,
+      List<Invoice> actuals,
+      List<Requirement> requirements,
+      String follows,
+      List<TeamPart> teams) {
+    this(
+        id,
+        provider,
+        route,
+        justification,
+        start,
+        end,
+        ceiling,
+        status,
+        team,
+        roster,
+        teamUnit,
+        changes,
+        extras,
+        absences,
+        offsets,
+        extensions,
+        actuals,
+        requirements,
+        follows,
+        teams,
+        DEFAULT_REDUCTION_NOTICE_WEEKS);
+  }
+
+  /**
+   * The first day a reduction of the roster notified on a day may take effect: the notice period
+   * after it.
+   */
+  public LocalDate earliestReduction(LocalDate notifiedOn) {
+    return notifiedOn.plusWeeks(reductionNoticeWeeks);
   }
 
   /**
@@ -151,7 +215,8 @@ public record Contract(
         actuals,
         requirements,
         follows,
-        teams);
+        teams,
+        reductionNoticeWeeks);
   }
 
   /** The same contract without its invoices: the forecast alone. */
@@ -176,7 +241,8 @@ public record Contract(
         List.of(),
         requirements,
         follows,
-        teams);
+        teams,
+        reductionNoticeWeeks);
   }
 
   /**
@@ -227,7 +293,8 @@ public record Contract(
         invoices,
         requirements,
         follows,
-        teams);
+        teams,
+        reductionNoticeWeeks);
   }
 
   /**
@@ -262,7 +329,8 @@ public record Contract(
         actuals,
         requirements,
         follows,
-        teams);
+        teams,
+        reductionNoticeWeeks);
   }
 
   /**
@@ -329,7 +397,8 @@ public record Contract(
         actuals,
         requirements,
         follows,
-        teams);
+        teams,
+        reductionNoticeWeeks);
   }
 
   /** A price: an amount per calendar day, working day, week or month (or one-off, for extras). */

@@ -32,6 +32,9 @@ public final class ContractDocument {
     doc.put("status", c.status().code());
     put(doc, "team", c.team());
     put(doc, "follows", c.follows());
+    if (c.reductionNoticeWeeks() != Contract.DEFAULT_REDUCTION_NOTICE_WEEKS) {
+      doc.put("reductionNoticeWeeks", c.reductionNoticeWeeks());
+    }
     pricing(doc, c.roster(), c.teamUnit());
     List<Object> teams = new ArrayList<>();
     c.teams()

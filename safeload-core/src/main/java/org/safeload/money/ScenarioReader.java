@@ -141,7 +141,8 @@ public final class ScenarioReader {
         "actuals",
         "requirements",
         "follows",
-        "teams");
+        "teams",
+        "reductionNoticeWeeks");
     String id = c.id("id", true);
     String provider = c.name("provider", true);
     ProcurementRoute route =
@@ -172,6 +173,10 @@ public final class ScenarioReader {
         c.code("status", false, ContractStatus::fromCode, ContractStatus.codes());
     String team = c.name("team", false);
     String follows = c.id("follows", false);
+    Integer notice = c.count("reductionNoticeWeeks", false, 0);
+    if (notice != null && notice > 52) {
+      c.problem("reductionNoticeWeeks", "must be at most 52 weeks (not " + notice + ")");
+    }
     if (follows != null && follows.equals(id)) {
       c.problem("follows", "a contract cannot follow itself");
     }
@@ -365,7 +370,8 @@ public final class ScenarioReader {
         actuals,
         requirements,
         follows,
-        parts);
+        parts,
+        notice == null ? Contract.DEFAULT_REDUCTION_NOTICE_WEEKS : notice);
   }
 
   private static List<RosterLine> roster(YamlObject c) {

@@ -46,7 +46,7 @@ class ScenarioReaderTest {
             """);
     assertThat(problems)
         .containsExactlyInAnyOrder(
-            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals, requirements, follows, teams",
+            "15 contracts[0].colour: unknown field; expected one of: id, provider, route, justification, start, end, ceiling, status, team, roster, teamUnit, changes, extras, absences, offsets, extensions, actuals, requirements, follows, teams, reductionNoticeWeeks",
             "2 contracts[0].id: must be 1 to 64 letters, digits, hyphens, underscores, full stops or colons (not \"bad one\")",
             "2 contracts[0].justification: a direct award needs its justification (why there was no competition)",
             "5 contracts[0].end: must be on or after the start, 2025-01-01",
@@ -56,6 +56,41 @@ class ScenarioReaderTest {
             "10 contracts[0].roster[1].role: must be one of: social-worker, advanced-practitioner, team-manager, business-support, provider-manager (not nurse)",
             "12 contracts[0].changes[0].role: the roster has no line for team-manager",
             "14 contracts[0].extras[0].per: is required");
+  }
+
+  private static final String NOTICE =
+      """
+      contracts:
+        - id: C1
+          provider: P
+          start: 2026-01-05
+          end: 2026-06-28
+          %s
+          roster:
+            - {role: social-worker, count: 6, rate: {amount: 450, per: working-day}}
+      """;
+
+  @Test
+  void aReductionsNoticeIsFourWeeksUnlessTheContractSaysAndRoundTrips() {
+    Contract plain = ScenarioReader.scenario(NOTICE.formatted("")).contracts().getFirst();
+    assertThat(plain.reductionNoticeWeeks()).isEqualTo(4);
+    // Four weeks after Monday 2 March 2026 is Monday 30 March.
+    assertThat(plain.earliestReduction(LocalDate.of(2026, 3, 2))).isEqualTo("2026-03-30");
+    assertThat(ContractDocument.toMap(plain)).doesNotContainKey("reductionNoticeWeeks");
+
+    Contract six =
+        ScenarioReader.scenario(NOTICE.formatted("reductionNoticeWeeks: 6")).contracts().getFirst();
+    assertThat(six.reductionNoticeWeeks()).isEqualTo(6);
+    assertThat(six.earliestReduction(LocalDate.of(2026, 3, 2))).isEqualTo("2026-04-13");
+    assertThat(ContractDocument.toMap(six)).containsEntry("reductionNoticeWeeks", 6);
+    // Every copy keeps it.
+    assertThat(six.withEnd(LocalDate.of(2026, 7, 31)).reductionNoticeWeeks()).isEqualTo(6);
+    assertThat(six.withoutInvoices().reductionNoticeWeeks()).isEqualTo(6);
+
+    assertThat(problems(NOTICE.formatted("reductionNoticeWeeks: 53")))
+        .containsExactly("6 contracts[0].reductionNoticeWeeks: must be at most 52 weeks (not 53)");
+    assertThat(problems(NOTICE.formatted("reductionNoticeWeeks: -1")))
+        .containsExactly("6 contracts[0].reductionNoticeWeeks: must be at least 0 (not -1)");
   }
 
   @Test

@@ -117,6 +117,7 @@ public class ContractForm {
   private String route = "";
   private String justification = "";
   private String ceiling = "";
+  private String reductionNoticeWeeks = "";
   private String pricing = PER_PERSON;
   private List<Line> lines = new ArrayList<>();
   private String unitPrice = "";
@@ -143,6 +144,7 @@ public class ContractForm {
     form.route = c.route() == null ? "" : c.route().code();
     form.justification = c.justification() == null ? "" : c.justification();
     form.ceiling = plain(c.ceiling());
+    form.reductionNoticeWeeks = String.valueOf(c.reductionNoticeWeeks());
     for (Contract.RosterLine l : c.roster()) {
       Line line = new Line();
       line.role = l.role().code();
@@ -228,6 +230,7 @@ public class ContractForm {
     put(doc, "start", start.toIso());
     put(doc, "end", end.toIso());
     put(doc, "ceiling", amount(ceiling));
+    put(doc, "reductionNoticeWeeks", reductionNoticeWeeks);
     put(doc, "status", status);
     put(doc, "team", team);
     // A contract for several teams keeps its teams' rosters and prices (the form shows one team's).
@@ -391,6 +394,14 @@ public class ContractForm {
 
   public void setCeiling(String ceiling) {
     this.ceiling = ceiling == null ? "" : ceiling;
+  }
+
+  public String getReductionNoticeWeeks() {
+    return reductionNoticeWeeks;
+  }
+
+  public void setReductionNoticeWeeks(String reductionNoticeWeeks) {
+    this.reductionNoticeWeeks = reductionNoticeWeeks == null ? "" : reductionNoticeWeeks.strip();
   }
 
   public String getPricing() {
