@@ -160,10 +160,20 @@ class CaseloadApi {
   }
 
   @GetMapping("/caseloads/cases/{caseRef}/recommendations")
-  @Operation(summary = "Ranked workers for a case, with reasons (the read is audited)")
+  @Operation(
+      summary =
+          "Ranked workers for a case, with reasons (the read is audited); on a later date, the"
+              + " workers in post then, with today's caseloads and the moves planned up to then")
   UnallocatedCases.CaseAllocation recommendations(
-      @PathVariable String caseRef, @RequestParam(defaultValue = "false") boolean allTeams) {
-    return unallocated.allocation(caseRef, boards.today(), allTeams);
+      @PathVariable String caseRef,
+      @RequestParam(defaultValue = "false") boolean allTeams,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    LocalDate date = orToday(on);
+    if (date.isBefore(boards.today())) {
+      throw new org.safeload.app.platform.InvalidInputException(
+          "on", "Recommendations are for today or a later date");
+    }
+    return unallocated.allocation(caseRef, date, allTeams);
   }
 
   /** An allocation request: the case, the worker, and a reason when a soft target is exceeded. */

@@ -136,8 +136,16 @@ class CaseloadPages {
   String allocation(
       @PathVariable String caseRef,
       @RequestParam(defaultValue = "false") boolean allTeams,
+      @RequestParam(required = false) String on,
       Model model) {
-    model.addAttribute("a", unallocated.allocation(caseRef, boards.today(), allTeams));
+    LocalDate date = date(on, "on", model);
+    if (date.isBefore(boards.today())) {
+      model.addAttribute("errors", Map.of("on", "Recommendations are for today or a later date"));
+      date = boards.today();
+    }
+    model.addAttribute("a", unallocated.allocation(caseRef, date, allTeams));
+    model.addAttribute("on", date);
+    model.addAttribute("later", date.isAfter(boards.today()));
     model.addAttribute("allTeams", allTeams);
     model.addAttribute("workerId", "");
     model.addAttribute("reason", "");
@@ -160,6 +168,8 @@ class CaseloadPages {
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.allOf(e));
       model.addAttribute("a", unallocated.allocation(caseRef, boards.today(), allTeams));
+      model.addAttribute("on", boards.today());
+      model.addAttribute("later", false);
       model.addAttribute("allTeams", allTeams);
       model.addAttribute("workerId", workerId == null ? "" : workerId);
       model.addAttribute("reason", reason == null ? "" : reason);
