@@ -75,7 +75,20 @@ public class Handovers {
       List<String> caseRefs,
       List<Long> toTeams,
       List<String> toWorkers,
-      Integer timeLimitSeconds) {}
+      Integer timeLimitSeconds,
+      LocalDate on) {
+
+    /** A plan for today. */
+    public HandoverRequest(
+        Long fromTeam,
+        String fromWorker,
+        List<String> caseRefs,
+        List<Long> toTeams,
+        List<String> toWorkers,
+        Integer timeLimitSeconds) {
+      this(fromTeam, fromWorker, caseRefs, toTeams, toWorkers, timeLimitSeconds, null);
+    }
+  }
 
   /** A case in a plan, with names for people. */
   public record Move(
@@ -88,7 +101,8 @@ public class Handovers {
       String to,
       String toName,
       String toTeamName,
-      boolean knowsChild) {}
+      boolean knowsChild,
+      LocalDate date) {}
 
   /**
    * A receiver's caseload before and after, with names.
@@ -102,6 +116,12 @@ public class Handovers {
       Integer cap,
       List<String> overTargets) {}
 
+  /**
+   * A day of a dated plan: how many cases move that day, and the highest weighted caseload per FTE
+   * among the receivers in post that day once they have.
+   */
+  public record StageView(LocalDate date, int moves, java.math.BigDecimal highest) {}
+
   /** A plan to review before applying it. */
   public record PlanView(
       LocalDate on,
@@ -111,7 +131,8 @@ public class Handovers {
       List<Move> moves,
       List<ReceiverView> receivers,
       List<Move> unplaced,
-      List<String> notCleared) {
+      List<String> notCleared,
+      List<StageView> stages) {
 
     /** Whether applying it needs a recorded reason (a receiver goes over a soft target). */
     public boolean needsReason() {
@@ -126,7 +147,14 @@ public class Handovers {
   public PlanView planHandover(HandoverRequest request) {
     // No transaction: the solver may run for seconds and must not hold a connection; the audit
     // record is written on its own.
-    LocalDate on = snapshots.today();
+    LocalDate today = snapshots.today();
+    LocalDate on = request.on() == null ? today : request.on();
+    snapshots.checkDate(on, "on");
+    if (on.isBefore(today)) {
+      throw new InvalidInputException("on", "A handover is planned for today or a later date");
+    }
+    // On a later date: the workers in post then, today's caseloads and the moves already
+    // planned up to then (allocations recorded for dates up to it).
     Snapshot s = snapshots.snapshot(on);
     List<FieldProblem> problems = new ArrayList<>();
     List<OpenCase> cases = casesToMove(s, request, problems);
@@ -199,22 +227,28 @@ public class Handovers {
               families.get(c.childId()),
               c.type(),
               c.worker(),
-              known.get(c.caseId())));
+              known.get(c.caseId()),
+              moveBy(s, c.worker(), today, on)));
     }
     List<Receiver> receivers = new ArrayList<>();
     for (CaseHolder h : receiving.values()) {
-      receivers.add(new Receiver(h, s.loads().loadOf(h.id(), moving)));
+      receivers.add(receiver(s, h, s.loads().loadOf(h.id(), moving), today));
     }
     HandoverPlan plan =
-        new HandoverPlanner().plan(input, receivers, s.policy(), Duration.ofSeconds(seconds));
+        new HandoverPlanner()
+            .plan(input, receivers, s.policy(), on, Duration.ofSeconds(seconds));
     Map<String, OpenCase> byRef = new LinkedHashMap<>();
     cases.forEach(c -> byRef.put(c.caseId(), c));
     List<Move> moves = new ArrayList<>();
     plan.assignment()
-        .forEach((caseRef, to) -> moves.add(move(s, byRef.get(caseRef), families, to, input)));
+        .forEach(
+            (caseRef, to) ->
+                moves.add(
+                    move(
+                        s, byRef.get(caseRef), families, to, input, plan.dates().get(caseRef))));
     List<Move> unplaced =
         plan.unplaced().stream()
-            .map(ref -> move(s, byRef.get(ref), families, null, input))
+            .map(ref -> move(s, byRef.get(ref), families, null, input, null))
             .toList();
     List<ReceiverView> views =
         plan.receivers().stream()
@@ -242,8 +276,28 @@ public class Handovers {
             + receivers.size()
             + " workers: "
             + plan.status().code());
+    List<StageView> stages =
+        plan.stages().stream()
+            .map(
+                st ->
+                    new StageView(
+                        st.date(),
+                        st.moves(),
+                        st.receivers().stream()
+                            .map(HandoverPlan.ReceiverLoad::weightedPerFteAfter)
+                            .max(java.util.Comparator.naturalOrder())
+                            .orElse(null)))
+            .toList();
     return new PlanView(
-        on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced, notCleared);
+        on,
+        s.policy().id(),
+        s.policy().name(),
+        plan,
+        moves,
+        views,
+        unplaced,
+        notCleared,
+        stages);
   }
 
   /**
@@ -264,8 +318,35 @@ public class Handovers {
     return notCleared;
   }
 
+  /**
+   * The day a case moves in a plan for a date: its worker's last day when they leave before it
+   * (today if they have left already), else the plan's date.
+   */
+  private static LocalDate moveBy(Snapshot s, String worker, LocalDate today, LocalDate on) {
+    LocalDate last = worker == null ? null : s.leftOn(worker);
+    if (last == null || !last.isBefore(on)) {
+      return on;
+    }
+    return last.isBefore(today) ? today : last;
+  }
+
+  /**
+   * A receiver with the days they are in post (a starter from their first day, a leaver to their
+   * last) and the start of their ASYE, which decide the cases they may take on each date.
+   */
+  private static Receiver receiver(Snapshot s, CaseHolder h, Load load, LocalDate today) {
+    org.safeload.organisation.WorkerDetails d = s.workers().get(h.id()).worker().details();
+    LocalDate first = d.startDate() != null && d.startDate().isAfter(today) ? d.startDate() : null;
+    return new Receiver(h, load, first, d.endDate(), d.asyeStartDate());
+  }
+
   private static Move move(
-      Snapshot s, OpenCase c, Map<String, String> families, String to, List<HandoverCase> input) {
+      Snapshot s,
+      OpenCase c,
+      Map<String, String> families,
+      String to,
+      List<HandoverCase> input,
+      LocalDate date) {
     boolean knows =
         to != null
             && input.stream().filter(h -> h.caseId().equals(c.caseId())).anyMatch(h -> h.knows(to));
@@ -279,7 +360,8 @@ public class Handovers {
         to,
         to == null ? null : s.workerName(to),
         to == null || s.holders().get(to) == null ? null : s.teamName(s.holders().get(to).team()),
-        knows);
+        knows,
+        date);
   }
 
   private static List<OpenCase> casesToMove(
@@ -341,7 +423,13 @@ public class Handovers {
   }
 
   /** One case of a reviewed plan to apply: from whom (as planned) to whom. */
-  public record PlannedMove(String caseRef, String from, String to) {}
+  public record PlannedMove(String caseRef, String from, String to, LocalDate date) {
+
+    /** A move today. */
+    public PlannedMove(String caseRef, String from, String to) {
+      this(caseRef, from, to, null);
+    }
+  }
 
   /** What applying a plan did. */
   public record Applied(long handoverId, int moved) implements java.io.Serializable {}
@@ -358,8 +446,20 @@ public class Handovers {
       throw new InvalidInputException("moves", "The plan has no cases to move");
     }
     repository.lockAllocations(); // one allocation at a time: the caps are checked and kept
-    LocalDate on = snapshots.today();
+    LocalDate today = snapshots.today();
+    // A dated plan is checked as it will stand on its last day: the workers in post then.
+    LocalDate on = today;
+    for (PlannedMove m : moves) {
+      if (m.date() != null) {
+        snapshots.checkDate(m.date(), "moves");
+        if (m.date().isBefore(today)) {
+          throw new InvalidInputException("moves", "A move cannot be dated before today");
+        }
+        on = m.date().isAfter(on) ? m.date() : on;
+      }
+    }
     Snapshot s = snapshots.snapshot(on);
+    Map<String, LocalDate> moveDates = new HashMap<>();
     Map<String, OpenCase> open = new HashMap<>();
     s.open().forEach(c -> open.put(c.caseId(), c));
     // What changed since the plan was made: each move's problems, by its place in the plan.
@@ -386,21 +486,25 @@ public class Handovers {
         continue;
       }
       index.put(c.caseId(), i);
+      LocalDate date = m.date() == null ? today : m.date();
+      moveDates.put(c.caseId(), date);
       // Families are not checked: the plan keeps them together, and a manager may part them.
-      cases.add(new HandoverCase(c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of()));
+      cases.add(
+          new HandoverCase(
+              c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of(), date));
       assignment.put(c.caseId(), m.to());
       CaseHolder to = m.to() == null ? null : s.holders().get(m.to());
       if (to != null) {
-        receivers.computeIfAbsent(to.id(), id -> new Receiver(to, Load.NONE));
+        receivers.computeIfAbsent(to.id(), id -> receiver(s, to, Load.NONE, today));
       }
     }
     // The receivers' loads without any moving case: the moving cases leave their holders.
     Set<String> moving = index.keySet();
     List<Receiver> receiving =
         receivers.values().stream()
-            .map(r -> new Receiver(r.holder(), s.loads().loadOf(r.id(), moving)))
+            .map(r -> receiver(s, r.holder(), s.loads().loadOf(r.id(), moving), today))
             .toList();
-    PlanCheck.Breaches breaches = PlanCheck.check(cases, receiving, s.policy(), assignment);
+    PlanCheck.Breaches breaches = PlanCheck.check(cases, receiving, s.policy(), assignment, on);
     List<FieldProblem> caps = new ArrayList<>();
     for (PlanCheck.Breach b : breaches.each()) {
       switch (b.rule()) {
@@ -452,9 +556,18 @@ public class Handovers {
     for (HandoverCase c : cases) {
       CaseHolder to = s.holders().get(assignment.get(c.caseId()));
       if (to != null && !to.id().equals(c.currentWorker())) {
+        // A move on a later day is recorded for the start of that day (Europe/London): the
+        // caseloads on that day and after count it, today's do not.
+        LocalDate date = moveDates.get(c.caseId());
         allocations.add(
             new CaseActivity.Allocation(
-                c.caseId(), c.childId(), to.id(), to.team(), clock.instant()));
+                c.caseId(),
+                c.childId(),
+                to.id(),
+                to.team(),
+                date.equals(today)
+                    ? clock.instant()
+                    : date.atStartOfDay(org.safeload.app.platform.TimeConfig.LONDON).toInstant()));
       }
     }
     // Soft targets: a receiver taken over one needs a recorded reason, as any allocation does.

@@ -338,11 +338,15 @@ class CaseloadPages {
   // --- Handover --------------------------------------------------------------------------------
 
   @GetMapping("/caseloads/handover")
-  String handoverForm(Model model) {
+  String handoverForm(
+      @RequestParam(required = false) Long fromTeam,
+      @RequestParam(required = false) String on,
+      Model model) {
     model.addAttribute("o", boards.overview(boards.today()));
-    model.addAttribute("fromTeam", null);
+    model.addAttribute("fromTeam", fromTeam);
     model.addAttribute("toTeams", java.util.List.of());
     model.addAttribute("caseRefs", "");
+    model.addAttribute("on", on == null ? "" : on);
     return "caseloads/handover";
   }
 
@@ -351,11 +355,21 @@ class CaseloadPages {
       @RequestParam(required = false) Long fromTeam,
       @RequestParam(required = false) java.util.List<Long> toTeams,
       @RequestParam(defaultValue = "") String caseRefs,
+      @RequestParam(defaultValue = "") String on,
       Model model,
       HttpServletResponse response) {
     java.util.List<String> refs =
         java.util.Arrays.stream(caseRefs.split("[\\s,]+")).filter(r -> !r.isBlank()).toList();
     try {
+      LocalDate date = null;
+      if (!on.isBlank()) {
+        date =
+            org.safeload.app.platform.PageDates.parse(on)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "on", "Enter a real date, for example 31/3/2027"));
+      }
       model.addAttribute(
           "p",
           handovers.planHandover(
@@ -365,7 +379,8 @@ class CaseloadPages {
                   refs,
                   toTeams == null ? java.util.List.of() : toTeams,
                   null,
-                  null)));
+                  null,
+                  date)));
       return "caseloads/handover-plan";
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.allOf(e));
@@ -373,6 +388,7 @@ class CaseloadPages {
       model.addAttribute("fromTeam", fromTeam);
       model.addAttribute("toTeams", toTeams == null ? java.util.List.of() : toTeams);
       model.addAttribute("caseRefs", caseRefs);
+      model.addAttribute("on", on);
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "caseloads/handover";
     }
@@ -386,14 +402,28 @@ class CaseloadPages {
       RedirectAttributes redirect,
       HttpServletResponse response) {
     java.util.List<Handovers.PlannedMove> moves = new java.util.ArrayList<>();
+    boolean changedPage = false;
     for (String m : move == null ? java.util.List.<String>of() : move) {
       String[] parts = m.split("\\|", -1);
-      if (parts.length == 3) {
+      if (parts.length == 3 || parts.length == 4) {
+        LocalDate date = null;
+        if (parts.length == 4 && !parts[3].isEmpty()) {
+          try {
+            date = LocalDate.parse(parts[3]);
+          } catch (java.time.format.DateTimeParseException e) {
+            changedPage = true; // a changed page: nothing is applied
+            continue;
+          }
+        }
         moves.add(
-            new Handovers.PlannedMove(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]));
+            new Handovers.PlannedMove(
+                parts[0], parts[1].isEmpty() ? null : parts[1], parts[2], date));
       }
     }
     try {
+      if (changedPage) {
+        throw new InvalidInputException("moves", "The plan was changed on the page: plan again");
+      }
       Handovers.Applied applied = handovers.applyHandover(moves, reason);
       redirect.addFlashAttribute("applied", applied);
       return "redirect:/caseloads";
@@ -404,6 +434,7 @@ class CaseloadPages {
       model.addAttribute("fromTeam", null);
       model.addAttribute("toTeams", java.util.List.of());
       model.addAttribute("caseRefs", "");
+      model.addAttribute("on", "");
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "caseloads/handover";
     }
