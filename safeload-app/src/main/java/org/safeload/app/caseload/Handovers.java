@@ -235,8 +235,7 @@ public class Handovers {
       receivers.add(receiver(s, h, s.loads().loadOf(h.id(), moving), today));
     }
     HandoverPlan plan =
-        new HandoverPlanner()
-            .plan(input, receivers, s.policy(), on, Duration.ofSeconds(seconds));
+        new HandoverPlanner().plan(input, receivers, s.policy(), on, Duration.ofSeconds(seconds));
     Map<String, OpenCase> byRef = new LinkedHashMap<>();
     cases.forEach(c -> byRef.put(c.caseId(), c));
     List<Move> moves = new ArrayList<>();
@@ -244,8 +243,7 @@ public class Handovers {
         .forEach(
             (caseRef, to) ->
                 moves.add(
-                    move(
-                        s, byRef.get(caseRef), families, to, input, plan.dates().get(caseRef))));
+                    move(s, byRef.get(caseRef), families, to, input, plan.dates().get(caseRef))));
     List<Move> unplaced =
         plan.unplaced().stream()
             .map(ref -> move(s, byRef.get(ref), families, null, input, null))
@@ -289,15 +287,7 @@ public class Handovers {
                             .orElse(null)))
             .toList();
     return new PlanView(
-        on,
-        s.policy().id(),
-        s.policy().name(),
-        plan,
-        moves,
-        views,
-        unplaced,
-        notCleared,
-        stages);
+        on, s.policy().id(), s.policy().name(), plan, moves, views, unplaced, notCleared, stages);
   }
 
   /**
@@ -490,8 +480,7 @@ public class Handovers {
       moveDates.put(c.caseId(), date);
       // Families are not checked: the plan keeps them together, and a manager may part them.
       cases.add(
-          new HandoverCase(
-              c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of(), date));
+          new HandoverCase(c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of(), date));
       assignment.put(c.caseId(), m.to());
       CaseHolder to = m.to() == null ? null : s.holders().get(m.to());
       if (to != null) {
