@@ -58,10 +58,7 @@ final class BalanceStage {
       boolean stoppedAtGap) {
 
     Result(
-        CpSolverStatus status,
-        int[] plan,
-        BigInteger boundNumerator,
-        BigInteger boundDenominator) {
+        CpSolverStatus status, int[] plan, BigInteger boundNumerator, BigInteger boundDenominator) {
       this(status, plan, boundNumerator, boundDenominator, false);
     }
   }

@@ -17,7 +17,13 @@ import org.safeload.timeliness.CaseType;
  * @param stage the stage (index into the plan's stage dates) on which the family moves
  */
 record Family(
-    List<Integer> cases, int size, long weight, Set<CaseType> types, int[] eligible, int[] knows, int stage) {
+    List<Integer> cases,
+    int size,
+    long weight,
+    Set<CaseType> types,
+    int[] eligible,
+    int[] knows,
+    int stage) {
 
   /** Whether one of its children knows a receiver who may take the family. */
   boolean linked() {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Families interchangeable for the maximum: same size, weight, eligible receivers and stage. The models
- * count how many of a class go to each receiver instead of naming the families, which removes their
- * symmetry ({@link ClassCounts} turns counts back into a family-by-family plan).
+ * Families interchangeable for the maximum: same size, weight, eligible receivers and stage. The
+ * models count how many of a class go to each receiver instead of naming the families, which
+ * removes their symmetry ({@link ClassCounts} turns counts back into a family-by-family plan).
  */
 final class FamilyClass {
   final int size;

@@ -177,8 +177,9 @@ final class HandoverInstance {
         }
         for (DateCap cap : dateCaps) {
           if (cap.receiver() == j && cap.stage() >= stage) {
-            may &= (cap.cases() < 0 || m.size() <= cap.cases())
-                && (cap.weight() < 0 || w <= cap.weight());
+            may &=
+                (cap.cases() < 0 || m.size() <= cap.cases())
+                    && (cap.weight() < 0 || w <= cap.weight());
           }
         }
         if (may

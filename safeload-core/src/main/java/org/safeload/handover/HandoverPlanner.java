@@ -100,8 +100,8 @@ public final class HandoverPlanner {
   }
 
   /**
-   * Plans a handover, undated: every case moves at once, every receiver is in post (their first
-   * and last days must not be given) and in their ASYE as {@code holder.asye()} says.
+   * Plans a handover, undated: every case moves at once, every receiver is in post (their first and
+   * last days must not be given) and in their ASYE as {@code holder.asye()} says.
    */
   public HandoverPlan plan(
       List<HandoverCase> cases,
@@ -116,12 +116,12 @@ public final class HandoverPlanner {
    * earliest {@code moveBy} of its cases (none, or one before the plan date: the plan date) to a
    * receiver in post from that date to the plan's end (the last such date); the hard caps hold on
    * every stage date (an ASYE worker with the ASYE limits on the dates of their ASYE), and stage
-   * 1's highest load per FTE is over every stage date and every receiver in post on it. Without
-   * any date in the cases or receivers the plan is the undated one, on the plan date.
+   * 1's highest load per FTE is over every stage date and every receiver in post on it. Without any
+   * date in the cases or receivers the plan is the undated one, on the plan date.
    *
    * <p>Receivers who can take none of the cases (already at a hard cap, with no room for the
-   * lightest case they may hold, covered by no policy group, or not in post from any case's date
-   * to the end) are listed in the plan unchanged and do not count toward the highest caseload: a
+   * lightest case they may hold, covered by no policy group, or not in post from any case's date to
+   * the end) are listed in the plan unchanged and do not count toward the highest caseload: a
    * worker already overloaded must not make every plan look equally good.
    *
    * @param planDate the plan's date (today, in the app); may be null only when nothing is dated

@@ -225,9 +225,9 @@ final class PlanAssembly {
   }
 
   /**
-   * The plan with each case's date and its stages: on each stage date, the cases that move then
-   * and the loads of the receivers in post on it (before: after the earlier stages). A plan
-   * without an assignment ({@code infeasible}, {@code unknown}) gets none.
+   * The plan with each case's date and its stages: on each stage date, the cases that move then and
+   * the loads of the receivers in post on it (before: after the earlier stages). A plan without an
+   * assignment ({@code infeasible}, {@code unknown}) gets none.
    */
   static HandoverPlan withStages(
       HandoverPlan plan,

@@ -186,7 +186,8 @@ public final class PlanCheck {
     boolean dated =
         cases.stream().anyMatch(c -> c.moveBy() != null)
             || receivers.stream()
-                .anyMatch(r -> r.firstDay() != null || r.lastDay() != null || r.asyeStart() != null);
+                .anyMatch(
+                    r -> r.firstDay() != null || r.lastDay() != null || r.asyeStart() != null);
     if (dated && planDate == null) {
       throw new IllegalArgumentException("a dated plan is checked on its plan date");
     }
@@ -229,8 +230,14 @@ public final class PlanCheck {
         notInPost++;
         each.add(new Breach(Rule.NOT_IN_POST, c.caseId(), to, null, null, from));
         details.add(
-            "case " + c.caseId() + " goes to " + to + ", who is not in post from " + from
-                + " to " + end);
+            "case "
+                + c.caseId()
+                + " goes to "
+                + to
+                + ", who is not in post from "
+                + from
+                + " to "
+                + end);
       }
       for (LocalDate d : stageDates) {
         if (d != null && from != null && d.isBefore(from)) {
@@ -295,8 +302,7 @@ public final class PlanCheck {
         }
       }
     }
-    return new Breaches(
-        overCap.size(), excluded, split, unassigned, notInPost, details, each);
+    return new Breaches(overCap.size(), excluded, split, unassigned, notInPost, details, each);
   }
 
   /** Whether a receiver is in post on a date (null: undated). */
