@@ -93,13 +93,7 @@ public final class CsvRows {
       if (!columns.contains(name) && !optional.contains(name)) {
         problems.add(
             new FieldProblem(
-                1,
-                name,
-                "Is not a column of this file; expected: "
-                    + String.join(",", columns)
-                    + (optional.isEmpty()
-                        ? ""
-                        : " (optional: " + String.join(",", optional) + ")")));
+                1, name, "Is not a column of this file; expected: " + String.join(",", columns)));
       } else if (index.put(name, i) != null) {
         problems.add(new FieldProblem(1, name, "Is named twice in the header"));
       }
