@@ -13,8 +13,10 @@ import org.safeload.handover.PlanCheck;
  * {@code java -jar safeload-bench.jar handover --cases 500 --workers 40 --seed 1}: generates a
  * handover instance ({@link HandoverInstances}), plans it with the CP-SAT planner on 2 threads and
  * with the greedy baseline, and prints both side by side: the maximum weighted caseload per FTE,
- * the planner's status, bound and gap, cases moved away from a worker the child knows, and the rule
- * breaches {@link PlanCheck} finds in each.
+ * the planner's status, each stage's value, bound and gap (stage 1 the maximum, stage 2 the cases
+ * moved away from a worker the child knows, stage 3 the balance), and the rule breaches {@link
+ * PlanCheck} finds in each. {@code --held 8-18}: realistic receivers who already hold 8 to 18
+ * weighted cases each (not scaled down to make the cases fit).
  */
 public final class HandoverBench {
 
@@ -27,6 +29,7 @@ public final class HandoverBench {
     double limit = 10;
     int threads = 2;
     int repeat = 1;
+    String heldRange = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--cases" -> cases = Integer.parseInt(args[i + 1]);
@@ -35,25 +38,42 @@ public final class HandoverBench {
         case "--time-limit" -> limit = Double.parseDouble(args[i + 1]);
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
+        case "--held" -> heldRange = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Duration natives = HandoverPlanner.loadNatives();
     System.out.printf("Loading OR-Tools natives: %d ms (once per JVM)%n", natives.toMillis());
     long t0 = System.nanoTime();
-    HandoverInstances.Instance in = HandoverInstances.generate(cases, workers, seed);
+    HandoverInstances.Instance in;
+    if (heldRange == null) {
+      in = HandoverInstances.generate(cases, workers, seed);
+    } else {
+      String[] range = heldRange.split("-", 2);
+      in =
+          HandoverInstances.realistic(
+              cases,
+              workers,
+              seed,
+              Integer.parseInt(range[0]),
+              Integer.parseInt(range[range.length - 1]));
+    }
     long families =
         in.cases().stream()
             .map(c -> c.familyGroup() == null ? "case:" + c.caseId() : c.familyGroup())
             .distinct()
             .count();
     long asye = in.receivers().stream().filter(r -> r.holder().asye()).count();
+    BigDecimal heldWeighted =
+        in.receivers().stream()
+            .map(r -> r.current().weighted())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal fte =
         in.receivers().stream().map(r -> r.holder().fte()).reduce(BigDecimal.ZERO, BigDecimal::add);
     int held = in.receivers().stream().mapToInt(r -> r.current().cases()).sum();
     System.out.printf(
         "Instance (seed %d): %d cases in %d family groups to %d receivers (%d ASYE, %s FTE,"
-            + " already holding %d cases); generated in %d ms%n",
+            + " already holding %d cases, %s weighted%s); generated in %d ms%n",
         seed,
         in.cases().size(),
         families,
@@ -61,6 +81,8 @@ public final class HandoverBench {
         asye,
         fte.toPlainString(),
         held,
+        heldWeighted.toPlainString(),
+        heldRange == null ? ", scaled to fit" : ", " + heldRange + " weighted each",
         (System.nanoTime() - t0) / 1_000_000);
 
     HandoverPlanner planner = new HandoverPlanner(threads);
@@ -92,22 +114,27 @@ public final class HandoverBench {
     System.out.println();
     System.out.printf("%-44s %16s %16s%n", "", "CP-SAT planner", "greedy");
     row("status", plan.status().code(), "-");
+    if (plan.extraFteNeeded() != null) {
+      row("no plan fits: extra FTE needed", plan.extraFteNeeded(), "-");
+      row("cases that cannot be placed", plan.unplaced().size(), "-");
+    }
     row(
-        "max weighted caseload per FTE",
+        "stage 1: max weighted caseload per FTE",
         String.valueOf(plan.maxWeightedPerFte()),
         String.valueOf(
             PlanCheck.maxWeightedPerFte(in.cases(), in.receivers(), in.policy(), greedy)));
-    row("lower bound (no plan is below)", String.valueOf(plan.bound()), "-");
-    row("gap (best - bound) / best", String.valueOf(plan.gap()), "-");
+    row("  lower bound (no plan is below)", String.valueOf(plan.bound()), "-");
+    row("  gap (best - bound) / best", String.valueOf(plan.gap()), "-");
     row(
-        "moved away from a worker the child knows",
+        "stage 2: moved away from a known worker",
         plan.movedFromPreviousWorker() + " of " + plan.continuityCases(),
         PlanCheck.movedFromPreviousWorker(in.cases(), in.receivers(), greedy)
             + " of "
             + plan.continuityCases());
-    row("balance: sum of W^2/F (stage 3)", String.valueOf(plan.balance()), "-");
-    row("balance lower bound", String.valueOf(plan.balanceBound()), "-");
-    row("balance gap (best - bound) / best", String.valueOf(plan.balanceGap()), "-");
+    row("  lower bound", plan.extraFteNeeded() != null ? "-" : plan.movedBound(), "-");
+    row("stage 3: balance, sum of W^2/F", String.valueOf(plan.balance()), "-");
+    row("  lower bound", String.valueOf(plan.balanceBound()), "-");
+    row("  gap (best - bound) / best", String.valueOf(plan.balanceGap()), "-");
     row("rule breaches: receivers over a cap", planned.capsExceeded(), baseline.capsExceeded());
     row(
         "rule breaches: excluded case types held",
@@ -119,13 +146,24 @@ public final class HandoverBench {
         "solve time",
         plan.solveTime().toMillis() + " ms",
         String.format("%.1f ms", greedyMicros / 1000.0));
+    plan.explanation().forEach(line -> System.out.println("  " + line));
     System.out.printf(
-        "%nTarget: optimal, or a gap of at most 0.5%%, within 1 s on 2 cores: %s%n",
-        plan.solveTime().toMillis() <= 1000
-                && plan.gap() != null
-                && plan.gap().compareTo(new BigDecimal("0.005")) <= 0
-            ? "met"
-            : "NOT met");
+        "%nTarget: stages 1 and 2 proven and stage 3 optimal or within a gap of 1%%, within 2 s"
+            + " on 2 cores: %s%n",
+        targetMet(plan) ? "met" : "NOT met");
+  }
+
+  /**
+   * The benchmark's target (issue 14): a plan whose stages 1 and 2 are proven and whose stage 3 is
+   * proven or within 1% of its bound, in at most 2 s.
+   */
+  static boolean targetMet(HandoverPlan plan) {
+    return plan.solveTime().toMillis() <= 2000
+        && plan.gap() != null
+        && plan.gap().signum() == 0
+        && plan.movedBound() == plan.movedFromPreviousWorker()
+        && plan.balanceGap() != null
+        && plan.balanceGap().compareTo(new BigDecimal("0.01")) <= 0;
   }
 
   private static void row(String what, Object planner, Object greedy) {

@@ -28,6 +28,19 @@ public final class CsvRows {
   /** Reads every data row after checking the header; with a bad header, no row is read. */
   public static void rows(
       Reader reader, List<String> columns, List<FieldProblem> problems, Row row) {
+    rows(reader, columns, List.of(), problems, row);
+  }
+
+  /**
+   * As {@link #rows(Reader, List, List, Row)}, with optional columns the header may name or leave
+   * out: a row's value for an optional column left out is empty.
+   */
+  public static void rows(
+      Reader reader,
+      List<String> columns,
+      List<String> optional,
+      List<FieldProblem> problems,
+      Row row) {
     CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, Integer> index = null;
@@ -36,7 +49,7 @@ public final class CsvRows {
         int line = (int) lineBefore + 1;
         lineBefore = parser.getCurrentLineNumber();
         if (index == null) {
-          index = header(record, columns, problems);
+          index = header(record, columns, optional, problems);
           if (index == null) {
             return;
           }
@@ -45,16 +58,16 @@ public final class CsvRows {
         if (record.size() == 1 && record.get(0).isBlank()) {
           continue;
         }
-        if (record.size() != columns.size()) {
+        if (record.size() != index.size()) {
           problems.add(
               new FieldProblem(
                   line,
                   "",
-                  "Row has " + record.size() + " values but the header has " + columns.size()));
+                  "Row has " + record.size() + " values but the header has " + index.size()));
           continue;
         }
         Map<String, Integer> c = index;
-        row.read(line, name -> record.get(c.get(name)).strip());
+        row.read(line, name -> c.containsKey(name) ? record.get(c.get(name)).strip() : "");
       }
       if (index == null) {
         problems.add(
@@ -69,7 +82,7 @@ public final class CsvRows {
   }
 
   private static Map<String, Integer> header(
-      CSVRecord record, List<String> columns, List<FieldProblem> problems) {
+      CSVRecord record, List<String> columns, List<String> optional, List<FieldProblem> problems) {
     Map<String, Integer> index = new LinkedHashMap<>();
     int before = problems.size();
     for (int i = 0; i < record.size(); i++) {
@@ -77,7 +90,7 @@ public final class CsvRows {
       if (i == 0 && name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
-      if (!columns.contains(name)) {
+      if (!columns.contains(name) && !optional.contains(name)) {
         problems.add(
             new FieldProblem(
                 1, name, "Is not a column of this file; expected: " + String.join(",", columns)));

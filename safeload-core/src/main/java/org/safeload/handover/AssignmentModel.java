@@ -51,7 +51,11 @@ final class AssignmentModel {
     weighted = new LinearExprBuilder[in.r];
     any = new boolean[in.r];
     room = new long[in.r];
+    List<List<IntVar>> vars = new ArrayList<>();
+    List<List<FamilyClass>> classOf = new ArrayList<>();
     for (int j = 0; j < in.r; j++) {
+      vars.add(new ArrayList<>());
+      classOf.add(new ArrayList<>());
       cases[j] = LinearExpr.newBuilder();
       weighted[j] = LinearExpr.newBuilder();
     }
@@ -63,6 +67,8 @@ final class AssignmentModel {
         all.addTerm(n[k][r], 1);
         cases[r].addTerm(n[k][r], c.size);
         weighted[r].addTerm(n[k][r], c.weight);
+        vars.get(r).add(n[k][r]);
+        classOf.get(r).add(c);
         any[r] = true;
       }
       for (int f : c.families) {
@@ -79,6 +85,8 @@ final class AssignmentModel {
             kept.addTerm(y, fam.knows()[r]);
             cases[r].addTerm(y, c.size);
             weighted[r].addTerm(y, c.weight);
+            vars.get(r).add(y);
+            classOf.get(r).add(c);
             linked = true;
           }
         }
@@ -93,6 +101,7 @@ final class AssignmentModel {
         continue;
       }
       in.addCaps(model, r, cases[r], weighted[r]);
+      in.addDateCaps(model, r, vars.get(r), classOf.get(r));
       // S·(W + new) ≤ max·F, i.e. new ≤ floor((max·F − S·W) / S)
       long belowMax = Math.floorDiv(max * in.fte[r] - in.scale * in.weighted[r], in.scale);
       model.addLessOrEqual(weighted[r], belowMax);

@@ -17,6 +17,11 @@ final class BalanceSearch {
   private final long[] cases;
   private long slack;
 
+  /** Cases and hundredths of weight given under each of the instance's date caps. */
+  private final long[] capCases;
+
+  private final long[] capWeight;
+
   private BalanceSearch(HandoverInstance in, long[] room, long[] coef, int[] plan, long kept) {
     this.in = in;
     this.room = room;
@@ -28,6 +33,45 @@ final class BalanceSearch {
       cases[plan[f]] += in.families.get(f).size();
     }
     slack = kept;
+    capCases = new long[in.dateCaps.size()];
+    capWeight = new long[in.dateCaps.size()];
+    for (int f = 0; f < in.families.size(); f++) {
+      Family fam = in.families.get(f);
+      for (int k = 0; k < capCases.length; k++) {
+        HandoverInstance.DateCap cap = in.dateCaps.get(k);
+        if (cap.receiver() == plan[f] && fam.stage() <= cap.stage()) {
+          capCases[k] += fam.size();
+          capWeight[k] += fam.weight();
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether receiver j keeps their caps on earlier stage dates when given family {@code given}
+   * instead of family {@code taken} (either may be null).
+   */
+  private boolean keepsDateCaps(int j, Family given, Family taken) {
+    for (int k = 0; k < capCases.length; k++) {
+      HandoverInstance.DateCap cap = in.dateCaps.get(k);
+      if (cap.receiver() != j) {
+        continue;
+      }
+      long c = capCases[k];
+      long w = capWeight[k];
+      if (given != null && given.stage() <= cap.stage()) {
+        c += given.size();
+        w += given.weight();
+      }
+      if (taken != null && taken.stage() <= cap.stage()) {
+        c -= taken.size();
+        w -= taken.weight();
+      }
+      if ((cap.cases() >= 0 && c > cap.cases()) || (cap.weight() >= 0 && w > cap.weight())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -80,7 +124,8 @@ final class BalanceSearch {
       for (int j : fam.eligible()) {
         if (j == i
             || fam.knows()[j] - fam.knows()[i] + slack < 0
-            || !fits(j, fam.size(), fam.weight())) {
+            || !fits(j, fam.size(), fam.weight())
+            || !keepsDateCaps(j, fam, null)) {
           continue;
         }
         long change = out + delta(j, fam.weight());
@@ -113,7 +158,9 @@ final class BalanceSearch {
         int keptChange = a.knows()[j] + b.knows()[i] - a.knows()[i] - b.knows()[j];
         if (keptChange + slack < 0
             || !fits(i, b.size() - a.size(), d)
-            || !fits(j, a.size() - b.size(), -d)) {
+            || !fits(j, a.size() - b.size(), -d)
+            || !keepsDateCaps(i, b, a)
+            || !keepsDateCaps(j, a, b)) {
           continue;
         }
         if (delta(i, d) + delta(j, -d) < 0) {
@@ -144,5 +191,13 @@ final class BalanceSearch {
     w[j] += fam.weight();
     cases[j] += fam.size();
     plan[f] = j;
+    for (int k = 0; k < capCases.length; k++) {
+      HandoverInstance.DateCap cap = in.dateCaps.get(k);
+      if (fam.stage() <= cap.stage() && (cap.receiver() == i || cap.receiver() == j)) {
+        long sign = cap.receiver() == j ? 1 : -1;
+        capCases[k] += sign * fam.size();
+        capWeight[k] += sign * fam.weight();
+      }
+    }
   }
 }

@@ -51,7 +51,27 @@ final class BalanceStage {
    *     {@code Σ W²/F}
    */
   record Result(
-      CpSolverStatus status, int[] plan, BigInteger boundNumerator, BigInteger boundDenominator) {}
+      CpSolverStatus status,
+      int[] plan,
+      BigInteger boundNumerator,
+      BigInteger boundDenominator,
+      boolean stoppedAtGap) {
+
+    Result(
+        CpSolverStatus status, int[] plan, BigInteger boundNumerator, BigInteger boundDenominator) {
+      this(status, plan, boundNumerator, boundDenominator, false);
+    }
+  }
+
+  /**
+   * On instances of more than {@link #GAP_LIMITED_FAMILIES} families, stage 3 stops once its plan
+   * is proven within this fraction of the least balance (the exact {@code Σ W²/F}, constant
+   * included); smaller instances run to a proof.
+   */
+  static final double GAP_LIMIT = 0.001;
+
+  /** Instances with more families than this stop stage 3 at {@link #GAP_LIMIT}. */
+  static final int GAP_LIMITED_FAMILIES = 200;
 
   private BalanceStage() {}
 
@@ -129,14 +149,24 @@ final class BalanceStage {
         m.model.addHint(s[r], xr * xr);
       }
     }
+    BigInteger base = constant(in, BigInteger.valueOf(k));
     CpSolver solver = solving.solver(Math.max(solving.secondsLeft(), solving.limit() * 0.05), in);
+    boolean gapLimited = in.families.size() > GAP_LIMITED_FAMILIES;
+    if (gapLimited) {
+      // The model's objective O leaves out the constant Σ c·w0² (base): the balance is
+      // (base + g·O) / (100·K). Both limits keep g·(O − B) ≤ GAP_LIMIT · (base + g·O): the absolute
+      // one since base ≤ base + g·O, the relative one (|O − B| / max(1, |O|)) since g·O ≤ it.
+      solver
+          .getParameters()
+          .setAbsoluteGapLimit(GAP_LIMIT * base.doubleValue() / g)
+          .setRelativeGapLimit(GAP_LIMIT);
+    }
     CpSolverStatus status = solver.solve(m.model);
     if (Solving.DEBUG) {
       System.err.printf(
           "stage 3: %s in %.3f s, objective %.0f, bound %.0f, exact %s%n",
           status, solver.wallTime(), solver.objectiveValue(), solver.bestObjectiveBound(), exact);
     }
-    BigInteger base = constant(in, BigInteger.valueOf(k));
     BigInteger denominator = BigInteger.valueOf(k).multiply(BigInteger.valueOf(100));
     if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
       // no solution in the time: stage 2's plan; every load is at least its load before the plan
@@ -144,8 +174,12 @@ final class BalanceStage {
     }
     long bound = (long) Math.ceil(solver.bestObjectiveBound() - 1e-6);
     BigInteger boundNumerator = base.add(BigInteger.valueOf(g).multiply(BigInteger.valueOf(bound)));
-    CpSolverStatus proven = exact ? status : CpSolverStatus.FEASIBLE;
-    return new Result(proven, m.plan(solver), boundNumerator, denominator);
+    // CP-SAT says OPTIMAL when a gap limit is reached: proven only when the bound meets the plan
+    boolean atGap =
+        status == CpSolverStatus.OPTIMAL
+            && (long) Math.floor(solver.objectiveValue() + 1e-6) > bound;
+    CpSolverStatus proven = exact && !atGap ? status : CpSolverStatus.FEASIBLE;
+    return new Result(proven, m.plan(solver), boundNumerator, denominator, atGap);
   }
 
   /** {@code Σ c·w0²}: the objective's constant, with {@code c = K/f} rounded down. */

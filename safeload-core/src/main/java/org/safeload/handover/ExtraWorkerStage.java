@@ -65,9 +65,9 @@ final class ExtraWorkerStage {
       int[] e = eligible;
       FamilyClass c =
           byKey.computeIfAbsent(
-              List.of(fam.size(), fam.weight(), Arrays.toString(e)),
+              List.of(fam.size(), fam.weight(), Arrays.toString(e), fam.stage()),
               key -> {
-                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e);
+                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e, fam.stage());
                 classes.add(created);
                 return created;
               });
@@ -119,13 +119,18 @@ final class ExtraWorkerStage {
         for (int r = 0; r < in.r; r++) {
           LinearExprBuilder cases = LinearExpr.newBuilder();
           LinearExprBuilder weighted = LinearExpr.newBuilder();
+          List<IntVar> vars = new ArrayList<>();
+          List<FamilyClass> classOf = new ArrayList<>();
           for (int k = 0; k < classes.size(); k++) {
             if (n[k][r] != null) {
               cases.addTerm(n[k][r], classes.get(k).size);
               weighted.addTerm(n[k][r], classes.get(k).weight);
+              vars.add(n[k][r]);
+              classOf.add(classes.get(k));
             }
           }
           in.addCaps(model, r, cases, weighted);
+          in.addDateCaps(model, r, vars, classOf);
         }
         if (group != null) {
           IntVar onExtraCases = model.newIntVar(0, totalCases, "extraCases");

@@ -14,9 +14,16 @@ import org.safeload.timeliness.CaseType;
  * @param eligible the receivers (indexes, ascending) who may hold every case type and have room for
  *     the whole family under their caps
  * @param knows for each receiver, how many of the family's children know them
+ * @param stage the stage (index into the plan's stage dates) on which the family moves
  */
 record Family(
-    List<Integer> cases, int size, long weight, Set<CaseType> types, int[] eligible, int[] knows) {
+    List<Integer> cases,
+    int size,
+    long weight,
+    Set<CaseType> types,
+    int[] eligible,
+    int[] knows,
+    int stage) {
 
   /** Whether one of its children knows a receiver who may take the family. */
   boolean linked() {

@@ -1,5 +1,6 @@
 package org.safeload.handover;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import org.safeload.timeliness.CaseType;
  * @param currentWorker who holds it now (commonly a leaving worker), or {@code null}
  * @param previousWorkers workers who held the child before; with {@code currentWorker}, the workers
  *     the child already knows
+ * @param moveBy the date the case must move by (its current worker's last day); {@code null}: the
+ *     plan date. A family moves on the earliest {@code moveBy} of its cases.
  */
 public record HandoverCase(
     String caseId,
@@ -24,7 +27,8 @@ public record HandoverCase(
     String familyGroup,
     CaseType type,
     String currentWorker,
-    Set<String> previousWorkers) {
+    Set<String> previousWorkers,
+    LocalDate moveBy) {
 
   public HandoverCase {
     Objects.requireNonNull(caseId, "caseId");
@@ -42,6 +46,17 @@ public record HandoverCase(
         previousWorkers == null
             ? Set.of()
             : Collections.unmodifiableSet(new LinkedHashSet<>(previousWorkers));
+  }
+
+  /** A case that moves on the plan date. */
+  public HandoverCase(
+      String caseId,
+      String childId,
+      String familyGroup,
+      CaseType type,
+      String currentWorker,
+      Set<String> previousWorkers) {
+    this(caseId, childId, familyGroup, type, currentWorker, previousWorkers, null);
   }
 
   /** Whether the child already knows this worker (holds it now or held it before). */

@@ -2,6 +2,8 @@ package org.safeload.handover;
 
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +34,11 @@ import org.safeload.timeliness.CaseType;
  * family_group} empty for a child alone; {@code case_type} a case type code; {@code current_worker}
  * and {@code previous_workers} ({@code ;}-separated) may name anyone, including workers who are
  * leaving and so are not in the workers file.
+ *
+ * <p>Optional columns for dated plans (docs/handover.md, "Dated, staged plans"), each a date like
+ * {@code 2025-03-31} or empty: workers {@code first_day} (empty: in post already), {@code last_day}
+ * (empty: stays; not before {@code first_day}) and {@code asye_start} (when given, it decides the
+ * ASYE on each date and {@code asye} may be empty); cases {@code move_by} (empty: the plan date).
  */
 public final class HandoverCsv {
 
@@ -48,6 +55,13 @@ public final class HandoverCsv {
   public static final List<String> CASE_COLUMNS =
       List.of(
           "case_id", "child_id", "family_group", "case_type", "current_worker", "previous_workers");
+
+  /** Optional worker columns, for dated plans: dates as {@code 2025-03-31}. */
+  public static final List<String> WORKER_DATE_COLUMNS =
+      List.of("first_day", "last_day", "asye_start");
+
+  /** Optional case column, for dated plans. */
+  public static final List<String> CASE_DATE_COLUMNS = List.of("move_by");
 
   private HandoverCsv() {}
 
@@ -74,6 +88,7 @@ public final class HandoverCsv {
     CsvRows.rows(
         reader,
         WORKER_COLUMNS,
+        WORKER_DATE_COLUMNS,
         problems,
         (line, v) -> {
           int before = problems.size();
@@ -96,9 +111,31 @@ public final class HandoverCsv {
                     line, "fte", "Must be more than 0 and at most 1 (not " + v.apply("fte") + ")"));
           }
           String asye = v.apply("asye");
-          if (!asye.equals("true") && !asye.equals("false")) {
+          LocalDate asyeStart = date(line, "asye_start", v.apply("asye_start"), problems);
+          boolean asyeEmptyAllowed = asyeStart != null || !v.apply("asye_start").isEmpty();
+          if (!asye.equals("true")
+              && !asye.equals("false")
+              && !(asye.isEmpty() && asyeEmptyAllowed)) {
             problems.add(
-                new FieldProblem(line, "asye", "Must be true or false (not " + quoted(asye) + ")"));
+                new FieldProblem(
+                    line,
+                    "asye",
+                    "Must be true or false (not "
+                        + quoted(asye)
+                        + "); it may be empty when asye_start is given"));
+          }
+          LocalDate firstDay = date(line, "first_day", v.apply("first_day"), problems);
+          LocalDate lastDay = date(line, "last_day", v.apply("last_day"), problems);
+          if (firstDay != null && lastDay != null && lastDay.isBefore(firstDay)) {
+            problems.add(
+                new FieldProblem(
+                    line,
+                    "last_day",
+                    "Must be on or after first_day "
+                        + firstDay
+                        + " (not "
+                        + v.apply("last_day")
+                        + ")"));
           }
           Integer pqe = count(line, "pqe_years", v.apply("pqe_years"), problems);
           Integer cases = count(line, "current_cases", v.apply("current_cases"), problems);
@@ -129,7 +166,10 @@ public final class HandoverCsv {
                 new Receiver(
                     new CaseHolder(
                         id, name.isEmpty() ? id : name, null, role, fte, asye.equals("true"), pqe),
-                    new Load(cases, weighted)));
+                    new Load(cases, weighted),
+                    firstDay,
+                    lastDay,
+                    asyeStart));
           }
         });
     return problems.isEmpty()
@@ -145,6 +185,7 @@ public final class HandoverCsv {
     CsvRows.rows(
         reader,
         CASE_COLUMNS,
+        CASE_DATE_COLUMNS,
         problems,
         (line, v) -> {
           int before = problems.size();
@@ -192,6 +233,7 @@ public final class HandoverCsv {
               previous.add(w);
             }
           }
+          LocalDate moveBy = date(line, "move_by", v.apply("move_by"), problems);
           if (problems.size() == before) {
             cases.add(
                 new HandoverCase(
@@ -200,7 +242,8 @@ public final class HandoverCsv {
                     family.isEmpty() ? null : family,
                     type,
                     current.isEmpty() ? null : current,
-                    previous));
+                    previous,
+                    moveBy));
           }
         });
     return problems.isEmpty() ? new Cases(cases, List.of()) : new Cases(List.of(), problems);
@@ -248,6 +291,24 @@ public final class HandoverCsv {
     } catch (NumberFormatException e) {
       problems.add(
           new FieldProblem(line, field, "Must be a number like 0.8 (not " + quoted(value) + ")"));
+      return null;
+    }
+  }
+
+  /** An optional date (empty: null), as {@code 2025-03-31}. */
+  private static LocalDate date(int line, String field, String value, List<FieldProblem> problems) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        throw new DateTimeParseException("not ISO", value, 0);
+      }
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          new FieldProblem(
+              line, field, "Must be a date like 2025-03-31 (not " + quoted(value) + ")"));
       return null;
     }
   }

@@ -1,6 +1,8 @@
 package org.safeload.handover;
 
 import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -63,7 +65,33 @@ final class HandoverInstance {
   /** The greatest common divisor of the families' weights (0 without families). */
   final long weightGcd;
 
+  /** The stage dates; one stage for an undated plan. */
+  final Timeline timeline;
+
+  /**
+   * Caps on earlier stage dates tighter than on the plan's end (a receiver in their ASYE then but
+   * not at the end); empty for an undated plan.
+   */
+  final List<DateCap> dateCaps = new ArrayList<>();
+
+  /**
+   * On stage {@code stage}'s date, receiver {@code receiver} may be given at most {@code cases}
+   * cases and {@code weight} hundredths of weight by the families of that stage or earlier (-1: no
+   * tighter cap than at the end).
+   */
+  record DateCap(int receiver, int stage, long cases, long weight) {}
+
   HandoverInstance(List<HandoverCase> cases, List<Receiver> receivers, CaseloadPolicy policy) {
+    this(cases, receivers, policy, Timeline.of(cases, receivers, null));
+  }
+
+  HandoverInstance(
+      List<HandoverCase> cases,
+      List<Receiver> receivers,
+      CaseloadPolicy policy,
+      Timeline timeline) {
+    this.timeline = timeline;
+    int last = timeline.last();
     this.cases = List.copyOf(cases);
     this.receivers = List.copyOf(receivers);
     this.policy = policy;
@@ -85,16 +113,20 @@ final class HandoverInstance {
       weighted[i] = hundredths(rec.current().weighted(), "current weighted load of " + rec.id());
       current[i] = rec.current().cases();
       maxFte = Math.max(maxFte, fte[i]);
-      Limits l = policy.limitsFor(rec.holder());
+      Limits l = timeline.limits(rec, last, policy);
       limits.add(l);
-      roomCases[i] = l.maxCases() == null ? -1 : Math.max(0, l.maxCases() - current[i]);
-      roomWeight[i] =
-          l.maxWeighted() == null
-              ? -1
-              : Math.max(
-                  0,
-                  l.maxWeighted().movePointRight(2).setScale(0, RoundingMode.FLOOR).longValueExact()
-                      - weighted[i]);
+      roomCases[i] = roomCases(l, current[i]);
+      roomWeight[i] = roomWeight(l, weighted[i]);
+      for (int s = 0; s < last; s++) {
+        Limits at = timeline.limits(rec, s, policy);
+        long c = roomCases(at, current[i]);
+        long w = roomWeight(at, weighted[i]);
+        boolean tighterCases = c >= 0 && (roomCases[i] < 0 || c < roomCases[i]);
+        boolean tighterWeight = w >= 0 && (roomWeight[i] < 0 || w < roomWeight[i]);
+        if (tighterCases || tighterWeight) {
+          dateCaps.add(new DateCap(i, s, tighterCases ? c : -1, tighterWeight ? w : -1));
+        }
+      }
     }
     scale = maxFte * maxFte;
     familyOfCase = new int[this.cases.size()];
@@ -121,6 +153,7 @@ final class HandoverInstance {
     }
     continuityCases = continuity;
     for (List<Integer> m : members) {
+      int stage = timeline.stageOfCase.get(this.cases.get(m.get(0)).caseId());
       long w = 0;
       Set<CaseType> types = EnumSet.noneOf(CaseType.class);
       int[] knows = new int[r];
@@ -136,8 +169,19 @@ final class HandoverInstance {
       }
       List<Integer> eligible = new ArrayList<>();
       for (int j = 0; j < r; j++) {
-        Limits l = limits.get(j);
-        boolean may = types.stream().allMatch(l::mayHold);
+        Receiver rec = receivers.get(j);
+        boolean may = timeline.inPostFrom(rec, stage);
+        for (int s = stage; s <= last && may; s++) {
+          Limits l = s == last ? limits.get(j) : timeline.limits(rec, s, policy);
+          may = types.stream().allMatch(l::mayHold);
+        }
+        for (DateCap cap : dateCaps) {
+          if (cap.receiver() == j && cap.stage() >= stage) {
+            may &=
+                (cap.cases() < 0 || m.size() <= cap.cases())
+                    && (cap.weight() < 0 || w <= cap.weight());
+          }
+        }
         if (may
             && (roomCases[j] < 0 || m.size() <= roomCases[j])
             && (roomWeight[j] < 0 || w <= roomWeight[j])) {
@@ -151,7 +195,8 @@ final class HandoverInstance {
               w,
               types,
               eligible.stream().mapToInt(Integer::intValue).toArray(),
-              knows));
+              knows,
+              stage));
     }
     heaviestCase = new long[r];
     for (Family fam : families) {
@@ -168,6 +213,19 @@ final class HandoverInstance {
       gcd = gcd(gcd, f.weight());
     }
     weightGcd = gcd;
+  }
+
+  private static long roomCases(Limits l, int current) {
+    return l.maxCases() == null ? -1 : Math.max(0, l.maxCases() - current);
+  }
+
+  private static long roomWeight(Limits l, long weighted) {
+    return l.maxWeighted() == null
+        ? -1
+        : Math.max(
+            0,
+            l.maxWeighted().movePointRight(2).setScale(0, RoundingMode.FLOOR).longValueExact()
+                - weighted);
   }
 
   private static long hundredths(BigDecimal value, String what) {
@@ -191,9 +249,10 @@ final class HandoverInstance {
       Family fam = families.get(f);
       FamilyClass c =
           byKey.computeIfAbsent(
-              List.of(fam.size(), fam.weight(), Arrays.toString(fam.eligible())),
+              List.of(fam.size(), fam.weight(), Arrays.toString(fam.eligible()), fam.stage()),
               key -> {
-                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), fam.eligible());
+                FamilyClass created =
+                    new FamilyClass(fam.size(), fam.weight(), fam.eligible(), fam.stage());
                 list.add(created);
                 return created;
               });
@@ -222,6 +281,53 @@ final class HandoverInstance {
     if (roomWeight[j] >= 0) {
       model.addLessOrEqual(weight, roomWeight[j]);
     }
+  }
+
+  /**
+   * Adds receiver j's caps on earlier stage dates ({@link #dateCaps}): {@code vars[i]} counts
+   * families of {@code classOf[i]} given to j.
+   */
+  void addDateCaps(CpModel model, int j, List<IntVar> vars, List<FamilyClass> classOf) {
+    for (DateCap cap : dateCaps) {
+      if (cap.receiver() != j) {
+        continue;
+      }
+      LinearExprBuilder cases = LinearExpr.newBuilder();
+      LinearExprBuilder weight = LinearExpr.newBuilder();
+      for (int i = 0; i < vars.size(); i++) {
+        FamilyClass c = classOf.get(i);
+        if (c.stage <= cap.stage()) {
+          cases.addTerm(vars.get(i), c.size);
+          weight.addTerm(vars.get(i), c.weight);
+        }
+      }
+      if (cap.cases() >= 0) {
+        model.addLessOrEqual(cases, cap.cases());
+      }
+      if (cap.weight() >= 0) {
+        model.addLessOrEqual(weight, cap.weight());
+      }
+    }
+  }
+
+  /** Whether a plan keeps the caps on earlier stage dates (the caps at the end aside). */
+  boolean keepsDateCaps(int[] plan) {
+    for (DateCap cap : dateCaps) {
+      long cases = 0;
+      long weight = 0;
+      for (int f = 0; f < families.size(); f++) {
+        Family fam = families.get(f);
+        if (plan[f] == cap.receiver() && fam.stage() <= cap.stage()) {
+          cases += fam.size();
+          weight += fam.weight();
+        }
+      }
+      if ((cap.cases() >= 0 && cases > cap.cases())
+          || (cap.weight() >= 0 && weight > cap.weight())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ceil(S·W / F): one receiver's weighted load per FTE in objective units. */

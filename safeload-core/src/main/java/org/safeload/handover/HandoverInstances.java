@@ -46,6 +46,24 @@ public final class HandoverInstances {
   private HandoverInstances() {}
 
   public static Instance generate(int cases, int workers, long seed) {
+    return generate(cases, workers, seed, null, null);
+  }
+
+  /**
+   * As {@link #generate(int, int, long)}, but with realistic receivers: each already holds a
+   * weighted caseload drawn evenly from {@code minHeld} to {@code maxHeld} weighted cases (whole
+   * numbers, within their caps), never scaled down. The instance may then have no plan (the planner
+   * says how much extra FTE it needs).
+   */
+  public static Instance realistic(int cases, int workers, long seed, int minHeld, int maxHeld) {
+    if (minHeld < 0 || maxHeld < minHeld) {
+      throw new IllegalArgumentException("need 0 <= minHeld <= maxHeld");
+    }
+    return generate(cases, workers, seed, minHeld, maxHeld);
+  }
+
+  private static Instance generate(
+      int cases, int workers, long seed, Integer minHeld, Integer maxHeld) {
     if (cases < 0 || workers < 1) {
       throw new IllegalArgumentException("need 0 or more cases and at least 1 worker");
     }
@@ -105,6 +123,35 @@ public final class HandoverInstances {
     for (int i = 0; i < workers; i++) {
       nominal[i] = 8 + random.nextInt(7);
       seeds[i] = random.nextLong();
+    }
+    if (minHeld != null) {
+      List<Receiver> receivers = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        CaseHolder h = holders.get(i);
+        Limits limits = policy.limitsFor(h);
+        Random r = new Random(seeds[i]);
+        BigDecimal target = BigDecimal.valueOf(minHeld + r.nextInt(maxHeld - minHeld + 1));
+        BigDecimal weighted = BigDecimal.ZERO;
+        int count = 0;
+        while (weighted.compareTo(target) < 0) {
+          CaseType t;
+          do {
+            t = type(r);
+          } while (!limits.mayHold(t));
+          BigDecimal w = policy.weight(t);
+          if (weighted.add(w).compareTo(target) > 0) {
+            w = BigDecimal.ONE; // a cin or assessment case fills the last whole case
+          }
+          Load next = new Load(count + 1, weighted.add(w));
+          if (!limits.breaches(next).isEmpty()) {
+            break;
+          }
+          weighted = weighted.add(w);
+          count++;
+        }
+        receivers.add(new Receiver(h, new Load(count, weighted)));
+      }
+      return new Instance(List.copyOf(list), List.copyOf(receivers), policy);
     }
     BigDecimal newWeight = BigDecimal.ZERO;
     for (HandoverCase c : list) {

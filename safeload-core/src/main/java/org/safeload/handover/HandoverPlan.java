@@ -2,6 +2,7 @@ package org.safeload.handover;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ import org.safeload.caseload.Load;
  * @param explanation why no plan fits, or which stages a feasible plan has not proven; one sentence
  *     a line (empty when optimal)
  * @param solveTime wall-clock time spent in the solver, all stages
+ * @param dates case id to the date it moves, in the cases' input order (empty without a plan; a
+ *     {@code null} date for an undated plan without a plan date)
+ * @param stages the plan stage by stage, by date ascending: one stage for an undated plan (empty
+ *     without a plan)
  */
 public record HandoverPlan(
     Status status,
@@ -57,13 +62,94 @@ public record HandoverPlan(
     List<String> unplaced,
     BigDecimal extraFteNeeded,
     List<String> explanation,
-    Duration solveTime) {
+    Duration solveTime,
+    Map<String, LocalDate> dates,
+    List<Stage> stages) {
 
   public HandoverPlan {
     assignment = Collections.unmodifiableMap(new LinkedHashMap<>(assignment));
+    dates = Collections.unmodifiableMap(new LinkedHashMap<>(dates));
+    stages = List.copyOf(stages);
     receivers = List.copyOf(receivers);
     unplaced = List.copyOf(unplaced);
     explanation = List.copyOf(explanation);
+  }
+
+  /** A plan without dates or stages (as before dated plans). */
+  public HandoverPlan(
+      Status status,
+      Map<String, String> assignment,
+      List<ReceiverLoad> receivers,
+      BigDecimal maxWeightedPerFte,
+      BigDecimal bound,
+      BigDecimal gap,
+      int movedFromPreviousWorker,
+      int movedBound,
+      int continuityCases,
+      BigDecimal balance,
+      BigDecimal balanceBound,
+      BigDecimal balanceGap,
+      List<String> unplaced,
+      BigDecimal extraFteNeeded,
+      List<String> explanation,
+      Duration solveTime) {
+    this(
+        status,
+        assignment,
+        receivers,
+        maxWeightedPerFte,
+        bound,
+        gap,
+        movedFromPreviousWorker,
+        movedBound,
+        continuityCases,
+        balance,
+        balanceBound,
+        balanceGap,
+        unplaced,
+        extraFteNeeded,
+        explanation,
+        solveTime,
+        Map.of(),
+        List.of());
+  }
+
+  /** The same plan with its dates and stages. */
+  HandoverPlan withStages(Map<String, LocalDate> dates, List<Stage> stages) {
+    return new HandoverPlan(
+        status,
+        assignment,
+        receivers,
+        maxWeightedPerFte,
+        bound,
+        gap,
+        movedFromPreviousWorker,
+        movedBound,
+        continuityCases,
+        balance,
+        balanceBound,
+        balanceGap,
+        unplaced,
+        extraFteNeeded,
+        explanation,
+        solveTime,
+        dates,
+        stages);
+  }
+
+  /**
+   * One stage of a plan: the cases that move on a date and the receivers' loads then.
+   *
+   * @param date the stage date ({@code null} only for an undated plan without a plan date)
+   * @param moves how many cases move on it
+   * @param receivers the receivers in post on it, in input order: {@code before} their load before
+   *     the stage's moves, {@code after} their load on the date, {@code received} the cases they
+   *     get on it
+   */
+  public record Stage(LocalDate date, int moves, List<ReceiverLoad> receivers) {
+    public Stage {
+      receivers = List.copyOf(receivers);
+    }
   }
 
   /** How good a plan is known to be. */

@@ -3,6 +3,7 @@ package org.safeload.handover;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolverStatus;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,31 +100,77 @@ public final class HandoverPlanner {
   }
 
   /**
-   * Plans a handover. Receivers who can take none of the cases (already at a hard cap, with no room
-   * for the lightest case they may hold, or covered by no policy group) are listed in the plan
-   * unchanged and do not count toward the highest caseload: a worker already overloaded must not
-   * make every plan look equally good.
+   * Plans a handover, undated: every case moves at once, every receiver is in post (their first and
+   * last days must not be given) and in their ASYE as {@code holder.asye()} says.
    */
   public HandoverPlan plan(
       List<HandoverCase> cases,
       List<Receiver> receivers,
       CaseloadPolicy policy,
       Duration timeLimit) {
+    return plan(cases, receivers, policy, null, timeLimit);
+  }
+
+  /**
+   * Plans a handover on a date (docs/handover.md, "Dated, staged plans"). Each family moves on the
+   * earliest {@code moveBy} of its cases (none, or one before the plan date: the plan date) to a
+   * receiver in post from that date to the plan's end (the last such date); the hard caps hold on
+   * every stage date (an ASYE worker with the ASYE limits on the dates of their ASYE), and stage
+   * 1's highest load per FTE is over every stage date and every receiver in post on it. Without any
+   * date in the cases or receivers the plan is the undated one, on the plan date.
+   *
+   * <p>Receivers who can take none of the cases (already at a hard cap, with no room for the
+   * lightest case they may hold, covered by no policy group, or not in post from any case's date to
+   * the end) are listed in the plan unchanged and do not count toward the highest caseload: a
+   * worker already overloaded must not make every plan look equally good.
+   *
+   * @param planDate the plan's date (today, in the app); may be null only when nothing is dated
+   */
+  public HandoverPlan plan(
+      List<HandoverCase> cases,
+      List<Receiver> receivers,
+      CaseloadPolicy policy,
+      LocalDate planDate,
+      Duration timeLimit) {
     Objects.requireNonNull(policy, "policy");
-    List<Receiver> open = receivers.stream().filter(r -> canTakeAny(r, cases, policy)).toList();
+    Timeline timeline = Timeline.of(cases, receivers, planDate);
+    List<Receiver> open =
+        receivers.stream().filter(r -> canTakeAny(r, cases, policy, timeline)).toList();
+    HandoverPlan plan;
     if (open.size() == receivers.size() || open.isEmpty()) {
-      return solve(cases, receivers, policy, timeLimit);
+      plan = solve(cases, receivers, policy, timeline, timeLimit);
+    } else {
+      plan =
+          PlanAssembly.withReceiversLeftOut(
+              solve(cases, open, policy, timeline, timeLimit), cases, receivers, open);
     }
-    return PlanAssembly.withReceiversLeftOut(
-        solve(cases, open, policy, timeLimit), cases, receivers, open);
+    return PlanAssembly.withStages(plan, cases, receivers, policy, timeline);
   }
 
   /** Whether a receiver has room, under every hard rule, for at least one of the cases alone. */
   static boolean canTakeAny(Receiver r, List<HandoverCase> cases, CaseloadPolicy policy) {
-    Limits limits = policy.limitsFor(r.holder());
+    return canTakeAny(r, cases, policy, Timeline.of(cases, List.of(r), null));
+  }
+
+  /**
+   * Whether a receiver has room, under every hard rule on every stage date from the case's date to
+   * the plan's end, for at least one of the cases alone, and is in post throughout.
+   */
+  static boolean canTakeAny(
+      Receiver r, List<HandoverCase> cases, CaseloadPolicy policy, Timeline timeline) {
     for (HandoverCase c : cases) {
-      if (limits.mayHold(c.type())
-          && limits.breaches(r.current().plus(policy.weight(c.type()))).isEmpty()) {
+      int from = timeline.stageOfCase.get(c.caseId());
+      if (!timeline.inPostFrom(r, from)) {
+        continue;
+      }
+      boolean fits = true;
+      for (int s = from; s <= timeline.last() && fits; s++) {
+        Limits limits = timeline.limits(r, s, policy);
+        fits =
+            limits.mayHold(c.type())
+                && limits.breaches(r.current().plus(policy.weight(c.type()))).isEmpty();
+      }
+      if (fits) {
         return true;
       }
     }
@@ -135,13 +182,14 @@ public final class HandoverPlanner {
       List<HandoverCase> cases,
       List<Receiver> receivers,
       CaseloadPolicy policy,
+      Timeline timeline,
       Duration timeLimit) {
     if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
       throw new IllegalArgumentException("the time limit must be more than 0");
     }
     loadNatives();
     long start = System.nanoTime();
-    HandoverInstance in = new HandoverInstance(cases, receivers, policy);
+    HandoverInstance in = new HandoverInstance(cases, receivers, policy, timeline);
     Solving solving = new Solving(workers, start, timeLimit.toNanos() / 1e9);
 
     // Stage 1: the least maximum weighted caseload per FTE.
@@ -193,7 +241,14 @@ public final class HandoverPlanner {
       unproven.add(
           "Stage 2 not proven in the time limit: fewer children might lose a worker they know.");
     }
-    if (s3 != null && s3.status() != CpSolverStatus.OPTIMAL) {
+    if (s3 != null && s3.stoppedAtGap()) {
+      unproven.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "Stage 3 stopped once proven within %.1f%% of the most even plan (a large"
+                  + " instance): the caseloads might be spread a little more evenly.",
+              BalanceStage.GAP_LIMIT * 100));
+    } else if (s3 != null && s3.status() != CpSolverStatus.OPTIMAL) {
       unproven.add(
           "Stage 3 not proven in the time limit: the caseloads might be spread a little more"
               + " evenly.");

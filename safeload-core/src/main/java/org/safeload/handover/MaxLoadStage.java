@@ -6,6 +6,8 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Stage 1: the least highest weighted caseload per FTE. An aggregated CP-SAT model (how many
@@ -47,6 +49,9 @@ final class MaxLoadStage {
       model.addEquality(all, c.families.size());
     }
     int[] hint = StartingPlans.withinCaps(in);
+    if (hint != null && !in.keepsDateCaps(hint)) {
+      hint = null; // the starting rules know only the caps at the plan's end
+    }
     long ub = hint != null ? in.maxUnits(hint) : LoadBounds.upper(in);
     long lb = LoadBounds.rounded(in, Math.min(LoadBounds.lower(in), ub), ub);
     int[] atBound = null;
@@ -54,6 +59,9 @@ final class MaxLoadStage {
         level < ub && tries < 8;
         level = LoadBounds.nextLevel(in, level), tries++) {
       atBound = StartingPlans.atLevel(in, level);
+      if (atBound != null && !in.keepsDateCaps(atBound)) {
+        atBound = null;
+      }
       if (atBound != null) {
         break;
       }
@@ -72,10 +80,14 @@ final class MaxLoadStage {
       LinearExprBuilder cases = LinearExpr.newBuilder();
       LinearExprBuilder weighted = LinearExpr.newBuilder();
       LinearExprBuilder load = LinearExpr.newBuilder();
+      List<IntVar> vars = new ArrayList<>();
+      List<FamilyClass> classOf = new ArrayList<>();
       boolean any = false;
       for (int k = 0; k < g; k++) {
         if (n[k][r] != null) {
           FamilyClass c = in.classes.get(k);
+          vars.add(n[k][r]);
+          classOf.add(c);
           cases.addTerm(n[k][r], c.size);
           weighted.addTerm(n[k][r], c.weight);
           load.addTerm(n[k][r], in.scale * c.weight);
@@ -86,6 +98,7 @@ final class MaxLoadStage {
         continue;
       }
       in.addCaps(model, r, cases, weighted);
+      in.addDateCaps(model, r, vars, classOf);
       load.addTerm(m, -in.fte[r]);
       model.addLessOrEqual(load, -in.scale * in.weighted[r]);
     }

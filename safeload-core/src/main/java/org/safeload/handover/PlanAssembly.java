@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.caseload.Load;
 
 /**
@@ -220,6 +222,59 @@ final class PlanAssembly {
         plan.extraFteNeeded(),
         plan.explanation(),
         plan.solveTime());
+  }
+
+  /**
+   * The plan with each case's date and its stages: on each stage date, the cases that move then and
+   * the loads of the receivers in post on it (before: after the earlier stages). A plan without an
+   * assignment ({@code infeasible}, {@code unknown}) gets none.
+   */
+  static HandoverPlan withStages(
+      HandoverPlan plan,
+      List<HandoverCase> cases,
+      List<Receiver> receivers,
+      CaseloadPolicy policy,
+      Timeline timeline) {
+    if (plan.status() == HandoverPlan.Status.INFEASIBLE
+        || plan.status() == HandoverPlan.Status.UNKNOWN) {
+      return plan;
+    }
+    Map<String, LocalDate> dates = new LinkedHashMap<>();
+    for (HandoverCase c : cases) {
+      dates.put(c.caseId(), timeline.dates.get(timeline.stageOfCase.get(c.caseId())));
+    }
+    Map<String, Load> load = new HashMap<>();
+    receivers.forEach(r -> load.put(r.id(), r.current()));
+    List<HandoverPlan.Stage> stages = new ArrayList<>();
+    for (int s = 0; s <= timeline.last(); s++) {
+      LocalDate date = timeline.dates.get(s);
+      Map<String, Load> before = new HashMap<>(load);
+      Map<String, Integer> received = new HashMap<>();
+      int moves = 0;
+      for (HandoverCase c : cases) {
+        String to = plan.assignment().get(c.caseId());
+        if (to != null && timeline.stageOfCase.get(c.caseId()) == s && load.containsKey(to)) {
+          load.put(to, load.get(to).plus(policy.weight(c.type())));
+          received.merge(to, 1, Integer::sum);
+          moves++;
+        }
+      }
+      List<HandoverPlan.ReceiverLoad> loads = new ArrayList<>();
+      for (Receiver r : receivers) {
+        if (r.inPostOn(date)) {
+          loads.add(
+              new HandoverPlan.ReceiverLoad(
+                  r.id(),
+                  r.holder().name(),
+                  r.holder().fte(),
+                  before.get(r.id()),
+                  load.get(r.id()),
+                  received.getOrDefault(r.id(), 0)));
+        }
+      }
+      stages.add(new HandoverPlan.Stage(date, moves, loads));
+    }
+    return plan.withStages(dates, stages);
   }
 
   private static HandoverPlan.ReceiverLoad unchanged(Receiver r) {

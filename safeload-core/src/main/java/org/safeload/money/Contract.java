@@ -252,17 +252,8 @@ public record Contract(
    */
   public Contract withInvoice(Invoice invoice) {
     List<org.safeload.document.FieldProblem> problems = new java.util.ArrayList<>();
-    if (invoice.month().isBefore(YearMonth.from(start))
-        || invoice.month().isAfter(YearMonth.from(end))) {
-      problems.add(
-          org.safeload.document.FieldProblem.of(
-              "month",
-              "is outside the contract ("
-                  + YearMonth.from(start)
-                  + " to "
-                  + YearMonth.from(end)
-                  + ")"));
-    }
+    ContractRules.invoiceMonth(invoice.month(), start, end)
+        .ifPresent(m -> problems.add(org.safeload.document.FieldProblem.of("month", m)));
     ContractRules.money(invoice.amount(), "amount", problems);
     ContractRules.refuse(problems);
     List<Invoice> invoices = new java.util.ArrayList<>();

@@ -23,6 +23,17 @@ final class ContractRules {
     }
   }
 
+  /** Why an invoice's month cannot be the contract's (from its start to its end), if it cannot. */
+  static java.util.Optional<String> invoiceMonth(
+      java.time.YearMonth month, java.time.LocalDate start, java.time.LocalDate end) {
+    java.time.YearMonth first = java.time.YearMonth.from(start);
+    java.time.YearMonth last = java.time.YearMonth.from(end);
+    if (month.isBefore(first) || month.isAfter(last)) {
+      return java.util.Optional.of("is outside the contract (" + first + " to " + last + ")");
+    }
+    return java.util.Optional.empty();
+  }
+
   static void money(BigDecimal amount, String field, List<FieldProblem> problems) {
     if (amount == null) {
       problems.add(FieldProblem.of(field, "is required"));

@@ -306,17 +306,8 @@ public final class ScenarioReader {
     for (YamlObject i : c.list("actuals")) {
       i.allow("month", "amount", "reference");
       YearMonth month = i.month("month", true);
-      if (month != null
-          && start != null
-          && end != null
-          && (month.isBefore(YearMonth.from(start)) || month.isAfter(YearMonth.from(end)))) {
-        i.problem(
-            "month",
-            "is outside the contract ("
-                + YearMonth.from(start)
-                + " to "
-                + YearMonth.from(end)
-                + ")");
+      if (month != null && start != null && end != null) {
+        ContractRules.invoiceMonth(month, start, end).ifPresent(m -> i.problem("month", m));
       }
       if (month != null && !invoiced.add(month)) {
         i.problem("month", "already has an invoice");

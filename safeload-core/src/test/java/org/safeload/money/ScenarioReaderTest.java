@@ -94,6 +94,32 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void anInvoiceOutsideTheContractIsRefusedByTheReaderAndByTheContractAlike() {
+    String outside = "actuals:\n    - {month: 2026-07, amount: 100}";
+    assertThat(problems(NOTICE.formatted(outside)))
+        .containsExactly(
+            "7 contracts[0].actuals[0].month: is outside the contract (2026-01 to 2026-06)");
+    Contract c = ScenarioReader.scenario(NOTICE.formatted("")).contracts().getFirst();
+    assertThatThrownBy(
+            () ->
+                c.withInvoice(
+                    new Contract.Invoice(
+                        java.time.YearMonth.of(2025, 12), new java.math.BigDecimal("100"), null)))
+        .isInstanceOf(DocumentException.class)
+        .satisfies(
+            e ->
+                assertThat(((DocumentException) e).problems())
+                    .extracting(FieldProblem::message)
+                    .containsExactly("is outside the contract (2026-01 to 2026-06)"));
+    assertThat(
+            c.withInvoice(
+                    new Contract.Invoice(
+                        java.time.YearMonth.of(2026, 6), new java.math.BigDecimal("100"), null))
+                .actuals())
+        .hasSize(1);
+  }
+
+  @Test
   void requiredFieldsAndShapesAreChecked() {
     assertThat(problems("contracts:\n  - provider: P\n"))
         .contains(

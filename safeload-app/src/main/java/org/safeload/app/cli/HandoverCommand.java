@@ -7,12 +7,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.safeload.app.platform.TimeConfig;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.document.DocumentException;
 import org.safeload.handover.HandoverCase;
@@ -45,7 +48,8 @@ public class HandoverCommand implements Callable<Integer> {
       required = true,
       paramLabel = "WORKERS.csv",
       description =
-          "worker_id,name,role,fte,asye,pqe_years,current_cases,current_weighted: the receivers.")
+          "worker_id,name,role,fte,asye,pqe_years,current_cases,current_weighted (optional:"
+              + " first_day,last_day,asye_start): the receivers.")
   Path workers;
 
   @Option(
@@ -53,7 +57,8 @@ public class HandoverCommand implements Callable<Integer> {
       required = true,
       paramLabel = "CASES.csv",
       description =
-          "case_id,child_id,family_group,case_type,current_worker,previous_workers: the cases.")
+          "case_id,child_id,family_group,case_type,current_worker,previous_workers (optional:"
+              + " move_by): the cases.")
   Path cases;
 
   @Option(
@@ -71,6 +76,15 @@ public class HandoverCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       description = "The solver's time limit (default ${DEFAULT-VALUE}).")
   BigDecimal timeLimit;
+
+  @Option(
+      names = "--date",
+      paramLabel = "DATE",
+      description =
+          "The plan's date, as 2025-03-31: cases without a move_by move on it (default: today).")
+  LocalDate date;
+
+  Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() throws IOException {
@@ -112,6 +126,7 @@ public class HandoverCommand implements Callable<Integer> {
                 c.cases(),
                 w.receivers(),
                 rules,
+                date != null ? date : TimeConfig.today(clock),
                 Duration.ofMillis(timeLimit.movePointRight(3).longValue()));
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("table")) {
@@ -156,6 +171,7 @@ public class HandoverCommand implements Callable<Integer> {
       a.put("from", c.currentWorker());
       a.put("to", to);
       a.put("knownWorker", c.knows(to));
+      a.put("date", plan.dates().get(c.caseId()));
       assignment.add(a);
     }
     out.put("assignment", assignment);
@@ -181,6 +197,25 @@ public class HandoverCommand implements Callable<Integer> {
       receivers.add(m);
     }
     out.put("receivers", receivers);
+    List<Map<String, Object>> stages = new ArrayList<>();
+    for (HandoverPlan.Stage st : plan.stages()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("date", st.date());
+      m.put("moves", st.moves());
+      List<Map<String, Object>> loads = new ArrayList<>();
+      for (HandoverPlan.ReceiverLoad r : st.receivers()) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("workerId", r.workerId());
+        l.put("received", r.received());
+        l.put("cases", r.after().cases());
+        l.put("weighted", two(r.after().weighted()));
+        l.put("weightedPerFte", r.weightedPerFteAfter());
+        loads.add(l);
+      }
+      m.put("receivers", loads);
+      stages.add(m);
+    }
+    out.put("stages", stages);
     return out;
   }
 
@@ -246,12 +281,35 @@ public class HandoverCommand implements Callable<Integer> {
               two(r.after().weighted()),
               r.weightedPerFteAfter().toPlainString()));
     }
+    boolean staged = plan.stages().size() > 1;
+    if (staged) {
+      out.append('\n');
+      for (HandoverPlan.Stage st : plan.stages()) {
+        out.append(
+            String.format(
+                "Stage %s: %s; loads on the date:%n",
+                st.date(), st.moves() == 1 ? "1 case moves" : st.moves() + " cases move"));
+        out.append(
+            String.format(
+                "  %-8s %6s %9s %9s %9s%n", "worker", "gets", "cases", "weighted", "per FTE"));
+        for (HandoverPlan.ReceiverLoad r : st.receivers()) {
+          out.append(
+              String.format(
+                  "  %-8s %6s %9d %9s %9s%n",
+                  r.workerId(),
+                  "+" + r.received(),
+                  r.after().cases(),
+                  two(r.after().weighted()).toPlainString(),
+                  r.weightedPerFteAfter().toPlainString()));
+        }
+      }
+    }
     if (!plan.assignment().isEmpty()) {
       out.append('\n');
       out.append(
           String.format(
-              "%-8s %-8s %-8s %-10s %-8s %-8s %s%n",
-              "case", "child", "family", "type", "from", "to", "known"));
+              "%-8s %-8s %-8s %-10s %-8s %-8s %-5s%s%n",
+              "case", "child", "family", "type", "from", "to", "known", staged ? " date" : ""));
       for (HandoverCase c : cases) {
         String to = plan.assignment().get(c.caseId());
         if (to == null) {
@@ -266,7 +324,10 @@ public class HandoverCommand implements Callable<Integer> {
                 c.type().code(),
                 c.currentWorker() == null ? "-" : c.currentWorker(),
                 to,
-                c.knows(to) ? "yes" : "-"));
+                staged
+                    ? String.format(
+                        "%-5s %s", c.knows(to) ? "yes" : "-", plan.dates().get(c.caseId()))
+                    : c.knows(to) ? "yes" : "-"));
       }
     }
     return out.toString();

@@ -104,7 +104,12 @@ class DecisionApi {
           LocalDate asOf) {
     ReportType t = type(type);
     DecisionReportService.Format f = format(format);
-    byte[] file = reports.file(id, t, decision, asOf, f);
+    return attachment(id, t, decision, f, reports.file(id, t, decision, asOf, f));
+  }
+
+  /** A report file as a download named after the contract, the report and the decision. */
+  static ResponseEntity<byte[]> attachment(
+      String id, ReportType t, Integer decision, DecisionReportService.Format f, byte[] file) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(f.mediaType()))
         .header(

@@ -16,8 +16,6 @@ import org.safeload.money.Contract;
 import org.safeload.money.DecisionKind;
 import org.safeload.money.DecisionRoute;
 import org.safeload.money.ReportType;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -176,11 +174,6 @@ class DecisionPages {
             : PageDates.parse(asOf)
                 .orElseThrow(
                     () -> new InvalidInputException("asOf", "The date must be a real date"));
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(f.mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + DecisionReportService.fileName(id, t, decision, f) + "\"")
-        .body(reports.file(id, t, decision, date, f));
+    return DecisionApi.attachment(id, t, decision, f, reports.file(id, t, decision, date, f));
   }
 }
