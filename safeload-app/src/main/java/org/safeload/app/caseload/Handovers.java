@@ -188,7 +188,9 @@ public class Handovers {
     }
     // A worker not cleared to work with children receives no case: left out, and said so.
     List<String> notCleared = new ArrayList<>();
-    notCleared(receiving.values(), on)
+    // Clearance is judged today: a check falling due before a later plan's date is renewed as a
+    // matter of course, and applying the plan is today's decision.
+    notCleared(receiving.values(), today)
         .forEach(
             (h, blocks) -> {
               receiving.remove(h.id());
@@ -219,6 +221,9 @@ public class Handovers {
     Map<String, Set<String>> known =
         KnownWorkers.of(cases, s.loads().open(), s.book(), families, on);
     List<HandoverCase> input = new ArrayList<>();
+    // Who works here today, with their last days (a leaver before the plan's date is not in its
+    // snapshot).
+    Snapshot now = on.equals(today) ? s : snapshots.snapshot(today);
     for (OpenCase c : cases) {
       input.add(
           new HandoverCase(
@@ -228,14 +233,15 @@ public class Handovers {
               c.type(),
               c.worker(),
               known.get(c.caseId()),
-              moveBy(s, c.worker(), today, on)));
+              moveBy(now, c.worker(), today, on)));
     }
     List<Receiver> receivers = new ArrayList<>();
     for (CaseHolder h : receiving.values()) {
       receivers.add(receiver(s, h, s.loads().loadOf(h.id(), moving), today));
     }
     HandoverPlan plan =
-        new HandoverPlanner().plan(input, receivers, s.policy(), on, Duration.ofSeconds(seconds));
+        new HandoverPlanner()
+            .plan(input, receivers, s.policy(), today, Duration.ofSeconds(seconds));
     Map<String, OpenCase> byRef = new LinkedHashMap<>();
     cases.forEach(c -> byRef.put(c.caseId(), c));
     List<Move> moves = new ArrayList<>();
@@ -312,8 +318,11 @@ public class Handovers {
    * The day a case moves in a plan for a date: its worker's last day when they leave before it
    * (today if they have left already), else the plan's date.
    */
-  private static LocalDate moveBy(Snapshot s, String worker, LocalDate today, LocalDate on) {
-    LocalDate last = worker == null ? null : s.leftOn(worker);
+  private static LocalDate moveBy(Snapshot now, String worker, LocalDate today, LocalDate on) {
+    if (worker == null || !now.workers().containsKey(worker)) {
+      return today; // waiting now, or with a worker who has gone: it moves at once
+    }
+    LocalDate last = now.leftOn(worker);
     if (last == null || !last.isBefore(on)) {
       return on;
     }
@@ -493,7 +502,7 @@ public class Handovers {
         receivers.values().stream()
             .map(r -> receiver(s, r.holder(), s.loads().loadOf(r.id(), moving), today))
             .toList();
-    PlanCheck.Breaches breaches = PlanCheck.check(cases, receiving, s.policy(), assignment, on);
+    PlanCheck.Breaches breaches = PlanCheck.check(cases, receiving, s.policy(), assignment, today);
     List<FieldProblem> caps = new ArrayList<>();
     for (PlanCheck.Breach b : breaches.each()) {
       switch (b.rule()) {
@@ -519,7 +528,27 @@ public class Handovers {
                           + " case "
                           + c.caseId()));
         }
-        case CAP -> caps.add(FieldProblem.of("moves", s.workerName(b.workerId()) + ": " + b.cap()));
+        case CAP ->
+            caps.add(
+                FieldProblem.of(
+                    "moves",
+                    s.workerName(b.workerId())
+                        + (b.date() == null
+                            ? ""
+                            : " on " + org.safeload.app.platform.Show.inWords(b.date()))
+                        + ": "
+                        + b.cap()));
+        case NOT_IN_POST ->
+            byMove
+                .computeIfAbsent(index.get(b.caseId()), k -> new ArrayList<>())
+                .add(
+                    FieldProblem.of(
+                        "moves[" + index.get(b.caseId()) + "]",
+                        s.workerName(b.workerId())
+                            + " is not in post from "
+                            + org.safeload.app.platform.Show.inWords(b.date())
+                            + " to the plan's last day, so cannot take case "
+                            + b.caseId()));
         case FAMILY_SPLIT -> {} // not checked: no family groups are given
       }
     }
@@ -533,7 +562,7 @@ public class Handovers {
     notCleared(
             new java.util.TreeSet<>(assignment.values())
                 .stream().map(s.holders()::get).filter(java.util.Objects::nonNull).toList(),
-            s.on())
+            today)
         .forEach(
             (to, blocks) ->
                 blocks.forEach(

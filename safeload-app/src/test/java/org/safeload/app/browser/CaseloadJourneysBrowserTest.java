@@ -262,4 +262,52 @@ class CaseloadJourneysBrowserTest extends BrowserJourney {
     browser.findElement(By.linkText(errorSummary().getFirst())).click();
     assertThat(browser.switchTo().activeElement().getAttribute("name")).isEqualTo("fromTeam");
   }
+
+  @Test
+  @Submits({"POST /caseloads/handover"})
+  void aHeadOfServicePlansTheManagedTeamsExitForALaterDateAndRanksWorkersForThen()
+      throws Exception {
+    long teamId =
+        jdbc.sql("select id from team where name = ?")
+            .param(MANAGED_TEAM)
+            .query(Long.class)
+            .single();
+    signInAs(AccessRole.HEAD_OF_SERVICE);
+    open("/caseloads/handover");
+    choose(browser.findElement(By.cssSelector("input[name=fromTeam][value='" + teamId + "']")));
+    for (WebElement box : browser.findElements(By.cssSelector("input[name=toTeams]"))) {
+      if (!box.getAttribute("value").equals(String.valueOf(teamId))) {
+        choose(box);
+      }
+    }
+    // A date that is not one first: the form says so and keeps what was chosen.
+    type("on", "31/2/2027");
+    press("Plan the handover");
+    assertThat(heading()).isEqualTo("Plan a handover");
+    assertThat(errorSummary()).containsExactly("Enter a real date, for example 31/3/2027");
+    browser.findElement(By.id("on")).clear();
+    // The day the contract ends, 4 July 2027: the demo's managed team stays till then, so every
+    // case moves that day, to the workers in post then.
+    type("on", "4/7/2027");
+    press("Plan the handover");
+    assertThat(heading()).isEqualTo("Handover plan");
+    assertThat(text("plan-date")).isEqualTo("4 July 2027");
+    assertThat(texts("#moves tbody tr td:last-child")).isNotEmpty().containsOnly("4 July 2027");
+    screenshot("handover-plan-later.png");
+
+    // A waiting case's recommendations for a later date: the workers in post then, no form to
+    // allocate (a case is allocated today).
+    open("/caseloads/unallocated");
+    String caseRef =
+        browser.findElement(By.cssSelector("#queue tbody tr")).getAttribute("data-case");
+    open("/caseloads/cases/" + caseRef);
+    type("on", "1/3/2027");
+    press("Show");
+    assertThat(heading()).isEqualTo("Allocate case " + caseRef);
+    assertThat(text("later")).contains("Recommendations for 1 March 2027");
+    assertThat(browser.findElements(By.xpath("//button[normalize-space()='Allocate']"))).isEmpty();
+    type("on", "1/11/2026");
+    press("Show");
+    assertThat(errorSummary()).containsExactly("Recommendations are for today or a later date");
+  }
 }

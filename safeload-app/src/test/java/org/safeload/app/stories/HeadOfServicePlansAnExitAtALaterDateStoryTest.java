@@ -134,6 +134,8 @@ class HeadOfServicePlansAnExitAtALaterDateStoryTest {
     for (int i = 1; i <= 10; i++) {
       csv.append(allocated("LG" + i, gus, staying));
     }
+    // LW1 waits in the staying team, referred on Monday 23 November.
+    csv.append("lx-LW1,2026-11-23T09:00,referral,LW1,KLW1,,%d,,,\n".formatted(staying));
     MvcResult imported =
         mvc.perform(
                 post("/api/v1/case-events/import")
@@ -199,7 +201,7 @@ class HeadOfServicePlansAnExitAtALaterDateStoryTest {
             AccessRole.HEAD_OF_SERVICE,
             post("/api/v1/caseloads/handover/apply"),
             apply.toString(),
-            200);
+            201);
     assertThat(JsonPath.<Integer>read(applied, "$.moved")).isEqualTo(6);
     assertThat(
             jdbc.sql(
@@ -217,5 +219,31 @@ class HeadOfServicePlansAnExitAtALaterDateStoryTest {
     assertThat(JsonPath.<Integer>read(february, "$.team.load.load.cases")).isEqualTo(13);
     String march = get200("/api/v1/caseloads/teams/" + staying + "?on=2027-03-01");
     assertThat(JsonPath.<Integer>read(march, "$.team.load.load.cases")).isEqualTo(16);
+
+    // Who should take the waiting case: today and on 20 January only Gus is in post (13 cases by
+    // then, the moves planned up to it counted); on 1 March Hana, with 3, comes first.
+    String recommended = "/api/v1/caseloads/cases/LW1/recommendations";
+    assertThat(JsonPath.<List<String>>read(get200(recommended), "$.options[*].candidate.holder.id"))
+        .containsExactly(gus);
+    String january = get200(recommended + "?on=2027-01-20");
+    assertThat(JsonPath.<List<String>>read(january, "$.options[*].candidate.holder.id"))
+        .containsExactly(gus);
+    assertThat(JsonPath.<Integer>read(january, "$.options[0].candidate.current.cases"))
+        .isEqualTo(13);
+    String later = get200(recommended + "?on=2027-03-01");
+    assertThat(JsonPath.<List<String>>read(later, "$.options[*].candidate.holder.id"))
+        .containsExactly(hana, gus);
+    assertThat(JsonPath.<List<Integer>>read(later, "$.options[*].candidate.current.cases"))
+        .containsExactly(3, 13);
+    MvcResult past =
+        mvc.perform(
+                get(recommended + "?on=2026-11-01")
+                    .with(
+                        httpBasic(
+                            TestAccounts.username(AccessRole.HEAD_OF_SERVICE),
+                            TestAccounts.PASSWORD)))
+            .andReturn();
+    assertThat(past.getResponse().getStatus()).isEqualTo(400);
+    assertThat(past.getResponse().getContentAsString()).contains("today or a later date");
   }
 }
