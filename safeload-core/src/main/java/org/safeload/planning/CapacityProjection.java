@@ -39,11 +39,13 @@ public final class CapacityProjection {
     int runs = input.runs();
     int block = 64;
     int blocks = (runs + block - 1) / block;
+    // One runner per thread (its samplers keep tables); each run still has its own generator.
+    ThreadLocal<Runner> runners = ThreadLocal.withInitial(() -> new Runner(sim));
     IntStream stream = IntStream.range(0, blocks);
     (parallel ? stream.parallel() : stream)
         .forEach(
             b -> {
-              Runner runner = new Runner(sim);
+              Runner runner = runners.get();
               for (int r = b * block; r < Math.min(runs, (b + 1) * block); r++) {
                 runner.run(r);
               }
@@ -62,20 +64,18 @@ public final class CapacityProjection {
     private final ProjectionInput in;
     private final int h;
     private final int slots;
-    private final double[][] condP = new double[CaseMoves.TYPES][];
-    private final double[][] condLp = new double[CaseMoves.TYPES][];
-    private final double[][] condLq = new double[CaseMoves.TYPES][];
+    private final Sampling.Binomial[][] draws = new Sampling.Binomial[CaseMoves.TYPES][];
     private final int[][] outcome = new int[CaseMoves.TYPES][];
     private final int[] weight100 = new int[CaseMoves.TYPES];
-    private final double turnover;
-    private final double turnoverLp;
-    private final double turnoverLq;
+    private final Sampling.Binomial leaving;
     private final int[] counts = new int[CaseMoves.TYPES];
     private final int[] next = new int[CaseMoves.TYPES];
     private int[] exp = new int[0];
     private int[] asye = new int[0];
     private int[] joinExp = new int[0];
     private int[] joinAsye = new int[0];
+    private int[] joinAsyeSum = new int[0];
+    private int[] asyeTotal = new int[0];
 
     Runner(Simulation sim) {
       this.sim = sim;
@@ -100,20 +100,15 @@ public final class CapacityProjection {
           n++;
         }
         outcome[from] = java.util.Arrays.copyOf(outs, n);
-        condP[from] = java.util.Arrays.copyOf(ps, n);
-        condLp[from] = new double[n];
-        condLq[from] = new double[n];
+        draws[from] = new Sampling.Binomial[n];
         for (int i = 0; i < n; i++) {
-          condLp[from][i] = Math.log(condP[from][i]);
-          condLq[from][i] = Math.log1p(-condP[from][i]);
+          draws[from][i] = new Sampling.Binomial(ps[i]);
         }
       }
       for (CaseType type : CaseType.values()) {
         weight100[type.ordinal()] = TeamModel.weight100(in.policy(), type);
       }
-      this.turnover = in.monthlyTurnover();
-      this.turnoverLp = Math.log(turnover);
-      this.turnoverLq = Math.log1p(-turnover);
+      this.leaving = new Sampling.Binomial(in.monthlyTurnover());
     }
 
     void run(int r) {
@@ -128,16 +123,19 @@ public final class CapacityProjection {
       int pools = team.pools;
       if (exp.length < pools) {
         exp = new int[pools];
+        asyeTotal = new int[pools];
       }
       if (asye.length < pools * slots) {
         asye = new int[pools * slots];
         joinExp = new int[pools * slots];
         joinAsye = new int[pools * slots * slots];
+        joinAsyeSum = new int[pools * slots];
       }
       System.arraycopy(team.exp0, 0, exp, 0, pools);
       System.arraycopy(team.asye0, 0, asye, 0, pools * slots);
       System.arraycopy(team.joinExp, 0, joinExp, 0, pools * slots);
       System.arraycopy(team.joinAsye, 0, joinAsye, 0, pools * slots * slots);
+      System.arraycopy(team.joinAsyeSum, 0, joinAsyeSum, 0, pools * slots);
       // Recruits: each one's first month holding cases.
       for (int g = 0; g < team.recruitCount.length; g++) {
         Triangular delay = team.recruitDelay[g];
@@ -155,6 +153,7 @@ public final class CapacityProjection {
               asye[pool * slots + last]++;
             } else {
               joinAsye[(pool * slots + joins) * slots + last]++;
+              joinAsyeSum[pool * slots + joins]++;
             }
           } else if (joins <= 0) {
             exp[pool]++;
@@ -162,6 +161,13 @@ public final class CapacityProjection {
             joinExp[pool * slots + joins]++;
           }
         }
+      }
+      for (int p = 0; p < pools; p++) {
+        int sum = 0;
+        for (int last = 0; last < slots; last++) {
+          sum += asye[p * slots + last];
+        }
+        asyeTotal[p] = sum;
       }
       System.arraycopy(team.open0, 0, counts, 0, CaseMoves.TYPES);
       for (int m = 1; m <= h; m++) {
@@ -171,25 +177,30 @@ public final class CapacityProjection {
         for (int p = 0; p < pools; p++) {
           int base = p * slots;
           // ASYE over: the cohort whose last ASYE month was the one before.
-          exp[p] += asye[base + m - 1];
+          int graduates = asye[base + m - 1];
+          exp[p] += graduates;
+          asyeTotal[p] -= graduates;
           asye[base + m - 1] = 0;
-          exp[p] -= Sampling.binomial(random, exp[p], turnover, turnoverLp, turnoverLq);
-          int asyeHeads = 0;
-          for (int last = m; last <= h; last++) {
-            int n = asye[base + last];
-            if (n > 0) {
-              n -= Sampling.binomial(random, n, turnover, turnoverLp, turnoverLq);
-              asye[base + last] = n;
+          exp[p] -= leaving.draw(random, exp[p]);
+          if (asyeTotal[p] > 0) {
+            for (int last = m; last <= h; last++) {
+              int n = asye[base + last];
+              if (n > 0) {
+                int gone = leaving.draw(random, n);
+                asye[base + last] = n - gone;
+                asyeTotal[p] -= gone;
+              }
             }
           }
           exp[p] += joinExp[base + m];
-          int joinBase = (base + m) * slots;
-          for (int last = m; last <= h; last++) {
-            asye[base + last] += joinAsye[joinBase + last];
+          if (joinAsyeSum[base + m] > 0) {
+            int joinBase = (base + m) * slots;
+            for (int last = m; last <= h; last++) {
+              asye[base + last] += joinAsye[joinBase + last];
+            }
+            asyeTotal[p] += joinAsyeSum[base + m];
           }
-          for (int last = m; last <= h; last++) {
-            asyeHeads += asye[base + last];
-          }
+          int asyeHeads = asyeTotal[p];
           int heads = exp[p] + asyeHeads;
           permanent += heads;
           fte100 += heads * team.poolFte100[p];
@@ -208,7 +219,7 @@ public final class CapacityProjection {
           int left = counts[from];
           int[] outs = outcome[from];
           for (int i = 0; i < outs.length && left > 0; i++) {
-            int x = Sampling.binomial(random, left, condP[from][i], condLp[from][i], condLq[from][i]);
+            int x = draws[from][i].draw(random, left);
             left -= x;
             next[from] -= x;
             if (outs[i] < CaseMoves.TYPES) {
@@ -218,7 +229,7 @@ public final class CapacityProjection {
         }
         int arrivals =
             in.referralsVary()
-                ? Sampling.poisson(random, team.means[m - 1])
+                ? Sampling.poisson(random, team.means[m - 1], team.modeProbability[m - 1])
                 : team.fixedArrivals[m];
         next[CaseType.ASSESSMENT.ordinal()] += arrivals;
         int open = 0;

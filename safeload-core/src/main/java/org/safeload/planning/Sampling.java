@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * Exact samplers for the projection's inner loop, on primitives: binomial and Poisson by inversion
  * from the mode (the outcomes are tried in the order mode, mode − 1, mode + 1, mode − 2, …, each
  * taking its probability from one uniform number: any order of the outcomes gives the exact
- * distribution, and starting at the mode takes about one standard deviation of steps), and the
+ * distribution, and starting at the mode takes about one standard deviation of steps; a binomial
+ * keeps the order and running sums for each number of trials it meets), and the
  * triangular distribution by its inverse distribution function.
  */
 final class Sampling {
@@ -39,29 +40,107 @@ final class Sampling {
         - 1 / (360 * n * n * n);
   }
 
+  /** How many trial counts a binomial's cache of mode probabilities holds. */
+  static final int CACHED = 1024;
+
   /**
-   * A binomial draw: successes in {@code n} trials of probability {@code p}, with {@code lp = ln p}
-   * and {@code lq = ln(1 − p)} given (worked out once per probability).
+   * A binomial with its probability fixed: the logarithms and odds worked out once and, for each
+   * number of trials below {@link #CACHED}, the outcomes in the order the inversion tries them with
+   * their running sums, worked out the first time that number comes up; a draw is then one uniform
+   * number and a few comparisons. Not shared between threads.
    */
-  static int binomial(SplittableRandom random, int n, double p, double lp, double lq) {
-    if (n <= 0 || p <= 0) {
-      return 0;
+  static final class Binomial {
+    final double p;
+    private final double lp;
+    private final double lq;
+    private final double odds;
+    private final double[][] sums = new double[CACHED][];
+    private final int[][] outcomes = new int[CACHED][];
+
+    Binomial(double p) {
+      this.p = p;
+      this.lp = Math.log(p);
+      this.lq = Math.log1p(-p);
+      this.odds = p / (1 - p);
     }
-    if (p >= 1) {
-      return n;
+
+    /** Successes in {@code n} trials. */
+    int draw(SplittableRandom random, int n) {
+      if (n <= 0 || p <= 0) {
+        return 0;
+      }
+      if (p >= 1) {
+        return n;
+      }
+      int mode = Math.min(n, (int) ((n + 1) * p));
+      if (n >= CACHED) {
+        return fromMode(random, n, mode, modeProbability(n, mode), odds);
+      }
+      double[] sum = sums[n];
+      if (sum == null) {
+        table(n, mode);
+        sum = sums[n];
+      }
+      int[] out = outcomes[n];
+      while (true) {
+        double u = random.nextDouble();
+        for (int i = 0; i < sum.length; i++) {
+          if (u < sum[i]) {
+            return out[i];
+          }
+        }
+        // Rounding left a sliver of [0, 1) unassigned: draw again, as fromMode does.
+      }
     }
-    int mode = (int) ((n + 1) * p);
-    if (mode > n) {
-      mode = n;
+
+    /** The outcomes in fromMode's order and their running sums (to where they vanish). */
+    private void table(int n, int mode) {
+      double[] sum = new double[n + 1];
+      int[] out = new int[n + 1];
+      double fMode = modeProbability(n, mode);
+      int k = 0;
+      double total = fMode;
+      sum[k] = total;
+      out[k++] = mode;
+      double fDown = fMode;
+      double fUp = fMode;
+      int down = mode;
+      int up = mode;
+      while ((down > 0 || up < n) && (fDown > 1e-300 || fUp > 1e-300)) {
+        if (down > 0) {
+          fDown = fDown * down / ((n - down + 1) * odds);
+          down--;
+          total += fDown;
+          sum[k] = total;
+          out[k++] = down;
+        }
+        if (up < n) {
+          fUp = fUp * (n - up) * odds / (up + 1);
+          up++;
+          total += fUp;
+          sum[k] = total;
+          out[k++] = up;
+        }
+      }
+      sums[n] = java.util.Arrays.copyOf(sum, k);
+      outcomes[n] = java.util.Arrays.copyOf(out, k);
     }
-    double fMode =
-        Math.exp(
-            logFactorial(n)
-                - logFactorial(mode)
-                - logFactorial(n - mode)
-                + mode * lp
-                + (n - mode) * lq);
-    double odds = p / (1 - p);
+
+    private double modeProbability(int n, int mode) {
+      return Math.exp(
+          logFactorial(n)
+              - logFactorial(mode)
+              - logFactorial(n - mode)
+              + mode * lp
+              + (n - mode) * lq);
+    }
+  }
+
+  /**
+   * Inversion from the mode: outcomes tried in the order mode, mode − 1, mode + 1, … with {@code
+   * fMode} the probability of the mode and {@code odds = p / (1 − p)}.
+   */
+  private static int fromMode(SplittableRandom random, int n, int mode, double fMode, double odds) {
     while (true) {
       double u = random.nextDouble() - fMode;
       if (u < 0) {
@@ -95,21 +174,34 @@ final class Sampling {
     }
   }
 
-  /** A binomial draw, working out the logarithms here. */
+  /** A binomial draw (working out its logarithms each time: for tests and one-offs). */
   static int binomial(SplittableRandom random, int n, double p) {
-    if (p <= 0 || p >= 1) {
-      return p <= 0 ? 0 : Math.max(n, 0);
+    if (p <= 0 || p >= 1 || n <= 0) {
+      return p <= 0 || n <= 0 ? 0 : n;
     }
-    return binomial(random, n, p, Math.log(p), Math.log1p(-p));
+    return new Binomial(p).draw(random, n);
   }
 
   /** A Poisson draw of mean {@code mean}. */
   static int poisson(SplittableRandom random, double mean) {
+    return poisson(random, mean, poissonMode(mean));
+  }
+
+  /** The probability of a Poisson distribution's mode, ⌊mean⌋. */
+  static double poissonMode(double mean) {
+    if (mean <= 0) {
+      return 1;
+    }
+    int mode = (int) mean;
+    return Math.exp(-mean + mode * Math.log(mean) - logFactorial(mode));
+  }
+
+  /** A Poisson draw of mean {@code mean}, its mode's probability given ({@link #poissonMode}). */
+  static int poisson(SplittableRandom random, double mean, double fMode) {
     if (mean <= 0) {
       return 0;
     }
     int mode = (int) mean;
-    double fMode = Math.exp(-mean + mode * Math.log(mean) - logFactorial(mode));
     while (true) {
       double u = random.nextDouble() - fMode;
       if (u < 0) {

@@ -29,6 +29,7 @@ final class TeamModel {
   final int months;
   final int[] open0 = new int[CaseMoves.TYPES];
   final double[] means;
+  final double[] modeProbability;
   final int[] fixedArrivals;
   final int pools;
   final int[] poolFte100;
@@ -44,6 +45,9 @@ final class TeamModel {
   final int[] joinExp;
 
   final int[] joinAsye;
+
+  /** Starters in their ASYE joining in month h, by [pool][h]. */
+  final int[] joinAsyeSum;
 
   /** Recruit groups: count, pool, ASYE, and the epoch day their registration delay starts. */
   final int[] recruitCount;
@@ -69,6 +73,10 @@ final class TeamModel {
     this.months = h;
     team.openCases().forEach((type, n) -> open0[type.ordinal()] += n);
     this.means = team.referrals().means(in.start(), h);
+    this.modeProbability = new double[h];
+    for (int m = 0; m < h; m++) {
+      modeProbability[m] = Sampling.poissonMode(means[m]);
+    }
     this.fixedArrivals = new int[h + 1];
     double cumulative = 0;
     long before = 0;
@@ -105,6 +113,7 @@ final class TeamModel {
     this.asye0 = new int[pools * slots];
     this.joinExp = new int[pools * slots];
     this.joinAsye = new int[pools * slots * slots];
+    this.joinAsyeSum = new int[pools * slots];
     exp0[ftes.indexOf(avgFte100)] += team.workers();
     for (TeamPlan.Starter s : team.starters()) {
       int pool = ftes.indexOf(fte100(s.fte()));
@@ -160,6 +169,7 @@ final class TeamModel {
       }
     } else if (asye) {
       joinAsye[(pool * slots + joins) * slots + last] += count;
+      joinAsyeSum[pool * slots + joins] += count;
     } else {
       joinExp[pool * slots + joins] += count;
     }
