@@ -57,11 +57,7 @@ public final class ProjectionBench {
     ContractCosting costing = new ContractCosting(WorkingCalendar.englandAndWales());
     System.out.printf(
         "Projection: %d teams, %d months, %d runs, seed %d, %d threads in the common pool + caller%n",
-        teams,
-        months,
-        runs,
-        seed,
-        java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        teams, months, runs, seed, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -74,7 +70,12 @@ public final class ProjectionBench {
       long t2 = System.nanoTime();
       TaperSearch.Comparison taper =
           TaperSearch.cheapestSafe(
-              sim, costing, "Managed", new BigDecimal("0.10"), in.start().atDay(1).minusDays(30), 28);
+              sim,
+              costing,
+              "Managed",
+              new BigDecimal("0.10"),
+              in.start().atDay(1).minusDays(30),
+              28);
       long t3 = System.nanoTime();
       long cpu = os.getProcessCpuTime() - cpu0;
       System.out.printf(

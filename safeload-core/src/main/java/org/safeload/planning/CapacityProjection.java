@@ -10,8 +10,8 @@ import org.safeload.timeliness.CaseType;
  * The capacity projection (docs/projection.md; ADR 0019): a Monte Carlo simulation of each team's
  * open cases and case-holding workers month by month. Each run has its own generator, seeded from
  * the projection's seed and the run's number, so the answer does not depend on how many threads
- * share the runs, and every option or taper is judged against the same runs (common random
- * numbers: nothing random depends on a managed team's size).
+ * share the runs, and every option or taper is judged against the same runs (common random numbers:
+ * nothing random depends on a managed team's size).
  *
  * <p>In each month, in this order: ASYE workers whose year is over hold cases at an experienced
  * worker's limits; each permanent worker holding cases leaves with the monthly turnover

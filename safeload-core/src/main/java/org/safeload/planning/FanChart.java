@@ -51,7 +51,8 @@ public final class FanChart {
    *
    * @param where the team's name, or "the service"
    */
-  public static String svg(Projection projection, Projection.Figures figures, Figure figure, String where) {
+  public static String svg(
+      Projection projection, Projection.Figures figures, Figure figure, String where) {
     List<YearMonth> months = new ArrayList<>();
     List<Projection.Band> bands = new ArrayList<>();
     for (Projection.Month m : figures.months()) {
@@ -59,7 +60,8 @@ public final class FanChart {
       bands.add(figure.band.apply(m));
     }
     BigDecimal target = figure == Figure.WEIGHTED_PER_FTE ? projection.target() : null;
-    String title = figure.label() + ", " + where + ", " + months.getFirst() + " to " + months.getLast();
+    String title =
+        figure.label() + ", " + where + ", " + months.getFirst() + " to " + months.getLast();
     Projection.Band last = bands.getLast();
     String desc =
         "Fan chart of "
@@ -85,7 +87,11 @@ public final class FanChart {
 
   /** A fan chart of bands by month, with an optional target line. */
   public static String svg(
-      String title, String description, List<YearMonth> months, List<Projection.Band> bands, BigDecimal target) {
+      String title,
+      String description,
+      List<YearMonth> months,
+      List<Projection.Band> bands,
+      BigDecimal target) {
     if (months.isEmpty() || months.size() != bands.size()) {
       throw new IllegalArgumentException("a fan chart needs one band per month");
     }
@@ -193,7 +199,8 @@ public final class FanChart {
     return s.toString();
   }
 
-  private static String line(double x1, double y1, double x2, double y2, String colour, String dash) {
+  private static String line(
+      double x1, double y1, double x2, double y2, String colour, String dash) {
     return String.format(
         Locale.UK,
         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>",
@@ -231,6 +238,9 @@ public final class FanChart {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

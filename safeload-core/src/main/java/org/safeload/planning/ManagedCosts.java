@@ -125,7 +125,15 @@ final class ManagedCosts {
         set(option, base, on, to, end, schedule[m], changes, absences);
         before = schedule[m];
       } else if (usesAbsences(option)) {
-        set(option, base, from, start.plusMonths(m).atEndOfMonth(), end, schedule[m], changes, absences);
+        set(
+            option,
+            base,
+            from,
+            start.plusMonths(m).atEndOfMonth(),
+            end,
+            schedule[m],
+            changes,
+            absences);
       }
     }
     return rebuild(base, end, changes, absences);
@@ -146,7 +154,9 @@ final class ManagedCosts {
     return option.teamPart().roster().stream().noneMatch(l -> l.role() == Role.SOCIAL_WORKER);
   }
 
-  /** Sets k social workers from {@code on} to {@code to} (absences) or from {@code on} (a change). */
+  /**
+   * Sets k social workers from {@code on} to {@code to} (absences) or from {@code on} (a change).
+   */
   private static void set(
       ManagedTeam option,
       Contract base,
@@ -168,7 +178,8 @@ final class ManagedCosts {
       throw new IllegalArgumentException(
           "contract " + base.id() + " has no social workers to taper");
     }
-    int units = ContractCosting.rosterOn(base, option.teamPart(), on).getOrDefault(Role.SOCIAL_WORKER, 0);
+    int units =
+        ContractCosting.rosterOn(base, option.teamPart(), on).getOrDefault(Role.SOCIAL_WORKER, 0);
     if (k < units) {
       LocalDate last = to.isAfter(end) ? end : to;
       absences.add(
@@ -193,7 +204,10 @@ final class ManagedCosts {
   }
 
   private static Contract rebuild(
-      Contract c, LocalDate end, List<Contract.RosterChange> changes, List<Contract.Absence> absences) {
+      Contract c,
+      LocalDate end,
+      List<Contract.RosterChange> changes,
+      List<Contract.Absence> absences) {
     return new Contract(
         c.id(),
         c.provider(),

@@ -11,8 +11,8 @@ import org.safeload.organisation.Role;
  * A managed-team option: the contract, the council team it works in, when it ends (its contract's
  * end, an extension or an earlier exit) and, optionally, a taper: its social workers in each
  * projected month. Its social workers hold cases in their team at an experienced social worker's
- * limits, 1 FTE each, in every month whose last day the contract still runs; its cost is the
- * money engine's ({@link ContractCosting}) for the contract so changed.
+ * limits, 1 FTE each, in every month whose last day the contract still runs; its cost is the money
+ * engine's ({@link ContractCosting}) for the contract so changed.
  *
  * @param name the option's name ("Extend 3 months", "Taper to 2")
  * @param team the council team its social workers work in (a {@link TeamPlan#id()})
@@ -21,8 +21,8 @@ import org.safeload.organisation.Role;
  *     null for one team
  * @param end the last day it runs (null: the contract's end)
  * @param socialWorkers social workers in each projected month (null: as the contract's roster has
- *     them; months past the list keep its last number); a month whose last day is after {@code
- *     end} has none, whatever this says
+ *     them; months past the list keep its last number); a month whose last day is after {@code end}
+ *     has none, whatever this says
  */
 public record ManagedTeam(
     String name,
@@ -34,7 +34,8 @@ public record ManagedTeam(
 
   public ManagedTeam {
     if (name == null || team == null || contract == null) {
-      throw new IllegalArgumentException("a managed-team option needs a name, a team and a contract");
+      throw new IllegalArgumentException(
+          "a managed-team option needs a name, a team and a contract");
     }
     end = end == null ? contract.end() : end;
     if (end.isBefore(contract.start())) {
@@ -56,7 +57,8 @@ public record ManagedTeam(
 
   /** The same option running {@code months} months past the contract's end. */
   public ManagedTeam extendedBy(int months) {
-    return new ManagedTeam(name, team, contract, part, contract.end().plusMonths(months), socialWorkers);
+    return new ManagedTeam(
+        name, team, contract, part, contract.end().plusMonths(months), socialWorkers);
   }
 
   /** The same option ending on a day (an exit). */

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param target the target the breach probabilities are against (weighted cases per FTE)
  * @param teams each team's figures, in the input's order
- * @param service the service's: each run's teams added up (a case is never moved between teams,
- *     so the service's unallocated cases are the sum of its teams')
+ * @param service the service's: each run's teams added up (a case is never moved between teams, so
+ *     the service's unallocated cases are the sum of its teams')
  */
 public record Projection(
     YearMonth start,

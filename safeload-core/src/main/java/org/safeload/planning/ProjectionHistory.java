@@ -17,12 +17,11 @@ import org.safeload.timeliness.CaseType;
  * to open cases by type in a month, and each team's open cases at the end of the last month.
  *
  * <p>Everything is read from month-end states, as the projection works: a team's new cases in a
- * month are its cases open at the month's end that were open nowhere at the end of the month
- * before (a case opened and closed within a month is not counted, nor is a transfer between teams);
- * of the cases open with a type at the end of a month, those not open at the end of the next have
- * ended and those open with another type have changed type. The moves are counted over the last 12
- * months of the period (the case-months from the end of the month before those 12), pooled across
- * teams.
+ * month are its cases open at the month's end that were open nowhere at the end of the month before
+ * (a case opened and closed within a month is not counted, nor is a transfer between teams); of the
+ * cases open with a type at the end of a month, those not open at the end of the next have ended
+ * and those open with another type have changed type. The moves are counted over the last 12 months
+ * of the period (the case-months from the end of the month before those 12), pooled across teams.
  */
 public final class ProjectionHistory {
 

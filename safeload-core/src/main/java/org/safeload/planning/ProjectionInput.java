@@ -19,8 +19,8 @@ import org.safeload.caseload.CaseloadPolicy;
  * @param target the council's caseload target: weighted cases per case-holding FTE; a month is in
  *     breach when the weighted caseload per FTE is above it
  * @param monthlyTurnover the probability that a permanent worker leaves in a month
- * @param referralsVary {@code true}: referrals per month are Poisson; {@code false}: fixed at
- *     their mean, whole cases carried month to month (for a projection without variance)
+ * @param referralsVary {@code true}: referrals per month are Poisson; {@code false}: fixed at their
+ *     mean, whole cases carried month to month (for a projection without variance)
  * @param policy the case weights and the limits of each kind of worker
  * @param moves what happens to open cases each month, by type
  * @param teams the council's teams
@@ -43,7 +43,8 @@ public record ProjectionInput(
 
   public ProjectionInput {
     if (start == null || policy == null || moves == null || target == null) {
-      throw new IllegalArgumentException("a projection needs a start, a policy, case moves and a target");
+      throw new IllegalArgumentException(
+          "a projection needs a start, a policy, case moves and a target");
     }
     if (months < 1 || months > MAX_MONTHS) {
       throw new IllegalArgumentException("a projection runs 1 to " + MAX_MONTHS + " months");
@@ -79,13 +80,33 @@ public record ProjectionInput(
   /** The same projection with other managed-team options (a taper to compare). */
   public ProjectionInput withManaged(List<ManagedTeam> options) {
     return new ProjectionInput(
-        start, months, runs, seed, target, monthlyTurnover, referralsVary, policy, moves, teams, options);
+        start,
+        months,
+        runs,
+        seed,
+        target,
+        monthlyTurnover,
+        referralsVary,
+        policy,
+        moves,
+        teams,
+        options);
   }
 
   /** The same projection with another number of runs and seed. */
   public ProjectionInput withRuns(int newRuns, long newSeed) {
     return new ProjectionInput(
-        start, months, newRuns, newSeed, target, monthlyTurnover, referralsVary, policy, moves, teams, managed);
+        start,
+        months,
+        newRuns,
+        newSeed,
+        target,
+        monthlyTurnover,
+        referralsVary,
+        policy,
+        moves,
+        teams,
+        managed);
   }
 
   /** The last projected month. */

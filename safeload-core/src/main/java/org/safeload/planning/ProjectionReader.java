@@ -20,8 +20,8 @@ import org.safeload.yaml.YamlObject;
 
 /**
  * Reads a scenario document's {@code projection} section (docs/scenario.schema.json,
- * docs/projection.md). Every problem is reported at once, each naming its line and field; a
- * section with any problem gives nothing. The money engine's reader ({@code
+ * docs/projection.md). Every problem is reported at once, each naming its line and field; a section
+ * with any problem gives nothing. The money engine's reader ({@code
  * org.safeload.money.ScenarioReader}) reads the rest of the document and its contracts, which the
  * section's managed teams name by id.
  */
@@ -48,7 +48,8 @@ public final class ProjectionReader {
    * @param decidedOn the day the decision is made, from which notice runs
    * @param noticeDays the contract's notice period for a reduction
    */
-  public record TaperRequest(String option, BigDecimal level, LocalDate decidedOn, int noticeDays) {}
+  public record TaperRequest(
+      String option, BigDecimal level, LocalDate decidedOn, int noticeDays) {}
 
   /**
    * Reads the {@code projection} section of a scenario, if it has one.
@@ -96,7 +97,8 @@ public final class ProjectionReader {
     YearMonth start = p.month("start", true);
     Integer months = p.has("months") ? p.count("months", true, 1) : Integer.valueOf(12);
     if (months != null && months > ProjectionInput.MAX_MONTHS) {
-      p.problem("months", "must be at most " + ProjectionInput.MAX_MONTHS + " (not " + months + ")");
+      p.problem(
+          "months", "must be at most " + ProjectionInput.MAX_MONTHS + " (not " + months + ")");
     }
     Integer runs = p.has("runs") ? p.count("runs", true, 1) : Integer.valueOf(DEFAULT_RUNS);
     if (runs != null && runs > 1_000_000) {
@@ -141,7 +143,8 @@ public final class ProjectionReader {
                   t.allow("option", "level", "decidedOn", "noticeDays");
                   String option = t.name("option", true);
                   if (option != null && !names.contains(option)) {
-                    t.problem("option", "is not one of the managedTeams: " + String.join(", ", names));
+                    t.problem(
+                        "option", "is not one of the managedTeams: " + String.join(", ", names));
                   }
                   BigDecimal l = t.has("level") ? probability(t, "level") : level;
                   LocalDate decided = t.date("decidedOn", false);
@@ -282,11 +285,18 @@ public final class ProjectionReader {
       String name = r.has("name") ? r.name("name", true) : "recruits";
       Integer count = r.count("count", true, 0);
       LocalDate from = r.date("from", true);
-      Triangular delay = r.object("registration", true).map(ProjectionReader::triangular).orElse(null);
-      Integer induction = r.has("inductionDays") ? r.count("inductionDays", true, 0) : Integer.valueOf(0);
+      Triangular delay =
+          r.object("registration", true).map(ProjectionReader::triangular).orElse(null);
+      Integer induction =
+          r.has("inductionDays") ? r.count("inductionDays", true, 0) : Integer.valueOf(0);
       BigDecimal each = r.has("fte") ? positive(r, "fte") : BigDecimal.ONE;
       Boolean asye = r.has("asye") ? r.yesNo("asye", true) : Boolean.FALSE;
-      if (count != null && from != null && delay != null && induction != null && each != null && asye != null) {
+      if (count != null
+          && from != null
+          && delay != null
+          && induction != null
+          && each != null
+          && asye != null) {
         recruits.add(new TeamPlan.Recruits(name, count, from, delay, induction, each, asye));
       }
     }
@@ -298,8 +308,10 @@ public final class ProjectionReader {
                   List<Integer> fixed = counts(a, "perMonth");
                   Integer establishment = a.count("establishment", false, 0);
                   Integer max = a.count("maxBackfill", false, 0);
-                  BigDecimal rate = a.has("monthlyRate") ? a.pounds("monthlyRate", true) : BigDecimal.ZERO;
-                  return new TeamPlan.Agency(fixed, establishment, max, rate == null ? BigDecimal.ZERO : rate);
+                  BigDecimal rate =
+                      a.has("monthlyRate") ? a.pounds("monthlyRate", true) : BigDecimal.ZERO;
+                  return new TeamPlan.Agency(
+                      fixed, establishment, max, rate == null ? BigDecimal.ZERO : rate);
                 })
             .orElse(null);
     if (problems.size() > before || id == null || referrals == null) {
@@ -378,7 +390,9 @@ public final class ProjectionReader {
       m.problem("team", "is not one of the projection's teams: " + String.join(", ", teamIds));
     }
     String part = m.name("forTeam", false);
-    if (contract != null && part != null && contract.parts().stream().noneMatch(p -> part.equals(p.name()))) {
+    if (contract != null
+        && part != null
+        && contract.parts().stream().noneMatch(p -> part.equals(p.name()))) {
       m.problem("forTeam", "is not one of the contract's teams");
     }
     if (contract != null && part == null && contract.multiTeam()) {

@@ -8,9 +8,9 @@ import java.util.List;
  *
  * <p>From a history (oldest first, {@code first} its first month): the mean is the mean of its last
  * 12 months (all of them if fewer). With 24 months or more, each calendar month has a factor: the
- * mean of that calendar month's counts over the whole history divided by the mean of all of them
- * (1 for a calendar month the history lacks, and for all when the mean is 0); the mean for a
- * projected month is the mean times its calendar month's factor. From a rate: the rate every month.
+ * mean of that calendar month's counts over the whole history divided by the mean of all of them (1
+ * for a calendar month the history lacks, and for all when the mean is 0); the mean for a projected
+ * month is the mean times its calendar month's factor. From a rate: the rate every month.
  *
  * @param first the first month of {@code history} (null with a rate)
  * @param history counts per month, oldest first, or empty with a rate
@@ -25,13 +25,15 @@ public record Referrals(YearMonth first, List<Integer> history, Double perMonth)
     history = history == null ? List.of() : List.copyOf(history);
     if (perMonth == null) {
       if (history.isEmpty() || first == null) {
-        throw new IllegalArgumentException("referrals need a rate or a history and its first month");
+        throw new IllegalArgumentException(
+            "referrals need a rate or a history and its first month");
       }
       if (history.stream().anyMatch(n -> n < 0)) {
         throw new IllegalArgumentException("a month's referrals cannot be negative");
       }
     } else if (!(perMonth >= 0) || Double.isInfinite(perMonth) || !history.isEmpty()) {
-      throw new IllegalArgumentException("referrals per month must be 0 or more, without a history");
+      throw new IllegalArgumentException(
+          "referrals per month must be 0 or more, without a history");
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * from the mode (the outcomes are tried in the order mode, mode − 1, mode + 1, mode − 2, …, each
  * taking its probability from one uniform number: any order of the outcomes gives the exact
  * distribution, and starting at the mode takes about one standard deviation of steps; a binomial
- * keeps the order and running sums for each number of trials it meets), and the
- * triangular distribution by its inverse distribution function.
+ * keeps the order and running sums for each number of trials it meets), and the triangular
+ * distribution by its inverse distribution function.
  */
 final class Sampling {
 
@@ -257,7 +257,9 @@ final class Sampling {
     return z ^ (z >>> 31);
   }
 
-  /** The generator for run {@code run} of a projection seeded {@code seed}: independent of threads. */
+  /**
+   * The generator for run {@code run} of a projection seeded {@code seed}: independent of threads.
+   */
   static SplittableRandom forRun(long seed, int run) {
     return new SplittableRandom(mix(seed ^ mix(run + 0x632be59bd9b4e019L)));
   }

@@ -113,8 +113,8 @@ public final class Simulation {
 
   /**
    * For each month m and each k from 0 to {@code most}: the runs in breach in team t with k managed
-   * social workers besides {@code others[m]}, {@code [m][k]}. One pass over the runs: a run breaches with k workers exactly
-   * when k is below the fewest that bring it to the target.
+   * social workers besides {@code others[m]}, {@code [m][k]}. One pass over the runs: a run
+   * breaches with k workers exactly when k is below the fewest that bring it to the target.
    */
   int[][] breachTable(int t, int most, int[] others) {
     int[][] out = new int[months][most + 1];
@@ -343,6 +343,9 @@ public final class Simulation {
     BigDecimal mean =
         BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(runs), 0, RoundingMode.HALF_UP);
     return new Projection.Band(
-        pounds(q[0]), pounds(q[1]), pounds(q[2]), mean.movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
+        pounds(q[0]),
+        pounds(q[1]),
+        pounds(q[2]),
+        mean.movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
   }
 }

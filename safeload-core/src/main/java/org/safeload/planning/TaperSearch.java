@@ -18,8 +18,8 @@ import org.safeload.money.ContractCosting;
  * month's first day, counting from the day the search is made: months that start sooner keep the
  * team as it is.
  *
- * <p>Every candidate is judged against the same runs (common random numbers): nothing random in
- * the projection depends on the managed team, so a month's breach probability depends only on that
+ * <p>Every candidate is judged against the same runs (common random numbers): nothing random in the
+ * projection depends on the managed team, so a month's breach probability depends only on that
  * month's number of social workers, and falls as it rises. The search is therefore exact: a dynamic
  * programme over (month, social workers) with the cost of each month at each size (one costing per
  * size, {@link ManagedCosts#table}), allowing only safe sizes, non-increasing steps and no
@@ -105,7 +105,8 @@ public final class TaperSearch {
         in.managed().stream()
             .filter(o -> o.name().equals(optionName))
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no managed-team option " + optionName));
+            .orElseThrow(
+                () -> new IllegalArgumentException("no managed-team option " + optionName));
     if (level.signum() < 0 || level.compareTo(BigDecimal.ONE) > 0) {
       throw new IllegalArgumentException("the level is a probability from 0 to 1");
     }
@@ -132,7 +133,11 @@ public final class TaperSearch {
     int[] councilPlan = ManagedCosts.workers(option, start, h);
     int most = Math.max(size, ManagedCosts.max(councilPlan));
     int[][] breaches = sim.breachTable(t, most, others);
-    long allowed = level.multiply(BigDecimal.valueOf(in.runs())).setScale(0, RoundingMode.FLOOR).longValueExact();
+    long allowed =
+        level
+            .multiply(BigDecimal.valueOf(in.runs()))
+            .setScale(0, RoundingMode.FLOOR)
+            .longValueExact();
     ManagedTeam searchable = option.withSocialWorkers(null);
     long[][] table = ManagedCosts.table(searchable, start, h, most, costing);
 
@@ -146,8 +151,33 @@ public final class TaperSearch {
         unsafe.add(months.get(m));
       }
     }
-    int[] best = search(table, breaches, allowed, size, controlled, frozen(start, controlled, decidedOn, noticeDays), option, start);
-    TaperPlan cheapest = best == null ? null : plan(sim, t, others, best, table, in, option, start, allowed, controlled, decidedOn, noticeDays, size);
+    int[] best =
+        search(
+            table,
+            breaches,
+            allowed,
+            size,
+            controlled,
+            frozen(start, controlled, decidedOn, noticeDays),
+            option,
+            start);
+    TaperPlan cheapest =
+        best == null
+            ? null
+            : plan(
+                sim,
+                t,
+                others,
+                best,
+                table,
+                in,
+                option,
+                start,
+                allowed,
+                controlled,
+                decidedOn,
+                noticeDays,
+                size);
     TaperPlan council =
         plan(
             sim,
@@ -270,7 +300,21 @@ public final class TaperSearch {
       int size) {
     int h = in.months();
     int[] full = Arrays.copyOf(schedule, h);
-    return plan(sim, t, others, schedule, table, in, option, start, allowed, controlled, decidedOn, noticeDays, size, ManagedCosts.pence(table, full));
+    return plan(
+        sim,
+        t,
+        others,
+        schedule,
+        table,
+        in,
+        option,
+        start,
+        allowed,
+        controlled,
+        decidedOn,
+        noticeDays,
+        size,
+        ManagedCosts.pence(table, full));
   }
 
   private static TaperPlan plan(
@@ -303,7 +347,8 @@ public final class TaperSearch {
     boolean safe = true;
     for (int m = 0; m < h; m++) {
       probability.add(
-          BigDecimal.valueOf(breaches[m]).divide(BigDecimal.valueOf(in.runs()), 4, RoundingMode.HALF_UP));
+          BigDecimal.valueOf(breaches[m])
+              .divide(BigDecimal.valueOf(in.runs()), 4, RoundingMode.HALF_UP));
       if (m < controlled && breaches[m] > allowed) {
         safe = false;
       }

@@ -17,8 +17,8 @@ import org.safeload.timeliness.CaseType;
  * with the case caps of an experienced and of an ASYE worker of that FTE; ASYE workers in cohorts
  * by the last month they are at ASYE limits; joiners by the month they start holding cases.
  *
- * <p>Month indices: 0 is the end of the month before the projection; m (1 to H) the end of the
- * m-th projected month; H + 1 stands for "after the projection".
+ * <p>Month indices: 0 is the end of the month before the projection; m (1 to H) the end of the m-th
+ * projected month; H + 1 stands for "after the projection".
  */
 final class TeamModel {
 
@@ -93,7 +93,11 @@ final class TeamModel {
 
     // Pools: the distinct FTEs of the team's workers.
     List<Integer> ftes = new ArrayList<>();
-    int avgFte100 = team.workers() == 0 ? 100 : fte100(team.fte().divide(BigDecimal.valueOf(team.workers()), 2, RoundingMode.HALF_UP));
+    int avgFte100 =
+        team.workers() == 0
+            ? 100
+            : fte100(
+                team.fte().divide(BigDecimal.valueOf(team.workers()), 2, RoundingMode.HALF_UP));
     addPool(ftes, avgFte100);
     team.starters().forEach(s -> addPool(ftes, fte100(s.fte())));
     team.recruits().forEach(r -> addPool(ftes, fte100(r.fte())));
@@ -157,7 +161,9 @@ final class TeamModel {
     }
   }
 
-  /** Puts {@code count} workers holding from month {@code joins} (ASYE to {@code last}; -1: none). */
+  /**
+   * Puts {@code count} workers holding from month {@code joins} (ASYE to {@code last}; -1: none).
+   */
   private void place(int pool, int joins, int last, int count) {
     int slots = months + 2;
     boolean asye = last >= Math.max(joins, 1);
@@ -186,8 +192,8 @@ final class TeamModel {
   }
 
   /**
-   * The last month index at whose end a worker whose ASYE began on a day is still in it (the end
-   * of the month is within 12 months of the start), or -1 for none.
+   * The last month index at whose end a worker whose ASYE began on a day is still in it (the end of
+   * the month is within 12 months of the start), or -1 for none.
    */
   private int lastAsyeMonth(LocalDate asyeStart) {
     long ends = asyeStart.plusMonths(12).toEpochDay();

@@ -58,7 +58,8 @@ public record TeamPlan(
   }
 
   /** A team of experienced workers of 1 FTE each, with no starters, recruits or agency. */
-  public static TeamPlan of(String id, Map<CaseType, Integer> openCases, Referrals referrals, int workers) {
+  public static TeamPlan of(
+      String id, Map<CaseType, Integer> openCases, Referrals referrals, int workers) {
     return new TeamPlan(id, openCases, referrals, workers, null, List.of(), List.of(), null);
   }
 
@@ -81,7 +82,8 @@ public record TeamPlan(
    * @param asye in their ASYE: at the policy's ASYE limits for 12 months from {@code asyeStart}
    * @param asyeStart when their ASYE began (null: {@code start})
    */
-  public record Starter(LocalDate start, int count, BigDecimal fte, boolean asye, LocalDate asyeStart) {
+  public record Starter(
+      LocalDate start, int count, BigDecimal fte, boolean asye, LocalDate asyeStart) {
     public Starter {
       if (start == null || count < 0) {
         throw new IllegalArgumentException("a starter needs a date and a count of 0 or more");
@@ -132,8 +134,8 @@ public record TeamPlan(
   /**
    * Agency social workers (1 FTE each, at an experienced social worker's limits): a fixed number
    * each month, plus, with an establishment, one for each vacancy: {@code establishment} less the
-   * permanent workers holding cases that month (never below 0, at most {@code maxBackfill}).
-   * Agency workers do not leave (a leaving agency worker is replaced).
+   * permanent workers holding cases that month (never below 0, at most {@code maxBackfill}). Agency
+   * workers do not leave (a leaving agency worker is replaced).
    *
    * @param fixed agency workers in each projected month (a shorter list: 0 for later months)
    * @param establishment the permanent headcount whose vacancies agency fills, or null for none

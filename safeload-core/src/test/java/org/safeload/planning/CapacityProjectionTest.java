@@ -155,7 +155,8 @@ class CapacityProjectionTest {
     assertEquals(parallel, serial);
     assertEquals(parallel, again);
     Projection other =
-        CapacityProjection.simulate(in.withRuns(2_000, 12), true).project(ProjectionFixtures.COSTING);
+        CapacityProjection.simulate(in.withRuns(2_000, 12), true)
+            .project(ProjectionFixtures.COSTING);
     assertNotEquals(parallel, other);
   }
 
@@ -183,23 +184,33 @@ class CapacityProjectionTest {
                 CaseType.CP, Map.of(CaseType.CIN, 0.08)));
     TeamPlan a =
         new TeamPlan(
-                "A",
-                Map.of(CaseType.ASSESSMENT, 20, CaseType.CIN, 60, CaseType.CP, 25),
-                Referrals.rate(14),
-                6,
-                new BigDecimal("6"),
-                List.of(),
-                List.of(
-                    new TeamPlan.Recruits(
-                        "international",
-                        4,
-                        LocalDate.of(2026, 1, 1),
-                        Triangular.months(2, 3, 8),
-                        30,
-                        BigDecimal.ONE,
-                        false)),
-                null);
+            "A",
+            Map.of(CaseType.ASSESSMENT, 20, CaseType.CIN, 60, CaseType.CP, 25),
+            Referrals.rate(14),
+            6,
+            new BigDecimal("6"),
+            List.of(),
+            List.of(
+                new TeamPlan.Recruits(
+                    "international",
+                    4,
+                    LocalDate.of(2026, 1, 1),
+                    Triangular.months(2, 3, 8),
+                    30,
+                    BigDecimal.ONE,
+                    false)),
+            null);
     return new ProjectionInput(
-        JAN, 12, runs, seed, new BigDecimal("20"), 0.02, true, POLICY, moves, List.of(a), List.of());
+        JAN,
+        12,
+        runs,
+        seed,
+        new BigDecimal("20"),
+        0.02,
+        true,
+        POLICY,
+        moves,
+        List.of(a),
+        List.of());
   }
 }

@@ -17,7 +17,8 @@ class FanChartTest {
 
   @Test
   void drawsTheBandTheMedianAndTheTargetWithATextAlternative() {
-    List<YearMonth> months = List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 2), YearMonth.of(2026, 3));
+    List<YearMonth> months =
+        List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 2), YearMonth.of(2026, 3));
     String svg =
         FanChart.svg(
             "Team <A> & co",
@@ -32,7 +33,8 @@ class FanChartTest {
     // The y axis runs 0 to 25 in steps of 5 (a nice step above 25 / 5): the plot is 244 high
     // (300 − 16 − 40), so 25 is at y = 16 and 0 at y = 260; x runs 56 to 624.
     // The band: 90th percentiles left to right, then 10th right to left.
-    // 20 → 16 + 244·(1 − 20/25) = 64.8; 22 → 16 + 244·0.12 = 45.3; 25 → 16; 14 → 123.4; 12 → 142.9; 10 → 162.4.
+    // 20 → 16 + 244·(1 − 20/25) = 64.8; 22 → 16 + 244·0.12 = 45.3; 25 → 16; 14 → 123.4; 12 → 142.9;
+    // 10 → 162.4.
     assertTrue(
         svg.contains(
             "<polygon points=\"56.0,64.8 340.0,45.3 624.0,16.0 624.0,123.4 340.0,142.9 56.0,162.4 \""),

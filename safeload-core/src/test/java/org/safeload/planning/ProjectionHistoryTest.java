@@ -42,8 +42,19 @@ class ProjectionHistoryTest {
     // Case-months, end of December → end of January: c1 assessment → cin, c4 cp stays; end of
     // January → end of February: c1 cin ends, c2 assessment stays, c4 cp → cin.
     // Assessment: 2 case-months, 1 to cin (0.5); cin: 1, ended (1.0); cp: 2, 1 to cin (0.5).
-    assertEquals(Map.of(CaseType.ASSESSMENT, 2, CaseType.CIN, 1, CaseType.CP, 2,
-        CaseType.PLO, 0, CaseType.COURT, 0), e.caseMonths());
+    assertEquals(
+        Map.of(
+            CaseType.ASSESSMENT,
+            2,
+            CaseType.CIN,
+            1,
+            CaseType.CP,
+            2,
+            CaseType.PLO,
+            0,
+            CaseType.COURT,
+            0),
+        e.caseMonths());
     assertEquals(0.5, e.moves().change(CaseType.ASSESSMENT, CaseType.CIN));
     assertEquals(0.0, e.moves().exit(CaseType.ASSESSMENT));
     assertEquals(1.0, e.moves().exit(CaseType.CIN));

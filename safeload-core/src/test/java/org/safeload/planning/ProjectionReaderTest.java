@@ -40,8 +40,19 @@ class ProjectionReaderTest {
     assertEquals(0.25, in.moves().change(CaseType.ASSESSMENT, CaseType.CIN));
     assertEquals(0.07, in.moves().exit(CaseType.COURT));
     TeamPlan north = in.teams().getFirst();
-    assertEquals(Map.of(CaseType.ASSESSMENT, 40, CaseType.CIN, 95, CaseType.CP, 60,
-        CaseType.PLO, 10, CaseType.COURT, 15), north.openCases());
+    assertEquals(
+        Map.of(
+            CaseType.ASSESSMENT,
+            40,
+            CaseType.CIN,
+            95,
+            CaseType.CP,
+            60,
+            CaseType.PLO,
+            10,
+            CaseType.COURT,
+            15),
+        north.openCases());
     assertEquals(24.0, north.referrals().mean());
     assertEquals(new BigDecimal("5.6"), north.fte());
     assertEquals(2, north.starters().size());
@@ -71,7 +82,8 @@ class ProjectionReaderTest {
             .replace("months: 12", "months: 0")
             .replace("turnover: 0.015", "turnover: 1.5")
             .replace("cin: {exit: 0.10, cp: 0.02}", "cin: {exit: 0.10, cp: 0.02, cin: 0.1}")
-            .replace("registration: {min: 2, mode: 4, max: 9, unit: months}",
+            .replace(
+                "registration: {min: 2, mode: 4, max: 9, unit: months}",
                 "registration: {min: 5, mode: 4, max: 9, unit: weeks}")
             .replace("contract: mt-north", "contract: mt-south")
             .replace("option: Council plan", "option: Other plan")
@@ -85,12 +97,16 @@ class ProjectionReaderTest {
     assertTrue(fields.contains("projection.months"), fields.toString());
     assertTrue(fields.contains("projection.turnover"), fields.toString());
     assertTrue(fields.contains("projection.moves.cin.cin"), fields.toString());
-    assertTrue(fields.contains("projection.teams[0].recruits[0].registration.unit"), fields.toString());
+    assertTrue(
+        fields.contains("projection.teams[0].recruits[0].registration.unit"), fields.toString());
     assertTrue(fields.contains("projection.managedTeams[0].contract"), fields.toString());
     assertTrue(fields.contains("projection.taper.option"), fields.toString());
     assertTrue(fields.contains("projection.teams[0].referrals"), fields.toString());
     FieldProblem months =
-        e.problems().stream().filter(p -> p.field().equals("projection.months")).findFirst().orElseThrow();
+        e.problems().stream()
+            .filter(p -> p.field().equals("projection.months"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(months.line() > 0);
     assertTrue(months.message().contains("at least 1"), months.message());
   }
@@ -104,7 +120,8 @@ class ProjectionReaderTest {
     Simulation sim = CapacityProjection.simulate(read.input());
     Projection p = sim.project(ProjectionFixtures.COSTING);
     assertEquals(12, p.team("North").months().size());
-    // The council's plan: 7, 7, 4, 4, 2 social workers in March to July, the contract ending 31 July.
+    // The council's plan: 7, 7, 4, 4, 2 social workers in March to July, the contract ending 31
+    // July.
     List<Integer> managed =
         p.team("North").months().stream().map(Projection.Month::managedSocialWorkers).toList();
     assertEquals(List.of(7, 7, 4, 4, 2, 0, 0, 0, 0, 0, 0, 0), managed);

@@ -11,9 +11,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.money.Contract;
 import org.safeload.money.Costing;
@@ -98,8 +98,15 @@ class TaperSearchTest {
       }
     }
     System.out.println(
-        "seed " + seed + ", level " + level + ": enumeration's cheapest " + cheapestSchedule
-            + " £" + cheapest + "; search's "
+        "seed "
+            + seed
+            + ", level "
+            + level
+            + ": enumeration's cheapest "
+            + cheapestSchedule
+            + " £"
+            + cheapest
+            + "; search's "
             + (found.cheapest() == null ? null : found.cheapest().socialWorkers()));
     if (cheapest == null) {
       assertNull(found.cheapest());
@@ -109,8 +116,7 @@ class TaperSearchTest {
     assertEquals(cheapest, found.cheapest().total(), "enumeration found " + cheapestSchedule);
     assertTrue(found.cheapest().safe());
     assertTrue(found.cheapest().noticeMet());
-    assertEquals(
-        found.council().total().subtract(found.cheapest().total()), found.saving());
+    assertEquals(found.council().total().subtract(found.cheapest().total()), found.saving());
   }
 
   @Test
@@ -176,8 +182,16 @@ class TaperSearchTest {
     ProjectionInput in = input(1, LocalDate.of(2026, 5, 31));
     ProjectionInput loose =
         new ProjectionInput(
-            in.start(), in.months(), in.runs(), in.seed(), new BigDecimal("100"),
-            in.monthlyTurnover(), in.referralsVary(), in.policy(), in.moves(), in.teams(),
+            in.start(),
+            in.months(),
+            in.runs(),
+            in.seed(),
+            new BigDecimal("100"),
+            in.monthlyTurnover(),
+            in.referralsVary(),
+            in.policy(),
+            in.moves(),
+            in.teams(),
             in.managed());
     TaperSearch.Comparison c =
         TaperSearch.cheapestSafe(
