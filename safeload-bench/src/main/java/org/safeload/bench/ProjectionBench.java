@@ -29,9 +29,9 @@ import org.safeload.timeliness.CaseType;
 /**
  * {@code java -jar safeload-bench.jar projection --runs 10000 --months 24 --teams 10}: a capacity
  * projection of a service of realistic teams (about 150 open cases and 8 workers each, recruits,
- * turnover, agency backfill and a managed team in the first), timed end to end: the runs, the
- * bands, and the cheapest safe taper. Repeats ({@code --repeat}) show the time once the JIT has
- * compiled the loop.
+ * turnover, agency backfill; the first team busier, with a managed team of 6), timed end to end:
+ * the runs, the bands, and the cheapest safe taper. Repeats ({@code --repeat}) show the time once
+ * the JIT has compiled the loop.
  */
 public final class ProjectionBench {
 
@@ -43,6 +43,7 @@ public final class ProjectionBench {
     int teams = 10;
     long seed = 1;
     int repeat = 3;
+    boolean serial = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
@@ -50,6 +51,7 @@ public final class ProjectionBench {
         case "--teams" -> teams = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
+        case "--serial" -> serial = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -64,7 +66,7 @@ public final class ProjectionBench {
     for (int k = 1; k <= repeat; k++) {
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
-      Simulation sim = CapacityProjection.simulate(in);
+      Simulation sim = CapacityProjection.simulate(in, !serial);
       long t1 = System.nanoTime();
       Projection p = sim.project(costing);
       long t2 = System.nanoTime();
@@ -132,7 +134,7 @@ public final class ProjectionBench {
       Map<CaseType, Integer> open =
           Map.of(
               CaseType.ASSESSMENT, 30 + shift,
-              CaseType.CIN, 60 + 2 * shift,
+              CaseType.CIN, t == 0 ? 110 : 60 + 2 * shift,
               CaseType.CP, 40,
               CaseType.PLO, 8,
               CaseType.COURT, 12);
@@ -140,7 +142,7 @@ public final class ProjectionBench {
           new TeamPlan(
               "team-" + (t + 1),
               open,
-              Referrals.rate(16 + shift),
+              Referrals.rate(t == 0 ? 22 : 16 + shift),
               7,
               new BigDecimal("6.6"),
               List.of(TeamPlan.Starter.asye(LocalDate.of(2025, 10, 1), 1)),
