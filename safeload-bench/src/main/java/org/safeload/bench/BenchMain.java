@@ -7,10 +7,11 @@ import java.util.Arrays;
  * against DuckDB SQL on one synthetic log; {@code kpi --csv FILE --as-of DATE}: the same end to end
  * from an event file (Safeload's reader and engine against DuckDB's read_csv and SQL). {@code java
  * -jar safeload-bench.jar handover --cases 500 --workers 40 --seed 1}: the handover planner against
- * a greedy baseline. {@code java -jar safeload-bench.jar app --children 12000 --months 12}: the app
- * over HTTP ({@link AppBench}); {@code soak --children 12000 --months 12 --users 50 --minutes 30}:
- * the app under a steady load for half an hour ({@link SoakBench}). Any other arguments go to JMH
- * (the microbenchmarks).
+ * a greedy baseline. {@code java -jar safeload-bench.jar projection --runs 10000 --months 24
+ * --teams 10}: the capacity projection ({@link ProjectionBench}). {@code java -jar
+ * safeload-bench.jar app --children 12000 --months 12}: the app over HTTP ({@link AppBench});
+ * {@code soak --children 12000 --months 12 --users 50 --minutes 30}: the app under a steady load
+ * for half an hour ({@link SoakBench}). Any other arguments go to JMH (the microbenchmarks).
  */
 public final class BenchMain {
 
@@ -23,6 +24,8 @@ public final class BenchMain {
       AppBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("soak")) {
       SoakBench.main(Arrays.copyOfRange(args, 1, args.length));
+    } else if (args.length > 0 && args[0].equals("projection")) {
+      ProjectionBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("handover")) {
       HandoverBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else {

@@ -37,12 +37,14 @@ public final class ScenarioReader {
 
   /**
    * Reads a scenario: {@code settings}, {@code contracts}, {@code appraisal}, {@code teamAppraisal}
-   * ({@link TeamAppraisalReader}).
+   * ({@link TeamAppraisalReader}); its {@code projection} is read by {@code
+   * org.safeload.planning.ProjectionReader}.
    */
   public static Scenario scenario(String text) {
     List<FieldProblem> problems = new ArrayList<>();
     YamlObject root = root(text, problems);
-    root.allow("settings", "contracts", "appraisal", "teamAppraisal");
+    // The projection section is org.safeload.planning.ProjectionReader's to read.
+    root.allow("settings", "contracts", "appraisal", "teamAppraisal", "projection");
     LocalDate asOf = null;
     BigDecimal threshold = ContractCosting.DEFAULT_KEY_DECISION_THRESHOLD;
     Optional<YamlObject> settings = root.object("settings", false);
@@ -72,7 +74,10 @@ public final class ScenarioReader {
         root.object("teamAppraisal", false)
             .map(t -> TeamAppraisalReader.read(t, TeamAppraisalReader.Defaults.NONE, problems))
             .orElse(null);
-    if (!root.has("contracts") && !root.has("appraisal") && !root.has("teamAppraisal")) {
+    if (!root.has("contracts")
+        && !root.has("appraisal")
+        && !root.has("teamAppraisal")
+        && !root.has("projection")) {
       root.problem("", "the scenario needs contracts, an appraisal, or both");
     }
     if (!problems.isEmpty()) {

@@ -42,6 +42,53 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void theProjectionExampleAsJsonWithItsTaper() {
+    CommandRun run = run("evaluate", EXAMPLES.resolve("projection.yaml").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    String json = run.out();
+    // The contract is still costed; the projection and the taper come beside it.
+    assertThat(JsonPath.<List<String>>read(json, "$.contracts[*].id")).containsExactly("mt-north");
+    assertThat(
+            JsonPath.<List<Integer>>read(
+                json, "$.projection.teams[0].months[*].managedSocialWorkers"))
+        .containsExactly(7, 7, 4, 4, 2, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(JsonPath.<Integer>read(json, "$.projection.runs")).isEqualTo(10000);
+    assertThat(JsonPath.<String>read(json, "$.projection.teams[0].months[0].month"))
+        .isEqualTo("2026-03");
+    assertThat(JsonPath.<Integer>read(json, "$.taper.controlled")).isEqualTo(5);
+    assertThat(JsonPath.<Integer>read(json, "$.taper.startingSize")).isEqualTo(7);
+    assertThat(JsonPath.<List<Integer>>read(json, "$.taper.council.socialWorkers"))
+        .startsWith(7, 7, 4, 4, 2);
+    // The same seed gives the same answer.
+    assertThat(run("evaluate", EXAMPLES.resolve("projection.yaml").toString()).out())
+        .isEqualTo(json);
+  }
+
+  @Test
+  void theProjectionExampleAsATable() {
+    CommandRun run =
+        run("evaluate", EXAMPLES.resolve("projection.yaml").toString(), "--format", "table");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Capacity projection from 2026-03, 12 months, 10000 runs (seed 1)")
+        .contains("Team North")
+        .contains("Taper of Council plan (team North)")
+        .contains("Council's plan");
+  }
+
+  @Test
+  void aProjectionProblemNamesItsField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.yaml");
+    Files.writeString(
+        file,
+        Files.readString(EXAMPLES.resolve("projection.yaml"))
+            .replace("turnover: 0.015", "turnover: 2"));
+    CommandRun run = run("evaluate", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("projection.turnover").contains("probability from 0 to 1");
+  }
+
+  @Test
   void theTeamUnitExampleAsATable() {
     CommandRun run =
         run("evaluate", EXAMPLES.resolve("team-unit.yaml").toString(), "--format", "table");

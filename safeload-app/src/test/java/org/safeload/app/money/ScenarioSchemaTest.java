@@ -35,7 +35,8 @@ class ScenarioSchemaTest {
 
   @Test
   void theDocumentedExamplesAndTheDemoContractValidate() throws Exception {
-    for (String example : List.of("scenario.yaml", "team-unit.yaml", "four-team-tender.yaml")) {
+    for (String example :
+        List.of("scenario.yaml", "team-unit.yaml", "four-team-tender.yaml", "projection.yaml")) {
       String text = Files.readString(DOCS.resolve("examples").resolve(example));
       assertThat(errors(text)).as(example).isEmpty();
       assertThat(ScenarioReader.scenario(text).contracts()).as(example).hasSize(1);
