@@ -63,6 +63,7 @@ public final class ProjectionBench {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long best = Long.MAX_VALUE;
     for (int k = 1; k <= repeat; k++) {
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
@@ -80,6 +81,9 @@ public final class ProjectionBench {
               28);
       long t3 = System.nanoTime();
       long cpu = os.getProcessCpuTime() - cpu0;
+      if (k > 1 || repeat == 1) {
+        best = Math.min(best, t3 - t0); // the first run of several warms the JIT
+      }
       System.out.printf(
           "  run %d: simulate %d ms, bands %d ms, taper search %d ms; total %d ms (CPU time %d ms:"
               + " with the machine to itself, 2 cores take about half)%n",
@@ -110,7 +114,14 @@ public final class ProjectionBench {
             taper.cheapest() == null ? "-" : taper.cheapest().total());
       }
     }
+    System.out.printf(
+        "Target: simulate, bands and taper search within %d ms (issue #14, 10,000 runs, 24"
+            + " months, 10 teams, 2 cores); best run after the first: %d ms: %s%n",
+        TARGET_MS, best / 1_000_000, best <= TARGET_MS * 1_000_000L ? "met" : "NOT met");
   }
+
+  /** The issue's target for 10,000 runs over 24 months and 10 teams on 2 cores. */
+  static final long TARGET_MS = 1_000;
 
   static ProjectionInput input(int runs, int months, int teams, long seed) {
     YearMonth start = YearMonth.of(2026, 4);
