@@ -177,6 +177,21 @@ public final class TeamAppraisal {
     BigDecimal hourly(Role role) {
       return hourlyCaps.get(role).add(hourlyFee);
     }
+
+    /**
+     * The council's cost of an agency worker in the role for an average month: the hourly cost
+     * times the hours of a week and the weeks paid in a year, over 12, to the penny (half up); null
+     * without a cap for the role.
+     */
+    public BigDecimal monthly(Role role) {
+      if (!hourlyCaps.containsKey(role)) {
+        return null;
+      }
+      return hourly(role)
+          .multiply(hoursPerWeek)
+          .multiply(weeksPerYear)
+          .divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+    }
   }
 
   /**
