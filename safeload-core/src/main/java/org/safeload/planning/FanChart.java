@@ -22,6 +22,11 @@ public final class FanChart {
   private static final int TOP = 16;
   private static final int BOTTOM = 40;
 
+  private static final java.time.format.DateTimeFormatter MONTH =
+      java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final java.time.format.DateTimeFormatter SHORT_MONTH =
+      java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+
   private FanChart() {}
 
   /** The figures a fan chart can show. */
@@ -61,7 +66,13 @@ public final class FanChart {
     }
     BigDecimal target = figure == Figure.WEIGHTED_PER_FTE ? projection.target() : null;
     String title =
-        figure.label() + ", " + where + ", " + months.getFirst() + " to " + months.getLast();
+        figure.label()
+            + ", "
+            + where
+            + ", "
+            + MONTH.format(months.getFirst())
+            + " to "
+            + MONTH.format(months.getLast());
     Projection.Band last = bands.getLast();
     String desc =
         "Fan chart of "
@@ -74,7 +85,7 @@ public final class FanChart {
             + " median"
             + (target == null ? "" : ", the dashed line the target of " + target.toPlainString())
             + ". In "
-            + months.getLast()
+            + MONTH.format(months.getLast())
             + " the median is "
             + text(last.p50())
             + " (10th to 90th percentile: "
@@ -158,7 +169,7 @@ public final class FanChart {
               "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
               x.apply(i),
               HEIGHT - BOTTOM + 16,
-              months.get(i)));
+              SHORT_MONTH.format(months.get(i))));
     }
     // The band (months with both ends), then the median.
     StringBuilder upper = new StringBuilder();

@@ -120,6 +120,24 @@ public final class ProjectionHistory {
         Map.copyOf(referrals), new CaseMoves(exit, change), Map.copyOf(caseMonths), openCopy);
   }
 
+  /**
+   * The first whole month of the case activity (the month after its earliest event's), from which a
+   * history may start without counting months before the records as months with no cases; empty
+   * without events.
+   */
+  public static java.util.Optional<YearMonth> firstWholeMonth(CaseBook book) {
+    LocalDate earliest = null;
+    for (CaseBook.History h : book.cases().values()) {
+      if (!h.steps().isEmpty()) {
+        LocalDate day = h.steps().getFirst().day();
+        if (earliest == null || day.isBefore(earliest)) {
+          earliest = day;
+        }
+      }
+    }
+    return java.util.Optional.ofNullable(earliest).map(d -> YearMonth.from(d).plusMonths(1));
+  }
+
   private static CaseBook.Step state(CaseBook.History h, LocalDate day) {
     return h.on(day).orElse(null);
   }

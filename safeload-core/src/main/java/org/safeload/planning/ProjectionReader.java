@@ -183,7 +183,7 @@ public final class ProjectionReader {
   }
 
   /** The policy's target weighted load per FTE for an experienced social worker, else 20. */
-  private static BigDecimal defaultTarget(CaseloadPolicy policy) {
+  public static BigDecimal defaultTarget(CaseloadPolicy policy) {
     return policy.groups().stream()
         .filter(g -> "social-worker".equals(g.id()))
         .map(WorkerGroup::targetWeightedPerFte)

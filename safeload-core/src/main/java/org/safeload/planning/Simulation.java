@@ -117,14 +117,26 @@ public final class Simulation {
    * breaches with k workers exactly when k is below the fewest that bring it to the target.
    */
   int[][] breachTable(int t, int most, int[] others) {
+    return breachTable(new int[] {t}, most, others);
+  }
+
+  /**
+   * As {@link #breachTable(int, int, int[])} for several teams taken together (the service: each
+   * run's weighted cases and FTE added up over them).
+   */
+  int[][] breachTable(int[] together, int most, int[] others) {
     int[][] out = new int[months][most + 1];
     long target100 = target100();
     for (int m = 0; m < months; m++) {
-      int base = (t * months + m) * runs;
       int[] needing = new int[most + 2];
       for (int r = 0; r < runs; r++) {
-        long w = weighted100[base + r];
-        long f = fte100[base + r] + 100L * others[m];
+        long w = 0;
+        long f = 100L * others[m];
+        for (int t : together) {
+          int at = (t * months + m) * runs + r;
+          w += weighted100[at];
+          f += fte100[at];
+        }
         // The fewest k with w·100 ≤ target100·(f + 100k).
         int k;
         if (!breach(w, f, target100)) {

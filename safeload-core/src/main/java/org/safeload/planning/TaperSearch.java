@@ -84,7 +84,8 @@ public final class TaperSearch {
       TaperPlan cheapest,
       List<YearMonth> unsafeEvenAtStartingSize,
       TaperPlan council,
-      BigDecimal saving) {}
+      BigDecimal saving,
+      boolean wholeService) {}
 
   /**
    * Searches the cheapest safe taper of a managed-team option of the simulation's input.
@@ -100,6 +101,24 @@ public final class TaperSearch {
       BigDecimal level,
       LocalDate decidedOn,
       int noticeDays) {
+    return cheapestSafe(sim, costing, optionName, level, decidedOn, noticeDays, false);
+  }
+
+  /**
+   * As {@link #cheapestSafe(Simulation, ContractCosting, String, BigDecimal, LocalDate, int)},
+   * judging the breach in the option's team or, with {@code wholeService}, in all the projection's
+   * teams together (an exit: the team's cases are handed over within the service, so what must stay
+   * under the target is the service's weighted cases per FTE, every managed team's social workers
+   * counted).
+   */
+  public static Comparison cheapestSafe(
+      Simulation sim,
+      ContractCosting costing,
+      String optionName,
+      BigDecimal level,
+      LocalDate decidedOn,
+      int noticeDays,
+      boolean wholeService) {
     ProjectionInput in = sim.input();
     ManagedTeam option =
         in.managed().stream()
@@ -118,7 +137,7 @@ public final class TaperSearch {
     int t = sim.teamIndex(option.team());
     int[] others = new int[h];
     for (ManagedTeam o : in.managed()) {
-      if (o != option && o.team().equals(option.team())) {
+      if (o != option && (wholeService || o.team().equals(option.team()))) {
         int[] k = ManagedCosts.workers(o, start, h);
         for (int m = 0; m < h; m++) {
           others[m] += k[m];
@@ -132,7 +151,14 @@ public final class TaperSearch {
     }
     int[] councilPlan = ManagedCosts.workers(option, start, h);
     int most = Math.max(size, ManagedCosts.max(councilPlan));
-    int[][] breaches = sim.breachTable(t, most, others);
+    int[] together = new int[] {t};
+    if (wholeService) {
+      together = new int[in.teams().size()];
+      for (int i = 0; i < together.length; i++) {
+        together[i] = i;
+      }
+    }
+    int[][] breaches = sim.breachTable(together, most, others);
     long allowed =
         level
             .multiply(BigDecimal.valueOf(in.runs()))
@@ -206,7 +232,8 @@ public final class TaperSearch {
         cheapest,
         List.copyOf(unsafe),
         council,
-        cheapest == null ? null : council.total().subtract(cheapest.total()));
+        cheapest == null ? null : council.total().subtract(cheapest.total()),
+        wholeService);
   }
 
   /** How many of the first months may not see a reduction (they start within the notice). */

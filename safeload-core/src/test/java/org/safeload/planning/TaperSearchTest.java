@@ -119,6 +119,80 @@ class TaperSearchTest {
     assertEquals(found.council().total().subtract(found.cheapest().total()), found.saving());
   }
 
+  /**
+   * An exit judged on the whole service: team A as above with its managed team, and team B with 4
+   * workers and 30 cases, which takes A's cases when the managed team goes. Enumeration judges each
+   * schedule on the service's breaches (the projection's service figures), and the search on the
+   * service must find the same cheapest cost.
+   */
+  @ParameterizedTest(name = "seed {0}, level {1}")
+  @CsvSource({"1, 0.10", "2, 0.25", "3, 0.02"})
+  void anExitJudgedOnTheWholeServiceFindsWhatEnumerationFinds(long seed, String level) {
+    ProjectionInput one = input(seed, LocalDate.of(2026, 5, 31));
+    TeamPlan b = TeamPlan.of("B", Map.of(CaseType.CIN, 30), Referrals.rate(3), 4);
+    List<TeamPlan> teams = new java.util.ArrayList<>(one.teams());
+    teams.add(b);
+    ProjectionInput in =
+        new ProjectionInput(
+            one.start(),
+            one.months(),
+            one.runs(),
+            seed,
+            one.target(),
+            one.monthlyTurnover(),
+            true,
+            one.policy(),
+            one.moves(),
+            teams,
+            one.managed());
+    Simulation sim = CapacityProjection.simulate(in);
+    BigDecimal lvl = new BigDecimal(level);
+    LocalDate decided = LocalDate.of(2025, 12, 1);
+    TaperSearch.Comparison found =
+        TaperSearch.cheapestSafe(
+            sim, ProjectionFixtures.COSTING, "Managed", lvl, decided, 28, true);
+    assertTrue(found.wholeService());
+    ManagedTeam option = in.managed().getFirst();
+    BigDecimal cheapest = null;
+    for (List<Integer> schedule : schedules(5, 3)) {
+      if (!noticeKept(schedule, 3, decided, 28)) {
+        continue;
+      }
+      Projection p =
+          sim.project(ProjectionFixtures.COSTING, List.of(option.withSocialWorkers(schedule)));
+      boolean safe = true;
+      for (int m = 0; m < 5; m++) {
+        safe &=
+            BigDecimal.valueOf(p.service().months().get(m).breaches())
+                    .divide(BigDecimal.valueOf(in.runs()))
+                    .compareTo(lvl)
+                <= 0;
+      }
+      if (safe) {
+        int[] ks = schedule.stream().mapToInt(Integer::intValue).toArray();
+        BigDecimal total = costIn(ManagedCosts.contract(option, JAN, ks), JAN, 6);
+        if (cheapest == null || total.compareTo(cheapest) < 0) {
+          cheapest = total;
+        }
+      }
+    }
+    System.out.println(
+        "service seed "
+            + seed
+            + ", level "
+            + level
+            + ": enumeration £"
+            + cheapest
+            + ", search "
+            + (found.cheapest() == null ? null : found.cheapest().socialWorkers()));
+    if (cheapest == null) {
+      assertNull(found.cheapest());
+    } else {
+      assertNotNull(found.cheapest());
+      assertEquals(cheapest, found.cheapest().total());
+    }
+  }
+
   @Test
   void theTableCostsATaperAsTheMoneyEngineCostsItsContract() {
     ProjectionInput in = input(1, LocalDate.of(2026, 5, 31));

@@ -89,6 +89,12 @@ public enum Capability {
   /** Planning a handover (it reads the cases to move). */
   PLAN_HANDOVER(EnumSet.of(ADMIN, HEAD_OF_SERVICE, TEAM_MANAGER, READ_ONLY)),
 
+  /**
+   * Capacity projections and exit plans: counts and costs by team and service for the months ahead,
+   * no child's details, and a managed team's costs (so not for case-holding staff or providers).
+   */
+  PLAN_CAPACITY(EnumSet.of(ADMIN, HEAD_OF_SERVICE, FINANCE, READ_ONLY)),
+
   /** Applying a handover plan. */
   APPLY_HANDOVER(EnumSet.of(ADMIN, HEAD_OF_SERVICE)),
 

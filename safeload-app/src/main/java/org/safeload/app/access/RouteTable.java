@@ -10,6 +10,7 @@ import static org.safeload.app.access.Capability.EDIT_STRUCTURE;
 import static org.safeload.app.access.Capability.EDIT_TIMELINESS;
 import static org.safeload.app.access.Capability.EDIT_WORKERS;
 import static org.safeload.app.access.Capability.IMPORT_WORKERS;
+import static org.safeload.app.access.Capability.PLAN_CAPACITY;
 import static org.safeload.app.access.Capability.PLAN_HANDOVER;
 import static org.safeload.app.access.Capability.PROPOSE_WORKERS;
 import static org.safeload.app.access.Capability.READ_CASELOADS;
@@ -223,6 +224,12 @@ public final class RouteTable {
           route("GET", "/contracts/{id}/reports/{type}", READ_DECISIONS),
           route("GET", "/contracts/{id}/reports/{type}/download.{format}", READ_DECISIONS),
           route("PUT", "/api/v1/contracts/{id}/invoices/{month}", EDIT_MONEY),
+
+          // --- Planning: capacity projections and exit plans ------------------------------------
+          route("GET", "/api/v1/services/{id}/capacity", PLAN_CAPACITY),
+          route("GET", "/services/{id}/capacity", PLAN_CAPACITY),
+          route("GET", "/api/v1/contracts/{id}/exit-plan", PLAN_CAPACITY),
+          route("GET", "/contracts/{id}/exit", PLAN_CAPACITY),
           route("POST", "/api/v1/scenarios/evaluate", READ_MONEY),
           route("POST", "/api/v1/appraisal", READ_DECISIONS),
           route("GET", "/appraisal", READ_DECISIONS),

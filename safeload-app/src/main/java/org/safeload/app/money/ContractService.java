@@ -52,6 +52,7 @@ public class ContractService {
   private final JsonMapper json = JsonMapper.builder().build();
   private final String ocidPrefix;
   private final String baseUri;
+  private final org.safeload.app.money.appraisal.AppraisalSettings appraisal;
 
   ContractService(
       ContractRepository contracts,
@@ -61,6 +62,7 @@ public class ContractService {
       WorkingCalendar calendar,
       MoneyRules rules,
       org.springframework.beans.factory.ObjectProvider<AwardDates> awardDates,
+      org.safeload.app.money.appraisal.AppraisalSettings appraisal,
       @Value("${safeload.ocds.prefix:ocds-safeload}") String ocidPrefix,
       @Value("${safeload.ocds.base-uri:https://safeload.example}") String baseUri) {
     this.contracts = contracts;
@@ -70,6 +72,7 @@ public class ContractService {
     this.costing = new ContractCosting(calendar, rules.keyDecisionRule());
     this.rules = rules;
     this.awardDates = awardDates;
+    this.appraisal = appraisal;
     this.ocidPrefix = ocidPrefix;
     this.baseUri = baseUri;
   }
@@ -119,6 +122,22 @@ public class ContractService {
     flags.addAll(procurementFlags(c, cost));
     return result.withFlags(flags);
   }
+
+  /**
+   * What an agency worker in a role costs the council for an average month at its price caps
+   * (safeload.appraisal), and whether the figures are the demo's examples; empty when not set.
+   */
+  public Optional<AgencyMonth> agencyMonth(org.safeload.organisation.Role role) {
+    return appraisal
+        .terms()
+        .flatMap(
+            t ->
+                Optional.ofNullable(t.agency().monthly(role))
+                    .map(m -> new AgencyMonth(m, t.examples(), t.source())));
+  }
+
+  /** An agency worker's monthly cost, with where the figures come from. */
+  public record AgencyMonth(BigDecimal amount, boolean examples, String source) {}
 
   /** The costing engine, with the council's key-decision rule. */
   public ContractCosting costing() {

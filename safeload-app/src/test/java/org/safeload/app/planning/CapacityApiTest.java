@@ -1,0 +1,152 @@
+package org.safeload.app.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.safeload.demo.DemoCouncil;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The capacity projection and the exit plan over the API, on the demo council (the clock on 24
+ * November 2026): the managed team's months and costs agree with the contract's own costs, the
+ * cheapest safe taper respects the contract's notice, the same seed answers the same, and bad
+ * settings are refused naming the field.
+ */
+@SafeloadSpringTest
+class CapacityApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void accounts() {
+    TestAccounts.ensure(accounts, providers);
+  }
+
+  private MockHttpServletResponse as(AccessRole role, String url) throws Exception {
+    return mvc.perform(get(url).with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD)))
+        .andReturn()
+        .getResponse();
+  }
+
+  private String ok(String url) throws Exception {
+    MockHttpServletResponse r = as(AccessRole.HEAD_OF_SERVICE, url);
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+    return r.getContentAsString();
+  }
+
+  private long courtService() {
+    return jdbc.sql("select id from service where name = 'Child Protection and Court'")
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void theManagedTeamWorksAndCostsAsItsContractSays() throws Exception {
+    String url = "/api/v1/services/" + courtService() + "/capacity?months=12&runs=400";
+    String json = ok(url);
+    assertThat(JsonPath.<String>read(json, "$.projection.start")).isEqualTo("2026-11");
+    assertThat(JsonPath.<List<String>>read(json, "$.managed"))
+        .containsExactly(DemoCouncil.contractCode());
+    // The contract (DemoCouncil) has 7 social workers, 4 from 1 February 2027 and 2 from 1 March,
+    // to its end on 4 July 2027: they hold cases in every month whose last day it still runs,
+    // November to June; none from July.
+    List<Integer> managed =
+        JsonPath.read(json, "$.projection.service.months[*].managedSocialWorkers");
+    assertThat(managed).containsExactly(7, 7, 7, 4, 2, 2, 2, 2, 0, 0, 0, 0);
+    // Each month's managed cost is the contract's own forecast for that month (its costs page).
+    String costs = ok("/api/v1/contracts/" + DemoCouncil.contractCode() + "/costs");
+    Map<String, BigDecimal> forecast = new java.util.HashMap<>();
+    List<Map<String, Object>> months = JsonPath.read(costs, "$.months[*]");
+    for (Map<String, Object> m : months) {
+      forecast.put(
+          String.valueOf(m.get("month")), new BigDecimal(String.valueOf(m.get("forecast"))));
+    }
+    List<Object> managedCost = JsonPath.read(json, "$.projection.service.months[*].managedCost");
+    for (int i = 0; i < 12; i++) {
+      String month = YearMonth.of(2026, 11).plusMonths(i).toString();
+      BigDecimal expected = forecast.getOrDefault(month, BigDecimal.ZERO);
+      assertThat(new BigDecimal(String.valueOf(managedCost.get(i))))
+          .as(month)
+          .isEqualByComparingTo(expected);
+    }
+    // The same seed gives the same answer; another seed another.
+    assertThat(ok(url)).isEqualTo(json);
+    assertThat(ok(url + "&seed=2")).isNotEqualTo(json);
+  }
+
+  @Test
+  void theCheapestSafeTaperKeepsTheTeamWithinTheNoticeAndCostsNoMore() throws Exception {
+    // The demo's service is above the policy's target of 20 weighted cases per FTE already, so no
+    // taper is safe against it (the page says so); against 45 some are.
+    String json =
+        ok(
+            "/api/v1/contracts/"
+                + DemoCouncil.contractCode()
+                + "/exit-plan?months=12&runs=400&breachLevelPercent=10&target=45");
+    assertThat(JsonPath.<String>read(json, "$.lastDay")).isEqualTo("2027-07-04");
+    assertThat(JsonPath.<Integer>read(json, "$.noticeWeeks")).isEqualTo(4);
+    assertThat(JsonPath.<Integer>read(json, "$.taper.noticeDays")).isEqualTo(28);
+    List<Integer> council = JsonPath.read(json, "$.taper.council.socialWorkers");
+    List<Integer> cheapest = JsonPath.read(json, "$.taper.cheapest.socialWorkers");
+    // Decided on 24 November with 4 weeks' notice: a cut may take effect from a month starting on
+    // or after 22 December, so November and December keep the 7.
+    assertThat(cheapest.subList(0, 2)).containsExactly(7, 7);
+    for (int i = 1; i < cheapest.size(); i++) {
+      assertThat(cheapest.get(i)).isLessThanOrEqualTo(cheapest.get(i - 1));
+    }
+    assertThat(JsonPath.<Boolean>read(json, "$.taper.wholeService")).isTrue();
+    assertThat(council.subList(0, 8)).containsExactly(7, 7, 7, 4, 2, 2, 2, 2);
+    assertThat(new BigDecimal(JsonPath.read(json, "$.taper.cheapest.total").toString()))
+        .isLessThanOrEqualTo(
+            new BigDecimal(JsonPath.read(json, "$.taper.council.total").toString()));
+    List<Map<String, Object>> reductions = JsonPath.read(json, "$.taper.cheapest.reductions[*]");
+    for (Map<String, Object> r : reductions) {
+      LocalDate first = YearMonth.parse(String.valueOf(r.get("month"))).atDay(1);
+      assertThat(LocalDate.parse(String.valueOf(r.get("noticeBy"))))
+          .isEqualTo(first.minusDays(28))
+          .isAfterOrEqualTo(LocalDate.of(2026, 11, 24));
+    }
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheFieldAndOnlySomeRolesMayAsk() throws Exception {
+    String base = "/api/v1/services/" + courtService() + "/capacity";
+    MockHttpServletResponse bad = as(AccessRole.HEAD_OF_SERVICE, base + "?months=30&runs=lots");
+    assertThat(bad.getStatus()).isEqualTo(400);
+    assertThat(bad.getContentType()).startsWith("application/problem+json");
+    assertThat(JsonPath.<List<String>>read(bad.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("runs");
+    MockHttpServletResponse months = as(AccessRole.HEAD_OF_SERVICE, base + "?months=30");
+    assertThat(JsonPath.<List<String>>read(months.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("months");
+    MockHttpServletResponse exit =
+        as(
+            AccessRole.HEAD_OF_SERVICE,
+            "/api/v1/contracts/" + DemoCouncil.contractCode() + "/exit-plan?exitOn=2030-01-01");
+    assertThat(exit.getStatus()).isEqualTo(400);
+    assertThat(exit.getContentAsString()).contains("exitOn");
+    assertThat(as(AccessRole.SOCIAL_WORKER, base).getStatus()).isEqualTo(403);
+    assertThat(as(AccessRole.TEAM_MANAGER, base).getStatus()).isEqualTo(403);
+    assertThat(as(AccessRole.FINANCE, base + "?runs=100&months=6").getStatus()).isEqualTo(200);
+  }
+}
