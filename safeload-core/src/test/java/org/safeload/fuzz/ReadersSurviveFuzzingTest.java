@@ -137,6 +137,16 @@ class ReadersSurviveFuzzingTest {
             Files.readAllBytes(examples.resolve("scenario.yaml")),
             (Target) b -> document(ScenarioReader::scenario, b)),
         Arguments.of(
+            "projection",
+            Files.readAllBytes(examples.resolve("projection.yaml")),
+            (Target)
+                b ->
+                    document(
+                        text ->
+                            org.safeload.planning.ProjectionReader.read(
+                                text, List.of(), java.time.LocalDate.of(2026, 11, 24)),
+                        b)),
+        Arguments.of(
             "rule set",
             resource("/org/safeload/timeliness/contract.yaml"),
             (Target) b -> document(KpiRuleSet::read, b)),

@@ -29,6 +29,21 @@ class ProjectionHistoryTest {
       """;
 
   @Test
+  void theFirstWholeMonthIsTheOneAfterTheEarliestEvent() {
+    // The earliest event is e7 on 1 November 2025: November is part-recorded, December the first
+    // whole month.
+    CaseBook book = CaseBook.of(EventCsv.read(new StringReader(CSV)).log());
+    assertEquals(
+        java.util.Optional.of(YearMonth.of(2025, 12)), ProjectionHistory.firstWholeMonth(book));
+    assertEquals(
+        java.util.Optional.empty(),
+        ProjectionHistory.firstWholeMonth(
+            CaseBook.of(
+                EventCsv.read(new StringReader(CSV.lines().findFirst().orElseThrow() + "\n"))
+                    .log())));
+  }
+
+  @Test
   void readsNewCasesMovesAndOpenCasesFromMonthEnds() {
     EventCsv.Result read = EventCsv.read(new StringReader(CSV));
     assertTrue(read.problems().isEmpty(), read.problems().toString());
