@@ -31,7 +31,7 @@ public final class TeamWorkforce {
 
   private TeamWorkforce() {}
 
-  /** The team's plan from its workers on a day. */
+  /** The team's plan from its workers on a day, its agency workers those in post. */
   public static TeamPlan plan(
       String team,
       Map<CaseType, Integer> openCases,
@@ -41,6 +41,24 @@ public final class TeamWorkforce {
       int months,
       BigDecimal agencyMonthlyRate,
       List<TeamPlan.Recruits> recruits) {
+    return plan(team, openCases, referrals, workers, on, months, agencyMonthlyRate, recruits, null);
+  }
+
+  /**
+   * The team's plan from its workers on a day; with {@code backfillTo}, agency workers fill every
+   * vacancy up to that many permanent case-holding posts each month (the agency workers in post now
+   * are taken to be filling vacancies, so are not counted again).
+   */
+  public static TeamPlan plan(
+      String team,
+      Map<CaseType, Integer> openCases,
+      Referrals referrals,
+      List<WorkerDetails> workers,
+      LocalDate on,
+      int months,
+      BigDecimal agencyMonthlyRate,
+      List<TeamPlan.Recruits> recruits,
+      Integer backfillTo) {
     int experienced = 0;
     BigDecimal fte = BigDecimal.ZERO;
     int agency = 0;
@@ -70,14 +88,17 @@ public final class TeamWorkforce {
         }
       }
     }
+    BigDecimal rate = agencyMonthlyRate == null ? BigDecimal.ZERO : agencyMonthlyRate;
     TeamPlan.Agency agencyPlan =
-        agency == 0
-            ? null
-            : new TeamPlan.Agency(
-                Collections.nCopies(months, agency),
-                null,
-                null,
-                agencyMonthlyRate == null ? BigDecimal.ZERO : agencyMonthlyRate);
+        backfillTo != null
+            ? new TeamPlan.Agency(Collections.nCopies(months, 0), backfillTo, null, rate)
+            : agency == 0
+                ? null
+                : new TeamPlan.Agency(
+                    Collections.nCopies(months, agency),
+                    null,
+                    null,
+                    agencyMonthlyRate == null ? BigDecimal.ZERO : agencyMonthlyRate);
     return new TeamPlan(
         team,
         openCases,

@@ -74,6 +74,28 @@ class TeamWorkforceTest {
   }
 
   @Test
+  void withBackfillAgencyWorkersFillTheVacanciesInsteadOfThoseInPost() {
+    List<WorkerDetails> team =
+        List.of(
+            w(Role.SOCIAL_WORKER, EmploymentType.PERMANENT, "1", "2015-01-05", null, null),
+            w(Role.SOCIAL_WORKER, EmploymentType.AGENCY, "1", "2025-10-06", null, null));
+    TeamPlan plan =
+        TeamWorkforce.plan(
+            "North",
+            Map.of(),
+            Referrals.rate(1),
+            team,
+            ON,
+            3,
+            new BigDecimal("7054.67"),
+            List.of(),
+            6);
+    assertThat(plan.agency().fixed()).containsExactly(0, 0, 0);
+    assertThat(plan.agency().establishment()).isEqualTo(6);
+    assertThat(plan.agency().maxBackfill()).isNull();
+  }
+
+  @Test
   void monthlyTurnoverIsLeaversOverTheAverageHeadcountOverTwelve() {
     // Four permanent social workers in post all year; a fifth leaves on 31 May 2026, so is in
     // post at the start of 7 of the 12 months (25 Nov 2025 … 25 May 2026): average headcount

@@ -93,6 +93,8 @@ public class CapacityPlans {
    * @param breachLevelPercent the highest acceptable breach probability, in per cent (default 10)
    * @param extendMonths an exit plan's extension of the contract, in months (default 0)
    * @param exitOn an exit plan's earlier last day, or null
+   * @param backfill whether agency workers fill every vacancy up to each team's budgeted
+   *     case-holding posts (else: the agency workers in post stay, no more)
    */
   public record Settings(
       Integer months,
@@ -104,11 +106,12 @@ public class CapacityPlans {
       Recruits recruits,
       BigDecimal breachLevelPercent,
       Integer extendMonths,
-      LocalDate exitOn) {
+      LocalDate exitOn,
+      boolean backfill) {
 
     /** Every setting at its default. */
     public static Settings defaults() {
-      return new Settings(null, null, null, null, null, null, null, null, null, null);
+      return new Settings(null, null, null, null, null, null, null, null, null, null, false);
     }
   }
 
@@ -149,6 +152,7 @@ public class CapacityPlans {
       BigDecimal agencyMonthlyRate,
       boolean agencyRateExamples,
       Recruits recruits,
+      boolean backfill,
       Map<String, String> teamNames,
       List<String> managed,
       Projection projection) {
@@ -353,7 +357,8 @@ public class CapacityPlans {
               today,
               months,
               agencyRate,
-              teamRecruits));
+              teamRecruits,
+              s.backfill() ? budgetedCaseHolders(t.id()) : null));
     }
     List<ManagedTeam> managed = new ArrayList<>();
     Set<Long> teamIds = new java.util.HashSet<>();
@@ -403,6 +408,7 @@ public class CapacityPlans {
             agencyRate,
             caps.map(ContractService.AgencyMonth::examples).orElse(false),
             recruits,
+            s.backfill(),
             names,
             managed.stream().map(ManagedTeam::name).toList(),
             projection);
@@ -430,6 +436,17 @@ public class CapacityPlans {
       ProjectionHistory.Estimates e = ProjectionHistory.from(book, first, last);
       return new History(first, e.referrals(), e.moves(), e.openCases());
     }
+  }
+
+  /** A team's budgeted case-holding posts (social workers and advanced practitioners), whole. */
+  private int budgetedCaseHolders(long teamId) {
+    BigDecimal posts = BigDecimal.ZERO;
+    for (Map.Entry<Role, BigDecimal> e : organisation.establishment(teamId).entrySet()) {
+      if (e.getKey().caseHolding()) {
+        posts = posts.add(e.getValue());
+      }
+    }
+    return posts.setScale(0, java.math.RoundingMode.FLOOR).intValueExact();
   }
 
   /**

@@ -56,9 +56,13 @@ class PlanningJourneysBrowserTest extends BrowserJourney {
     type("recruitModeWeeks", "12");
     type("recruitMaxWeeks", "26");
     type("recruitInductionWeeks", "4");
+    choose(browser.findElement(By.id("backfill")));
     press("Project");
     assertThat(errorSummary()).isEmpty();
     assertThat(text("projected")).isEqualTo("6 months from November 2026, 500 runs (seed 1)");
+    assertThat(text("agency"))
+        .isEqualTo("One for every vacancy, up to the budgeted posts of each team");
+    assertThat(browser.findElement(By.id("backfill")).isSelected()).isTrue();
     assertThat(browser.findElements(By.cssSelector("#figures-service tbody tr"))).hasSize(6);
     // The recruits are kept in the form for the next change.
     assertThat(browser.findElement(By.id("recruitCount")).getAttribute("value")).isEqualTo("5");

@@ -95,6 +95,43 @@ class CapacityApiTest {
   }
 
   @Test
+  void withBackfillAgencyWorkersFillTheVacanciesAtTheCouncilsPriceCaps() throws Exception {
+    long cp =
+        jdbc.sql("select id from team where name = 'Child Protection Team'")
+            .query(Long.class)
+            .single();
+    // The Child Protection Team (DemoCouncil) budgets 1 advanced practitioner and 7 social
+    // workers: 8 case-holding posts. Five are permanent (the advanced practitioner and social
+    // workers of 1, 0.6, 1 and 1 FTE); its agency worker fills a vacancy. With no turnover, 8 - 5 =
+    // 3
+    // agency workers every month, at the demo's example caps: (£41 + £3) an hour × 37 hours × 52
+    // weeks / 12 = £7,054.67 a month each, £21,164.01 for three.
+    String json =
+        ok(
+            "/api/v1/services/"
+                + courtService()
+                + "/capacity?months=6&runs=200&turnoverPercent=0&backfill=true");
+    assertThat(JsonPath.<Boolean>read(json, "$.backfill")).isTrue();
+    assertThat(new BigDecimal(JsonPath.read(json, "$.agencyMonthlyRate").toString()))
+        .isEqualByComparingTo("7054.67");
+    String team = "$.projection.teams[?(@.team == '" + cp + "')].months[*]";
+    for (String band : List.of("p10", "p50", "p90")) {
+      assertThat(JsonPath.<List<Object>>read(json, team + ".agencyWorkers." + band))
+          .extracting(String::valueOf)
+          .containsOnly("3");
+      assertThat(JsonPath.<List<Object>>read(json, team + ".cost." + band))
+          .extracting(v -> new BigDecimal(String.valueOf(v)))
+          .allSatisfy(v -> assertThat(v).isEqualByComparingTo("21164.01"));
+    }
+    // Without backfill: the one agency worker in post, £7,054.67 a month.
+    String inPost =
+        ok("/api/v1/services/" + courtService() + "/capacity?months=6&runs=200&turnoverPercent=0");
+    assertThat(JsonPath.<List<Object>>read(inPost, team + ".agencyWorkers.p50"))
+        .extracting(String::valueOf)
+        .containsOnly("1");
+  }
+
+  @Test
   void theCheapestSafeTaperKeepsTheTeamWithinTheNoticeAndCostsNoMore() throws Exception {
     // The demo's service is above the policy's target of 20 weighted cases per FTE already, so no
     // taper is safe against it (the page says so); against 45 some are.

@@ -31,6 +31,7 @@ public class CapacityForm {
   private String breachLevelPercent = "";
   private String extendMonths = "";
   private String exitOn = "";
+  private boolean backfill;
 
   /** The settings, or every problem with them. */
   CapacityPlans.Settings settings() {
@@ -78,7 +79,17 @@ public class CapacityForm {
       throw new InvalidInputException("The projection cannot be made", problems);
     }
     return new CapacityPlans.Settings(
-        m, r, s == null ? null : s.longValue(), t, turnover, agency, recruits, level, extend, exit);
+        m,
+        r,
+        s == null ? null : s.longValue(),
+        t,
+        turnover,
+        agency,
+        recruits,
+        level,
+        extend,
+        exit,
+        backfill);
   }
 
   private static Integer whole(String text, String field, List<FieldProblem> problems) {
@@ -219,6 +230,14 @@ public class CapacityForm {
 
   public void setExtendMonths(String v) {
     extendMonths = blank(v);
+  }
+
+  public boolean isBackfill() {
+    return backfill;
+  }
+
+  public void setBackfill(boolean v) {
+    backfill = v;
   }
 
   public String getExitOn() {
