@@ -90,28 +90,6 @@ public final class Simulation {
   }
 
   /**
-   * The number of runs in breach in each month for a team with {@code managed[m]} managed social
-   * workers, for every month.
-   */
-  int[] breaches(int t, int[] managed) {
-    int[] out = new int[months];
-    long target100 = target100();
-    int capPerWorker = teams.get(t).capPerAgencyWorker;
-    for (int m = 0; m < months; m++) {
-      int base = (t * months + m) * runs;
-      long extra = 100L * managed[m];
-      int n = 0;
-      for (int r = 0; r < runs; r++) {
-        if (breach(weighted100[base + r], fte100[base + r] + extra, target100)) {
-          n++;
-        }
-      }
-      out[m] = n;
-    }
-    return out;
-  }
-
-  /**
    * For each month m and each k from 0 to {@code most}: the runs in breach in team t with k managed
    * social workers besides {@code others[m]}, {@code [m][k]}. One pass over the runs: a run
    * breaches with k workers exactly when k is below the fewest that bring it to the target.

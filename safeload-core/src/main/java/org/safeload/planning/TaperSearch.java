@@ -191,9 +191,7 @@ public final class TaperSearch {
         best == null
             ? null
             : plan(
-                sim,
-                t,
-                others,
+                breaches,
                 best,
                 table,
                 in,
@@ -206,9 +204,7 @@ public final class TaperSearch {
                 size);
     TaperPlan council =
         plan(
-            sim,
-            t,
-            others,
+            breaches,
             Arrays.copyOf(councilPlan, controlled),
             table,
             in,
@@ -312,9 +308,7 @@ public final class TaperSearch {
   }
 
   private static TaperPlan plan(
-      Simulation sim,
-      int t,
-      int[] others,
+      int[][] breachTable,
       int[] schedule,
       long[][] table,
       ProjectionInput in,
@@ -328,9 +322,7 @@ public final class TaperSearch {
     int h = in.months();
     int[] full = Arrays.copyOf(schedule, h);
     return plan(
-        sim,
-        t,
-        others,
+        breachTable,
         schedule,
         table,
         in,
@@ -344,10 +336,12 @@ public final class TaperSearch {
         ManagedCosts.pence(table, full));
   }
 
+  /**
+   * A schedule's plan: its costs, and each month's breaches read from the breach table the search
+   * used (the team's, or the service's), so the plan shown is judged as the search judged it.
+   */
   private static TaperPlan plan(
-      Simulation sim,
-      int t,
-      int[] others,
+      int[][] breachTable,
       int[] schedule,
       long[][] table,
       ProjectionInput in,
@@ -360,16 +354,15 @@ public final class TaperSearch {
       int size,
       long[] pence) {
     int h = in.months();
-    int[] holding = new int[h];
+    int[] breaches = new int[h];
     List<Integer> workers = new ArrayList<>();
     boolean exited = false;
     for (int m = 0; m < h; m++) {
       int k = m < schedule.length && !exited ? schedule[m] : 0;
       exited |= k == 0;
       workers.add(k);
-      holding[m] = capacity(option, start, m, k) + others[m];
+      breaches[m] = breachTable[m][capacity(option, start, m, k)];
     }
-    int[] breaches = sim.breaches(t, holding);
     List<BigDecimal> probability = new ArrayList<>();
     boolean safe = true;
     for (int m = 0; m < h; m++) {

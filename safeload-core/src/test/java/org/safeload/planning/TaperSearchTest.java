@@ -190,6 +190,18 @@ class TaperSearchTest {
     } else {
       assertNotNull(found.cheapest());
       assertEquals(cheapest, found.cheapest().total());
+      assertTrue(found.cheapest().safe());
+      // The plan's own chances are the service's, as the projection counts them with its taper.
+      Projection with =
+          sim.project(
+              ProjectionFixtures.COSTING,
+              List.of(option.withSocialWorkers(found.cheapest().socialWorkers())));
+      for (int m = 0; m < 6; m++) {
+        assertEquals(
+            with.service().months().get(m).breachProbability(),
+            found.cheapest().breachProbability().get(m),
+            "month " + m);
+      }
     }
   }
 
