@@ -113,8 +113,7 @@ class HomePage {
     model.addAttribute("showMoney", money);
     if (money) {
       List<ContractAttention> attention = new ArrayList<>();
-      for (var stored : contracts.contracts()) {
-        Evaluation.ContractResult r = contracts.result(stored, today);
+      for (Evaluation.ContractResult r : contracts.results(contracts.contracts(), today)) {
         List<String> reasons =
             r.flags().stream()
                 .filter(f -> CONTRACT_ATTENTION.contains(f.code()))

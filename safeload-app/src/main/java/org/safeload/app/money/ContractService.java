@@ -115,8 +115,22 @@ public class ContractService {
    * pages and the API show.
    */
   public Evaluation.ContractResult result(StoredContract stored, LocalDate asOf) {
+    return result(stored, asOf, linkedTotals());
+  }
+
+  /**
+   * As {@link #result(StoredContract, LocalDate)} for several contracts, the stored contracts read
+   * once for the linked awards of them all (not once for each).
+   */
+  public List<Evaluation.ContractResult> results(List<StoredContract> stored, LocalDate asOf) {
+    Map<String, BigDecimal> linked = linkedTotals();
+    return stored.stream().map(s -> result(s, asOf, linked)).toList();
+  }
+
+  private Evaluation.ContractResult result(
+      StoredContract stored, LocalDate asOf, Map<String, BigDecimal> linked) {
     Contract c = stored.contract();
-    Costing cost = cost(c, asOf);
+    Costing cost = costing.cost(c, asOf, linked.get(c.id()));
     Evaluation.ContractResult result = Evaluation.ContractResult.of(c, cost);
     List<Costing.Flag> flags = new ArrayList<>(result.flags());
     flags.addAll(procurementFlags(c, cost));

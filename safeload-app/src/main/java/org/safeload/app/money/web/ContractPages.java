@@ -147,7 +147,7 @@ class ContractPages {
     all.sort(Comparator.comparing(StoredContract::code, String.CASE_INSENSITIVE_ORDER));
     model.addAttribute("contracts", all);
     model.addAttribute("asOf", today);
-    model.addAttribute("results", all.stream().map(s -> contracts.result(s, today)).toList());
+    model.addAttribute("results", contracts.results(all, today));
     return "contracts/list";
   }
 
