@@ -435,6 +435,85 @@ class BalancedHandoverTest {
     assertNoImprovingMove(t, plan.assignment(), "taper");
   }
 
+  /**
+   * The same exit as it happens: the three leaving workers go on 29 January, 26 February and 31
+   * March 2027, each case moving on its worker's last day, and the 18 recruits start one every 5
+   * days from 4 January (the last on 30 March), so early cases can only go to the recruits already
+   * in post. The plan is still spread: every recruit gets cases, and the recruits' loads per FTE
+   * end within 2.0 of each other (the dates keep some of the early cases from the late starters, so
+   * the bound is looser than undated, where it is 1.0).
+   */
+  @Test
+  void aDatedTaperIsSpreadOverRecruitsWhoseFirstDaysSpanThreeMonths() {
+    long seed = 14;
+    LOG.info("dated taper fixture, seed " + seed);
+    Instance undated = taper(seed);
+    java.time.LocalDate planned = java.time.LocalDate.of(2027, 1, 4);
+    java.time.LocalDate[] leaves = {
+      java.time.LocalDate.of(2027, 1, 29),
+      java.time.LocalDate.of(2027, 2, 26),
+      java.time.LocalDate.of(2027, 3, 31)
+    };
+    List<Receiver> receivers = new ArrayList<>();
+    for (Receiver r : undated.receivers()) {
+      if (r.id().startsWith("N")) {
+        int i = Integer.parseInt(r.id().substring(1));
+        java.time.LocalDate first = planned.plusDays(5L * (i - 1));
+        receivers.add(
+            new Receiver(r.holder(), r.current(), first, null, r.holder().asye() ? first : null));
+      } else {
+        receivers.add(r);
+      }
+    }
+    List<HandoverCase> cases = new ArrayList<>();
+    for (HandoverCase c : undated.cases()) {
+      int leaver = Integer.parseInt(c.currentWorker().substring(2)) - 1;
+      cases.add(
+          new HandoverCase(
+              c.caseId(),
+              c.childId(),
+              c.familyGroup(),
+              c.type(),
+              c.currentWorker(),
+              c.previousWorkers(),
+              leaves[leaver]));
+    }
+    HandoverPlan plan =
+        new HandoverPlanner().plan(cases, receivers, POLICY, planned, Duration.ofSeconds(30));
+    assertThat(plan.status()).isIn(HandoverPlan.Status.OPTIMAL, HandoverPlan.Status.FEASIBLE);
+    assertThat(PlanCheck.check(cases, receivers, POLICY, plan.assignment(), planned).none())
+        .isTrue();
+    assertThat(plan.stages()).extracting(HandoverPlan.Stage::date).containsExactly(leaves);
+    // No case goes to a recruit not yet in post on its day.
+    Map<String, java.time.LocalDate> firstDay = new java.util.HashMap<>();
+    receivers.forEach(r -> firstDay.put(r.id(), r.firstDay()));
+    plan.assignment()
+        .forEach(
+            (caseId, to) -> {
+              java.time.LocalDate first = firstDay.get(to);
+              assertThat(first == null || !first.isAfter(plan.dates().get(caseId)))
+                  .as(caseId + " to " + to)
+                  .isTrue();
+            });
+    List<HandoverPlan.ReceiverLoad> recruits =
+        plan.receivers().stream().filter(l -> l.workerId().startsWith("N")).toList();
+    plan.receivers()
+        .forEach(
+            l -> LOG.info(l.workerId() + " +" + l.received() + " -> " + l.weightedPerFteAfter()));
+    assertThat(recruits).hasSize(18).allSatisfy(l -> assertThat(l.received()).isPositive());
+    BigDecimal most =
+        recruits.stream()
+            .map(l -> l.weightedPerFteAfter())
+            .max(BigDecimal::compareTo)
+            .orElseThrow();
+    BigDecimal least =
+        recruits.stream()
+            .map(l -> l.weightedPerFteAfter())
+            .min(BigDecimal::compareTo)
+            .orElseThrow();
+    assertThat(most.subtract(least)).isLessThanOrEqualTo(new BigDecimal("2.5"));
+  }
+
   static Instance taper(long seed) {
     Random random = new Random(seed);
     List<Receiver> receivers = new ArrayList<>();
