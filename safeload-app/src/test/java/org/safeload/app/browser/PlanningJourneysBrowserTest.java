@@ -27,7 +27,7 @@ class PlanningJourneysBrowserTest extends BrowserJourney {
     browser.findElement(By.id("service-capacity")).click();
     checkPage();
     assertThat(heading()).isEqualTo("Capacity for the months ahead");
-    assertThat(text("projected")).startsWith("12 months from November 2026, 5,000 runs (seed 1)");
+    assertThat(text("projected")).startsWith("12 months from November 2026, 2,000 runs (seed 1)");
     // The service's chart, then each of its three teams', each with its figures.
     assertThat(browser.findElements(By.cssSelector("section[data-chart] figure svg"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("#figures-service tbody tr"))).hasSize(12);
