@@ -148,6 +148,16 @@ final class ExtraWorkerStage {
         } else {
           model.addEquality(e, fte);
           model.minimize(extraCases);
+          if (in.families.size() > ContinuityStage.LARGE_FAMILIES) {
+            // large instances: pass 0's plan, which has that FTE, as the starting point
+            for (int k = 0; k < classes.size(); k++) {
+              for (int r = 0; r <= in.r; r++) {
+                if (n[k][r] != null) {
+                  model.addHint(n[k][r], counts[k][r]);
+                }
+              }
+            }
+          }
         }
         CpSolver solver = solving.solver(left[0] / (pass == 0 ? 2 : 1), in);
         long t = System.nanoTime();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.caseload.Limits;
 
@@ -62,6 +63,15 @@ public final class HandoverPlanner {
 
   private final int workers;
   private final boolean balance;
+  private final Consumer<StageTime> stageTimes;
+
+  /**
+   * One stage of one plan, as it ends (for benchmarks): its name ({@code "stage 1"}, {@code "stage
+   * 2"}, {@code "stage 3"}, {@code "extra worker"}), how it ended ({@code "optimal"}: proven;
+   * {@code "feasible"}: a plan, not proven; {@code "infeasible"}: proven none; {@code "unknown"})
+   * and its wall-clock time, model building and starting plans included.
+   */
+  public record StageTime(String stage, String status, Duration time) {}
 
   public HandoverPlanner() {
     this(2);
@@ -69,7 +79,15 @@ public final class HandoverPlanner {
 
   /** A planner whose solver uses this many threads. */
   public HandoverPlanner(int workers) {
-    this(workers, true);
+    this(workers, true, t -> {});
+  }
+
+  /**
+   * A planner whose solver uses this many threads and which tells {@code stageTimes} each stage's
+   * outcome and time as it ends (on the planning thread).
+   */
+  public HandoverPlanner(int workers, Consumer<StageTime> stageTimes) {
+    this(workers, true, stageTimes);
   }
 
   /**
@@ -77,11 +95,24 @@ public final class HandoverPlanner {
    * compare the two).
    */
   HandoverPlanner(int workers, boolean balance) {
+    this(workers, balance, t -> {});
+  }
+
+  private HandoverPlanner(int workers, boolean balance, Consumer<StageTime> stageTimes) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1");
     }
     this.workers = workers;
     this.balance = balance;
+    this.stageTimes = Objects.requireNonNull(stageTimes, "stageTimes");
+  }
+
+  private void report(String stage, CpSolverStatus status, long startNanos) {
+    stageTimes.accept(
+        new StageTime(
+            stage,
+            status.name().toLowerCase(java.util.Locale.ROOT),
+            Duration.ofNanos(System.nanoTime() - startNanos)));
   }
 
   private static final class Natives {
@@ -193,9 +224,19 @@ public final class HandoverPlanner {
     Solving solving = new Solving(workers, start, timeLimit.toNanos() / 1e9);
 
     // Stage 1: the least maximum weighted caseload per FTE.
+    long t = System.nanoTime();
     MaxLoadStage.Result s1 = MaxLoadStage.solve(in, solving);
+    report("stage 1", s1.status(), t);
     if (s1.status() == CpSolverStatus.INFEASIBLE) {
-      return ExtraWorkerStage.solve(in, solving);
+      t = System.nanoTime();
+      HandoverPlan none = ExtraWorkerStage.solve(in, solving);
+      report(
+          "extra worker",
+          none.explanation().stream().noneMatch(line -> line.contains("allow more time"))
+              ? CpSolverStatus.OPTIMAL
+              : none.extraFteNeeded() != null ? CpSolverStatus.FEASIBLE : CpSolverStatus.UNKNOWN,
+          t);
+      return none;
     }
     if (!s1.found()) {
       if (s1.status() == CpSolverStatus.MODEL_INVALID) {
@@ -220,14 +261,20 @@ public final class HandoverPlanner {
     }
 
     // Stage 2: with that maximum, keep as many cases as possible with a worker they know.
+    t = System.nanoTime();
     ContinuityStage.Result s2 = ContinuityStage.solve(in, best, stage1Plan, solving);
+    report("stage 2", s2.status(), t);
     int[] plan = s2.plan() != null ? s2.plan() : stage1Plan;
 
     // Stage 3: with both, the least Σ W²/F (the most even loads per FTE).
+    t = System.nanoTime();
     BalanceStage.Result s3 =
         balance
             ? BalanceStage.solve(in, best, in.continuityCases - in.moved(plan), plan, solving)
             : null;
+    if (s3 != null) {
+      report("stage 3", s3.status(), t);
+    }
     if (s3 != null) {
       plan = s3.plan();
     }
