@@ -533,7 +533,7 @@ public class Handovers {
                 FieldProblem.of(
                     "moves",
                     s.workerName(b.workerId())
-                        + (b.date() == null
+                        + (b.date() == null || b.date().equals(today)
                             ? ""
                             : " on " + org.safeload.app.platform.Show.inWords(b.date()))
                         + ": "
