@@ -151,10 +151,15 @@ public final class ProjectionReader {
                   if (decided == null) {
                     decided = asOf != null ? asOf : start == null ? null : start.atDay(1);
                   }
+                  // Unless the file says, the option's contract's own notice for a reduction.
                   Integer notice =
                       t.has("noticeDays")
                           ? t.count("noticeDays", true, 0)
-                          : Integer.valueOf(TaperSearch.DEFAULT_NOTICE_DAYS);
+                          : managed.stream()
+                              .filter(m -> m.name().equals(option))
+                              .findFirst()
+                              .map(m -> m.contract().reductionNoticeWeeks() * 7)
+                              .orElse(TaperSearch.DEFAULT_NOTICE_DAYS);
                   return new TaperRequest(option, l, decided, notice == null ? 0 : notice);
                 })
             .orElse(null);

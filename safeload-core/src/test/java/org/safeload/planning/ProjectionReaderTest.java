@@ -112,6 +112,21 @@ class ProjectionReaderTest {
   }
 
   @Test
+  void aTaperWithoutNoticeDaysTakesTheContractsNotice() throws IOException {
+    // The example says 28 days; without it, the contract's reductionNoticeWeeks: 6 weeks, 42 days;
+    // without either, 4 weeks.
+    String without = example().replace("    noticeDays: 28\n", "");
+    String sixWeeks =
+        without.replaceFirst("    team: North\n", "    team: North\n    reductionNoticeWeeks: 6\n");
+    for (String[] c : new String[][] {{sixWeeks, "42"}, {without, "28"}}) {
+      Scenario scenario = ScenarioReader.scenario(c[0]);
+      ProjectionReader.ProjectionScenario read =
+          ProjectionReader.read(c[0], scenario.contracts(), scenario.asOf()).orElseThrow();
+      assertEquals(Integer.parseInt(c[1]), read.taper().noticeDays());
+    }
+  }
+
+  @Test
   void theExampleProjectsAndFindsATaper() throws IOException {
     String text = example().replace("runs: 10000", "runs: 500");
     Scenario scenario = ScenarioReader.scenario(text);
