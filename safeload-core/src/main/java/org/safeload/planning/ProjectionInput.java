@@ -41,6 +41,32 @@ public record ProjectionInput(
 
   public static final int MAX_MONTHS = 120;
 
+  /**
+   * The most figures a projection keeps (runs × months × teams): each takes 20 bytes while it runs,
+   * so this bounds a projection's memory at about 400 MB.
+   */
+  public static final long MAX_CELLS = 20_000_000;
+
+  /** The most new cases a team may have in a month (a region's busiest team has a few hundred). */
+  public static final double MAX_REFERRALS_PER_MONTH = 100_000;
+
+  /** The most an agency month may cost, in pounds. */
+  public static final BigDecimal MAX_MONTHLY_RATE = new BigDecimal("1000000");
+
+  /** Whether a target is one: more than 0, at most 1,000 weighted cases per FTE, 2 places. */
+  public static boolean target(BigDecimal target) {
+    return target.signum() > 0
+        && target.compareTo(BigDecimal.valueOf(1000)) <= 0
+        && target.stripTrailingZeros().scale() <= 2;
+  }
+
+  /** Whether an FTE is one worker's: 0.01 to 1.00, 2 places at most. */
+  public static boolean workerFte(BigDecimal fte) {
+    return fte.compareTo(new BigDecimal("0.01")) >= 0
+        && fte.compareTo(BigDecimal.ONE) <= 0
+        && fte.stripTrailingZeros().scale() <= 2;
+  }
+
   public ProjectionInput {
     if (start == null || policy == null || moves == null || target == null) {
       throw new IllegalArgumentException(
@@ -52,8 +78,13 @@ public record ProjectionInput(
     if (runs < 1) {
       throw new IllegalArgumentException("a projection needs at least one run");
     }
-    if (target.signum() <= 0) {
-      throw new IllegalArgumentException("the target must be more than 0");
+    if (!target(target)) {
+      throw new IllegalArgumentException(
+          "the target is more than 0 and at most 1,000, to 2 decimal places (not " + target + ")");
+    }
+    if ((long) runs * months * Math.max(1, teams == null ? 0 : teams.size()) > MAX_CELLS) {
+      throw new IllegalArgumentException(
+          "runs × months × teams is at most " + MAX_CELLS + ": fewer runs, months or teams");
     }
     if (!(monthlyTurnover >= 0 && monthlyTurnover <= 1)) {
       throw new IllegalArgumentException("monthly turnover is a probability from 0 to 1");

@@ -106,6 +106,14 @@ public final class ProjectionReader {
     }
     Integer seed = p.has("seed") ? p.count("seed", true, 0) : Integer.valueOf(1);
     BigDecimal target = p.has("target") ? positive(p, "target") : defaultTarget(policy);
+    if (target != null && !ProjectionInput.target(target)) {
+      p.problem(
+          "target",
+          "must be more than 0 and at most 1000 weighted cases per FTE, to 2 decimal places (not "
+              + target.toPlainString()
+              + ")");
+      target = null;
+    }
     BigDecimal level = p.has("breachLevel") ? probability(p, "breachLevel") : DEFAULT_LEVEL;
     BigDecimal turnover = p.has("turnover") ? probability(p, "turnover") : BigDecimal.ZERO;
     Boolean vary = p.has("referralsVary") ? p.yesNo("referralsVary", true) : Boolean.TRUE;
@@ -163,6 +171,17 @@ public final class ProjectionReader {
                   return new TaperRequest(option, l, decided, notice == null ? 0 : notice);
                 })
             .orElse(null);
+    if (runs != null
+        && months != null
+        && (long) runs * months * Math.max(1, teams.size()) > ProjectionInput.MAX_CELLS) {
+      p.problem(
+          "runs",
+          "runs × months × teams must be at most "
+              + ProjectionInput.MAX_CELLS
+              + " (here "
+              + (long) runs * months * teams.size()
+              + "): fewer runs");
+    }
     if (!problems.isEmpty()) {
       return null;
     }
@@ -274,7 +293,7 @@ public final class ProjectionReader {
       s.allow("start", "count", "fte", "asye", "asyeStart");
       LocalDate start = s.date("start", true);
       Integer count = s.has("count") ? s.count("count", true, 1) : Integer.valueOf(1);
-      BigDecimal each = s.has("fte") ? positive(s, "fte") : BigDecimal.ONE;
+      BigDecimal each = s.has("fte") ? workerFte(s) : BigDecimal.ONE;
       Boolean asye = s.has("asye") ? s.yesNo("asye", true) : Boolean.FALSE;
       LocalDate asyeStart = s.date("asyeStart", false);
       if (asyeStart != null && !Boolean.TRUE.equals(asye)) {
@@ -294,7 +313,7 @@ public final class ProjectionReader {
           r.object("registration", true).map(ProjectionReader::triangular).orElse(null);
       Integer induction =
           r.has("inductionDays") ? r.count("inductionDays", true, 0) : Integer.valueOf(0);
-      BigDecimal each = r.has("fte") ? positive(r, "fte") : BigDecimal.ONE;
+      BigDecimal each = r.has("fte") ? workerFte(r) : BigDecimal.ONE;
       Boolean asye = r.has("asye") ? r.yesNo("asye", true) : Boolean.FALSE;
       if (count != null
           && from != null
@@ -315,6 +334,10 @@ public final class ProjectionReader {
                   Integer max = a.count("maxBackfill", false, 0);
                   BigDecimal rate =
                       a.has("monthlyRate") ? a.pounds("monthlyRate", true) : BigDecimal.ZERO;
+                  if (rate != null && rate.compareTo(ProjectionInput.MAX_MONTHLY_RATE) > 0) {
+                    a.problem("monthlyRate", "must be at most 1000000 (not " + rate + ")");
+                    rate = null;
+                  }
                   return new TeamPlan.Agency(
                       fixed, establishment, max, rate == null ? BigDecimal.ZERO : rate);
                 })
@@ -338,12 +361,22 @@ public final class ProjectionReader {
     }
     if (r.has("perMonth")) {
       BigDecimal rate = r.number("perMonth", true);
+      if (rate != null
+          && rate.compareTo(BigDecimal.valueOf((long) ProjectionInput.MAX_REFERRALS_PER_MONTH))
+              > 0) {
+        r.problem("perMonth", "must be at most 100000 new cases a month (not " + rate + ")");
+        return null;
+      }
       return rate == null ? null : Referrals.rate(rate.doubleValue());
     }
     YearMonth first = r.month("first", true);
     List<Integer> history = counts(r, "history");
     if (history.isEmpty()) {
       r.problem("history", "must list at least one month's count");
+    }
+    if (history.stream().anyMatch(n -> n > ProjectionInput.MAX_REFERRALS_PER_MONTH)) {
+      r.problem("history", "a month's count is at most 100000");
+      return null;
     }
     return first == null || history.isEmpty() ? null : Referrals.history(first, history);
   }
@@ -448,6 +481,16 @@ public final class ProjectionReader {
       return null;
     }
     return p;
+  }
+
+  /** One worker's FTE: 0.01 to 1.00. */
+  private static BigDecimal workerFte(YamlObject o) {
+    BigDecimal v = o.number("fte", true);
+    if (v != null && !ProjectionInput.workerFte(v)) {
+      o.problem("fte", "must be 0.01 to 1.00, one worker's FTE (not " + v.toPlainString() + ")");
+      return null;
+    }
+    return v;
   }
 
   private static BigDecimal positive(YamlObject o, String key) {

@@ -23,6 +23,14 @@ public record Referrals(YearMonth first, List<Integer> history, Double perMonth)
 
   public Referrals {
     history = history == null ? List.of() : List.copyOf(history);
+    if (perMonth != null
+        && !(perMonth >= 0 && perMonth <= ProjectionInput.MAX_REFERRALS_PER_MONTH)) {
+      throw new IllegalArgumentException(
+          "new cases a month are 0 to 100,000 (not " + perMonth + ")");
+    }
+    if (history.stream().anyMatch(n -> n > ProjectionInput.MAX_REFERRALS_PER_MONTH)) {
+      throw new IllegalArgumentException("a month's new cases are at most 100,000");
+    }
     if (perMonth == null) {
       if (history.isEmpty() || first == null) {
         throw new IllegalArgumentException(

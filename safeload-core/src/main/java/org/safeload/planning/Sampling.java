@@ -201,6 +201,10 @@ final class Sampling {
     if (mean <= 0) {
       return 0;
     }
+    if (mean > ProjectionInput.MAX_REFERRALS_PER_MONTH * 12 || fMode <= 0) {
+      // Inputs are bounded far below this (Referrals); the search from the mode would not end.
+      throw new IllegalArgumentException("a Poisson mean of at most 1,200,000 (not " + mean + ")");
+    }
     int mode = (int) mean;
     while (true) {
       double u = random.nextDouble() - fMode;

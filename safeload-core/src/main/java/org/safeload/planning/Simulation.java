@@ -296,8 +296,7 @@ public final class Simulation {
         undefined
             ? null
             : BigDecimal.valueOf(sum)
-                .divide(BigDecimal.valueOf(runs), 2 + scale, RoundingMode.HALF_UP)
-                .movePointLeft(scale)
+                .divide(BigDecimal.valueOf(runs).movePointRight(scale), 2, RoundingMode.HALF_UP)
                 .setScale(2, RoundingMode.HALF_UP);
     return new Projection.Band(value(q[0], scale), value(q[1], scale), value(q[2], scale), mean);
   }

@@ -382,7 +382,9 @@ public final class TaperSearch {
     List<Reduction> reductions = new ArrayList<>();
     boolean noticeMet = true;
     int before = size;
-    for (int m = 0; m < h; m++) {
+    // Reductions are the schedule's, in the months it controls: the contract's own end after them
+    // needs no notice.
+    for (int m = 0; m < controlled; m++) {
       int k = workers.get(m);
       if (k < before) {
         LocalDate first = start.plusMonths(m).atDay(1);

@@ -53,6 +53,12 @@ public record TeamPlan(
     if (fte.signum() < 0 || (workers == 0) != (fte.signum() == 0)) {
       throw new IllegalArgumentException("team " + id + ": FTE must be more than 0 with workers");
     }
+    if (workers > 0
+        && (fte.compareTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(workers))) < 0
+            || fte.compareTo(BigDecimal.valueOf(workers)) > 0)) {
+      throw new IllegalArgumentException(
+          "team " + id + ": FTE is 0.01 to 1.00 a worker (" + fte + " for " + workers + ")");
+    }
     starters = starters == null ? List.of() : List.copyOf(starters);
     recruits = recruits == null ? List.of() : List.copyOf(recruits);
   }
@@ -89,8 +95,8 @@ public record TeamPlan(
         throw new IllegalArgumentException("a starter needs a date and a count of 0 or more");
       }
       fte = fte == null ? BigDecimal.ONE : fte;
-      if (fte.signum() <= 0) {
-        throw new IllegalArgumentException("a starter's FTE must be more than 0");
+      if (!ProjectionInput.workerFte(fte)) {
+        throw new IllegalArgumentException("a starter's FTE is 0.01 to 1.00 (not " + fte + ")");
       }
       asyeStart = asye && asyeStart == null ? start : asyeStart;
     }
@@ -125,8 +131,8 @@ public record TeamPlan(
             "recruits need a count, a date, a registration delay and an induction of 0 days or more");
       }
       fte = fte == null ? BigDecimal.ONE : fte;
-      if (fte.signum() <= 0) {
-        throw new IllegalArgumentException("a recruit's FTE must be more than 0");
+      if (!ProjectionInput.workerFte(fte)) {
+        throw new IllegalArgumentException("a recruit's FTE is 0.01 to 1.00 (not " + fte + ")");
       }
     }
   }
@@ -152,8 +158,11 @@ public record TeamPlan(
         throw new IllegalArgumentException("agency numbers cannot be negative");
       }
       monthlyRate = monthlyRate == null ? BigDecimal.ZERO : monthlyRate;
-      if (monthlyRate.signum() < 0 || monthlyRate.stripTrailingZeros().scale() > 2) {
-        throw new IllegalArgumentException("an agency rate is pounds and pence, not negative");
+      if (monthlyRate.signum() < 0
+          || monthlyRate.stripTrailingZeros().scale() > 2
+          || monthlyRate.compareTo(ProjectionInput.MAX_MONTHLY_RATE) > 0) {
+        throw new IllegalArgumentException(
+            "an agency month is pounds and pence, from 0 to £1,000,000 (not " + monthlyRate + ")");
       }
     }
 
