@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.safeload.app.access.Capability;
 import org.safeload.app.access.Requires;
 import org.safeload.app.caseactivity.CaseActivity;
@@ -24,6 +23,7 @@ import org.safeload.app.platform.InvalidInputException;
 import org.safeload.caseload.CaseBook;
 import org.safeload.caseload.CaseloadPolicy;
 import org.safeload.document.FieldProblem;
+import org.safeload.money.Contract;
 import org.safeload.money.ContractStatus;
 import org.safeload.organisation.Role;
 import org.safeload.organisation.Service;
@@ -73,6 +73,12 @@ public class CapacityPlans {
     this.policies = policies;
     this.contracts = contracts;
   }
+
+  /**
+   * The most figures one page's projection keeps (runs × months × teams, 20 bytes each while it
+   * runs): about 80 MB, so a page cannot take the app's memory.
+   */
+  static final long MAX_CELLS = 4_000_000;
 
   /** Months of history read at most: two years, for month-of-year factors. */
   static final int HISTORY_MONTHS = 24;
@@ -226,6 +232,20 @@ public class CapacityPlans {
                       stored.contract().end().plusMonths(extend))));
     }
     BigDecimal level = percent(settings.breachLevelPercent(), "10", "breachLevelPercent", problems);
+    Contract contract = stored.contract();
+    LocalDate runsTo = contract.end().plusMonths(extend);
+    if (contract.status() == ContractStatus.ENDED
+        || contract.status() == ContractStatus.TERMINATED
+        || runsTo.isBefore(YearMonth.from(organisation.today()).atDay(1))) {
+      problems.add(
+          FieldProblem.of(
+              "contract",
+              "Contract "
+                  + contractCode
+                  + " has ended ("
+                  + org.safeload.app.platform.Show.inWords(contract.end())
+                  + "): there is no exit to plan"));
+    }
     refuse(problems);
     ManagedTeam option =
         ManagedTeam.asContracted(stored.code(), String.valueOf(team.id()), stored.contract());
@@ -292,16 +312,31 @@ public class CapacityPlans {
     }
     if (s.agencyMonthlyRate() != null
         && (s.agencyMonthlyRate().signum() < 0
-            || s.agencyMonthlyRate().stripTrailingZeros().scale() > 2)) {
+            || s.agencyMonthlyRate().stripTrailingZeros().scale() > 2
+            || s.agencyMonthlyRate().compareTo(ProjectionInput.MAX_MONTHLY_RATE) > 0)) {
       problems.add(
           FieldProblem.of(
-              "agencyMonthlyRate", "The agency rate is in pounds and pence, and not negative"));
+              "agencyMonthlyRate",
+              "The agency rate is in pounds and pence, from £0 to £1,000,000 a month"));
     }
     Recruits recruits = s.recruits();
     List<Team> teams =
         organisation.teams().stream().filter(t -> t.serviceId() == serviceId).toList();
     if (recruits != null) {
       check(recruits, teams, problems);
+    }
+    long cells = (long) runs * months * Math.max(1, teams.size());
+    if (cells > MAX_CELLS) {
+      problems.add(
+          FieldProblem.of(
+              "runs",
+              "At most "
+                  + MAX_CELLS / ((long) months * Math.max(1, teams.size()))
+                  + " runs for "
+                  + months
+                  + " months of this service's "
+                  + teams.size()
+                  + " teams"));
     }
     refuse(problems);
 
@@ -314,7 +349,7 @@ public class CapacityPlans {
                     List.of("projection-history", last), () -> History.read(v.book(null), last)));
 
     List<WorkerView> workers = workforce.workersOn(today);
-    Map<Long, List<WorkerDetails>> byTeam = byTeam(workers, today);
+    Map<Long, List<WorkerDetails>> byTeam = byTeam(workers);
     List<WorkerDetails> serviceWorkers = new ArrayList<>();
     teams.forEach(t -> serviceWorkers.addAll(byTeam.getOrDefault(t.id(), List.of())));
     boolean turnoverFromRecords = s.turnoverPercent() == null;
@@ -365,14 +400,16 @@ public class CapacityPlans {
     Set<Long> teamIds = new java.util.HashSet<>();
     teams.forEach(t -> teamIds.add(t.id()));
     for (StoredContract c : contracts.contracts()) {
-      if (c.teamId() == null
-          || !teamIds.contains(c.teamId())
-          || c.contract().status() == ContractStatus.ENDED
-          || c.contract().status() == ContractStatus.TERMINATED
-          || c.contract().end().isBefore(start.atDay(1))) {
+      boolean planned = exitOption != null && exitOption.name().equals(c.code());
+      if (!planned
+          && (c.teamId() == null
+              || !teamIds.contains(c.teamId())
+              || c.contract().status() == ContractStatus.ENDED
+              || c.contract().status() == ContractStatus.TERMINATED
+              || c.contract().end().isBefore(start.atDay(1)))) {
         continue;
       }
-      if (exitOption != null && exitOption.name().equals(c.code())) {
+      if (planned) {
         managed.add(exitOption);
       } else {
         managed.add(ManagedTeam.asContracted(c.code(), String.valueOf(c.teamId()), c.contract()));
@@ -451,30 +488,18 @@ public class CapacityPlans {
   }
 
   /**
-   * Each team's workers' details, by team: today's team, or a starter's team on their first day.
+   * Each team's workers' details, by the team that places them: their team today, the team a
+   * starter joins, or the team a leaver left (the turnover counts the leavers; the plan leaves them
+   * out).
    */
-  private Map<Long, List<WorkerDetails>> byTeam(List<WorkerView> workers, LocalDate today) {
+  private static Map<Long, List<WorkerDetails>> byTeam(List<WorkerView> workers) {
     Map<Long, List<WorkerDetails>> byTeam = new HashMap<>();
-    Set<LocalDate> startDays = new TreeSet<>();
     for (WorkerView w : workers) {
-      if (w.team() != null) {
-        byTeam.computeIfAbsent(w.team().id(), k -> new ArrayList<>()).add(w.worker().details());
-      } else if (w.worker().details().startDate().isAfter(today)) {
-        startDays.add(w.worker().details().startDate());
+      if (w.placement() != null) {
+        byTeam
+            .computeIfAbsent(w.placement().id(), k -> new ArrayList<>())
+            .add(w.worker().details());
       }
-    }
-    if (!startDays.isEmpty()) {
-      workforce
-          .workersOnEach(startDays)
-          .forEach(
-              (day, views) ->
-                  views.stream()
-                      .filter(v -> v.team() != null && v.worker().details().startDate().equals(day))
-                      .forEach(
-                          v ->
-                              byTeam
-                                  .computeIfAbsent(v.team().id(), k -> new ArrayList<>())
-                                  .add(v.worker().details())));
     }
     return byTeam;
   }

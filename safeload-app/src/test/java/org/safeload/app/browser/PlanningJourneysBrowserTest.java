@@ -82,12 +82,13 @@ class PlanningJourneysBrowserTest extends BrowserJourney {
     assertThat(browser.findElement(By.id("unsafe")).getText())
         .startsWith("Even with the whole team");
 
-    // An early exit that is not a date, then a target of 45 with 500 runs.
+    // An early exit that is not a date, then a target of 45 with 500 runs and no one leaving.
     type("exitOn", "31/2/2027");
     press("Plan the exit");
     assertThat(errorSummary()).containsExactly("Enter a real date, for example 31/3/2027");
     browser.findElement(By.id("exitOn")).clear();
     type("target", "45");
+    type("turnoverPercent", "0");
     type("runs", "500");
     press("Plan the exit");
     assertThat(errorSummary()).isEmpty();

@@ -170,12 +170,12 @@ class CapacityApiTest {
   @Test
   void theCheapestSafeTaperKeepsTheTeamWithinTheNoticeAndCostsNoMore() throws Exception {
     // The demo's service is above the policy's target of 20 weighted cases per FTE already, so no
-    // taper is safe against it (the page says so); against 45 some are.
+    // taper is safe against it (the page says so); against 45, with no one leaving, some are.
     String json =
         ok(
             "/api/v1/contracts/"
                 + DemoCouncil.contractCode()
-                + "/exit-plan?months=12&runs=400&breachLevelPercent=10&target=45");
+                + "/exit-plan?months=12&runs=400&breachLevelPercent=10&target=45&turnoverPercent=0");
     assertThat(JsonPath.<String>read(json, "$.lastDay")).isEqualTo("2027-07-04");
     assertThat(JsonPath.<Integer>read(json, "$.noticeWeeks")).isEqualTo(4);
     assertThat(JsonPath.<Integer>read(json, "$.taper.noticeDays")).isEqualTo(28);
@@ -203,6 +203,62 @@ class CapacityApiTest {
       assertThat(LocalDate.parse(String.valueOf(r.get("noticeBy"))))
           .isEqualTo(first.minusDays(28))
           .isAfterOrEqualTo(LocalDate.of(2026, 11, 24));
+    }
+  }
+
+  @Test
+  void turnoverFromTheRecordsCountsTheServicesLeavers() throws Exception {
+    // The demo's Court and Permanence Team had a permanent social worker leave on 30 June 2026.
+    // On the demo alone: 12 permanent case holders all year and the leaver in post at the start of
+    // 8 of the 12 months, 152 / 12 on average; 1 leaver: 1 / (152 / 12) / 12 = 1 / 152 = 0.66% a
+    // month. (Other tests may add workers to these teams, so only its wiring is pinned here: the
+    // formula is TeamWorkforceTest's.)
+    String json = ok("/api/v1/services/" + courtService() + "/capacity?months=6&runs=100");
+    assertThat(JsonPath.<Boolean>read(json, "$.turnoverFromRecords")).isTrue();
+    assertThat(((Number) JsonPath.read(json, "$.monthlyTurnover")).doubleValue())
+        .isPositive()
+        .isLessThan(0.05);
+  }
+
+  @Test
+  void absurdNumbersAndEndedContractsAreRefusedNotAnsweredWithAnError() throws Exception {
+    String base = "/api/v1/services/" + courtService() + "/capacity?months=6&runs=100";
+    for (String[] bad :
+        new String[][] {
+          {"&agencyMonthlyRate=1E%2B20", "agencyMonthlyRate"},
+          {"&turnoverPercent=1E-2147483647", "turnoverPercent"},
+          {"&target=0.001", "target"}
+        }) {
+      MockHttpServletResponse r = as(AccessRole.HEAD_OF_SERVICE, base + bad[0]);
+      assertThat(r.getStatus()).as(bad[0] + ": " + r.getContentAsString()).isEqualTo(400);
+      assertThat(JsonPath.<List<String>>read(r.getContentAsString(), "$.errors[*].field"))
+          .containsExactly(bad[1]);
+    }
+    // A contract marked ended has no exit to plan: said so, not failed.
+    String code = DemoCouncil.contractCode();
+    String doc =
+        jdbc.sql("select document from contract where code = :c")
+            .param("c", code)
+            .query(String.class)
+            .single();
+    String ended =
+        doc.replace("\"status\":\"extended\"", "\"status\":\"ended\"")
+            .replace("status: extended", "status: ended");
+    assertThat(ended).isNotEqualTo(doc);
+    jdbc.sql("update contract set document = :d where code = :c")
+        .param("d", ended)
+        .param("c", code)
+        .update();
+    try {
+      MockHttpServletResponse r =
+          as(AccessRole.HEAD_OF_SERVICE, "/api/v1/contracts/" + code + "/exit-plan?runs=100");
+      assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(400);
+      assertThat(r.getContentAsString()).contains("there is no exit to plan");
+    } finally {
+      jdbc.sql("update contract set document = :d where code = :c")
+          .param("d", doc)
+          .param("c", code)
+          .update();
     }
   }
 

@@ -109,7 +109,14 @@ public class CapacityForm {
       return null;
     }
     try {
-      return new BigDecimal(text.strip().replace(",", "").replace("£", "").replace("%", ""));
+      BigDecimal v =
+          new BigDecimal(text.strip().replace(",", "").replace("£", "").replace("%", ""));
+      // A number a person types: no more than 12 digits before the point or 6 after it.
+      if (v.scale() > 6 || v.precision() - v.scale() > 12) {
+        problems.add(FieldProblem.of(field, "Enter a number of up to 12 digits"));
+        return null;
+      }
+      return v;
     } catch (NumberFormatException e) {
       problems.add(FieldProblem.of(field, "Enter a number"));
       return null;
