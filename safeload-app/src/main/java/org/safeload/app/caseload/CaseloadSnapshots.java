@@ -227,6 +227,30 @@ class CaseloadSnapshots {
     return teamIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
   }
 
+  /**
+   * The last day a case event is dated, when that is after {@code today}: the day of the last move
+   * a dated handover plan has recorded ahead (docs/caseloads.md, "For a later date"); empty when
+   * nothing is dated ahead.
+   */
+  java.util.Optional<LocalDate> lastPlannedDay(LocalDate today) {
+    int last =
+        activity.read(
+            v ->
+                v.cached(
+                    List.of("last-event-day"),
+                    () -> {
+                      org.safeload.timeliness.EventLog.Columns c = v.log().columns();
+                      int most = Integer.MIN_VALUE;
+                      for (int i = 0; i < c.size(); i++) {
+                        most = Math.max(most, c.day()[i]);
+                      }
+                      return most;
+                    }));
+    return last > today.toEpochDay()
+        ? java.util.Optional.of(LocalDate.ofEpochDay(last))
+        : java.util.Optional.empty();
+  }
+
   /** The family group of every child that has one. */
   Map<String, String> familyGroups() {
     return activity.read(CaseActivity.View::familyGroups);

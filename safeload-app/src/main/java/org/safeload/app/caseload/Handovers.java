@@ -315,6 +315,50 @@ public class Handovers {
   }
 
   /**
+   * The caps broken on the day of the last move already planned ahead (a dated plan applied
+   * before), when that is after this plan's last day: those moves reach the receivers too.
+   */
+  private List<FieldProblem> aheadOf(
+      LocalDate on,
+      LocalDate today,
+      List<HandoverCase> cases,
+      List<Receiver> receiving,
+      Map<String, String> assignment,
+      Set<String> moving) {
+    java.util.Optional<LocalDate> ahead = snapshots.lastPlannedDay(on);
+    if (ahead.isEmpty()) {
+      return List.of();
+    }
+    Snapshot then = snapshots.snapshot(ahead.get());
+    List<Receiver> still = new ArrayList<>();
+    for (Receiver r : receiving) {
+      CaseHolder h = then.holders().get(r.id());
+      if (h != null) {
+        still.add(receiver(then, h, then.loads().loadOf(h.id(), moving), today));
+      }
+    }
+    Set<String> ids = still.stream().map(Receiver::id).collect(Collectors.toSet());
+    List<HandoverCase> toThem =
+        cases.stream().filter(c -> ids.contains(assignment.get(c.caseId()))).toList();
+    List<FieldProblem> problems = new ArrayList<>();
+    for (PlanCheck.Breach b :
+        PlanCheck.check(toThem, still, then.policy(), assignment, today).each()) {
+      if (b.rule() == PlanCheck.Rule.CAP) {
+        problems.add(
+            FieldProblem.of(
+                "moves",
+                "On "
+                    + org.safeload.app.platform.Show.inWords(ahead.get())
+                    + ", with the moves planned up to then, "
+                    + then.workerName(b.workerId())
+                    + ": "
+                    + b.cap()));
+      }
+    }
+    return problems;
+  }
+
+  /**
    * The day a case moves in a plan for a date: its worker's last day when they leave before it
    * (today if they have left already), else the plan's date.
    */
@@ -557,6 +601,9 @@ public class Handovers {
     if (problems.isEmpty()) {
       // The caps are judged on the whole plan only: a plan with a stale move is refused anyway.
       problems.addAll(caps);
+    }
+    if (problems.isEmpty()) {
+      problems.addAll(aheadOf(on, today, cases, receiving, assignment, moving));
     }
     // A receiver not cleared to work with children takes no case.
     notCleared(

@@ -256,6 +256,33 @@ public class UnallocatedCases {
           "Allocation refused",
           verdict.breaches().stream().map(b -> FieldProblem.of("workerId", b)).toList());
     }
+    // Moves a dated plan has recorded ahead will reach this worker too: the hard rules must hold
+    // on the day of the last of them as well.
+    snapshots
+        .lastPlannedDay(on)
+        .ifPresent(
+            last -> {
+              Snapshot then = snapshots.snapshot(last);
+              CaseHolder later = then.holders().get(holder.id());
+              if (later == null) {
+                return; // gone by then: the plan hands their cases on
+              }
+              Verdict ahead = then.policy().check(later, then.loads().loadOf(later.id()), c.type());
+              if (!ahead.allowed()) {
+                throw new InvalidInputException(
+                    "Allocation refused",
+                    ahead.breaches().stream()
+                        .map(
+                            b ->
+                                FieldProblem.of(
+                                    "workerId",
+                                    "On "
+                                        + org.safeload.app.platform.Show.inWords(last)
+                                        + ", with the moves planned up to then: "
+                                        + b))
+                        .toList());
+              }
+            });
     String why = reason == null ? "" : reason.strip();
     if (verdict.needsReason() && why.isEmpty()) {
       throw new InvalidInputException(

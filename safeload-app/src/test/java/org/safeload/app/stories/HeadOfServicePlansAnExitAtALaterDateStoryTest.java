@@ -245,5 +245,31 @@ class HeadOfServicePlansAnExitAtALaterDateStoryTest {
             .andReturn();
     assertThat(past.getResponse().getStatus()).isEqualTo(400);
     assertThat(past.getResponse().getContentAsString()).contains("today or a later date");
+
+    // Gus takes 9 more cases today: 19 now, 22 (his cap) once Eve's 3 arrive. Allocating the
+    // waiting case to him is within his cap today (20) but not on 26 February, when the last
+    // planned moves have happened (23): refused, naming the day.
+    StringBuilder more = new StringBuilder(HEADER);
+    for (int i = 11; i <= 19; i++) {
+      more.append(allocated("LG" + i, gus, staying));
+    }
+    MvcResult added =
+        mvc.perform(
+                post("/api/v1/case-events/import")
+                    .contentType("text/csv")
+                    .content(more.toString())
+                    .with(
+                        httpBasic(
+                            TestAccounts.username(AccessRole.HEAD_OF_SERVICE),
+                            TestAccounts.PASSWORD)))
+            .andReturn();
+    assertThat(added.getResponse().getStatus()).isEqualTo(200);
+    String refused =
+        json(
+            AccessRole.HEAD_OF_SERVICE,
+            post("/api/v1/caseloads/allocations"),
+            "{\"caseRef\":\"LW1\",\"workerId\":\"" + gus + "\"}",
+            400);
+    assertThat(refused).contains("On 26 February 2027, with the moves planned up to then");
   }
 }
