@@ -177,10 +177,10 @@ class CaseloadPagesTest {
     int cases = Integer.parseInt(review.selectFirst("#plan-cases").text());
     assertThat(review.select("#moves tbody tr").size() + review.select("#unplaced tbody tr").size())
         .isEqualTo(cases);
-    // Every case to move is in the form to apply, as case|from|to.
+    // Every case to move is in the form to apply, as case|from|to|the day it moves (today).
     assertThat(review.select("#moves input[type=hidden][name=move]"))
         .hasSize(review.select("#moves tbody tr").size())
-        .allSatisfy(i -> assertThat(i.val()).matches("[^|]+\\|[^|]*\\|[^|]+"));
+        .allSatisfy(i -> assertThat(i.val()).matches("[^|]+\\|[^|]*\\|[^|]+\\|2026-11-24"));
     // Read-only staff may plan, but the page offers no way to apply.
     Document readOnlyView = page(AccessRole.READ_ONLY, plan.get(), 200);
     assertThat(readOnlyView.select("button:contains(Apply this plan)")).isEmpty();

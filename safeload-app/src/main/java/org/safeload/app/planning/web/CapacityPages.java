@@ -81,8 +81,13 @@ class CapacityPages {
       model.addAttribute("charts", charts);
       model.addAttribute("handoverOn", org.safeload.app.platform.PageDates.input(x.lastDay()));
     } catch (InvalidInputException e) {
-      model.addAttribute("errors", FormErrors.allOf(e));
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      if (e.problems().stream().allMatch(p -> p.field().equals("contract"))) {
+        // Nothing typed is wrong: the contract has no exit to plan (no team, or it has ended).
+        model.addAttribute("cannot", e.problems().getFirst().message());
+      } else {
+        model.addAttribute("errors", FormErrors.allOf(e));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+      }
     }
     return "planning/exit";
   }
