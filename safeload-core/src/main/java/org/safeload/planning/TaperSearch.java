@@ -244,7 +244,8 @@ public final class TaperSearch {
 
   /** Managed workers who hold cases in month m with k on the roster: none if it ends mid-month. */
   private static int capacity(ManagedTeam option, YearMonth start, int m, int k) {
-    return option.end().isBefore(start.plusMonths(m).atEndOfMonth()) ? 0 : k;
+    LocalDate monthEnd = start.plusMonths(m).atEndOfMonth();
+    return option.end().isBefore(monthEnd) || option.contract().start().isAfter(monthEnd) ? 0 : k;
   }
 
   /**
@@ -359,7 +360,8 @@ public final class TaperSearch {
     boolean exited = false;
     for (int m = 0; m < h; m++) {
       int k = m < schedule.length && !exited ? schedule[m] : 0;
-      exited |= k == 0;
+      // A 0 is the exit once the contract runs; before its start it is only not there yet.
+      exited |= k == 0 && !option.contract().start().isAfter(start.plusMonths(m).atEndOfMonth());
       workers.add(k);
       breaches[m] = breachTable[m][capacity(option, start, m, k)];
     }

@@ -142,6 +142,25 @@ class ProjectionLimitsTest {
   }
 
   @Test
+  void aContractStartingLaterHoldsCasesFromItsStartAndIsNotAnExitBeforeIt() {
+    // The contract runs from 1 February to 31 May 2026 with 3 social workers; the projection
+    // runs January to June: none in January (not started), 3 from February to May, none in June.
+    Contract c =
+        ProjectionFixtures.contract(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 31), 3);
+    ProjectionInput in =
+        input(new BigDecimal("20"), team(), List.of(ManagedTeam.asContracted("M", "A", c)), 6, 200);
+    Simulation sim = CapacityProjection.simulate(in);
+    assertThat(
+            sim.project(ProjectionFixtures.COSTING).team("A").months().stream()
+                .map(Projection.Month::managedSocialWorkers))
+        .containsExactly(0, 3, 3, 3, 3, 0);
+    TaperSearch.Comparison cmp =
+        TaperSearch.cheapestSafe(
+            sim, ProjectionFixtures.COSTING, "M", BigDecimal.ONE, LocalDate.of(2025, 12, 1), 28);
+    assertThat(cmp.council().socialWorkers()).containsExactly(0, 3, 3, 3, 3, 0);
+  }
+
+  @Test
   void aBandsMeanIsRoundedOnce() throws Exception {
     // 9,999 runs of 0.01 and 10,001 of 0: the mean is 0.0049995, which is 0.00 to the penny (it
     // was rounded to 0.0050 first, then up to 0.01).
