@@ -35,6 +35,16 @@ final class ExtraWorkerStage {
 
   /** The infeasible plan: unplaced cases, the least extra FTE and the explanation. */
   static HandoverPlan solve(HandoverInstance in, Solving solving) {
+    return solve(in, solving, in.families.size() > ContinuityStage.LARGE_FAMILIES);
+  }
+
+  /**
+   * As {@link #solve(HandoverInstance, Solving)}; with {@code fill}, the receivers are first filled
+   * to their caps ({@link ExtraWorkerFill}): a fill that meets the lower bounds on the extra FTE
+   * and its cases is the answer, proven without search, and otherwise the solver's starting plan.
+   * Without, the solver alone (as on small instances, whose pinned plans it keeps).
+   */
+  static HandoverPlan solve(HandoverInstance in, Solving solving, boolean fill) {
     CaseHolder extra =
         new CaseHolder(
             "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
@@ -93,9 +103,29 @@ final class ExtraWorkerStage {
       double[] left = {solving.limit()};
       long[][] counts = null;
       long fte = 0;
-      for (int pass = 0; pass < 2; pass++) {
+      long[] bound = {0, 0};
+      ExtraWorkerFill.Fill start = null;
+      int firstPass = 0;
+      if (fill) {
+        bound = ExtraWorkerFill.lowerBound(in, classes, group);
+        start = ExtraWorkerFill.best(in, classes, group);
+        if (start != null && start.fte() == bound[0]) {
+          // the least FTE is proven by the bound; so are the fewest cases if the fill meets theirs
+          fte = start.fte();
+          counts = start.counts();
+          firstPass = start.cases() == bound[1] ? 2 : 1;
+        }
+        if (Solving.DEBUG) {
+          System.err.printf(
+              "extra worker: bound %d FTE/100, %d cases; fill %s%n",
+              bound[0],
+              bound[1],
+              start == null ? "none" : start.fte() + " FTE/100, " + start.cases() + " cases");
+        }
+      }
+      for (int pass = firstPass; pass < 2; pass++) {
         CpModel model = new CpModel();
-        IntVar e = model.newIntVar(0, maxFte, "extraFte");
+        IntVar e = model.newIntVar(Math.max(0, Math.min(bound[0], maxFte)), maxFte, "extraFte");
         IntVar[][] n = new IntVar[classes.size()][in.r + 1];
         LinearExprBuilder extraCases = LinearExpr.newBuilder();
         LinearExprBuilder extraWeight = LinearExpr.newBuilder();
@@ -145,10 +175,21 @@ final class ExtraWorkerStage {
         }
         if (pass == 0) {
           model.minimize(e);
+          if (start != null) {
+            // the fill as the starting plan
+            model.addHint(e, start.fte());
+            for (int k = 0; k < classes.size(); k++) {
+              for (int r = 0; r <= in.r; r++) {
+                if (n[k][r] != null) {
+                  model.addHint(n[k][r], start.counts()[k][r]);
+                }
+              }
+            }
+          }
         } else {
           model.addEquality(e, fte);
           model.minimize(extraCases);
-          if (in.families.size() > ContinuityStage.LARGE_FAMILIES) {
+          if (fill || in.families.size() > ContinuityStage.LARGE_FAMILIES) {
             // large instances: pass 0's plan, which has that FTE, as the starting point
             for (int k = 0; k < classes.size(); k++) {
               for (int r = 0; r <= in.r; r++) {
