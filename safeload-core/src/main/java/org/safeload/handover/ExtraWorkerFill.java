@@ -67,8 +67,7 @@ final class ExtraWorkerFill {
     long holdCases = 0;
     long holdWeight = 0;
     for (int r = 0; r < in.r; r++) {
-      holdCases +=
-          in.roomCases[r] < 0 ? supplyCases[r] : Math.min(in.roomCases[r], supplyCases[r]);
+      holdCases += in.roomCases[r] < 0 ? supplyCases[r] : Math.min(in.roomCases[r], supplyCases[r]);
       // a receiver's new weight is a sum of family weights: a multiple of g
       holdWeight +=
           in.roomWeight[r] < 0
@@ -240,7 +239,10 @@ final class ExtraWorkerFill {
     // At that FTE the extra worker holds at most wMax hundredths, so the receivers hold at least
     // totalWeight − wMax: for μ = m/M ≥ 0, C ≥ TC + μ·(TW − wMax) − Σ_r max(c_r + μ·w_r).
     long wMax =
-        group.maxWeightedPerFte().multiply(BigDecimal.valueOf(best)).setScale(0, RoundingMode.FLOOR)
+        group
+            .maxWeightedPerFte()
+            .multiply(BigDecimal.valueOf(best))
+            .setScale(0, RoundingMode.FLOOR)
             .longValueExact();
     long need = totalWeight - wMax;
     long leastCases = casesSoFar;
@@ -301,8 +303,8 @@ final class ExtraWorkerFill {
 
   /**
    * The best of the greedy fills (least FTE, then fewest cases on the extra worker), or null when
-   * none is found (caps on earlier dates, a receiver without caps whose knapsack would be too large,
-   * or a family the extra worker may not hold left over).
+   * none is found (caps on earlier dates, a receiver without caps whose knapsack would be too
+   * large, or a family the extra worker may not hold left over).
    */
   static Fill best(HandoverInstance in, List<FamilyClass> classes, WorkerGroup group) {
     if (!in.dateCaps.isEmpty() || group == null) {

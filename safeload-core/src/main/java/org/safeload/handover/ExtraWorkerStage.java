@@ -31,6 +31,11 @@ final class ExtraWorkerStage {
 
   private static final long HUNDRED = HandoverInstance.HUNDRED;
 
+  /** The virtual worker: an experienced social worker of 1 FTE (its FTE is the model's). */
+  private static final CaseHolder EXTRA =
+      new CaseHolder(
+          "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
+
   private ExtraWorkerStage() {}
 
   /** The infeasible plan: unplaced cases, the least extra FTE and the explanation. */
@@ -45,10 +50,7 @@ final class ExtraWorkerStage {
    * Without, the solver alone (as on small instances, whose pinned plans it keeps).
    */
   static HandoverPlan solve(HandoverInstance in, Solving solving, boolean fill) {
-    CaseHolder extra =
-        new CaseHolder(
-            "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
-    WorkerGroup group = in.policy.groupOf(extra);
+    WorkerGroup group = group(in);
     List<String> explanation = new ArrayList<>();
     List<Integer> holdable = new ArrayList<>();
     Set<Integer> unholdable = new HashSet<>();
@@ -62,27 +64,7 @@ final class ExtraWorkerStage {
         holdable.add(f);
       }
     }
-    // Classes with the virtual worker as receiver index in.r.
-    List<FamilyClass> classes = new ArrayList<>();
-    Map<List<Object>, FamilyClass> byKey = new LinkedHashMap<>();
-    for (int f : holdable) {
-      Family fam = in.families.get(f);
-      int[] eligible = fam.eligible();
-      if (extraMay(group, fam)) {
-        eligible = Arrays.copyOf(eligible, eligible.length + 1);
-        eligible[eligible.length - 1] = in.r;
-      }
-      int[] e = eligible;
-      FamilyClass c =
-          byKey.computeIfAbsent(
-              List.of(fam.size(), fam.weight(), Arrays.toString(e), fam.stage()),
-              key -> {
-                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e, fam.stage());
-                classes.add(created);
-                return created;
-              });
-      c.families.add(f);
-    }
+    List<FamilyClass> classes = classes(in, group, holdable);
     CpSolverStatus status = CpSolverStatus.OPTIMAL;
     BigDecimal extraFte = null;
     List<Integer> onExtra = new ArrayList<>();
@@ -189,6 +171,10 @@ final class ExtraWorkerStage {
         } else {
           model.addEquality(e, fte);
           model.minimize(extraCases);
+          if (fill && fte == bound[0]) {
+            // at the bound's FTE, the bound on its cases holds too
+            model.addGreaterOrEqual(extraCases, bound[1]);
+          }
           if (fill || in.families.size() > ContinuityStage.LARGE_FAMILIES) {
             // large instances: pass 0's plan, which has that FTE, as the starting point
             for (int k = 0; k < classes.size(); k++) {
@@ -289,6 +275,48 @@ final class ExtraWorkerStage {
     lines.addAll(explanation);
     return PlanAssembly.noPlan(
         in, HandoverPlan.Status.INFEASIBLE, unplaced, extraFte, lines, solving.elapsed());
+  }
+
+  /** The extra worker's policy group (null: no group covers it). */
+  static WorkerGroup group(HandoverInstance in) {
+    return in.policy.groupOf(EXTRA);
+  }
+
+  /** The families that a receiver or the extra worker may hold (input order). */
+  static List<Integer> holdable(HandoverInstance in, WorkerGroup group) {
+    List<Integer> holdable = new ArrayList<>();
+    for (int f = 0; f < in.families.size(); f++) {
+      Family fam = in.families.get(f);
+      if (extraMay(group, fam) || fam.eligible().length > 0) {
+        holdable.add(f);
+      }
+    }
+    return holdable;
+  }
+
+  /** Classes of the holdable families, with the virtual worker as receiver index {@code in.r}. */
+  static List<FamilyClass> classes(HandoverInstance in, WorkerGroup group, List<Integer> holdable) {
+    List<FamilyClass> classes = new ArrayList<>();
+    Map<List<Object>, FamilyClass> byKey = new LinkedHashMap<>();
+    for (int f : holdable) {
+      Family fam = in.families.get(f);
+      int[] eligible = fam.eligible();
+      if (extraMay(group, fam)) {
+        eligible = Arrays.copyOf(eligible, eligible.length + 1);
+        eligible[eligible.length - 1] = in.r;
+      }
+      int[] e = eligible;
+      FamilyClass c =
+          byKey.computeIfAbsent(
+              List.of(fam.size(), fam.weight(), Arrays.toString(e), fam.stage()),
+              key -> {
+                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e, fam.stage());
+                classes.add(created);
+                return created;
+              });
+      c.families.add(f);
+    }
+    return classes;
   }
 
   /** Whether the extra worker's policy group (null: none) may hold the whole family. */
