@@ -14,10 +14,13 @@ import org.safeload.caseload.WorkerGroup;
  * it is the answer, proven without search; otherwise it is the solver's hint (never an answer on
  * its own).
  *
- * <p>The bounds: a receiver can take at most its case room (and at most the cases of the families
- * it may hold), and at most its weight room, so the extra worker takes at least the cases and the
- * weight that the receivers' rooms together leave over; its FTE is at least what those need under
- * its policy group's caps per FTE.
+ * <p>The bounds, each valid for every plan: (1) a receiver takes at most its case room and its
+ * weight room, so the extra worker takes at least what the rooms together leave over; (2) the
+ * receivers together hold one set of families within their rooms added up (a knapsack over the
+ * pooled rooms, which knows how many heavy families there are); (3) for λ on a grid, {@code e ≥
+ * λ·(case term) + (1−λ)·(weight term)}, and each receiver holds at most its own best knapsack
+ * valued by λ (which knows that a receiver short of case room cannot use its weight room). The FTE
+ * bound is the largest of them; the bound on the extra worker's cases holds at that FTE.
  */
 final class ExtraWorkerFill {
 
