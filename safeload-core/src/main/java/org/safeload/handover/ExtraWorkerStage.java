@@ -31,14 +31,26 @@ final class ExtraWorkerStage {
 
   private static final long HUNDRED = HandoverInstance.HUNDRED;
 
+  /** The virtual worker: an experienced social worker of 1 FTE (its FTE is the model's). */
+  private static final CaseHolder EXTRA =
+      new CaseHolder(
+          "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
+
   private ExtraWorkerStage() {}
 
   /** The infeasible plan: unplaced cases, the least extra FTE and the explanation. */
   static HandoverPlan solve(HandoverInstance in, Solving solving) {
-    CaseHolder extra =
-        new CaseHolder(
-            "(extra)", "Extra social worker", null, Role.SOCIAL_WORKER, BigDecimal.ONE, false, 99);
-    WorkerGroup group = in.policy.groupOf(extra);
+    return solve(in, solving, in.families.size() > ContinuityStage.LARGE_FAMILIES);
+  }
+
+  /**
+   * As {@link #solve(HandoverInstance, Solving)}; with {@code fill}, the receivers are first filled
+   * to their caps ({@link ExtraWorkerFill}): a fill that meets the lower bounds on the extra FTE
+   * and its cases is the answer, proven without search, and otherwise the solver's starting plan.
+   * Without, the solver alone (as on small instances, whose pinned plans it keeps).
+   */
+  static HandoverPlan solve(HandoverInstance in, Solving solving, boolean fill) {
+    WorkerGroup group = group(in);
     List<String> explanation = new ArrayList<>();
     List<Integer> holdable = new ArrayList<>();
     Set<Integer> unholdable = new HashSet<>();
@@ -52,27 +64,7 @@ final class ExtraWorkerStage {
         holdable.add(f);
       }
     }
-    // Classes with the virtual worker as receiver index in.r.
-    List<FamilyClass> classes = new ArrayList<>();
-    Map<List<Object>, FamilyClass> byKey = new LinkedHashMap<>();
-    for (int f : holdable) {
-      Family fam = in.families.get(f);
-      int[] eligible = fam.eligible();
-      if (extraMay(group, fam)) {
-        eligible = Arrays.copyOf(eligible, eligible.length + 1);
-        eligible[eligible.length - 1] = in.r;
-      }
-      int[] e = eligible;
-      FamilyClass c =
-          byKey.computeIfAbsent(
-              List.of(fam.size(), fam.weight(), Arrays.toString(e), fam.stage()),
-              key -> {
-                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e, fam.stage());
-                classes.add(created);
-                return created;
-              });
-      c.families.add(f);
-    }
+    List<FamilyClass> classes = classes(in, group, holdable);
     CpSolverStatus status = CpSolverStatus.OPTIMAL;
     BigDecimal extraFte = null;
     List<Integer> onExtra = new ArrayList<>();
@@ -93,9 +85,29 @@ final class ExtraWorkerStage {
       double[] left = {solving.limit()};
       long[][] counts = null;
       long fte = 0;
-      for (int pass = 0; pass < 2; pass++) {
+      long[] bound = {0, 0};
+      ExtraWorkerFill.Fill start = null;
+      int firstPass = 0;
+      if (fill) {
+        bound = ExtraWorkerFill.lowerBound(in, classes, group);
+        start = ExtraWorkerFill.best(in, classes, group);
+        if (start != null && start.fte() == bound[0]) {
+          // the least FTE is proven by the bound; so are the fewest cases if the fill meets theirs
+          fte = start.fte();
+          counts = start.counts();
+          firstPass = start.cases() == bound[1] ? 2 : 1;
+        }
+        if (Solving.DEBUG) {
+          System.err.printf(
+              "extra worker: bound %d FTE/100, %d cases; fill %s%n",
+              bound[0],
+              bound[1],
+              start == null ? "none" : start.fte() + " FTE/100, " + start.cases() + " cases");
+        }
+      }
+      for (int pass = firstPass; pass < 2; pass++) {
         CpModel model = new CpModel();
-        IntVar e = model.newIntVar(0, maxFte, "extraFte");
+        IntVar e = model.newIntVar(Math.max(0, Math.min(bound[0], maxFte)), maxFte, "extraFte");
         IntVar[][] n = new IntVar[classes.size()][in.r + 1];
         LinearExprBuilder extraCases = LinearExpr.newBuilder();
         LinearExprBuilder extraWeight = LinearExpr.newBuilder();
@@ -145,10 +157,25 @@ final class ExtraWorkerStage {
         }
         if (pass == 0) {
           model.minimize(e);
+          if (start != null) {
+            // the fill as the starting plan
+            model.addHint(e, start.fte());
+            for (int k = 0; k < classes.size(); k++) {
+              for (int r = 0; r <= in.r; r++) {
+                if (n[k][r] != null) {
+                  model.addHint(n[k][r], start.counts()[k][r]);
+                }
+              }
+            }
+          }
         } else {
           model.addEquality(e, fte);
           model.minimize(extraCases);
-          if (in.families.size() > ContinuityStage.LARGE_FAMILIES) {
+          if (fill && fte == bound[0]) {
+            // at the bound's FTE, the bound on its cases holds too
+            model.addGreaterOrEqual(extraCases, bound[1]);
+          }
+          if (fill || in.families.size() > ContinuityStage.LARGE_FAMILIES) {
             // large instances: pass 0's plan, which has that FTE, as the starting point
             for (int k = 0; k < classes.size(); k++) {
               for (int r = 0; r <= in.r; r++) {
@@ -248,6 +275,48 @@ final class ExtraWorkerStage {
     lines.addAll(explanation);
     return PlanAssembly.noPlan(
         in, HandoverPlan.Status.INFEASIBLE, unplaced, extraFte, lines, solving.elapsed());
+  }
+
+  /** The extra worker's policy group (null: no group covers it). */
+  static WorkerGroup group(HandoverInstance in) {
+    return in.policy.groupOf(EXTRA);
+  }
+
+  /** The families that a receiver or the extra worker may hold (input order). */
+  static List<Integer> holdable(HandoverInstance in, WorkerGroup group) {
+    List<Integer> holdable = new ArrayList<>();
+    for (int f = 0; f < in.families.size(); f++) {
+      Family fam = in.families.get(f);
+      if (extraMay(group, fam) || fam.eligible().length > 0) {
+        holdable.add(f);
+      }
+    }
+    return holdable;
+  }
+
+  /** Classes of the holdable families, with the virtual worker as receiver index {@code in.r}. */
+  static List<FamilyClass> classes(HandoverInstance in, WorkerGroup group, List<Integer> holdable) {
+    List<FamilyClass> classes = new ArrayList<>();
+    Map<List<Object>, FamilyClass> byKey = new LinkedHashMap<>();
+    for (int f : holdable) {
+      Family fam = in.families.get(f);
+      int[] eligible = fam.eligible();
+      if (extraMay(group, fam)) {
+        eligible = Arrays.copyOf(eligible, eligible.length + 1);
+        eligible[eligible.length - 1] = in.r;
+      }
+      int[] e = eligible;
+      FamilyClass c =
+          byKey.computeIfAbsent(
+              List.of(fam.size(), fam.weight(), Arrays.toString(e), fam.stage()),
+              key -> {
+                FamilyClass created = new FamilyClass(fam.size(), fam.weight(), e, fam.stage());
+                classes.add(created);
+                return created;
+              });
+      c.families.add(f);
+    }
+    return classes;
   }
 
   /** Whether the extra worker's policy group (null: none) may hold the whole family. */
