@@ -193,7 +193,6 @@ public final class TaperSearch {
             : plan(
                 breaches,
                 best,
-                table,
                 in,
                 option,
                 start,
@@ -201,12 +200,12 @@ public final class TaperSearch {
                 controlled,
                 decidedOn,
                 noticeDays,
-                size);
+                size,
+                ManagedCosts.pence(table, Arrays.copyOf(best, h)));
     TaperPlan council =
         plan(
             breaches,
             Arrays.copyOf(councilPlan, controlled),
-            table,
             in,
             option,
             start,
@@ -308,35 +307,6 @@ public final class TaperSearch {
     return schedule;
   }
 
-  private static TaperPlan plan(
-      int[][] breachTable,
-      int[] schedule,
-      long[][] table,
-      ProjectionInput in,
-      ManagedTeam option,
-      YearMonth start,
-      long allowed,
-      int controlled,
-      LocalDate decidedOn,
-      int noticeDays,
-      int size) {
-    int h = in.months();
-    int[] full = Arrays.copyOf(schedule, h);
-    return plan(
-        breachTable,
-        schedule,
-        table,
-        in,
-        option,
-        start,
-        allowed,
-        controlled,
-        decidedOn,
-        noticeDays,
-        size,
-        ManagedCosts.pence(table, full));
-  }
-
   /**
    * A schedule's plan: its costs, and each month's breaches read from the breach table the search
    * used (the team's, or the service's), so the plan shown is judged as the search judged it.
@@ -344,7 +314,6 @@ public final class TaperSearch {
   private static TaperPlan plan(
       int[][] breachTable,
       int[] schedule,
-      long[][] table,
       ProjectionInput in,
       ManagedTeam option,
       YearMonth start,
