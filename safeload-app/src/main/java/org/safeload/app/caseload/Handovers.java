@@ -502,7 +502,6 @@ public class Handovers {
       }
     }
     Snapshot s = snapshots.snapshot(on);
-    Map<String, LocalDate> moveDates = new HashMap<>();
     Map<String, OpenCase> open = new HashMap<>();
     s.open().forEach(c -> open.put(c.caseId(), c));
     // What changed since the plan was made: each move's problems, by its place in the plan.
@@ -529,11 +528,16 @@ public class Handovers {
         continue;
       }
       index.put(c.caseId(), i);
-      LocalDate date = m.date() == null ? today : m.date();
-      moveDates.put(c.caseId(), date);
       // Families are not checked: the plan keeps them together, and a manager may part them.
       cases.add(
-          new HandoverCase(c.caseId(), c.childId(), null, c.type(), c.worker(), Set.of(), date));
+          new HandoverCase(
+              c.caseId(),
+              c.childId(),
+              null,
+              c.type(),
+              c.worker(),
+              Set.of(),
+              m.date() == null ? today : m.date()));
       assignment.put(c.caseId(), m.to());
       CaseHolder to = m.to() == null ? null : s.holders().get(m.to());
       if (to != null) {
@@ -623,7 +627,7 @@ public class Handovers {
       if (to != null && !to.id().equals(c.currentWorker())) {
         // A move on a later day is recorded for the start of that day (Europe/London): the
         // caseloads on that day and after count it, today's do not.
-        LocalDate date = moveDates.get(c.caseId());
+        LocalDate date = c.moveBy();
         allocations.add(
             new CaseActivity.Allocation(
                 c.caseId(),
