@@ -131,6 +131,9 @@ public class UnallocatedCases {
   @Requires(Capability.READ_CASES)
   @Transactional // the read is audited: a write
   public CaseAllocation allocation(String caseRef, LocalDate on, boolean allTeams) {
+    if (on.isBefore(snapshots.today())) {
+      throw new InvalidInputException("on", "Recommendations are for today or a later date");
+    }
     Snapshot s = snapshots.snapshot(on);
     OpenCase c = openCase(s, caseRef);
     List<CaseHolder> candidates =

@@ -168,12 +168,7 @@ class CaseloadApi {
       @PathVariable String caseRef,
       @RequestParam(defaultValue = "false") boolean allTeams,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    LocalDate date = orToday(on);
-    if (date.isBefore(boards.today())) {
-      throw new org.safeload.app.platform.InvalidInputException(
-          "on", "Recommendations are for today or a later date");
-    }
-    return unallocated.allocation(caseRef, date, allTeams);
+    return unallocated.allocation(caseRef, orToday(on), allTeams);
   }
 
   /** An allocation request: the case, the worker, and a reason when a soft target is exceeded. */

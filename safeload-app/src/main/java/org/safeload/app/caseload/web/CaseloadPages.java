@@ -139,11 +139,13 @@ class CaseloadPages {
       @RequestParam(required = false) String on,
       Model model) {
     LocalDate date = date(on, "on", model);
-    if (date.isBefore(boards.today())) {
-      model.addAttribute("errors", Map.of("on", "Recommendations are for today or a later date"));
+    try {
+      model.addAttribute("a", unallocated.allocation(caseRef, date, allTeams));
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", FormErrors.allOf(e));
       date = boards.today();
+      model.addAttribute("a", unallocated.allocation(caseRef, date, allTeams));
     }
-    model.addAttribute("a", unallocated.allocation(caseRef, date, allTeams));
     model.addAttribute("on", date);
     model.addAttribute("later", date.isAfter(boards.today()));
     model.addAttribute("allTeams", allTeams);
