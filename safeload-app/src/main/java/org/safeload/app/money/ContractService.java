@@ -147,11 +147,11 @@ public class ContractService {
         .flatMap(
             t ->
                 Optional.ofNullable(t.agency().monthly(role))
-                    .map(m -> new AgencyMonth(m, t.examples(), t.source())));
+                    .map(m -> new AgencyMonth(m, t.examples())));
   }
 
-  /** An agency worker's monthly cost, with where the figures come from. */
-  public record AgencyMonth(BigDecimal amount, boolean examples, String source) {}
+  /** An agency worker's monthly cost, and whether it is from the demo's example figures. */
+  public record AgencyMonth(BigDecimal amount, boolean examples) {}
 
   /** The costing engine, with the council's key-decision rule. */
   public ContractCosting costing() {

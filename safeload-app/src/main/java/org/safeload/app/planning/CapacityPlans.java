@@ -114,13 +114,7 @@ public class CapacityPlans {
       BigDecimal breachLevelPercent,
       Integer extendMonths,
       LocalDate exitOn,
-      boolean backfill) {
-
-    /** Every setting at its default. */
-    public static Settings defaults() {
-      return new Settings(null, null, null, null, null, null, null, null, null, null, false);
-    }
-  }
+      boolean backfill) {}
 
   /**
    * Recruits awaiting registration, joining one team: their registration takes between {@code
@@ -218,25 +212,20 @@ public class CapacityPlans {
     Team team = organisation.team(stored.teamId());
     List<FieldProblem> problems = new ArrayList<>();
     int extend = within(settings.extendMonths(), 0, 0, 24, "extendMonths", problems);
+    Contract contract = stored.contract();
+    LocalDate runsTo = contract.end().plusMonths(extend);
     LocalDate exitOn = settings.exitOn();
-    if (exitOn != null
-        && (exitOn.isBefore(stored.contract().start())
-            || exitOn.isAfter(stored.contract().end().plusMonths(extend)))) {
+    if (exitOn != null && (exitOn.isBefore(contract.start()) || exitOn.isAfter(runsTo))) {
       problems.add(
           FieldProblem.of(
               "exitOn",
               "The exit must fall within the contract, from "
-                  + org.safeload.app.platform.Show.inWords(stored.contract().start())
+                  + org.safeload.app.platform.Show.inWords(contract.start())
                   + " to "
-                  + org.safeload.app.platform.Show.inWords(
-                      stored.contract().end().plusMonths(extend))));
+                  + org.safeload.app.platform.Show.inWords(runsTo)));
     }
     BigDecimal level = percent(settings.breachLevelPercent(), "10", "breachLevelPercent", problems);
-    Contract contract = stored.contract();
-    LocalDate runsTo = contract.end().plusMonths(extend);
-    if (contract.status() == ContractStatus.ENDED
-        || contract.status() == ContractStatus.TERMINATED
-        || runsTo.isBefore(YearMonth.from(organisation.today()).atDay(1))) {
+    if (ended(contract, runsTo, YearMonth.from(organisation.today()))) {
       problems.add(
           FieldProblem.of(
               "contract",
@@ -307,9 +296,11 @@ public class CapacityPlans {
     } else if (target.stripTrailingZeros().scale() > 2) {
       problems.add(FieldProblem.of("target", "The target has at most 2 decimal places"));
     }
-    if (s.turnoverPercent() != null) {
-      percent(s.turnoverPercent(), "0", "turnoverPercent", problems);
-    }
+    // The monthly turnover entered, as a share; null: from the records.
+    BigDecimal enteredTurnover =
+        s.turnoverPercent() == null
+            ? null
+            : percent(s.turnoverPercent(), "0", "turnoverPercent", problems);
     if (s.agencyMonthlyRate() != null
         && (s.agencyMonthlyRate().signum() < 0
             || s.agencyMonthlyRate().stripTrailingZeros().scale() > 2
@@ -352,11 +343,11 @@ public class CapacityPlans {
     Map<Long, List<WorkerDetails>> byTeam = byTeam(workers);
     List<WorkerDetails> serviceWorkers = new ArrayList<>();
     teams.forEach(t -> serviceWorkers.addAll(byTeam.getOrDefault(t.id(), List.of())));
-    boolean turnoverFromRecords = s.turnoverPercent() == null;
+    boolean turnoverFromRecords = enteredTurnover == null;
     double turnover =
         turnoverFromRecords
             ? TeamWorkforce.monthlyTurnover(serviceWorkers, today)
-            : s.turnoverPercent().movePointLeft(2).doubleValue();
+            : enteredTurnover.doubleValue();
     Optional<ContractService.AgencyMonth> caps =
         s.agencyMonthlyRate() == null
             ? contracts.agencyMonth(Role.SOCIAL_WORKER)
@@ -404,9 +395,7 @@ public class CapacityPlans {
       if (!planned
           && (c.teamId() == null
               || !teamIds.contains(c.teamId())
-              || c.contract().status() == ContractStatus.ENDED
-              || c.contract().status() == ContractStatus.TERMINATED
-              || c.contract().end().isBefore(start.atDay(1)))) {
+              || ended(c.contract(), c.contract().end(), start))) {
         continue;
       }
       if (planned) {
@@ -502,6 +491,13 @@ public class CapacityPlans {
       }
     }
     return byTeam;
+  }
+
+  /** Whether a contract has ended before a month begins (or is marked ended or terminated). */
+  private static boolean ended(Contract c, LocalDate lastDay, YearMonth month) {
+    return c.status() == ContractStatus.ENDED
+        || c.status() == ContractStatus.TERMINATED
+        || lastDay.isBefore(month.atDay(1));
   }
 
   private static void check(Recruits r, List<Team> teams, List<FieldProblem> problems) {
