@@ -31,23 +31,11 @@ public final class TeamWorkforce {
 
   private TeamWorkforce() {}
 
-  /** The team's plan from its workers on a day, its agency workers those in post. */
-  public static TeamPlan plan(
-      String team,
-      Map<CaseType, Integer> openCases,
-      Referrals referrals,
-      List<WorkerDetails> workers,
-      LocalDate on,
-      int months,
-      BigDecimal agencyMonthlyRate,
-      List<TeamPlan.Recruits> recruits) {
-    return plan(team, openCases, referrals, workers, on, months, agencyMonthlyRate, recruits, null);
-  }
-
   /**
-   * The team's plan from its workers on a day; with {@code backfillTo}, agency workers fill every
-   * vacancy up to that many permanent case-holding posts each month (the agency workers in post now
-   * are taken to be filling vacancies, so are not counted again).
+   * The team's plan from its workers on a day. Its agency workers are those in post, or, with
+   * {@code backfillTo}, one for every vacancy up to that many permanent case-holding posts each
+   * month (the agency workers in post now are taken to be filling vacancies, so are not counted
+   * again).
    */
   public static TeamPlan plan(
       String team,

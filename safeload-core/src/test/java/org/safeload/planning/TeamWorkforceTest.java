@@ -62,7 +62,8 @@ class TeamWorkforceTest {
             ON,
             6,
             new BigDecimal("7054.67"),
-            List.of());
+            List.of(),
+            null);
     assertThat(plan.workers()).isEqualTo(3);
     assertThat(plan.fte()).isEqualByComparingTo("2.8");
     assertThat(plan.starters())
