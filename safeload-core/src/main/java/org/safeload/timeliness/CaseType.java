@@ -10,7 +10,8 @@ public enum CaseType implements Coded {
   CIN("cin", "Child in need"),
   CP("cp", "Child protection"),
   PLO("plo", "Pre-proceedings (PLO)"),
-  COURT("court", "Care proceedings (court)");
+  COURT("court", "Care proceedings (court)"),
+  CLA("cla", "Looked after (in care)");
 
   private final String code;
   private final String label;

@@ -59,7 +59,13 @@ public final class EventCsv {
           "due_date");
   public static final Set<String> VISIT_DETAILS = Set.of("seen", "not-seen");
   public static final Set<String> MEETING_KINDS =
-      Set.of("strategy-discussion", "icpc", "rcpc", "core-group", "cin-review");
+      Set.of(
+          "strategy-discussion",
+          "strategy-discussion-no-icpc",
+          "icpc",
+          "rcpc",
+          "core-group",
+          "cin-review");
 
   /** A file larger than this is read in runs of this size on several threads. */
   static final int RUN_BYTES = 8 << 20;
@@ -224,6 +230,7 @@ public final class EventCsv {
             case MEETING -> "\"icpc\"";
             case CASE_TYPE_CHANGED, ALLOCATED -> "cp";
             case STEPPED_DOWN -> i % 2 == 0 ? "cin" : "";
+            case MEASURED_FROM -> "cp-visit-10wd rcpc-3m-then-6m";
             case DOCUMENT_SUBMITTED -> "\"a \"\"report\"\"\"";
             default -> "";
           };

@@ -1088,6 +1088,15 @@ final class EventRows {
                       + ")"));
         }
       }
+      case MEASURED_FROM -> {
+        if (detailId < 0) {
+          problems.add(
+              new FieldProblem(
+                  ln,
+                  "detail",
+                  "A measured-from names the rules it starts (rule ids, separated by spaces)"));
+        }
+      }
       case TRANSFERRED -> {
         if (vLen[TEAM] == 0) {
           problems.add(new FieldProblem(ln, "team_id", "A transfer names the team it goes to"));

@@ -20,7 +20,12 @@ public enum EventType implements Coded {
   TRANSFERRED("transferred", "Transferred"),
   STEPPED_DOWN("stepped-down", "Stepped down"),
   CLOSED("closed", "Closed"),
-  SUPERVISION("supervision", "Supervision");
+  SUPERVISION("supervision", "Supervision"),
+  /**
+   * From this instant on, the rules named in the detail (rule ids, separated by spaces) are
+   * measured on this case; what came before is not (an extract that holds only a latest visit).
+   */
+  MEASURED_FROM("measured-from", "Measured from");
 
   private static final EventType[] VALUES = values();
   private final String code;

@@ -33,7 +33,11 @@ public final class Timeliness {
       boolean[] anchorDetails,
       int targetType,
       boolean[] targetDetails,
-      boolean[] types) {}
+      boolean[] types,
+      boolean[] measuredDetails) {}
+
+  /** No measured-from for a rule on a case: everything counts. */
+  private static final long ALWAYS = Long.MIN_VALUE;
 
   /**
    * Works out the log's orders by case and by worker now, rather than on first evaluation: a log
@@ -85,7 +89,8 @@ public final class Timeliness {
               details(log, rule.anchor()),
               rule.target() == null ? -1 : rule.target().type().ordinal(),
               details(log, rule.target()),
-              types);
+              types,
+              measuredDetails(log, rule.id()));
     }
     int n = log.size;
     int[] caseTypeOfDetail = new int[log.details.size()];
@@ -169,9 +174,18 @@ public final class Timeliness {
     KpiItems items = new KpiItems();
     long[] nextTarget = new long[64];
     long[] nextEnd = new long[64];
+    long[] measuredFrom = new long[rules.length];
+    boolean anyMeasured = false;
+    for (Compiled rule : rules) {
+      anyMeasured |= rule.measuredDetails() != null;
+    }
     for (int c = fromCase; c < toCase; c++) {
       int from = starts[c];
       int to = starts[c + 1];
+      Arrays.fill(measuredFrom, ALWAYS);
+      if (anyMeasured) {
+        measuredFrom(log, order, from, to, rules, asOfEnd, measuredFrom);
+      }
       if (to - from > nextTarget.length) {
         nextTarget = new long[Integer.highestOneBit(to - from) * 2];
         nextEnd = new long[nextTarget.length];
@@ -200,14 +214,26 @@ public final class Timeliness {
                   refDone,
                   nextTarget,
                   nextEnd,
+                  measuredFrom[r],
                   asOfEnd,
                   soonDay,
                   items);
-          case BEFORE_DUE -> beforeDue(log, order, from, to, r, rule, asOfEnd, soonDay, items);
+          case BEFORE_DUE ->
+              beforeDue(log, order, from, to, r, rule, measuredFrom[r], asOfEnd, soonDay, items);
           case RECURRING -> {
             if (!rule.rule().perWorker()) {
               recurringCase(
-                  log, order, from, to, r, rule, caseTypeOfDetail, asOfEnd, soonDay, items);
+                  log,
+                  order,
+                  from,
+                  to,
+                  r,
+                  rule,
+                  caseTypeOfDetail,
+                  measuredFrom[r],
+                  asOfEnd,
+                  soonDay,
+                  items);
             }
           }
         }
@@ -228,6 +254,51 @@ public final class Timeliness {
       }
     }
     return wanted;
+  }
+
+  /**
+   * The details (of any event) that name a rule among their space-separated words: a {@code
+   * measured-from} with one of them starts that rule. Null when none does.
+   */
+  private static boolean[] measuredDetails(EventLog log, String ruleId) {
+    boolean[] wanted = null;
+    for (int d = 0; d < log.details.size(); d++) {
+      for (String word : log.details.get(d).strip().split("\\s+")) {
+        if (word.equals(ruleId)) {
+          if (wanted == null) {
+            wanted = new boolean[log.details.size()];
+          }
+          wanted[d] = true;
+        }
+      }
+    }
+    return wanted;
+  }
+
+  /** The instant each rule is measured from on a case: its latest measured-from by the as-of. */
+  private static void measuredFrom(
+      EventLog log, int[] order, int from, int to, Compiled[] rules, long asOfEnd, long[] into) {
+    int type = EventType.MEASURED_FROM.ordinal();
+    for (int k = from; k < to; k++) {
+      int row = order[k];
+      if (log.type[row] != type || log.at[row] > asOfEnd || log.detail[row] < 0) {
+        continue;
+      }
+      for (int r = 0; r < rules.length; r++) {
+        boolean[] named = rules[r].measuredDetails();
+        if (named != null && named[log.detail[row]]) {
+          into[r] = log.at[row];
+        }
+      }
+    }
+  }
+
+  /** Whether a row is a measured-from that starts this rule. */
+  private static boolean startsMeasuring(EventLog log, int row, Compiled rule) {
+    return rule.measuredDetails() != null
+        && log.type[row] == EventType.MEASURED_FROM.ordinal()
+        && log.detail[row] >= 0
+        && rule.measuredDetails()[log.detail[row]];
   }
 
   private static boolean matches(EventLog log, int row, int type, boolean[] details) {
@@ -295,6 +366,7 @@ public final class Timeliness {
       long[] refDone,
       long[] nextTarget,
       long[] nextEnd,
+      long measuredFrom,
       long asOfEnd,
       int soonDay,
       KpiItems items) {
@@ -321,7 +393,8 @@ public final class Timeliness {
       if (log.teamOf[row] >= 0) {
         team = log.teamOf[row];
       }
-      if (!matches(log, row, rule.anchorType(), rule.anchorDetails())) {
+      if (!matches(log, row, rule.anchorType(), rule.anchorDetails())
+          || log.at[row] < measuredFrom) {
         continue;
       }
       long deadline = deadline(rule.rule().window(), log.at[row], log.day[row]);
@@ -353,6 +426,7 @@ public final class Timeliness {
       int to,
       int r,
       Compiled rule,
+      long measuredFrom,
       long asOfEnd,
       int soonDay,
       KpiItems items) {
@@ -370,7 +444,8 @@ public final class Timeliness {
         team = log.teamOf[row];
       }
       if (!matches(log, row, rule.anchorType(), rule.anchorDetails())
-          || log.due[row] == EventLog.NO_DATE) {
+          || log.due[row] == EventLog.NO_DATE
+          || log.at[row] < measuredFrom) {
         continue;
       }
       int dueBy = calendar.workingDaysBefore(log.due[row], rule.rule().window().amount());
@@ -398,6 +473,7 @@ public final class Timeliness {
       int r,
       Compiled rule,
       int[] caseTypeOfDetail,
+      long measuredFrom,
       long asOfEnd,
       int soonDay,
       KpiItems items) {
@@ -441,15 +517,20 @@ public final class Timeliness {
           open
               && !closing
               && (kpi.whileCaseTypes().isEmpty() || (newType >= 0 && rule.types()[newType]));
-      // A target first: it meets (or is late for) the item that is due.
+      // A target first: it meets (or is late for) the item that is due. Items that fall due from
+      // before the case is measured from are not counted (they cannot be known).
       if (active && matches(log, row, rule.targetType(), rule.targetDetails())) {
-        item(items, r, log, caseIdx, child, worker, team, anchor, deadline, at, asOfEnd, soonDay);
+        boolean sameInstantStart =
+            log.type[anchor] == EventType.MEASURED_FROM.ordinal() && log.at[anchor] == at;
+        if (log.at[anchor] >= measuredFrom && !sameInstantStart) {
+          item(items, r, log, caseIdx, child, worker, team, anchor, deadline, at, asOfEnd, soonDay);
+        }
         deadline = deadline(kpi.window(), at, log.day[row]);
         anchor = row;
       }
       if (active && !applies) {
         // The obligation ends: an item already overdue counts; one not yet due does not.
-        if (deadline < at) {
+        if (deadline < at && log.at[anchor] >= measuredFrom) {
           item(
               items, r, log, caseIdx, child, worker, team, anchor, deadline, NONE, asOfEnd,
               soonDay);
@@ -467,13 +548,18 @@ public final class Timeliness {
         deadline = deadline(w, at, log.day[row]);
         anchor = row;
         active = true;
+      } else if (applies && startsMeasuring(log, row, rule) && !(active && log.at[anchor] == at)) {
+        // Measured from here: the next target is due a whole window on (the last one is not known).
+        deadline = deadline(kpi.window(), at, log.day[row]);
+        anchor = row;
+        active = true;
       }
       type = newType;
       if (closing) {
         open = false;
       }
     }
-    if (active) {
+    if (active && log.at[anchor] >= measuredFrom) {
       item(items, r, log, caseIdx, child, worker, team, anchor, deadline, NONE, asOfEnd, soonDay);
     }
   }

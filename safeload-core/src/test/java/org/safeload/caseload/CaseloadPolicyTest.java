@@ -362,7 +362,7 @@ class CaseloadPolicyTest {
               """);
       assertThat(problems)
           .containsExactlyInAnyOrder(
-              "2 weights.cpp: is not a case type; expected one of: assessment, cin, cp, plo, court",
+              "2 weights.cpp: is not a case type; expected one of: assessment, cin, cp, plo, court, cla",
               "8 groups[0].colour: unknown field; expected one of: id, name, when, maxCases,"
                   + " maxCasesPerFte, maxWeightedPerFte, excludeCaseTypes, targetCasesPerFte,"
                   + " targetWeightedPerFte",
@@ -454,7 +454,7 @@ class CaseloadPolicyTest {
                   + " advanced-practitioner (not chief)",
               "4 groups[0].when.asye: must be true or false (not maybe)",
               "4 groups[0].when.minPqeYears: must be at least 0 (not -2)",
-              "5 groups[0].excludeCaseTypes: must be case types: assessment, cin, cp, plo, court"
+              "5 groups[0].excludeCaseTypes: must be case types: assessment, cin, cp, plo, court, cla"
                   + " (not section-47)");
     }
 

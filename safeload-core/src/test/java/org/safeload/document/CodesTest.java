@@ -88,7 +88,7 @@ class CodesTest {
 
   @Test
   void theListsInMessagesAreUnchanged() {
-    assertThat(Codes.codes(CaseType.class)).isEqualTo("assessment, cin, cp, plo, court");
+    assertThat(Codes.codes(CaseType.class)).isEqualTo("assessment, cin, cp, plo, court, cla");
     assertThat(Codes.codes(Role.class))
         .isEqualTo(
             "social-worker, advanced-practitioner, team-manager, business-support,"

@@ -32,7 +32,10 @@ class HandoverBruteForceTest {
 
   private static final Logger LOG = Logger.getLogger(HandoverBruteForceTest.class.getName());
   private static final CaseloadPolicy POLICY = CaseloadPolicy.defaultPolicy();
-  private static final CaseType[] TYPES = CaseType.values();
+  // The five types these instances were drawn from (before children in care were a case type).
+  private static final CaseType[] TYPES = {
+    CaseType.ASSESSMENT, CaseType.CIN, CaseType.CP, CaseType.PLO, CaseType.COURT
+  };
 
   static java.util.stream.LongStream seeds() {
     return java.util.stream.LongStream.rangeClosed(1, 60);

@@ -68,6 +68,8 @@ class ProjectionHistoryTest {
             CaseType.PLO,
             0,
             CaseType.COURT,
+            0,
+            CaseType.CLA,
             0),
         e.caseMonths());
     assertEquals(0.5, e.moves().change(CaseType.ASSESSMENT, CaseType.CIN));

@@ -91,7 +91,8 @@ class EventCsvAndRulesTest {
             "assessment-45wd",
             "icpc-15wd",
             "rcpc-3m-then-6m",
-            "cp-visit-10wd");
+            "cp-visit-10wd",
+            "cla-visit-6w");
   }
 
   @Test
@@ -103,7 +104,12 @@ class EventCsvAndRulesTest {
             .replace("every: {workingDays: 10}", "every: {workingDays: 15}");
     KpiRuleSet set = KpiRuleSet.read(edited);
     assertThat(set.id()).isEqualTo("northbridge");
-    assertThat(set.rules().getLast().window())
+    assertThat(
+            set.rules().stream()
+                .filter(r -> r.id().equals("cp-visit-10wd"))
+                .findFirst()
+                .orElseThrow()
+                .window())
         .isEqualTo(new KpiRule.Window(KpiRule.Unit.WORKING_DAYS, 15));
   }
 

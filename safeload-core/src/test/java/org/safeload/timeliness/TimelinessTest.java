@@ -109,6 +109,94 @@ class TimelinessTest {
   }
 
   @Test
+  void aCaseMeasuredFromItsLatestVisitIsJudgedOnlyOnTheIntervalRunningSince() {
+    // On a plan from Mon 8 Jan 2024, the only visit known is Mon 4 March (an extract holds the
+    // latest). Measured from it, the next is due 10 working days on, Mon 18 March: pending (and
+    // due soon) on Tue 12 March, overdue on Mon 25 March. The plan's start gives no item.
+    String rows =
+        """
+        t1,2024-01-08T00:00,case-type-changed,C1,K1,W1,T1,cp,,
+        v1,2024-03-04T00:00,visit,C1,K1,W1,T1,seen,,
+        m1,2024-03-04T00:00,measured-from,C1,K1,,,cp-visit-10wd rcpc-3m-then-6m,,
+        """;
+    assertThat(items("statutory", "cp-visit-10wd", rows, "2024-03-12"))
+        .containsExactly("C1 pending+soon 2024-03-18");
+    assertThat(items("statutory", "cp-visit-10wd", rows, "2024-03-25"))
+        .containsExactly("C1 overdue 2024-03-18");
+    // Without it the plan's first visit was due 22 January and came late.
+    String unmeasured = rows.substring(0, rows.indexOf("m1,"));
+    assertThat(items("statutory", "cp-visit-10wd", unmeasured, "2024-03-25"))
+        .containsExactly("C1 late 2024-01-22", "C1 overdue 2024-03-18");
+    // The order of a visit and its measured-from at one instant does not matter.
+    String swapped =
+        """
+        t1,2024-01-08T00:00,case-type-changed,C1,K1,W1,T1,cp,,
+        m1,2024-03-04T00:00,measured-from,C1,K1,,,cp-visit-10wd,,
+        v1,2024-03-04T00:00,visit,C1,K1,W1,T1,seen,,
+        """;
+    assertThat(items("statutory", "cp-visit-10wd", swapped, "2024-03-25"))
+        .containsExactly("C1 overdue 2024-03-18");
+  }
+
+  @Test
+  void aReviewConferenceMeasuredFromTheLatestReviewWithNoInitialConferenceKnown() {
+    // Only the latest review (Mon 5 Feb 2024) is known: the next is due 6 months on, 5 August.
+    String rows =
+        """
+        t1,2024-01-08T00:00,case-type-changed,C1,K1,W1,T1,cp,,
+        m1,2024-02-05T00:00,meeting,C1,K1,W1,T1,rcpc,,
+        f1,2024-02-05T00:00,measured-from,C1,K1,,,cp-visit-10wd rcpc-3m-then-6m,,
+        """;
+    assertThat(items("statutory", "rcpc-3m-then-6m", rows, "2024-07-01"))
+        .containsExactly("C1 pending 2024-08-05");
+    assertThat(items("statutory", "rcpc-3m-then-6m", rows, "2024-09-30"))
+        .containsExactly("C1 overdue 2024-08-05");
+    // A rule it does not name is measured as before.
+    assertThat(items("statutory", "cla-visit-6w", rows, "2024-09-30")).isEmpty();
+    // Stepped down from the plan before the review was due: nothing is owed.
+    String ended = rows + "s1,2024-06-03T00:00,stepped-down,C1,K1,W1,T1,cin,,\n";
+    assertThat(items("statutory", "rcpc-3m-then-6m", ended, "2024-09-30")).isEmpty();
+  }
+
+  @Test
+  void anAfterRuleMeasuredFromLaterCountsNoAnchorBeforeIt() {
+    String rows =
+        """
+        s1,2024-01-02T10:00,meeting,C1,K1,W1,T1,strategy-discussion,,
+        s2,2024-03-01T10:00,meeting,C1,K1,W1,T1,strategy-discussion,,
+        f1,2024-02-01T00:00,measured-from,C1,K1,,,icpc-15wd,,
+        """;
+    // The first discussion is before the case is measured; 15 working days after Fri 1 March 2024
+    // is Fri 22 March.
+    assertThat(items("statutory", "icpc-15wd", rows, "2024-04-30"))
+        .containsExactly("C1 overdue 2024-03-22");
+  }
+
+  @Test
+  void aChildInCareIsSeenEverySixWeeks() {
+    // In care from Mon 8 Jan 2024: seen by Mon 19 Feb. Seen Mon 12 Feb (met); the next by Mon 25
+    // March, and there is none by 30 April (overdue). A child in need case owes no such visit.
+    String rows =
+        """
+        t1,2024-01-08T09:00,case-type-changed,C1,K1,W1,T1,cla,,
+        v1,2024-02-12T09:00,visit,C1,K1,W1,T1,seen,,
+        t2,2024-01-08T09:00,case-type-changed,C2,K2,W1,T1,cin,,
+        """;
+    assertThat(items("statutory", "cla-visit-6w", rows, "2024-04-30"))
+        .containsExactly("C1 met 2024-02-19", "C1 overdue 2024-03-25");
+  }
+
+  @Test
+  void aMeasuredFromNamesItsRules() {
+    EventCsv.Result result =
+        EventCsv.read(new StringReader(HEADER + "f1,2024-02-01T00:00,measured-from,C1,K1,,,,,\n"));
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.field() + ": " + p.message())
+        .containsExactly(
+            "2 detail: A measured-from names the rules it starts (rule ids, separated by spaces)");
+  }
+
+  @Test
   void aDocumentSubmittedTwoOrFourWorkingDaysBeforeItIsDue() {
     // Due Fri 15 March 2024: the third working day before is Tue 12 March. Submitted Wed 13 (two
     // working days before): late. Submitted Mon 11 (four before): met.

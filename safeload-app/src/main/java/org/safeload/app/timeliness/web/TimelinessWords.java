@@ -48,6 +48,7 @@ public class TimelinessWords {
     words.put("seen", "Child seen");
     words.put("not-seen", "Child not seen");
     words.put("strategy-discussion", "Strategy discussion");
+    words.put("strategy-discussion-no-icpc", "Strategy discussion (no conference needed)");
     words.put("icpc", "Initial child protection conference");
     words.put("rcpc", "Review child protection conference");
     words.put("core-group", "Core group meeting");
