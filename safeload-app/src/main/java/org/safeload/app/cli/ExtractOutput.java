@@ -1,0 +1,70 @@
+package org.safeload.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.safeload.extract.Extract;
+import org.safeload.extract.ExtractFiles;
+import org.safeload.extract.ExtractProblem;
+
+/**
+ * Writes a read return to a folder (the files of {@link ExtractFiles}) for {@code annex-a} and
+ * {@code cin-census}: exit 0, or 2 with every problem on standard error when the return is refused
+ * (only the mapping report is written then, so nothing can be imported by mistake).
+ */
+final class ExtractOutput {
+
+  private ExtractOutput() {}
+
+  static int write(Extract x, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
+    Files.createDirectories(out);
+    Map<String, String> files = ExtractFiles.all(x);
+    if (x.refused()) {
+      for (ExtractProblem p : x.problems()) {
+        err.println(x.file() + ": " + p.text());
+      }
+      err.println(
+          x.problems().size()
+              + " rows could not be read: nothing written but "
+              + ExtractFiles.MAPPING
+              + " (or read with --skip-invalid)");
+      err.flush();
+      for (String name : files.keySet()) {
+        Files.deleteIfExists(out.resolve(name));
+      }
+      Files.writeString(
+          out.resolve(ExtractFiles.MAPPING),
+          files.get(ExtractFiles.MAPPING),
+          StandardCharsets.UTF_8);
+      return 2;
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path tmp = out.resolve(f.getKey() + ".tmp");
+      Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          out.resolve(f.getKey()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    for (ExtractProblem p : x.problems()) {
+      err.println(x.file() + ": skipped: " + p.text());
+    }
+    err.flush();
+    stdout.printf(
+        "%s, extract date %s: %d cases, %d events, %d children, %d workers, %d teams written to %s%n",
+        x.kind(),
+        x.extractDate(),
+        x.cases(),
+        x.events().size(),
+        x.children().size(),
+        x.workers().size(),
+        x.teams().size(),
+        out);
+    stdout.flush();
+    return 0;
+  }
+}
