@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li><b>Size.</b> A body larger than its endpoint allows is refused (413) before it is read:
- *       event and children files up to 1 GB (streamed), a workers file up to 50 MB, anything else
- *       up to 4 MB (a contract, rule set or policy is a few kilobytes; documents are refused beyond
- *       2 million characters anyway). Uploads through pages are multipart, limited by {@code
- *       spring.servlet.multipart}.
+ *       event and children files up to 1 GB (streamed), a workers file up to 50 MB, an Annex A
+ *       workbook up to 100 MB (streamed to a temporary file), anything else up to 4 MB (a contract,
+ *       rule set or policy is a few kilobytes; documents are refused beyond 2 million characters
+ *       anyway). Uploads through pages are multipart, limited by {@code spring.servlet.multipart}.
  *   <li><b>Origin.</b> A change to the API (POST, PUT, PATCH, DELETE) sent by a browser from
  *       another site is refused (403): a page elsewhere cannot make a signed-in browser (HTTP Basic
  *       credentials it remembers) import or change anything. Programs send no Origin header.
@@ -32,6 +32,7 @@ public class RequestGuard extends OncePerRequestFilter {
   public static final long MAX_BODY = 4L << 20;
   public static final long MAX_WORKERS_FILE = 50L << 20;
   public static final long MAX_EVENTS_FILE = 1L << 30;
+  public static final long MAX_WORKBOOK = 100L << 20;
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -69,6 +70,9 @@ public class RequestGuard extends OncePerRequestFilter {
     }
     if (path.equals("/api/v1/workers/import")) {
       return MAX_WORKERS_FILE;
+    }
+    if (path.equals("/api/v1/annex-a/report")) {
+      return MAX_WORKBOOK;
     }
     return MAX_BODY;
   }

@@ -41,6 +41,7 @@ final class AuditWords {
           Map.entry("child-case", "Child's case"),
           Map.entry("children", "Children"),
           Map.entry("case-events", "Case events"),
+          Map.entry("annex-a", "Ofsted Annex A"),
           Map.entry("kpi-rule-set", "KPI rule set"),
           Map.entry("caseload-policy", "Allocation policy"),
           Map.entry("handover", "Handover"),

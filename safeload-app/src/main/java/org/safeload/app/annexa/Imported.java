@@ -1,0 +1,46 @@
+package org.safeload.app.annexa;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/**
+ * What an Annex A import did: the events and children written (new, and already there), the workers
+ * and teams created and matched, the rows skipped, and the rule set the timeliness pages measure it
+ * with.
+ *
+ * @param ruleSet what happened to the rule set: {@code saved} (new), {@code unchanged} (saved
+ *     before as it is), or {@code kept} (the council has changed its copy: left as it is)
+ */
+public record Imported(
+    String file,
+    LocalDate extractDate,
+    int eventsAdded,
+    int eventsUnchanged,
+    int childrenAdded,
+    int childrenUpdated,
+    int childrenUnchanged,
+    int workersCreated,
+    int teamsCreated,
+    int workersMatched,
+    int teamsMatched,
+    int rowsSkipped,
+    String ruleSetId,
+    String ruleSetName,
+    String ruleSet)
+    implements Serializable {
+
+  /** The timeliness page for the import: its rule set, as of its extract date. */
+  public String timelinessPath() {
+    return "/timeliness?rules=" + ruleSetId + "&asOf=" + extractDate;
+  }
+
+  /** True when the import changed nothing (the same workbook again). */
+  public boolean nothingNew() {
+    return eventsAdded == 0
+        && childrenAdded == 0
+        && childrenUpdated == 0
+        && workersCreated == 0
+        && teamsCreated == 0
+        && !ruleSet.equals("saved");
+  }
+}

@@ -1,0 +1,324 @@
+package org.safeload.app.annexa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeload.app.SafeloadSpringTest;
+import org.safeload.app.SignedIn;
+import org.safeload.app.access.AccessRole;
+import org.safeload.app.access.ProviderDirectory;
+import org.safeload.app.access.TestAccounts;
+import org.safeload.app.access.UserAccounts;
+import org.safeload.app.annexa.PageForms;
+import org.safeload.app.annexa.Workbooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+/**
+ * The "Load your Annex A" pages as a head of service reads them (GOV.UK markup): the page is linked
+ * from the timeliness pages; a missing file, a text file named .xlsx and a date that is not one are
+ * refused in the error summary, never with a server error; a workbook with a row that cannot be
+ * read is reported row by row and imports nothing until the rows are skipped; the names form names
+ * each worker and team by name and refuses what the organisation's own rules refuse. Nothing is
+ * imported here (the story test imports), in a council of its own.
+ */
+@SafeloadSpringTest
+@TestPropertySource(properties = "safeload.test.context=annex-a")
+class AnnexAPagesTest {
+
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @Autowired MockMvc mvc;
+  @Autowired UserAccounts accounts;
+  @Autowired ProviderDirectory providers;
+  @Autowired JdbcClient jdbc;
+
+  private SignedIn hos;
+
+  @BeforeEach
+  void signIn() throws Exception {
+    TestAccounts.ensure(accounts, providers);
+    hos =
+        SignedIn.from(
+            mvc.perform(
+                    post("/sign-in")
+                        .with(csrf())
+                        .param("username", TestAccounts.username(AccessRole.HEAD_OF_SERVICE))
+                        .param("password", TestAccounts.PASSWORD))
+                .andReturn());
+  }
+
+  private Document page(String path) throws Exception {
+    MvcResult result = mvc.perform(get(path).with(hos)).andReturn();
+    assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+    return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private MvcResult send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+    return mvc.perform(request.with(hos).with(csrf())).andReturn();
+  }
+
+  private static Document parse(MvcResult result) throws Exception {
+    return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private MvcResult upload(String name, byte[] bytes, String... params) throws Exception {
+    var request =
+        multipart("/timeliness/annex-a").file(new MockMultipartFile("file", name, XLSX, bytes));
+    for (int i = 0; i < params.length; i += 2) {
+      request.param(params[i], params[i + 1]);
+    }
+    return send(request);
+  }
+
+  @Test
+  void theUploadPageIsLinkedFromTheTimelinessPagesAndOffersTheSample() throws Exception {
+    assertThat(page("/timeliness").select("a[href='/timeliness/annex-a']").eachText())
+        .containsExactly("Load your Annex A");
+    assertThat(page("/timeliness/import").select("a[href='/timeliness/annex-a']").eachText())
+        .containsExactly("Load your Annex A");
+    Document upload = page("/timeliness/annex-a");
+    assertThat(upload.select("h1").text()).isEqualTo("Load your Annex A");
+    assertThat(upload.select("nav.govuk-breadcrumbs a").eachText())
+        .containsExactly("Home", "Timeliness");
+    assertThat(upload.select("form[action='/timeliness/annex-a'][enctype='multipart/form-data']"))
+        .hasSize(1);
+    assertThat(upload.select("input#file[type=file]").attr("accept")).startsWith(".xlsx");
+    // The demo council offers the public sample.
+    assertThat(upload.select("form[action='/timeliness/annex-a/sample'] button").text())
+        .isEqualTo("Try it with the sample workbook");
+  }
+
+  @Test
+  void aMissingFileATextFileAndABadDateAreRefusedInTheErrorSummary() throws Exception {
+    MvcResult none = send(multipart("/timeliness/annex-a"));
+    assertThat(none.getResponse().getStatus()).isEqualTo(400);
+    Document page = parse(none);
+    assertThat(page.select(".govuk-error-summary__list a").eachText())
+        .containsExactly("Select an Annex A workbook (.xlsx)");
+    assertThat(page.select(".govuk-error-summary__list a").attr("href")).isEqualTo("#file");
+    assertThat(page.select("#file").hasClass("govuk-file-upload--error")).isTrue();
+    assertThat(page.title()).startsWith("Error: Load your Annex A");
+
+    // A text file named .xlsx: a clear refusal, not a server error.
+    MvcResult text =
+        upload("caseload-notes.xlsx", "child,worker\n1,Amara\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(text.getResponse().getStatus()).isEqualTo(400);
+    assertThat(parse(text).select(".govuk-error-summary__list a").eachText())
+        .containsExactly(
+            "caseload-notes.xlsx is not an Excel workbook (.xlsx): upload the Annex A workbook as"
+                + " your case recording system exports it");
+
+    // An Excel 97-2003 file (its first bytes are the OLE2 signature).
+    byte[] xls = {
+      (byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1
+    };
+    assertThat(parse(upload("annex-a.xls", xls)).select(".govuk-error-summary__list a").eachText())
+        .containsExactly(
+            "annex-a.xls is an Excel 97-2003 workbook (.xls): open it in Excel, save it as an Excel"
+                + " Workbook (.xlsx) and upload that");
+
+    // 31 February is not a date; the skip box stays ticked.
+    MvcResult date =
+        upload(
+            "annex-a.xlsx",
+            Workbooks.sample(),
+            "extractDate.day",
+            "31",
+            "extractDate.month",
+            "2",
+            "extractDate.year",
+            "2021",
+            "skipInvalid",
+            "true");
+    assertThat(date.getResponse().getStatus()).isEqualTo(400);
+    Document dated = parse(date);
+    assertThat(dated.select(".govuk-error-summary__list a").eachText())
+        .containsExactly("The extract date must be a real date");
+    assertThat(dated.select("#extractDate").val()).isEqualTo("31");
+    assertThat(dated.select("#skipInvalid").hasAttr("checked")).isTrue();
+  }
+
+  @Test
+  void unreadableRowsAreReportedRowByRowAndImportNothingUntilSkipped() throws Exception {
+    // Row 2 of List 4 is a good assessment; row 3's start date is 31/02/2021, which is no date.
+    byte[] workbook =
+        new Workbooks()
+            .sheet("List 3", Workbooks.LIST_3)
+            .referral("PT-1", LocalDate.of(2020, 9, 16), "Pages Test Team", "Pat Pagetest")
+            .sheet("List 4", Workbooks.LIST_4)
+            .row(
+                "PT-2",
+                "b) Female",
+                "a) WBRI",
+                LocalDate.of(2013, 1, 5),
+                7,
+                "b) No",
+                LocalDate.of(2020, 9, 1),
+                "Yes",
+                LocalDate.of(2020, 10, 20),
+                "CS Assessment Updated",
+                "Pages Test Team",
+                "Pat Pagetest")
+            .row(
+                "PT-3",
+                "b) Female",
+                "a) WBRI",
+                LocalDate.of(2013, 1, 5),
+                7,
+                "b) No",
+                "31/02/2021",
+                "Yes",
+                null,
+                "",
+                "Pages Test Team",
+                "Pat Pagetest")
+            .bytes();
+    MvcResult uploaded = upload("pages-test.xlsx", workbook);
+    assertThat(uploaded.getResponse().getRedirectedUrl()).isEqualTo("/timeliness/annex-a/report");
+
+    Document report = page("/timeliness/annex-a/report");
+    assertThat(report.select("h1").text()).isEqualTo("What Safeload read from your Annex A");
+    assertThat(report.select("#file-name").text()).isEqualTo("pages-test.xlsx");
+    // The latest date in Lists 3 to 8 is the assessment's authorisation, 20 October 2020.
+    assertThat(report.select("#extract-date span").first().text()).isEqualTo("20 October 2020");
+    assertThat(report.select("#refused").text())
+        .contains("1 row could not be read (below): nothing can be imported");
+    assertThat(report.select("#problems tbody tr td").eachText())
+        .startsWith("List 4", "3", "Continuous Assessment Start Date");
+    // No way on to the names while a row cannot be read; the way to skip it.
+    assertThat(report.select("a[href='/timeliness/annex-a/names']")).isEmpty();
+    assertThat(report.select("form[action='/timeliness/annex-a/skip-invalid'] button").text())
+        .isEqualTo("Skip the rows that cannot be read");
+    MvcResult names = mvc.perform(get("/timeliness/annex-a/names").with(hos)).andReturn();
+    assertThat(names.getResponse().getRedirectedUrl()).isEqualTo("/timeliness/annex-a/report");
+
+    assertThat(send(post("/timeliness/annex-a/skip-invalid")).getResponse().getRedirectedUrl())
+        .isEqualTo("/timeliness/annex-a/report");
+    Document skipping = page("/timeliness/annex-a/report");
+    assertThat(skipping.select("#refused")).isEmpty();
+    assertThat(skipping.select("#skipping").text())
+        .startsWith("1 row that could not be read is skipped and listed below");
+    assertThat(skipping.select("#problems tbody tr")).hasSize(1);
+    assertThat(skipping.select("a[href='/timeliness/annex-a/names']").text()).isEqualTo("Continue");
+  }
+
+  @Test
+  void theNamesFormNamesEachNameAndRefusesWhatTheOrganisationsRulesRefuse() throws Exception {
+    byte[] workbook =
+        new Workbooks()
+            .sheet("List 3", Workbooks.LIST_3)
+            .referral(
+                "NF-1", LocalDate.of(2020, 9, 16), "Names\u00a0Form Team", "Nora\u00a0 Nameform")
+            .referral("NF-2", LocalDate.of(2020, 9, 17), "Names Form Team", "nora nameform")
+            .bytes();
+    upload("names-form.xlsx", workbook);
+    Document report = page("/timeliness/annex-a/report");
+    // One worker (the two spellings are one name) and one team, neither in Safeload.
+    assertThat(report.select("#names-count").text())
+        .isEqualTo("0 of 1 worker and 0 of 1 team match Safeload’s");
+
+    Document names = page("/timeliness/annex-a/names");
+    assertThat(names.select("h1").text()).isEqualTo("Match the names in your Annex A");
+    assertThat(names.select(".sl-name legend").eachText())
+        .containsExactly("Names Form Team", "Nora Nameform");
+    // A new worker is offered the details the worker form asks for, filled from the workbook.
+    assertThat(names.select("#W1-choice option[selected]").text())
+        .isEqualTo("Create a new worker called Nora Nameform");
+    assertThat(names.select("#W1-hint").text())
+        .isEqualTo(
+            "Not in Safeload. 2 cases in the workbook, the first allocated on 16 September 2020");
+    assertThat(names.select("#W1-startDate").val()).isEqualTo("16");
+    assertThat(names.select("#W1-startDate-month").val()).isEqualTo("9");
+    assertThat(names.select("#W1-startDate-year").val()).isEqualTo("2020");
+    assertThat(names.select("#W1-team option[selected]").text())
+        .isEqualTo("Names Form Team (from the workbook)");
+    assertThat(names.select("#W1-role option[selected]").text()).isEqualTo("Social worker");
+
+    // No service for the new team, and an FTE that is not a number: refused, by name.
+    Map<String, String> fields =
+        PageForms.fields(names.selectFirst("form[action='/timeliness/annex-a/import']"));
+    fields.remove("_csrf");
+    fields.put("workers[0].fte", "lots");
+    long eventsBefore = events();
+    MvcResult refused = send(PageForms.with(post("/timeliness/annex-a/import"), fields));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+    Document again = parse(refused);
+    assertThat(again.select(".govuk-error-summary__list a").eachText())
+        .hasSize(1)
+        .allMatch(m -> m.endsWith("(Nora Nameform)"));
+    assertThat(again.select(".govuk-error-summary__list a").attr("href")).isEqualTo("#W1-fte");
+    assertThat(again.select("#W1-fte").val()).isEqualTo("lots");
+
+    fields.put("workers[0].fte", "1");
+    Document noService = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
+    assertThat(noService.select(".govuk-error-summary__list a").eachText())
+        .containsExactly("Select the service the team belongs to (Names Form Team)");
+    assertThat(noService.select(".govuk-error-summary__list a").attr("href"))
+        .isEqualTo("#T1-serviceId");
+    // All or nothing: no team, no worker, no event.
+    assertThat(
+            jdbc.sql("select count(*) from team where name = 'Names Form Team'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from worker where name = 'Nora Nameform'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(events()).isEqualTo(eventsBefore);
+
+    // Left without a choice: asked for, by name.
+    fields.put("teams[0].choice", "");
+    Document noChoice = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
+    assertThat(noChoice.select(".govuk-error-summary__list a").eachText())
+        .containsExactly("Choose a team for Names Form Team, or create it");
+  }
+
+  @Test
+  void theStepsAfterTheUploadSendBackToItWhenNothingIsWaiting() throws Exception {
+    SignedIn fresh =
+        SignedIn.from(
+            mvc.perform(
+                    post("/sign-in")
+                        .with(csrf())
+                        .param("username", TestAccounts.username(AccessRole.ADMIN))
+                        .param("password", TestAccounts.PASSWORD))
+                .andReturn());
+    for (String path :
+        new String[] {
+          "/timeliness/annex-a/report", "/timeliness/annex-a/names", "/timeliness/annex-a/imported"
+        }) {
+      assertThat(mvc.perform(get(path).with(fresh)).andReturn().getResponse().getRedirectedUrl())
+          .as(path)
+          .isEqualTo("/timeliness/annex-a");
+    }
+    assertThat(
+            mvc.perform(post("/timeliness/annex-a/import").with(fresh).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/timeliness/annex-a");
+  }
+
+  private long events() {
+    return jdbc.sql("select count(*) from case_event").query(Long.class).single();
+  }
+}
