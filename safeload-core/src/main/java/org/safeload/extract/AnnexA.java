@@ -640,8 +640,7 @@ public final class AnnexA {
                   s == null ? 0 : s.rows,
                   0,
                   List.of(),
-                  List.of(
-                      "not used: nothing in it bears on caseloads or the statutory timescales read")));
+                  List.of()));
           continue;
         }
         if (s == null) {
