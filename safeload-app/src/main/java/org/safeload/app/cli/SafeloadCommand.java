@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       HandoverCommand.class,
       AuditCommand.class,
       WorkforceCommand.class,
+      CinCensusCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {
