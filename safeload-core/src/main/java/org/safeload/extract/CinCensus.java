@@ -87,7 +87,6 @@ public final class CinCensus {
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:Z|[+-]\\d{2}:\\d{2})?");
 
   private static final Schema SCHEMA = schema();
-  private static final SAXParserFactory PARSERS = parsers();
 
   /** The statutory rules the census cannot measure, with the reason. */
   public static final Map<String, String> NOT_MEASURED = notMeasured();
@@ -143,10 +142,14 @@ public final class CinCensus {
     }
   }
 
-  /** Reads a census file. */
-  public static Extract read(Path file, ExtractOptions options) throws IOException {
+  /** Reads a census file (one that cannot be opened is a problem, as a broken one is). */
+  public static Extract read(Path file, ExtractOptions options) {
+    String name = file.getFileName().toString();
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.getFileName().toString(), options);
+      return read(in, name, options);
+    } catch (IOException e) {
+      return refused(
+          name, options, null, List.of(new ExtractProblem(name, 0, "", "could not be read")));
     }
   }
 
@@ -155,53 +158,61 @@ public final class CinCensus {
    *
    * @param fileName the file's name, for reports and problems
    */
-  public static Extract read(InputStream in, String fileName, ExtractOptions options)
-      throws IOException {
+  public static Extract read(InputStream in, String fileName, ExtractOptions options) {
     Mapper mapper = new Mapper(fileName);
     List<ExtractProblem> schemaProblems = parse(in, fileName, mapper);
     if (!schemaProblems.isEmpty()) {
-      return new Extract(
-          KIND,
-          fileName,
-          options.extractDate() != null ? options.extractDate() : mapper.referenceDate,
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(
-              new ListReport(
-                  "Census file",
-                  fileName,
-                  true,
-                  0,
-                  0,
-                  List.of(),
-                  List.of(
-                      "The file does not follow the census schema ("
-                          + SCHEMA_RESOURCE
-                          + "): nothing is read, whatever --skip-invalid says."))),
-          schemaProblems,
-          List.of(),
-          NOT_MEASURED,
-          false);
+      return refused(fileName, options, mapper.referenceDate, schemaProblems);
     }
     return mapper.extract(options);
+  }
+
+  /** Nothing read: the file is not a census return (or could not be read). */
+  private static Extract refused(
+      String fileName,
+      ExtractOptions options,
+      LocalDate referenceDate,
+      List<ExtractProblem> problems) {
+    return new Extract(
+        KIND,
+        fileName,
+        options.extractDate() != null ? options.extractDate() : referenceDate,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new ListReport(
+                "Census file",
+                fileName,
+                true,
+                0,
+                0,
+                List.of(),
+                List.of(
+                    "The file does not follow the census schema ("
+                        + SCHEMA_RESOURCE
+                        + "): nothing is read, whatever --skip-invalid says."))),
+        problems,
+        List.of(),
+        NOT_MEASURED,
+        false);
   }
 
   /**
    * The file's problems against the census schema (and as XML), each with its line, the element and
    * the schema's message; empty when it follows the schema.
    */
-  public static List<ExtractProblem> validate(InputStream in, String fileName) throws IOException {
+  public static List<ExtractProblem> validate(InputStream in, String fileName) {
     return parse(in, fileName, new DefaultHandler());
   }
 
   /** Streams the file through the schema into a handler; returns the schema's problems. */
-  private static List<ExtractProblem> parse(InputStream in, String fileName, ContentHandler into)
-      throws IOException {
+  private static List<ExtractProblem> parse(InputStream in, String fileName, ContentHandler into) {
     Problems problems = new Problems(fileName);
     try {
-      XMLReader reader = PARSERS.newSAXParser().getXMLReader();
+      // A factory a read: the JDK does not promise that one may be shared by threads.
+      XMLReader reader = parsers().newSAXParser().getXMLReader();
       ValidatorHandler validator = SCHEMA.newValidatorHandler();
       validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -215,7 +226,10 @@ public final class CinCensus {
     } catch (SAXParseException e) {
       // Already listed by the error handler (not well-formed XML), or too many problems.
     } catch (SAXException e) {
-      problems.add(0, "", "Not readable XML: " + message(e));
+      problems.add(problems.line(), problems.element, "not readable XML: " + message(e));
+    } catch (IOException e) {
+      // Bytes that are not text in the file's encoding, or the stream broke.
+      problems.add(problems.line(), problems.element, "not readable as XML text: " + message(e));
     }
     return problems.list;
   }
@@ -229,7 +243,12 @@ public final class CinCensus {
     final String file;
     final List<ExtractProblem> list = new ArrayList<>();
     String element = "";
+    Locator locator;
     int more;
+
+    int line() {
+      return locator == null ? 0 : locator.getLineNumber();
+    }
 
     Problems(String file) {
       this.file = file;
@@ -266,7 +285,7 @@ public final class CinCensus {
 
     @Override
     public void fatalError(SAXParseException e) throws SAXException {
-      add(e.getLineNumber(), element, "Not well-formed XML: " + message(e));
+      add(e.getLineNumber(), element, "not well-formed XML: " + message(e));
       throw e;
     }
   }
@@ -288,6 +307,7 @@ public final class CinCensus {
 
     @Override
     public void setDocumentLocator(Locator locator) {
+      problems.locator = locator;
       next.setDocumentLocator(locator);
       mapper.setDocumentLocator(locator);
     }
@@ -669,6 +689,7 @@ public final class CinCensus {
       List<String> episodeNotes = new ArrayList<>();
       List<Integer> unusedIcpc = new ArrayList<>();
       int episodes = 0;
+      int childrenRead = 0;
       int episodesRead = 0;
       int[] rows = new int[5];
       int[] read = new int[5];
@@ -720,6 +741,7 @@ public final class CinCensus {
         if (!anyRead) {
           childSkipped.add("Child at line " + c.line + ": every CINdetails is skipped");
         } else {
+          childrenRead++;
           ChildCsv.Child before = born.get(c.id);
           if (before == null) {
             born.put(c.id, new ChildCsv.Child(c.id, c.born, null));
@@ -764,7 +786,7 @@ public final class CinCensus {
               file,
               true,
               children.size(),
-              born.size(),
+              childrenRead,
               childSkipped,
               childNotes));
       lists.add(

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.safeload.timeliness.ChildCsv;
 
 /**
@@ -32,12 +34,8 @@ class CinCensusTest {
   }
 
   static Extract read(String xml, String name, ExtractOptions options) {
-    try {
-      return CinCensus.read(
-          new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), name, options);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CinCensus.read(
+        new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), name, options);
   }
 
   /** Each list's rows are read or skipped, one by one. */
@@ -88,9 +86,9 @@ class CinCensusTest {
     assertThat(episodes.read()).isZero();
     assertThat(episodes.skipped()).singleElement().asString().startsWith("CINdetails at line 36:");
 
-    // Skipping the unreadable: nothing is left, and the problems are kept for the report.
+    // Skipping the unreadable leaves nothing: refused all the same, with the problems kept.
     Extract skipping = read(text(SAMPLE), SAMPLE, new ExtractOptions(null, true));
-    assertThat(skipping.refused()).isFalse();
+    assertThat(skipping.refused()).isTrue();
     assertThat(skipping.events()).isEmpty();
     assertThat(skipping.children()).isEmpty();
     assertThat(skipping.problems()).hasSize(10);
@@ -270,6 +268,60 @@ class CinCensusTest {
   }
 
   @Test
+  void aThousandSchemaProblemsAreListedAndTheRestCounted() {
+    // 600 children with a gender code the schema does not have: two messages each (the
+    // enumeration, then the element's value), 1,200 in all.
+    String child =
+        "<Child><ChildIdentifiers><LAchildID>C</LAchildID><GenderCurrent>7</GenderCurrent>"
+            + "</ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity>"
+            + "</ChildCharacteristics><CINdetails><CINreferralDate>2022-04-04</CINreferralDate>"
+            + "<ReferralSource>1A</ReferralSource><ReferralNFA>0</ReferralNFA></CINdetails>"
+            + "</Child>\n";
+    String xml = "<Message><Children>\n" + child.repeat(600) + "</Children></Message>\n";
+    Extract x = read(xml, "many.xml", ExtractOptions.DEFAULTS);
+    assertThat(x.problems()).hasSize(CinCensus.MAX_SCHEMA_PROBLEMS + 1);
+    assertThat(problems(x).getFirst())
+        .startsWith("many.xml, row 2, column GenderCurrent: cvc-enumeration-valid:");
+    assertThat(problems(x).getLast())
+        .isEqualTo(
+            "many.xml: more than 1000 problems: the rest are not listed; put these right first");
+  }
+
+  @Test
+  void aChildTwiceIsOneChildWithBothEpisodes() {
+    // CH003's second CINdetails (lines 108 to 119) as a Child of its own after CH003, born a day
+    // later.
+    String xml = text(HAND_MADE);
+    int from = xml.indexOf("      <CINdetails>\n        <CINreferralDate>2022-09-05");
+    int to = xml.indexOf("</CINdetails>", from) + "</CINdetails>\n".length();
+    String second = xml.substring(from, to);
+    String twice =
+        xml.replace(second, "")
+            .replace(
+                "    </Child>\n  </Children>",
+                "    </Child>\n    <Child>\n      <ChildIdentifiers>\n"
+                    + "        <LAchildID>CH003</LAchildID>\n"
+                    + "        <PersonBirthDate>2010-09-10</PersonBirthDate>\n"
+                    + "        <GenderCurrent>1</GenderCurrent>\n      </ChildIdentifiers>\n"
+                    + "      <ChildCharacteristics>\n        <Ethnicity>BAFR</Ethnicity>\n"
+                    + "      </ChildCharacteristics>\n"
+                    + second
+                    + "    </Child>\n  </Children>");
+    Extract x = read(twice, HAND_MADE, ExtractOptions.DEFAULTS);
+    assertThat(x.problems()).isEmpty();
+    assertThat(ExtractFiles.events(x)).isEqualTo(HAND_MADE_EVENTS);
+    assertThat(x.children())
+        .hasSize(3)
+        .last()
+        .isEqualTo(new ChildCsv.Child("CH003", LocalDate.of(2010, 9, 9), null));
+    assertThat(x.lists().getFirst().notes())
+        .singleElement()
+        .asString()
+        .endsWith(": its episodes are the same child's, and the earlier birth date is kept");
+    everyRowIsAccountedFor(x);
+  }
+
+  @Test
   void noDoctypeSoNoEntityIsEverRead() {
     String xml =
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
@@ -279,8 +331,25 @@ class CinCensusTest {
     assertThat(problems(x))
         .singleElement()
         .asString()
-        .startsWith("entity.xml, row 2: Not well-formed XML: ")
+        .startsWith("entity.xml, row 2: not well-formed XML: ")
         .contains("DOCTYPE");
+  }
+
+  @Test
+  void bytesThatAreNotTheirEncodingsText() {
+    byte[] xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Children>\u00ff"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Extract x = CinCensus.read(new ByteArrayInputStream(xml), "latin.xml", ExtractOptions.DEFAULTS);
+    assertThat(x.refused()).isTrue();
+    assertThat(problems(x)).singleElement().asString().startsWith("latin.xml, row 3");
+  }
+
+  @Test
+  void aFileThatCannotBeOpened(@TempDir Path dir) {
+    Extract x = CinCensus.read(dir.resolve("none.xml"), ExtractOptions.DEFAULTS);
+    assertThat(x.refused()).isTrue();
+    assertThat(problems(x)).containsExactly("none.xml: could not be read");
   }
 
   @Test
@@ -290,6 +359,6 @@ class CinCensusTest {
     assertThat(problems(x))
         .singleElement()
         .asString()
-        .startsWith("children.csv, row 1: Not well-formed XML: ");
+        .startsWith("children.csv, row 1: not well-formed XML: ");
   }
 }

@@ -55,8 +55,8 @@ public class CinCensusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      err.println(file + ": no such file, or it cannot be read");
+    if (!Files.isRegularFile(file)) {
+      err.println(file + ": no such file");
       return 2;
     }
     return ExtractOutput.write(

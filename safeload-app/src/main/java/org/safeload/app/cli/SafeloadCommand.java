@@ -30,10 +30,10 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ImportEventsCommand.class,
       AnnexACommand.class,
+      CinCensusCommand.class,
       HandoverCommand.class,
       AuditCommand.class,
       WorkforceCommand.class,
-      CinCensusCommand.class,
       CommandLine.HelpCommand.class
     })
 public class SafeloadCommand implements Runnable {
