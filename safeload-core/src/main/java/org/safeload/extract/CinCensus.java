@@ -763,8 +763,9 @@ public final class CinCensus {
       if (!unusedIcpc.isEmpty()) {
         episodeNotes.add(
             unusedIcpc.size()
-                + " episode-level DateOfInitialCPC dates match no Section47's conference and are"
-                + " not read (an initial conference is written with its enquiry): lines "
+                + " episode-level DateOfInitialCPC dates match no Section47's conference: each is"
+                + " written as an initial conference on its own (its enquiry is not in this"
+                + " return): lines "
                 + lines(unusedIcpc));
       }
       mapped.notes().values().forEach(episodeNotes::addAll);
@@ -913,10 +914,34 @@ public final class CinCensus {
         }
       }
       if (closure != null && last == null) {
-        // No CIN plan to carry it: a child in need record that starts and closes on the day.
+        // No CIN plan to carry it: the closure alone.
         out.add(
             new ChildInNeed(
-                source(e.closure.line()), childId, closure, null, closure, "", "", episode));
+                source(e.closure.line()), childId, null, null, closure, "", "", episode));
+      }
+      if (e.icpc != null
+          && e.icpc.date() != null
+          && e.enquiries.stream()
+              .noneMatch(q -> q.icpc != null && e.icpc.date().equals(q.icpc.date()))) {
+        // A conference whose enquiry is not in this return (an earlier year's): the conference
+        // alone, so that the plan's reviews run from it.
+        out.add(
+            new Enquiry(
+                source(e.icpc.line()), childId, null, false, e.icpc.date(), "", "", episode));
+      }
+      // The census holds a year: an episode referred before it may have had its assessment or
+      // conference before it too, so its timescales are measured from the year's start.
+      if (referenceDate != null) {
+        LocalDate yearStart = referenceDate.minusYears(1).plusDays(1);
+        if (episode.isBefore(yearStart)) {
+          out.add(
+              new Records.MeasuredFrom(
+                  source(e.referral.line()),
+                  childId,
+                  yearStart,
+                  List.of("assessment-45wd", "icpc-15wd", "rcpc-3m-then-6m"),
+                  episode));
+        }
       }
       return out;
     }

@@ -118,7 +118,6 @@ class CinCensusTest {
       CIN-CH002-referral-2022-04-04,2022-04-04T00:00,referral,CH002-2022-04-04,CH002,,,,,
       CIN-CH002-strategy-2022-05-10,2022-05-10T00:00,meeting,CH002-2022-04-04,CH002,,,strategy-discussion-no-icpc,,
       CIN-CH002-assessment-2022-06-14,2022-06-14T00:00,assessment-completed,CH002-2022-04-04,CH002,,,,,
-      CIN-CH002-cin-start-2022-06-20,2022-06-20T00:00,case-type-changed,CH002-2022-04-04,CH002,,,cin,,
       CIN-CH002-cin-closure-2022-06-20,2022-06-20T00:00,closed,CH002-2022-04-04,CH002,,,,,
       CIN-CH003-referral-2022-05-03,2022-05-03T00:00,referral,CH003-2022-05-03,CH003,,,,,
       CIN-CH003-nfa-2022-05-03,2022-05-03T00:00,closed,CH003-2022-05-03,CH003,,,,,
@@ -134,7 +133,7 @@ class CinCensusTest {
     // CH001: the CIN plan's end (20 July) is not an event; the CP plan's end steps down to cin; the
     // closure rides on the CIN plan. Its episode-level DateOfInitialCPC is its Section47's.
     // CH002: ICPCnotRequired 1 makes the strategy discussion one with no conference due; with no
-    // CIN plan, the closure is a child in need record that starts and closes on the day.
+    // CIN plan, the closure is written alone.
     // CH003: an NFA referral is closed that day (its CINclosureDate, the same day, adds nothing);
     // the second episode's assessment is open (no event) and its enquiry has had no conference.
     assertThat(ExtractFiles.events(x)).isEqualTo(HAND_MADE_EVENTS);
@@ -162,6 +161,42 @@ class CinCensusTest {
             "Child protection plans (ChildProtectionPlans) 1/1",
             "Review conferences (CPPreviewDate) 1/1");
     everyRowIsAccountedFor(x);
+  }
+
+  @Test
+  void anEpisodeReferredBeforeTheCensusYearIsMeasuredFromTheYearsStart() {
+    // The reference date is 31 March 2023, so the census year starts on 1 April 2022. CH002
+    // referred
+    // on 1 December 2021 instead: its assessment (authorised 14 June 2022) may have been one of
+    // several, the earlier ones not in this return, so its timescales run from 1 April 2022.
+    String xml =
+        text(HAND_MADE)
+            .replaceFirst(
+                "(<LAchildID>CH002</LAchildID>[\\s\\S]*?<CINreferralDate>)2022-04-04",
+                "$12021-12-01");
+    Extract x = read(xml, HAND_MADE, ExtractOptions.DEFAULTS);
+    assertThat(x.problems()).isEmpty();
+    assertThat(ExtractFiles.events(x))
+        .contains(
+            "CIN-CH002-referral-2021-12-01,2021-12-01T00:00,referral,CH002-2021-12-01,CH002,,,,,\n"
+                + "CIN-CH002-measured-from-period-2022-04-01,2022-04-01T00:00,measured-from,"
+                + "CH002-2021-12-01,CH002,,,assessment-45wd icpc-15wd rcpc-3m-then-6m,,\n");
+    // So its referral gives no assessment item (it would be late: 45 working days from 1 December
+    // 2021 ran out in February 2022), and CH001's is still measured (met on 10 June 2022).
+    var read =
+        org.safeload.timeliness.EventCsv.read(new java.io.StringReader(ExtractFiles.events(x)));
+    var rules = org.safeload.timeliness.KpiRuleSet.read(ExtractFiles.rules(x));
+    var items =
+        new org.safeload.timeliness.Timeliness(
+                org.safeload.calendar.WorkingCalendar.englandAndWales())
+            .evaluate(read.log(), rules, LocalDate.of(2023, 3, 31), java.util.Map.of());
+    List<String> assessments = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (rules.rules().get(items.rule(i)).id().equals("assessment-45wd")) {
+        assessments.add(read.log().children().get(items.childOf(i)) + " " + items.status(i));
+      }
+    }
+    assertThat(assessments).containsExactlyInAnyOrder("CH001 0", "CH003 2");
   }
 
   @Test

@@ -37,7 +37,7 @@ class CinCensusCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .isEqualTo(
-            "Children in need census, extract date 2023-03-31: 4 cases, 18 events, 3 children,"
+            "Children in need census, extract date 2023-03-31: 4 cases, 17 events, 3 children,"
                 + " 0 workers, 0 teams written to "
                 + out
                 + "\n");
@@ -46,7 +46,7 @@ class CinCensusCommandTest {
           .containsExactlyInAnyOrder(
               "events.csv", "children.csv", "workers.csv", "teams.csv", "rules.yaml", "mapping.md");
     }
-    assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(1 + 18);
+    assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(1 + 17);
     assertThat(Files.readString(out.resolve("children.csv"), StandardCharsets.UTF_8))
         .isEqualTo(
             "child_id,date_of_birth,family_group\n"
@@ -157,7 +157,7 @@ class CinCensusCommandTest {
             "skipped: moved.xml, row 109, column CINreferralDate: the date 2041-09-05"
                 + " is outside the calendar (2000 to 2040)\n");
     assertThat(run.out()).startsWith("Children in need census, extract date 2023-03-15: 3 cases,");
-    assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(1 + 16);
+    assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(1 + 15);
   }
 
   @Test
