@@ -44,9 +44,17 @@ public record Extract(
     notMeasured = Collections.unmodifiableMap(new LinkedHashMap<>(notMeasured));
   }
 
-  /** True when rows could not be read and the reader was not told to skip them. */
+  /**
+   * True when rows could not be read and the reader was not told to skip them, or when nothing
+   * could be read at all.
+   */
   public boolean refused() {
-    return !problems.isEmpty() && !skipInvalid;
+    return !problems.isEmpty() && (!skipInvalid || events.isEmpty());
+  }
+
+  /** Whether reading with skipInvalid would import something: some rows could be read. */
+  public boolean skippable() {
+    return !events.isEmpty();
   }
 
   /** The number of cases (episodes). */

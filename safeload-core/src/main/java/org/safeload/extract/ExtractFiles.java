@@ -138,8 +138,8 @@ public final class ExtractFiles {
     if (x.refused()) {
       s.append("- **Not imported:** ")
           .append(x.problems().size())
-          .append(
-              " rows could not be read (below). Put them right, or read with --skip-invalid.\n");
+          .append(" rows could not be read (below). Put them right")
+          .append(x.skippable() ? ", or read with --skip-invalid.\n" : ".\n");
     } else if (!x.problems().isEmpty()) {
       s.append("- ")
           .append(x.problems().size())
@@ -160,6 +160,10 @@ public final class ExtractFiles {
           .append(" | ")
           .append(l.used() ? String.valueOf(l.skipped().size()) : "")
           .append(" |\n");
+    }
+    if (x.lists().stream().anyMatch(l -> !l.used())) {
+      s.append("\nA list marked not used holds nothing the caseloads or the statutory timescales")
+          .append(" read (contacts, early help, care leavers, adoption): its rows are not read.\n");
     }
     for (ListReport l : x.lists()) {
       if (l.skipped().isEmpty() && l.notes().isEmpty()) {

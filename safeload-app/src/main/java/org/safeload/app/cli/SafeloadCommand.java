@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       CalendarCommand.class,
       GenerateCommand.class,
       ImportEventsCommand.class,
+      AnnexACommand.class,
+      CinCensusCommand.class,
       HandoverCommand.class,
       AuditCommand.class,
       WorkforceCommand.class,
