@@ -165,6 +165,17 @@ public class AnnexAImports {
                       + " could not be read as an Excel workbook: open it in Excel, save it as an"
                       + " Excel Workbook (.xlsx) and upload that")));
     }
+    if (x.lists().isEmpty() && !x.problems().isEmpty()) {
+      // The file as a whole could not be read (a zip that is not a workbook, a damaged one).
+      throw new InvalidInputException(
+          "The file is not a workbook Safeload can read",
+          List.of(
+              FieldProblem.of(
+                  "file",
+                  name
+                      + " could not be read as an Excel workbook: open it in Excel, save it as an"
+                      + " Excel Workbook (.xlsx) and upload that")));
+    }
     LOG.info(
         "Annex A read: {} events, {} children, {} unreadable rows, in {} ms",
         x.events().size(),
@@ -347,6 +358,7 @@ public class AnnexAImports {
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Choices.WorkerChoice> workerChoices = new LinkedHashMap<>();
     Map<String, Choices.TeamChoice> teamChoices = new LinkedHashMap<>();
+    Set<String> mapped = new java.util.HashSet<>(); // mapped to an id Safeload does not hold
     Map<String, NameMatch> workersByKey = byKey(report.workers());
     Map<String, NameMatch> teamsByKey = byKey(report.teams());
     Set<Long> workerIds =
@@ -368,6 +380,7 @@ public class AnnexAImports {
                         "The workbook allocates no case to a worker called " + name));
               } else if (id == null || !workerIds.contains(id)) {
                 problems.add(FieldProblem.of("mapping.workers", "Safeload holds no worker " + id));
+                mapped.add(n.ref());
               } else {
                 workerChoices.put(n.ref(), new Choices.ExistingWorker(id));
               }
@@ -382,12 +395,13 @@ public class AnnexAImports {
                         "mapping.teams", "The workbook puts no case in a team called " + name));
               } else if (id == null || !teamIds.contains(id)) {
                 problems.add(FieldProblem.of("mapping.teams", "Safeload holds no team " + id));
+                mapped.add(n.ref());
               } else {
                 teamChoices.put(n.ref(), new Choices.ExistingTeam(id));
               }
             });
     for (NameMatch n : report.workers()) {
-      if (!n.matched() && !workerChoices.containsKey(n.ref())) {
+      if (!n.matched() && !workerChoices.containsKey(n.ref()) && !mapped.contains(n.ref())) {
         problems.add(
             FieldProblem.of(
                 "mapping.workers",
@@ -398,7 +412,7 @@ public class AnnexAImports {
       }
     }
     for (NameMatch n : report.teams()) {
-      if (!n.matched() && !teamChoices.containsKey(n.ref())) {
+      if (!n.matched() && !teamChoices.containsKey(n.ref()) && !mapped.contains(n.ref())) {
         problems.add(
             FieldProblem.of(
                 "mapping.teams",

@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every import and document the API takes, fed seeded mutations of a valid one through HTTP (the
@@ -66,7 +65,9 @@ class ImportsSurviveFuzzingOverHttpTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
 
-  private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
+  private MockHttpServletResponse send(
+      org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
+      throws Exception {
     return mvc.perform(request.with(httpBasic("admin", "test-admin-password")))
         .andReturn()
         .getResponse();
@@ -104,7 +105,14 @@ class ImportsSurviveFuzzingOverHttpTest {
   }
 
   record Target(
-      byte[] seed, java.util.function.Function<byte[], MockHttpServletRequestBuilder> request) {}
+      byte[] seed,
+      java.util.function.Function<
+              byte[],
+              ? extends
+                  org.springframework.test.web.servlet.request
+                          .AbstractMockHttpServletRequestBuilder<
+                      ?>>
+          request) {}
 
   private Target target(String name) throws Exception {
     String team = jdbc.sql("select min(id) from team").query(String.class).single();
@@ -199,6 +207,29 @@ class ImportsSurviveFuzzingOverHttpTest {
               text("/api/v1/workforce/census.xml?yearEnd=2026-09-30")
                   .getBytes(StandardCharsets.UTF_8),
               b -> post("/api/v1/workforce/census").contentType("application/xml").content(b));
+      case "annex-a" -> {
+        // Two referrals to one of the council's workers in their team: the names match as they
+        // stand, so a workbook still read after its mutation is imported, and any other refused.
+        String workerName =
+            jdbc.sql("select name from worker where id = ?")
+                .param(Long.parseLong(worker))
+                .query(String.class)
+                .single();
+        byte[] workbook =
+            new org.safeload.app.annexa.Workbooks()
+                .sheet("List 3", org.safeload.app.annexa.Workbooks.LIST_3)
+                .referral("FZA-1", java.time.LocalDate.of(2026, 9, 16), teamName, workerName)
+                .referral("FZA-2", java.time.LocalDate.of(2026, 9, 17), teamName, workerName)
+                .bytes();
+        yield new Target(
+            workbook,
+            b ->
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/api/v1/annex-a/import")
+                    .file(
+                        new org.springframework.mock.web.MockMultipartFile(
+                            "file", "fuzz.xlsx", null, b)));
+      }
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -213,7 +244,8 @@ class ImportsSurviveFuzzingOverHttpTest {
         "rule-set",
         "policy",
         "contract",
-        "census"
+        "census",
+        "annex-a"
       })
   void everyAnswerIsASuccessOrACleanRefusalAndARefusalWritesNothing(String name) throws Exception {
     long seed = Long.getLong("safeload.fuzz.seed", 20261128L) ^ name.hashCode();

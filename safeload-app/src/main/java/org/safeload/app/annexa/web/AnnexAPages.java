@@ -72,6 +72,9 @@ class AnnexAPages {
   /** The public sample workbook (liia-tools, MIT licence beside it). */
   static final String SAMPLE = "/annex-a/annex-a-sample.xlsx";
 
+  /** The name the sample is loaded as. */
+  static final String SAMPLE_NAME = "annex-a-sample.xlsx";
+
   private final AnnexAImports imports;
   private final AnnexAUploads uploads;
   private final OrganisationService organisation;
@@ -180,7 +183,7 @@ class AnnexAPages {
       if (in == null) {
         throw new NotFoundException("The sample workbook is not in this build");
       }
-      Staged staged = uploads.stage(in, "annex-a-sample.xlsx", ExtractOptions.DEFAULTS);
+      Staged staged = uploads.stage(in, SAMPLE_NAME, ExtractOptions.DEFAULTS);
       session.setAttribute(SESSION, staged.token());
     }
     return "redirect:/timeliness/annex-a/report";
@@ -278,8 +281,25 @@ class AnnexAPages {
       row.setKind(TeamKind.SUBSTANTIVE.code());
       form.getTeams().add(row);
     }
+    // The sample's workers are made up: so are the registration numbers and qualification dates
+    // its demo fills in (a council's own are typed, or come with a workers file first).
+    boolean sample = sampleOffered() && staged.get().fileName().equals(SAMPLE_NAME);
+    java.util.Set<String> registered = new java.util.HashSet<>();
+    if (sample) {
+      workforce.workers().forEach(v -> registered.add(v.worker().details().sweRegistration()));
+    }
+    int made = 0;
+    int number = 900_000;
     for (NameMatch w : r.unmatchedWorkers()) {
       NamesForm.WorkerRow row = new NamesForm.WorkerRow();
+      if (sample && w.from() != null) {
+        while (registered.contains("SW" + ++number)) {
+          // taken by a worker of an earlier load
+        }
+        row.setQualificationDate(org.safeload.app.platform.DateParts.of(w.from().minusYears(3)));
+        row.setSweRegistration("SW" + number);
+        made++;
+      }
       row.setRef(w.ref());
       row.setChoice(NamesForm.NEW);
       row.setRole(Role.SOCIAL_WORKER.code());
@@ -294,6 +314,7 @@ class AnnexAPages {
     }
     model.addAttribute("names", form);
     model.addAttribute("errors", Map.of());
+    model.addAttribute("madeUp", made > 0);
     return names(model, staged.get(), r);
   }
 
@@ -402,6 +423,21 @@ class AnnexAPages {
         }
       }
     }
+    if (form.getServiceId().isBlank()
+        && form.getTeams().stream()
+            .anyMatch(
+                t ->
+                    t.getChoice().equals(NamesForm.NEW)
+                        && t.getServiceId().isBlank()
+                        && byRef.containsKey(t.getRef())
+                        && !byRef.get(t.getRef()).matched())) {
+      // One question for them all, rather than one for each new team.
+      problems.removeIf(p -> p.field().endsWith("-serviceId"));
+      problems.add(
+          0,
+          FieldProblem.of(
+              "serviceId", "Choose the service the new teams belong to (or one for each team)"));
+    }
     Map<String, Choices.WorkerChoice> workers = new LinkedHashMap<>();
     for (NamesForm.WorkerRow row : form.getWorkers()) {
       NameMatch n = byRef.get(row.getRef());
@@ -419,6 +455,8 @@ class AnnexAPages {
         raw.put(WorkerField.EMPLOYMENT_TYPE, row.getEmploymentType());
         raw.put(WorkerField.FTE, row.getFte());
         raw.put(WorkerField.START_DATE, row.getStartDate().toIso());
+        raw.put(WorkerField.QUALIFICATION_DATE, row.getQualificationDate().toIso());
+        raw.put(WorkerField.SWE_REGISTRATION, row.getSweRegistration());
         try {
           WorkerDetails details = WorkerInputs.details(raw, true);
           Long teamId = null;

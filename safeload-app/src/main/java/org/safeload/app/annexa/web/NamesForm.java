@@ -81,6 +81,8 @@ public class NamesForm {
     private String employmentType = "";
     private String fte = "";
     private DateParts startDate = new DateParts();
+    private DateParts qualificationDate = new DateParts();
+    private String sweRegistration = "";
     private String team = "";
 
     public String getRef() {
@@ -129,6 +131,22 @@ public class NamesForm {
 
     public void setStartDate(DateParts startDate) {
       this.startDate = startDate == null ? new DateParts() : startDate;
+    }
+
+    public DateParts getQualificationDate() {
+      return qualificationDate;
+    }
+
+    public void setQualificationDate(DateParts qualificationDate) {
+      this.qualificationDate = qualificationDate == null ? new DateParts() : qualificationDate;
+    }
+
+    public String getSweRegistration() {
+      return sweRegistration;
+    }
+
+    public void setSweRegistration(String sweRegistration) {
+      this.sweRegistration = sweRegistration == null ? "" : sweRegistration;
     }
 
     public String getTeam() {

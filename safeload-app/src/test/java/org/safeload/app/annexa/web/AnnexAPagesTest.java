@@ -236,7 +236,7 @@ class AnnexAPagesTest {
 
     Document names = page("/timeliness/annex-a/names");
     assertThat(names.select("h1").text()).isEqualTo("Match the names in your Annex A");
-    assertThat(names.select(".sl-name legend").eachText())
+    assertThat(names.select(".sl-name > fieldset > legend").eachText())
         .containsExactly("Names Form Team", "Nora Nameform");
     // A new worker is offered the details the worker form asks for, filled from the workbook.
     assertThat(names.select("#W1-choice option[selected]").text())
@@ -251,27 +251,60 @@ class AnnexAPagesTest {
         .isEqualTo("Names Form Team (from the workbook)");
     assertThat(names.select("#W1-role option[selected]").text()).isEqualTo("Social worker");
 
-    // No service for the new team, and an FTE that is not a number: refused, by name.
+    // A social worker is qualified and registered (the worker form's own rule): asked for.
+    assertThat(names.select("#W1-sweRegistration").val()).isEmpty();
     Map<String, String> fields =
         PageForms.fields(names.selectFirst("form[action='/timeliness/annex-a/import']"));
     fields.remove("_csrf");
+    Document unregistered = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
+    // (and the service of the new team, asked once for all the new teams)
+    assertThat(unregistered.select(".govuk-error-summary__list a").eachText())
+        .containsExactly(
+            "Choose the service the new teams belong to (or one for each team)",
+            "Enter the qualification date: a social worker is qualified (Nora Nameform)",
+            "Enter the Social Work England registration number: a social worker must be registered"
+                + " (Nora Nameform)");
+    assertThat(unregistered.select(".govuk-error-summary__list a").eachAttr("href"))
+        .containsExactly("#serviceId", "#W1-qualificationDate", "#W1-sweRegistration");
+
+    // Those given, no service for the new team, and an FTE that is not a number: refused, by name.
+    fields.put("workers[0].qualificationDate.day", "1");
+    fields.put("workers[0].qualificationDate.month", "7");
+    fields.put("workers[0].qualificationDate.year", "2015");
+    fields.put("workers[0].sweRegistration", "SW770001");
     fields.put("workers[0].fte", "lots");
     long eventsBefore = events();
     MvcResult refused = send(PageForms.with(post("/timeliness/annex-a/import"), fields));
     assertThat(refused.getResponse().getStatus()).isEqualTo(400);
     Document again = parse(refused);
     assertThat(again.select(".govuk-error-summary__list a").eachText())
-        .hasSize(1)
-        .allMatch(m -> m.endsWith("(Nora Nameform)"));
-    assertThat(again.select(".govuk-error-summary__list a").attr("href")).isEqualTo("#W1-fte");
+        .containsExactly(
+            "Choose the service the new teams belong to (or one for each team)",
+            "FTE must be a number, like 1 or 0.8 (not lots) (Nora Nameform)");
+    assertThat(again.select(".govuk-error-summary__list a").eachAttr("href"))
+        .containsExactly("#serviceId", "#W1-fte");
     assertThat(again.select("#W1-fte").val()).isEqualTo("lots");
 
     fields.put("workers[0].fte", "1");
     Document noService = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
     assertThat(noService.select(".govuk-error-summary__list a").eachText())
-        .containsExactly("Select the service the team belongs to (Names Form Team)");
+        .containsExactly("Choose the service the new teams belong to (or one for each team)");
     assertThat(noService.select(".govuk-error-summary__list a").attr("href"))
-        .isEqualTo("#T1-serviceId");
+        .isEqualTo("#serviceId");
+
+    // A service chosen, and a registration number another worker has: the team is created first,
+    // then the worker is refused by the worker form's own rule, and the team goes with it.
+    String taken =
+        jdbc.sql("select min(swe_registration) from worker").query(String.class).single();
+    fields.put(
+        "serviceId",
+        String.valueOf(jdbc.sql("select min(id) from service").query(Long.class).single()));
+    fields.put("workers[0].sweRegistration", taken);
+    Document inUse = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
+    assertThat(inUse.select(".govuk-error-summary__list a").eachText())
+        .containsExactly("Another worker already has registration " + taken + " (Nora Nameform)");
+    assertThat(inUse.select(".govuk-error-summary__list a").attr("href"))
+        .isEqualTo("#W1-sweRegistration");
     // All or nothing: no team, no worker, no event.
     assertThat(
             jdbc.sql("select count(*) from team where name = 'Names Form Team'")
@@ -286,6 +319,7 @@ class AnnexAPagesTest {
     assertThat(events()).isEqualTo(eventsBefore);
 
     // Left without a choice: asked for, by name.
+    fields.put("workers[0].sweRegistration", "SW770001");
     fields.put("teams[0].choice", "");
     Document noChoice = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
     assertThat(noChoice.select(".govuk-error-summary__list a").eachText())
