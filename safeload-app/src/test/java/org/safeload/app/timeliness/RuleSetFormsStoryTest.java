@@ -131,7 +131,7 @@ class RuleSetFormsStoryTest {
         .containsExactly("There is already a rule set with the id forms-standards: choose another");
     Document set = page("/timeliness/rules/forms-standards");
     assertThat(set.selectFirst("h1").text()).isEqualTo("Forms standards");
-    assertThat(set.select("#kpis tbody tr")).hasSize(5);
+    assertThat(set.select("#kpis tbody tr")).hasSize(6);
     assertThat(
             set.select("#kpis tbody tr[data-kpi=cp-visit-10wd] td").first().select("li").eachText())
         .containsExactly(
