@@ -322,15 +322,16 @@ class RuleSetFormsStoryTest {
             hos
                 + ": KPI removed: First review conference within 3 months of the initial, then every"
                 + " 6 months",
-            hos + ": KPI removed: Child on a protection plan seen at least every 10 working days");
+            hos + ": KPI removed: Child on a protection plan seen at least every 10 working days",
+            hos + ": KPI removed: Child in care seen at least every 6 weeks");
     Document finalSet = page("/timeliness/rules/forms-standards");
     assertThat(finalSet.selectFirst("h1").text()).isEqualTo("Forms local standards");
-    assertThat(finalSet.select("#changes tbody tr")).hasSize(9);
+    assertThat(finalSet.select("#changes tbody tr")).hasSize(10);
     assertThat(finalSet.select("#changes tbody tr").first().select("td").eachText())
         .containsExactly(
             "24 November 2026 at 12:00pm",
             "Test " + HOS.label(),
-            "KPI removed: Child on a protection plan seen at least every 10 working days");
+            "KPI removed: Child in care seen at least every 6 weeks");
 
     // The download is the stored YAML, as a file.
     MvcResult download = as(AccessRole.READ_ONLY, get("/timeliness/rules/forms-standards.yaml"));
