@@ -44,9 +44,12 @@ public record Extract(
     notMeasured = Collections.unmodifiableMap(new LinkedHashMap<>(notMeasured));
   }
 
-  /** True when rows could not be read and the reader was not told to skip them. */
+  /**
+   * True when rows could not be read and the reader was not told to skip them, or when nothing
+   * could be read at all.
+   */
   public boolean refused() {
-    return !problems.isEmpty() && !skipInvalid;
+    return !problems.isEmpty() && (!skipInvalid || events.isEmpty());
   }
 
   /** The number of cases (episodes). */

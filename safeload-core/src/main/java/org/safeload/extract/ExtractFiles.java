@@ -161,6 +161,10 @@ public final class ExtractFiles {
           .append(l.used() ? String.valueOf(l.skipped().size()) : "")
           .append(" |\n");
     }
+    if (x.lists().stream().anyMatch(l -> !l.used())) {
+      s.append("\nA list marked not used holds nothing the caseloads or the statutory timescales")
+          .append(" read (contacts, early help, care leavers, adoption): its rows are not read.\n");
+    }
     for (ListReport l : x.lists()) {
       if (l.skipped().isEmpty() && l.notes().isEmpty()) {
         continue;

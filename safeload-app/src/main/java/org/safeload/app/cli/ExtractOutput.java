@@ -19,12 +19,17 @@ final class ExtractOutput {
 
   private ExtractOutput() {}
 
+  /** "FILE: List 3, row 4, column …: why" (the file named once). */
+  private static String where(Extract x, ExtractProblem p) {
+    return p.sheet().equals(x.file()) ? p.text() : x.file() + ": " + p.text();
+  }
+
   static int write(Extract x, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
     Files.createDirectories(out);
     Map<String, String> files = ExtractFiles.all(x);
     if (x.refused()) {
       for (ExtractProblem p : x.problems()) {
-        err.println(x.file() + ": " + p.text());
+        err.println(where(x, p));
       }
       err.println(
           x.problems().size()
@@ -51,7 +56,7 @@ final class ExtractOutput {
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
     for (ExtractProblem p : x.problems()) {
-      err.println(x.file() + ": skipped: " + p.text());
+      err.println("skipped: " + where(x, p));
     }
     err.flush();
     stdout.printf(

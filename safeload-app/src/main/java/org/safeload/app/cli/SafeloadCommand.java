@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       CalendarCommand.class,
       GenerateCommand.class,
       ImportEventsCommand.class,
+      AnnexACommand.class,
       HandoverCommand.class,
       AuditCommand.class,
       WorkforceCommand.class,

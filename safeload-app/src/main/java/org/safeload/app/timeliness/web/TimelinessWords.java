@@ -56,6 +56,28 @@ public class TimelinessWords {
     return words;
   }
 
+  /** The built-in rules' names by id, for a measured-from's rules. */
+  private static final Map<String, String> BUILT_IN_RULES = builtInRules();
+
+  private static Map<String, String> builtInRules() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String set : org.safeload.timeliness.KpiRuleSet.BUILT_IN) {
+      org.safeload.timeliness.KpiRuleSet.builtIn(set)
+          .rules()
+          .forEach(r -> names.putIfAbsent(r.id(), r.name()));
+    }
+    return names;
+  }
+
+  /** Rule ids separated by spaces, as their names ("an id" for a rule not built in). */
+  static String ruleNames(String ids) {
+    List<String> names = new ArrayList<>();
+    for (String id : ids.strip().split("\\s+")) {
+      names.add(BUILT_IN_RULES.getOrDefault(id, id));
+    }
+    return String.join("; ", names);
+  }
+
   /** The details a KPI form offers as boxes to tick. */
   public Map<String, String> knownDetails() {
     return KNOWN_DETAILS;
@@ -65,6 +87,9 @@ public class TimelinessWords {
   public String detail(String type, String detail) {
     if (detail == null || detail.isBlank()) {
       return EventType.STEPPED_DOWN.code().equals(type) ? "Out of children's social care" : "";
+    }
+    if (EventType.MEASURED_FROM.code().equals(type)) {
+      return "Timescales measured from here: " + ruleNames(detail);
     }
     if (KNOWN_DETAILS.containsKey(detail)) {
       return KNOWN_DETAILS.get(detail);
