@@ -490,7 +490,7 @@ public final class AnnexAWorkbook {
     double f = children / 12_000.0;
     int referred = (int) Math.round(5_800 * f);
     int reReferred = (int) Math.round(200 * f);
-    int openCin = (int) Math.round(1_800 * f);
+    int openCin = (int) Math.round(2_000 * f);
     int openCp = (int) Math.round(150 * f);
     int openCla = (int) Math.round(750 * f);
     int leavers = (int) Math.round(400 * f);
@@ -590,7 +590,7 @@ public final class AnnexAWorkbook {
     }
     if (plan != null) {
       protection(c, plan, unit, authorised != null && !authorised.isAfter(plan) ? "cin" : null);
-    } else if (authorised != null && random.nextDouble() < 0.45) {
+    } else if (authorised != null && random.nextDouble() < 0.5) {
       childInNeed(c, authorised, unit, "c) Child in need plan");
     }
     if (random.nextDouble() < 0.027) {
