@@ -748,6 +748,7 @@ public final class AnnexA {
         d.addAll(x.reviews());
         d.add(x.end());
       }
+      case Records.MeasuredFrom x -> d.add(x.start());
       case InCare x -> {
         d.add(x.start());
         d.add(x.lastVisit());

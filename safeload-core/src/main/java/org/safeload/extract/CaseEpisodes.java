@@ -14,6 +14,7 @@ import org.safeload.extract.Records.Assessment;
 import org.safeload.extract.Records.ChildInNeed;
 import org.safeload.extract.Records.Enquiry;
 import org.safeload.extract.Records.InCare;
+import org.safeload.extract.Records.MeasuredFrom;
 import org.safeload.extract.Records.ProtectionPlan;
 import org.safeload.extract.Records.Recorded;
 import org.safeload.extract.Records.Referral;
@@ -298,24 +299,28 @@ public final class CaseEpisodes {
           }
         }
         case Enquiry q -> {
-          out.add(
-              event(
-                  code,
-                  child,
-                  "strategy",
-                  q.start(),
-                  EventType.MEETING,
-                  caseId,
-                  "",
-                  "",
-                  q.icpcNotNeeded() ? "strategy-discussion-no-icpc" : "strategy-discussion"));
+          if (q.start() != null) {
+            out.add(
+                event(
+                    code,
+                    child,
+                    "strategy",
+                    q.start(),
+                    EventType.MEETING,
+                    caseId,
+                    "",
+                    "",
+                    q.icpcNotNeeded() ? "strategy-discussion-no-icpc" : "strategy-discussion"));
+          }
           if (q.icpc() != null) {
             out.add(
                 event(code, child, "icpc", q.icpc(), EventType.MEETING, caseId, "", "", "icpc"));
           }
         }
         case ChildInNeed n -> {
-          out.add(typeChange(code, child, "cin-start", n.start(), caseId, CaseType.CIN));
+          if (n.start() != null) {
+            out.add(typeChange(code, child, "cin-start", n.start(), caseId, CaseType.CIN));
+          }
           if (n.lastSeen() != null) {
             out.add(
                 event(code, child, "seen", n.lastSeen(), EventType.VISIT, caseId, "", "", "seen"));
@@ -367,6 +372,18 @@ public final class CaseEpisodes {
                     code, child, "cp-end", p.end(), EventType.STEPPED_DOWN, caseId, "", "", "cin"));
           }
         }
+        case MeasuredFrom f ->
+            out.add(
+                event(
+                    code,
+                    child,
+                    "measured-from-period",
+                    f.start(),
+                    EventType.MEASURED_FROM,
+                    caseId,
+                    "",
+                    "",
+                    String.join(" ", f.rules())));
         case InCare c -> {
           out.add(typeChange(code, child, "cla-start", c.start(), caseId, CaseType.CLA));
           if (c.lastVisit() != null) {

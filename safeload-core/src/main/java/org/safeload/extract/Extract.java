@@ -52,6 +52,11 @@ public record Extract(
     return !problems.isEmpty() && (!skipInvalid || events.isEmpty());
   }
 
+  /** Whether reading with skipInvalid would import something: some rows could be read. */
+  public boolean skippable() {
+    return !events.isEmpty();
+  }
+
   /** The number of cases (episodes). */
   public long cases() {
     return events.stream().map(ExtractEvent::caseId).distinct().count();

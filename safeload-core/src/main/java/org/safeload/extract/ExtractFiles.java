@@ -138,8 +138,8 @@ public final class ExtractFiles {
     if (x.refused()) {
       s.append("- **Not imported:** ")
           .append(x.problems().size())
-          .append(
-              " rows could not be read (below). Put them right, or read with --skip-invalid.\n");
+          .append(" rows could not be read (below). Put them right")
+          .append(x.skippable() ? ", or read with --skip-invalid.\n" : ".\n");
     } else if (!x.problems().isEmpty()) {
       s.append("- ")
           .append(x.problems().size())

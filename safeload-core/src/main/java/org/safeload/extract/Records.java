@@ -28,7 +28,7 @@ public final class Records {
 
   /** Something recorded about a child, from a list row. */
   public sealed interface Recorded
-      permits Referral, Assessment, Enquiry, ChildInNeed, ProtectionPlan, InCare {
+      permits Referral, Assessment, Enquiry, ChildInNeed, ProtectionPlan, InCare, MeasuredFrom {
     Source source();
 
     String childId();
@@ -76,7 +76,8 @@ public final class Records {
 
   /**
    * A section 47 enquiry (List 5): its strategy discussion, whether an initial conference was
-   * deemed unnecessary, and the initial conference's date (null when none yet).
+   * deemed unnecessary, and the initial conference's date (null when none yet). A return that
+   * places it in an episode may give the conference alone (start null): the enquiry was before it.
    */
   public record Enquiry(
       Source source,
@@ -89,7 +90,10 @@ public final class Records {
       LocalDate episode)
       implements Recorded {}
 
-  /** A child in need period (List 6): start, the last time the child was seen, closure. */
+  /**
+   * A child in need period (List 6): start, the last time the child was seen, closure. A return
+   * that places it in an episode may give the closure alone (start null).
+   */
   public record ChildInNeed(
       Source source,
       String childId,
@@ -135,6 +139,28 @@ public final class Records {
       String worker,
       LocalDate episode)
       implements Recorded {}
+
+  /**
+   * Rules measured on the episode only from a date: the return does not hold what came before (the
+   * census holds a year; an earlier assessment is not in it).
+   */
+  public record MeasuredFrom(
+      Source source, String childId, LocalDate start, List<String> rules, LocalDate episode)
+      implements Recorded {
+    public MeasuredFrom {
+      rules = List.copyOf(rules);
+    }
+
+    @Override
+    public String team() {
+      return "";
+    }
+
+    @Override
+    public String worker() {
+      return "";
+    }
+  }
 
   /** A child's date of birth as a list gives it (null when blank). */
   public record ChildBorn(String childId, LocalDate dateOfBirth) {}

@@ -35,7 +35,7 @@ final class ExtractOutput {
           x.problems().size()
               + " rows could not be read: nothing written but "
               + ExtractFiles.MAPPING
-              + " (or read with --skip-invalid)");
+              + (x.skippable() ? " (or read with --skip-invalid)" : ""));
       err.flush();
       for (String name : files.keySet()) {
         Files.deleteIfExists(out.resolve(name));

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ImportEventsCommand.class,
       AnnexACommand.class,
+      CinCensusCommand.class,
       HandoverCommand.class,
       AuditCommand.class,
       WorkforceCommand.class,
