@@ -11,7 +11,9 @@ import java.util.Arrays;
  * --teams 10}: the capacity projection ({@link ProjectionBench}). {@code java -jar
  * safeload-bench.jar app --children 12000 --months 12}: the app over HTTP ({@link AppBench});
  * {@code soak --children 12000 --months 12 --users 50 --minutes 30}: the app under a steady load
- * for half an hour ({@link SoakBench}). Any other arguments go to JMH (the microbenchmarks).
+ * for half an hour ({@link SoakBench}). {@code java -Xmx512m -jar safeload-bench.jar annex-a
+ * --children 12000}: reading an Ofsted Annex A workbook of a large council ({@link AnnexABench}).
+ * Any other arguments go to JMH (the microbenchmarks).
  */
 public final class BenchMain {
 
@@ -26,6 +28,8 @@ public final class BenchMain {
       SoakBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("projection")) {
       ProjectionBench.main(Arrays.copyOfRange(args, 1, args.length));
+    } else if (args.length > 0 && args[0].equals("annex-a")) {
+      AnnexABench.main(Arrays.copyOfRange(args, 1, args.length));
     } else if (args.length > 0 && args[0].equals("handover")) {
       HandoverBench.main(Arrays.copyOfRange(args, 1, args.length));
     } else {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -174,30 +175,70 @@ public final class KpiBench {
       int months,
       LocalDate start,
       int capacity) {
+    return log(new EventGenerator(calendar, seed, children, months, start)::generate, capacity);
+  }
+
+  /**
+   * The events a source writes to a sink, as a log (visits' and meetings' ids kept until an event
+   * refers to them).
+   */
+  static EventLog log(Consumer<EventGenerator.Sink> source, int capacity) {
     EventLog log = new EventLog(false);
     log.reserve(capacity);
     Map<String, Integer> rowOf = new java.util.HashMap<>();
-    new EventGenerator(calendar, seed, children, months, start)
-        .generate(
-            (id, at, type, caseId, child, worker, team, detail, ref, due) -> {
-              int refRow = ref.isEmpty() ? -1 : rowOf.remove(ref);
-              int row =
-                  log.add(
-                      null,
-                      at.atZone(java.time.ZoneId.of("Europe/London")).toEpochSecond(),
-                      type,
-                      caseId,
-                      child,
-                      worker,
-                      team,
-                      detail,
-                      refRow,
-                      due == null ? EventLog.NO_DATE : (int) due.toEpochDay());
-              if (type == EventType.VISIT || type == EventType.MEETING) {
-                rowOf.put(id, row);
-              }
-            });
+    source.accept(
+        (id, at, type, caseId, child, worker, team, detail, ref, due) -> {
+          int refRow = ref.isEmpty() ? -1 : rowOf.remove(ref);
+          int row =
+              log.add(
+                  null,
+                  at.atZone(java.time.ZoneId.of("Europe/London")).toEpochSecond(),
+                  type,
+                  caseId,
+                  child,
+                  worker,
+                  team,
+                  detail,
+                  refRow,
+                  due == null ? EventLog.NO_DATE : (int) due.toEpochDay());
+          if (type == EventType.VISIT || type == EventType.MEETING) {
+            rowOf.put(id, row);
+          }
+        });
     return log;
+  }
+
+  /** Each rule's counts (met, late, overdue, pending) by Safeload's engine, once. */
+  static Map<String, long[]> engineCounts(
+      EventLog log, List<KpiRuleSet> sets, LocalDate asOf, WorkingCalendar calendar) {
+    Timeliness engine = new Timeliness(calendar);
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (KpiRuleSet set : sets) {
+      counts.putAll(count(engine.evaluate(log, set, asOf, Map.of()), set));
+    }
+    return counts;
+  }
+
+  /** Each rule's counts by the bench's DuckDB SQL over the same log, once, in a fresh database. */
+  static Map<String, long[]> duckdbCounts(
+      EventLog log, List<KpiRuleSet> sets, LocalDate asOf, WorkingCalendar calendar)
+      throws Exception {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = connection.createStatement()) {
+      load((DuckDBConnection) connection, log);
+      loadCalendar((DuckDBConnection) connection, calendar);
+      for (KpiRuleSet set : sets) {
+        for (KpiRule rule : set.rules()) {
+          try (ResultSet rs = st.executeQuery(ruleSql(rule, d -> log.details().find(d), asOf))) {
+            rs.next();
+            counts.put(
+                rule.id(), new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+          }
+        }
+      }
+    }
+    return counts;
   }
 
   /** Loads the log's columns into DuckDB, as the table {@code events}. */

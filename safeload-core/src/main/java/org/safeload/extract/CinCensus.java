@@ -573,9 +573,19 @@ public final class CinCensus {
                       file, line, localName, "must be " + MAX_ID + " characters or fewer"));
             }
             child.id = value;
-          } else if (localName.equals("PersonBirthDate")) {
+          } else if (localName.equals("PersonBirthDate")
+              || localName.equals("ExpectedPersonBirthDate")
+              || localName.equals("PersonDeathDate")) {
+            // Children in need are under 18: a birth (or death) outside the calendar's years is a
+            // mistake in the return, and the child's episodes are not read.
             Dated d = date(value, line, localName, child.problems);
-            child.born = d == null ? null : d.date();
+            String outside = d == null ? null : CaseEpisodes.outsideCalendar(d.date());
+            if (outside != null) {
+              child.problems.add(new ExtractProblem(file, line, localName, outside));
+            }
+            if (localName.equals("PersonBirthDate")) {
+              child.born = d == null ? null : d.date();
+            }
           }
         }
         case "CINdetails" -> {

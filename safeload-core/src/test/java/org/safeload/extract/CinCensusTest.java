@@ -62,12 +62,14 @@ class CinCensusTest {
   @Test
   void theSamplesDatesAreOutsideTheCalendarSoItIsRefused() {
     Extract x = read(text(SAMPLE), SAMPLE, ExtractOptions.DEFAULTS);
-    // Every date the sample's one CINdetails gives (1970 and 1971; lines read from the file) is
-    // before the calendar's first year, 2000. The child's birth (1966) and death (1980) dates are
-    // not events: a birth date is written as given, and a death date is not read.
+    // Every date the sample gives (the child's birth in 1966 and death in 1980, the CINdetails' in
+    // 1970 and 1971; lines read from the file) is before the calendar's first year, 2000.
     String outside = " is outside the calendar (2000 to 2040)";
     assertThat(problems(x))
         .containsExactly(
+            SAMPLE + ", row 24, column PersonBirthDate: the date 1966-03-24" + outside,
+            SAMPLE + ", row 25, column ExpectedPersonBirthDate: the date 1966-03-22" + outside,
+            SAMPLE + ", row 27, column PersonDeathDate: the date 1980-10-08" + outside,
             SAMPLE + ", row 37, column CINreferralDate: the date 1970-10-06" + outside,
             SAMPLE + ", row 40, column CINclosureDate: the date 1971-02-27" + outside,
             SAMPLE + ", row 44, column AssessmentActualStartDate: the date 1970-06-03" + outside,
@@ -91,7 +93,7 @@ class CinCensusTest {
     assertThat(skipping.refused()).isTrue();
     assertThat(skipping.events()).isEmpty();
     assertThat(skipping.children()).isEmpty();
-    assertThat(skipping.problems()).hasSize(10);
+    assertThat(skipping.problems()).hasSize(13);
     everyRowIsAccountedFor(x);
     everyRowIsAccountedFor(skipping);
     assertThat(skipping.lists().get(6).skipped())

@@ -96,7 +96,7 @@ class HandoverCommandTest {
             workers + ": line 3, fte: Must be more than 0 and at most 1 (not 1.5)",
             workers + ": line 3, current_weighted: Enter a number",
             cases
-                + ": line 3, case_type: Must be one of: assessment, cin, cp, plo, court (not"
+                + ": line 3, case_type: Must be one of: assessment, cin, cp, plo, court, cla (not"
                 + " \"section-47\")");
   }
 

@@ -131,7 +131,7 @@ class RuleSetFormsStoryTest {
         .containsExactly("There is already a rule set with the id forms-standards: choose another");
     Document set = page("/timeliness/rules/forms-standards");
     assertThat(set.selectFirst("h1").text()).isEqualTo("Forms standards");
-    assertThat(set.select("#kpis tbody tr")).hasSize(5);
+    assertThat(set.select("#kpis tbody tr")).hasSize(6);
     assertThat(
             set.select("#kpis tbody tr[data-kpi=cp-visit-10wd] td").first().select("li").eachText())
         .containsExactly(
@@ -286,8 +286,8 @@ class RuleSetFormsStoryTest {
     // Removed: every KPI but the last can go.
     List<String> ids =
         page("/timeliness/rules/forms-standards").select("#kpis tbody tr").eachAttr("data-kpi");
-    assertThat(ids).hasSize(6);
-    for (String id : ids.subList(0, 5)) {
+    assertThat(ids).hasSize(7);
+    for (String id : ids.subList(0, 6)) {
       assertThat(
               submit("/timeliness/rules/forms-standards/kpis/" + id + "/remove")
                   .getResponse()
@@ -322,15 +322,16 @@ class RuleSetFormsStoryTest {
             hos
                 + ": KPI removed: First review conference within 3 months of the initial, then every"
                 + " 6 months",
-            hos + ": KPI removed: Child on a protection plan seen at least every 10 working days");
+            hos + ": KPI removed: Child on a protection plan seen at least every 10 working days",
+            hos + ": KPI removed: Child in care seen at least every 6 weeks");
     Document finalSet = page("/timeliness/rules/forms-standards");
     assertThat(finalSet.selectFirst("h1").text()).isEqualTo("Forms local standards");
-    assertThat(finalSet.select("#changes tbody tr")).hasSize(9);
+    assertThat(finalSet.select("#changes tbody tr")).hasSize(10);
     assertThat(finalSet.select("#changes tbody tr").first().select("td").eachText())
         .containsExactly(
             "24 November 2026 at 12:00pm",
             "Test " + HOS.label(),
-            "KPI removed: Child on a protection plan seen at least every 10 working days");
+            "KPI removed: Child in care seen at least every 6 weeks");
 
     // The download is the stored YAML, as a file.
     MvcResult download = as(AccessRole.READ_ONLY, get("/timeliness/rules/forms-standards.yaml"));

@@ -395,7 +395,7 @@ class TimelinessStoryTest {
             as(AccessRole.HEAD_OF_SERVICE, get("/timeliness").param("rules", "my-statutory"))
                 .getResponse()
                 .getContentAsString());
-    assertThat(dashboard.select("#kpis tbody tr")).hasSize(5);
+    assertThat(dashboard.select("#kpis tbody tr")).hasSize(6);
   }
 
   /** A worker in a team today, by id. */
