@@ -633,6 +633,7 @@ public class AnnexAImports {
             workersMatched,
             teamsMatched,
             x.problems().size(),
+            x.problems().stream().map(org.safeload.extract.ExtractProblem::text).toList(),
             set.id(),
             set.name(),
             ruleSet);

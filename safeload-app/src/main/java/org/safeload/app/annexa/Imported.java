@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * and teams created and matched, the rows skipped, and the rule set the timeliness pages measure it
  * with.
  *
+ * @param skipped each row skipped because it could not be read: its sheet, row, column and why
  * @param ruleSet what happened to the rule set: {@code saved} (new), {@code unchanged} (saved
  *     before as it is), or {@code kept} (the council has changed its copy: left as it is)
  */
@@ -24,10 +25,15 @@ public record Imported(
     int workersMatched,
     int teamsMatched,
     int rowsSkipped,
+    java.util.List<String> skipped,
     String ruleSetId,
     String ruleSetName,
     String ruleSet)
     implements Serializable {
+
+  public Imported {
+    skipped = java.util.List.copyOf(skipped);
+  }
 
   /** The timeliness page for the import: its rule set, as of its extract date. */
   public String timelinessPath() {

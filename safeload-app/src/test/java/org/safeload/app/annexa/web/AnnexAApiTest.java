@@ -236,5 +236,54 @@ class AnnexAApiTest {
     assertThat((String) JsonPath.read(json, "$.errors[1].field"))
         .isEqualTo("List 4, Continuous Assessment Start Date");
     assertThat((String) JsonPath.read(json, "$.errors[1].message")).contains("31/02/2021");
+
+    // Skipped: the readable rows imported (a referral and its allocation), the row's report kept.
+    byte[] withAReferral =
+        new Workbooks()
+            .sheet("List 3", Workbooks.LIST_3)
+            .referral("API-8", LocalDate.of(2020, 9, 18), "Api Test Team", "Zed Apitest")
+            .sheet("List 4", Workbooks.LIST_4)
+            .row(
+                "API-9",
+                "b) Female",
+                "a) WBRI",
+                LocalDate.of(2013, 1, 5),
+                7,
+                "b) No",
+                "31/02/2021",
+                "Yes",
+                null,
+                "",
+                "Api Test Team",
+                "Zed Apitest")
+            .bytes();
+    long worker = count("select min(id) from worker");
+    long team = count("select min(id) from team");
+    MockMultipartHttpServletRequestBuilder request =
+        multipart("/api/v1/annex-a/import")
+            .file(new MockMultipartFile("file", "api-skip.xlsx", null, withAReferral));
+    MockPart part =
+        new MockPart(
+            "mapping",
+            ("{\"workers\": {\"Zed Apitest\": "
+                    + worker
+                    + "}, \"teams\": {\"Api Test Team\": "
+                    + team
+                    + "}}")
+                .getBytes(StandardCharsets.UTF_8));
+    part.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+    MvcResult skipped =
+        mvc.perform(
+                request
+                    .part(part)
+                    .param("skipInvalid", "true")
+                    .with(httpBasic(USER, TestAccounts.PASSWORD)))
+            .andReturn();
+    String done = skipped.getResponse().getContentAsString();
+    assertThat(skipped.getResponse().getStatus()).as(done).isEqualTo(200);
+    assertThat((Integer) JsonPath.read(done, "$.eventsAdded")).isEqualTo(2);
+    assertThat((Integer) JsonPath.read(done, "$.rowsSkipped")).isEqualTo(1);
+    assertThat((String) JsonPath.read(done, "$.skipped[0]"))
+        .startsWith("List 4, row 2, column Continuous Assessment Start Date: ");
   }
 }

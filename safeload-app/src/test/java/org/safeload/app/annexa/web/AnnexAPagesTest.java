@@ -33,9 +33,10 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * The "Load your Annex A" pages as a head of service reads them (GOV.UK markup): the page is linked
  * from the timeliness pages; a missing file, a text file named .xlsx and a date that is not one are
  * refused in the error summary, never with a server error; a workbook with a row that cannot be
- * read is reported row by row and imports nothing until the rows are skipped; the names form names
- * each worker and team by name and refuses what the organisation's own rules refuse. Nothing is
- * imported here (the story test imports), in a council of its own.
+ * read is reported row by row and imports nothing until the rows are skipped, then imports the rest
+ * and keeps their report; the names form names each worker and team by name and refuses what the
+ * organisation's own rules refuse. In the Annex A tests' council of their own, with children,
+ * workers and teams of this test's own.
  */
 @SafeloadSpringTest
 @TestPropertySource(properties = "safeload.test.context=annex-a")
@@ -156,7 +157,8 @@ class AnnexAPagesTest {
   }
 
   @Test
-  void unreadableRowsAreReportedRowByRowAndImportNothingUntilSkipped() throws Exception {
+  void unreadableRowsAreReportedRowByRowAndImportNothingUntilSkippedThenTheirReportIsKept()
+      throws Exception {
     // Row 2 of List 4 is a good assessment; row 3's start date is 31/02/2021, which is no date.
     byte[] workbook =
         new Workbooks()
@@ -217,6 +219,30 @@ class AnnexAPagesTest {
         .startsWith("1 row that could not be read is skipped and listed below");
     assertThat(skipping.select("#problems tbody tr")).hasSize(1);
     assertThat(skipping.select("a[href='/timeliness/annex-a/names']").text()).isEqualTo("Continue");
+
+    // Imported without the row, whose report the done page keeps.
+    Map<String, String> fields =
+        PageForms.fields(
+            page("/timeliness/annex-a/names")
+                .selectFirst("form[action='/timeliness/annex-a/import']"));
+    fields.remove("_csrf");
+    fields.put(
+        "serviceId",
+        String.valueOf(jdbc.sql("select min(id) from service").query(Long.class).single()));
+    fields.put("workers[0].qualificationDate.day", "1");
+    fields.put("workers[0].qualificationDate.month", "7");
+    fields.put("workers[0].qualificationDate.year", "2015");
+    fields.put("workers[0].sweRegistration", "SW770002");
+    MvcResult imported = send(PageForms.with(post("/timeliness/annex-a/import"), fields));
+    assertThat(imported.getResponse().getRedirectedUrl()).isEqualTo("/timeliness/annex-a/imported");
+    Document done = page("/timeliness/annex-a/imported");
+    // List 3's referral and allocation; List 4's good row: its referral, allocation, assessment.
+    assertThat(done.select("#events").text()).isEqualTo("5 added, 0 already there");
+    assertThat(done.select("#skipped").text()).startsWith("1 row that could not be read");
+    assertThat(done.select("#skipped-rows li").eachText())
+        .singleElement()
+        .asString()
+        .startsWith("List 4, row 3, column Continuous Assessment Start Date: ");
   }
 
   @Test
@@ -324,6 +350,25 @@ class AnnexAPagesTest {
     Document noChoice = parse(send(PageForms.with(post("/timeliness/annex-a/import"), fields)));
     assertThat(noChoice.select(".govuk-error-summary__list a").eachText())
         .containsExactly("Choose a team for Names Form Team, or create it");
+  }
+
+  @Test
+  void aWorkbookWithNoListsHasNothingToImportAndSaysSo() throws Exception {
+    byte[] workbook =
+        new Workbooks()
+            .sheet("Notes", java.util.List.of("Written by", "On"))
+            .row("Me", "Today")
+            .bytes();
+    upload("not-annex-a.xlsx", workbook);
+    Document report = page("/timeliness/annex-a/report");
+    assertThat(report.select("#nothing").text())
+        .startsWith(
+            "There is nothing to import: the workbook holds no case activity in Lists 3 to 8");
+    assertThat(report.select("a[href='/timeliness/annex-a/names']")).isEmpty();
+    // The sheet that is not a list, and the lists that are not there, each said.
+    assertThat(report.select("#lists tbody tr").eachText())
+        .contains("Other sheet Notes Not a list: not read");
+    assertThat(report.select("#lists tbody tr td").eachText()).contains("Not in the workbook");
   }
 
   @Test
