@@ -62,9 +62,11 @@ public final class AnnexAWorkbook {
   /**
    * What was written: the children (distinct child ids in Lists 1 to 10), the data rows of each
    * list (by sheet name), and the cases the mapping should find (one per referral, one per child
-   * open from before the six months).
+   * open from before the six months, and one per row that starts after its case closed: {@code
+   * afterClosure}).
    */
-  public record Counts(int children, Map<String, Integer> rows, int cases, int referrals) {
+  public record Counts(
+      int children, Map<String, Integer> rows, int cases, int referrals, int afterClosure) {
 
     /** The data rows of Lists 3 to 8, which the reader maps. */
     public int mappedRows() {
@@ -426,6 +428,41 @@ public final class AnnexAWorkbook {
   private final Set<String> nbspWorkers = new HashSet<>();
   private final Set<String> allWorkers = new HashSet<>();
   private int cases;
+  private int afterClosure;
+
+  /**
+   * The current episode's rows of Lists 3 to 8 as {start, a referral?, the day it closes the case
+   * or null}: a row that starts after the episode closed is a case of its own (docs/annex-a.md),
+   * counted when the episode ends.
+   */
+  private final List<Object[]> episodeRows = new ArrayList<>();
+
+  /** The last row written closes the case on a day (a CIN closure, care ceased, an NFA). */
+  private void closes(LocalDate day) {
+    if (day != null) {
+      episodeRows.getLast()[2] = day;
+    }
+  }
+
+  /** Counts the cases the current episode's rows make once split at closures, and starts anew. */
+  private void endEpisode() {
+    episodeRows.sort(java.util.Comparator.comparing(r -> (LocalDate) r[0]));
+    LocalDate closed = null;
+    for (Object[] r : episodeRows) {
+      LocalDate start = (LocalDate) r[0];
+      if (!(Boolean) r[1] && closed != null && start.isAfter(closed)) {
+        cases++;
+        afterClosure++;
+        closed = null;
+      }
+      LocalDate ends = (LocalDate) r[2];
+      if (ends != null && (closed == null || ends.isAfter(closed))) {
+        closed = ends;
+      }
+    }
+    episodeRows.clear();
+  }
+
   private int referrals;
 
   /** A child as every list writes it. */
@@ -524,6 +561,7 @@ public final class AnnexAWorkbook {
       }
     }
     adoption(inCare, (int) Math.round(60 * f), (int) Math.round(40 * f));
+    endEpisode();
   }
 
   private Child child(int minAge, int maxAge) {
@@ -602,6 +640,7 @@ public final class AnnexAWorkbook {
   }
 
   private void referral(Child c, LocalDate date, boolean nfa, int earlier) {
+    endEpisode();
     cases++;
     referrals++;
     String team = random.nextDouble() < 0.3 ? "Multi Agency Safeguarding Hub" : dutyTeam(c);
@@ -620,6 +659,7 @@ public final class AnnexAWorkbook {
         earlier,
         team,
         worker(team, 0.02, 0.005));
+    closes(nfa ? date : null);
   }
 
   /** A continuous assessment from a referral; the day it was authorised, or null while open. */
@@ -722,6 +762,7 @@ public final class AnnexAWorkbook {
         status,
         lookupFailed ? NA : team,
         lookupFailed ? NA : worker(team, 0.02, 0.01));
+    closes(closed);
   }
 
   /** A protection plan; {@code cin}: the child is also in List 6, from the plan's start. */
@@ -770,6 +811,7 @@ public final class AnnexAWorkbook {
 
   /** A child in need from before the six months, with no referral in them: one case. */
   private void openChildInNeed(Child c) {
+    endEpisode();
     cases++;
     String team = unit(c);
     LocalDate start = day(EARLIEST, FROM.minusDays(1));
@@ -787,6 +829,7 @@ public final class AnnexAWorkbook {
 
   /** A protection plan from before the six months (also in List 6): one case. */
   private void openProtection(Child c) {
+    endEpisode();
     cases++;
     String team = unit(c);
     LocalDate plan = day(EARLIEST.plusDays(60), FROM.minusDays(1));
@@ -796,6 +839,7 @@ public final class AnnexAWorkbook {
 
   /** A child in care from before the six months: one case. */
   private void openInCare(Child c) {
+    endEpisode();
     cases++;
     inCare(c, day(EARLIEST, FROM.minusDays(1)));
   }
@@ -863,6 +907,7 @@ public final class AnnexAWorkbook {
         missing > 0 ? (random.nextBoolean() ? "a) Yes" : "b) No") : null,
         team,
         worker(team, 0.01, 0.005));
+    closes(ceased);
   }
 
   private void careLeaver(Child c) {
@@ -1072,6 +1117,9 @@ public final class AnnexAWorkbook {
                 : (Object) age;
     System.arraycopy(rest, 0, cells, 5, rest.length);
     lists.get(list - 1).add(new Line(key, c.id(), cells));
+    if (list >= 3 && list <= 8) {
+      episodeRows.add(new Object[] {key, list == 3, null});
+    }
   }
 
   // --- writing
@@ -1116,7 +1164,7 @@ public final class AnnexAWorkbook {
     if (childIds.size() != children) {
       throw new IllegalStateException("wrote " + childIds.size() + " children, not " + children);
     }
-    return new Counts(childIds.size(), rows, cases, referrals);
+    return new Counts(childIds.size(), rows, cases, referrals, afterClosure);
   }
 
   private static void cell(

@@ -206,6 +206,7 @@ public final class AnnexA {
     } catch (IOException
         | OpenXML4JException
         | OpenXML4JRuntimeException
+        | org.apache.poi.EmptyFileException
         | org.apache.poi.UnsupportedFileFormatException e) {
       return unreadable(file, options);
     }
@@ -218,12 +219,25 @@ public final class AnnexA {
     } catch (IOException
         | OpenXML4JException
         | OpenXML4JRuntimeException
+        | org.apache.poi.EmptyFileException
         | org.apache.poi.UnsupportedFileFormatException e) {
       return unreadable(fileName, options);
     }
   }
 
   private static Extract unreadable(String file, ExtractOptions options) {
+    return refused(
+        file,
+        options,
+        new ExtractProblem(
+            file,
+            0,
+            "",
+            "is not an Excel workbook (.xlsx) that can be read: save it from Excel as an .xlsx"
+                + " workbook"));
+  }
+
+  private static Extract refused(String file, ExtractOptions options, ExtractProblem problem) {
     return new Extract(
         KIND,
         file,
@@ -233,13 +247,7 @@ public final class AnnexA {
         List.of(),
         List.of(),
         List.of(),
-        List.of(
-            new ExtractProblem(
-                file,
-                0,
-                "",
-                "is not an Excel workbook (.xlsx) that can be read: save it from Excel as an"
-                    + " .xlsx workbook")),
+        List.of(problem),
         List.of(),
         notMeasured(),
         options.skipInvalid());
@@ -255,7 +263,9 @@ public final class AnnexA {
   private static Extract read(OPCPackage pkg, String file, ExtractOptions options) {
     Reading reading = new Reading(file, options);
     try {
-      reading.date1904 = SheetRows.read(pkg, reading::sheet);
+      SheetRows.read(pkg, reading);
+    } catch (SheetRows.BadSheet e) {
+      return refused(file, options, new ExtractProblem(e.sheet, e.row, "", e.getMessage()));
     } catch (IOException
         | OpenXML4JException
         | SAXException
@@ -267,12 +277,13 @@ public final class AnnexA {
   }
 
   /** One workbook's reading: its lists' rows, problems and records as they come. */
-  private static final class Reading {
+  private static final class Reading implements SheetRows.SheetHandler {
     final String file;
     final ExtractOptions options;
     final Map<Integer, ListState> lists = new LinkedHashMap<>();
     final List<ExtractProblem> problems = new ArrayList<>();
     final List<String> otherSheets = new ArrayList<>();
+    final List<String> sheetNames = new ArrayList<>();
     boolean date1904;
 
     Reading(String file, ExtractOptions options) {
@@ -280,13 +291,20 @@ public final class AnnexA {
       this.options = options;
     }
 
-    SheetRows.RowHandler sheet(String name) {
+    @Override
+    public void dates1904(boolean date1904) {
+      this.date1904 = date1904;
+    }
+
+    @Override
+    public SheetRows.RowHandler sheet(String name) {
+      sheetNames.add(name);
       Matcher m = LIST.matcher(name.replace('\u00a0', ' ').toLowerCase(Locale.ROOT));
-      if (!m.find()) {
+      int number = m.find() ? Integer.parseInt(m.group(1)) : 0;
+      if (number < 1 || number > 11) {
         otherSheets.add(name);
         return null;
       }
-      int number = Integer.parseInt(m.group(1));
       if (lists.containsKey(number)) {
         lists.get(number).notes.add("the sheet " + name + " is also List " + number + ": not read");
         return null;
@@ -312,6 +330,12 @@ public final class AnnexA {
       int rows;
       int noWorker;
 
+      /** The needed columns the header lacks, when it lacks one. */
+      String unreadableList;
+
+      /** The children with a row that could not be read, and where the first one is. */
+      final Map<String, Integer> badChildren = new LinkedHashMap<>();
+
       ListState(int number, String sheet, ListSpec spec) {
         this.number = number;
         this.sheet = sheet;
@@ -335,10 +359,10 @@ public final class AnnexA {
           header(rowNumber, cells);
           return;
         }
-        if (columns.isEmpty()) {
-          return; // a header without a needed column: reported once
-        }
         rows++;
+        if (columns.isEmpty()) {
+          return; // a header without a needed column: reported once, its rows counted
+        }
         read(rowNumber, cells);
       }
 
@@ -346,12 +370,19 @@ public final class AnnexA {
       private void header(int rowNumber, List<Cell> cells) {
         Map<Column, Integer> found = new LinkedHashMap<>();
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-          String h = normalHeader(cells.get(i).text());
-          texts.add(cells.get(i).text());
-          for (Column c : Column.values()) {
-            if (!found.containsKey(c) && c.headers.contains(h)) {
+        List<String> normal = new ArrayList<>();
+        for (Cell cell : cells) {
+          texts.add(cell.text());
+          normal.add(normalHeader(cell.text()));
+        }
+        // Each column by its best-ranked header: "Child Unique ID" before a bare "ID", "Allocated
+        // Worker" before a bare "Worker", wherever they stand.
+        for (Column c : Column.values()) {
+          for (String variant : c.headers) {
+            int i = normal.indexOf(variant);
+            if (i >= 0) {
               found.put(c, i);
+              break;
             }
           }
         }
@@ -376,6 +407,7 @@ public final class AnnexA {
                       + String.join(" | ", texts.stream().filter(t -> !t.isBlank()).toList())
                       + ")"));
           columns = Map.of();
+          unreadableList = String.join(", ", missing);
           return;
         }
         for (Column c : spec.optional()) {
@@ -478,20 +510,18 @@ public final class AnnexA {
           rowProblems.add(problem(rowNumber, start, "no date: the row cannot be placed"));
         }
         if (!rowProblems.isEmpty()) {
-          if (options.skipInvalid()) {
-            skipped.add(
-                "row "
-                    + rowNumber
-                    + ": "
-                    + String.join(
-                        "; ",
-                        rowProblems.stream().map(p -> p.column() + ": " + p.reason()).toList()));
-          }
+          skipped.add(
+              "row "
+                  + rowNumber
+                  + ": "
+                  + String.join(
+                      "; ",
+                      rowProblems.stream().map(p -> p.column() + ": " + p.reason()).toList()));
           problems.addAll(rowProblems);
+          if (!child.isEmpty()) {
+            badChildren.putIfAbsent(child, rowNumber);
+          }
           return;
-        }
-        if (worker.isEmpty()) {
-          noWorker++;
         }
         records.add(record);
         born.add(new Records.ChildBorn(child, bornOn));
@@ -623,6 +653,40 @@ public final class AnnexA {
     }
 
     Extract finish() {
+      // A child with a row that could not be read is left out whole: read without it, the rest of
+      // its rows would make other cases (an assessment writing its own referral, say), which the
+      // corrected workbook would then contradict.
+      Map<String, String> badChildren = new LinkedHashMap<>();
+      for (ListState s : lists.values()) {
+        s.badChildren.forEach(
+            (child, row) -> badChildren.putIfAbsent(child, s.sheet + ", row " + row));
+      }
+      for (ListState s : lists.values()) {
+        s.records.removeIf(
+            r -> {
+              String bad = badChildren.get(r.childId());
+              if (bad != null) {
+                s.skipped.add(
+                    "row "
+                        + r.source().row()
+                        + ": another row of this child could not be read ("
+                        + bad
+                        + ")");
+              }
+              return bad != null;
+            });
+        s.born.removeIf(b -> badChildren.containsKey(b.childId()));
+        s.noWorker = (int) s.records.stream().filter(r -> r.worker().isEmpty()).count();
+      }
+      if (SPECS.stream().noneMatch(spec -> lists.containsKey(spec.number()))) {
+        problems.add(
+            new ExtractProblem(
+                file,
+                0,
+                "",
+                "has no sheet named List 3 to List 8 (the Annex A lists Safeload reads); its sheets: "
+                    + String.join(", ", sheetNames)));
+      }
       List<Recorded> records = new ArrayList<>();
       Map<String, LocalDate> born = new LinkedHashMap<>();
       List<ListReport> reports = new ArrayList<>();
@@ -664,6 +728,13 @@ public final class AnnexA {
         List<String> notes = new ArrayList<>(s.notes);
         if (s.noWorker > 0) {
           notes.add(s.noWorker + " rows have no allocated worker (blank or #N/A)");
+        }
+        if (s.unreadableList != null && s.rows > 0) {
+          notes.add(
+              "none of its "
+                  + s.rows
+                  + " rows is read: the header has no column "
+                  + s.unreadableList);
         }
         reports.add(
             new ListReport(

@@ -115,6 +115,7 @@ public final class CaseEpisodes {
    */
   public static Mapped map(List<? extends Recorded> records) {
     Map<String, Map<LocalDate, Episode>> byChild = new LinkedHashMap<>();
+    Map<String, Map<LocalDate, Episode>> referred = new LinkedHashMap<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     // Referrals first: they open episodes.
     for (Recorded r : records) {
@@ -124,6 +125,7 @@ public final class CaseEpisodes {
             byChild
                 .computeIfAbsent(ref.childId(), c -> new TreeMap<>())
                 .computeIfAbsent(start, d -> new Episode(ref.childId(), d, ref.source()));
+        referred.computeIfAbsent(ref.childId(), c -> new TreeMap<>()).put(start, e);
         e.records.add(ref);
       }
     }
@@ -143,17 +145,26 @@ public final class CaseEpisodes {
         unplaced.add(r);
       }
     }
-    // Assessments with no referral before them write one on their start date.
+    // An assessment belongs to the latest referral on or before its start; with none, to a
+    // referral written on its start date (whatever other assessments wrote).
+    List<Recorded> rest = new ArrayList<>();
     for (Recorded r : unplaced) {
-      if (r instanceof Assessment a && latest(byChild, a.childId(), a.start()) == null) {
-        byChild
-            .computeIfAbsent(a.childId(), c -> new TreeMap<>())
-            .put(a.start(), new Episode(a.childId(), a.start(), a.source()));
+      if (r instanceof Assessment a) {
+        Episode e = latest(referred, a.childId(), a.start());
+        if (e == null) {
+          e =
+              byChild
+                  .computeIfAbsent(a.childId(), c -> new TreeMap<>())
+                  .computeIfAbsent(a.start(), d -> new Episode(a.childId(), d, a.source()));
+        }
+        e.records.add(a);
+      } else {
+        rest.add(r);
       }
     }
     // The rest join the latest episode on or before their start, or share one of their own.
     Map<String, List<Recorded>> orphans = new LinkedHashMap<>();
-    for (Recorded r : unplaced) {
+    for (Recorded r : rest) {
       Episode e = latest(byChild, r.childId(), r.start());
       if (e != null) {
         e.records.add(r);
@@ -169,6 +180,7 @@ public final class CaseEpisodes {
           e.records.addAll(list);
           byChild.computeIfAbsent(child, c -> new TreeMap<>()).put(first, e);
         });
+    byChild.values().forEach(CaseEpisodes::splitAtClosures);
 
     Names workers = new Names("W");
     Names teams = new Names("T");
@@ -201,6 +213,57 @@ public final class CaseEpisodes {
       }
     }
     return new Mapped(events, workers.named(), teams.named(), unallocated, notes);
+  }
+
+  /**
+   * A record that starts after its episode was closed (a child coming into care after their child
+   * in need case closed, with no new referral) opens an episode of its own from its start: a closed
+   * case does not take on later work. Records the return placed in an episode stay there.
+   */
+  private static void splitAtClosures(Map<LocalDate, Episode> episodes) {
+    List<Episode> made = new ArrayList<>();
+    for (Episode e : episodes.values()) {
+      List<Recorded> sorted = new ArrayList<>(e.records);
+      sorted.sort(
+          Comparator.comparing(Recorded::start, Comparator.nullsFirst(Comparator.naturalOrder())));
+      e.records.clear();
+      Episode current = e;
+      LocalDate closed = null;
+      for (Recorded r : sorted) {
+        if (r.episode() == null
+            && !(r instanceof Referral)
+            && closed != null
+            && r.start().isAfter(closed)) {
+          current = new Episode(e.childId, r.start(), null);
+          made.add(current);
+          closed = null;
+        }
+        current.records.add(r);
+        LocalDate ends = closedOn(r);
+        if (ends != null && (closed == null || ends.isAfter(closed))) {
+          closed = ends;
+        }
+      }
+    }
+    for (Episode m : made) {
+      episodes.merge(
+          m.start,
+          m,
+          (old, added) -> {
+            old.records.addAll(added.records);
+            return old;
+          });
+    }
+  }
+
+  /** The day a record ends its case, or null. */
+  private static LocalDate closedOn(Recorded r) {
+    return switch (r) {
+      case Referral ref -> ref.nfa() ? ref.date() : null;
+      case ChildInNeed n -> n.closed();
+      case InCare c -> c.ceased();
+      default -> null;
+    };
   }
 
   /** The child's latest episode starting on or before a date, or null. */
@@ -333,6 +396,23 @@ public final class CaseEpisodes {
         }
         case ProtectionPlan p -> {
           out.add(typeChange(code, child, "cp-start", p.start(), caseId, CaseType.CP));
+          boolean conferenceKnown =
+              e.records.stream().anyMatch(x -> x instanceof Enquiry q && q.icpc() != null);
+          if (p.latestOnly() && p.reviews().isEmpty() && !conferenceKnown) {
+            // A plan starts at its initial conference: with no review since and no conference
+            // recorded, the first review is due from the plan's start.
+            out.add(
+                event(
+                    code,
+                    child,
+                    "cp-start-icpc",
+                    p.start(),
+                    EventType.MEETING,
+                    caseId,
+                    "",
+                    "",
+                    "icpc"));
+          }
           Map<LocalDate, List<String>> measured = new TreeMap<>();
           if (p.lastVisit() != null) {
             out.add(
@@ -377,7 +457,7 @@ public final class CaseEpisodes {
                 event(
                     code,
                     child,
-                    "measured-from-period",
+                    "measured-from-" + e.start,
                     f.start(),
                     EventType.MEASURED_FROM,
                     caseId,

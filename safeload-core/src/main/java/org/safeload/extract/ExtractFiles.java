@@ -138,13 +138,13 @@ public final class ExtractFiles {
     if (x.refused()) {
       s.append("- **Not imported:** ")
           .append(x.problems().size())
-          .append(" rows could not be read (below). Put them right")
+          .append(" problems in the return (below). Put them right")
           .append(x.skippable() ? ", or read with --skip-invalid.\n" : ".\n");
     } else if (!x.problems().isEmpty()) {
       s.append("- ")
           .append(x.problems().size())
-          .append(" unreadable rows were skipped (below); reading the return again after they are")
-          .append(" put right adds only them.\n");
+          .append(" problems: their rows were skipped (below), with the other rows of the same")
+          .append(" children; reading the return again after they are put right adds only them.\n");
     }
     s.append(
         "\n## Lists\n\n| List | Sheet | Rows | Read | Skipped |\n| --- | --- | --- | --- | --- |\n");
@@ -158,7 +158,7 @@ public final class ExtractFiles {
           .append(" | ")
           .append(l.used() ? String.valueOf(l.read()) : "")
           .append(" | ")
-          .append(l.used() ? String.valueOf(l.skipped().size()) : "")
+          .append(l.used() ? String.valueOf(l.rows() - l.read()) : "")
           .append(" |\n");
     }
     if (x.lists().stream().anyMatch(l -> !l.used())) {

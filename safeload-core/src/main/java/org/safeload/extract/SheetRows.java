@@ -44,36 +44,62 @@ final class SheetRows {
 
   /** Receives each sheet by name: returns the handler for its rows, or null to skip it. */
   interface SheetHandler {
+    /** Before any sheet: whether the workbook's dates count from 1904 (else from 1900). */
+    void dates1904(boolean date1904);
+
     RowHandler sheet(String name);
   }
+
+  /** A sheet that cannot be read: its name, the row (0 when not known) and why. */
+  static final class BadSheet extends SAXException {
+    final String sheet;
+    final int row;
+
+    BadSheet(String sheet, int row, String message) {
+      super(message);
+      this.sheet = sheet;
+      this.row = row;
+    }
+  }
+
+  /** The last column (XFD) and row a workbook can have. */
+  private static final int MAX_COLUMN = 16_383;
+
+  private static final int MAX_ROW = 1_048_576;
 
   private SheetRows() {}
 
   /**
-   * Reads every sheet the handler asks for, in the workbook's order.
+   * Reads every sheet the handler asks for, in the workbook's order, having told it first whether
+   * the workbook's dates count from 1904 (a Mac-era setting) or from 1900.
    *
-   * @return whether dates in the workbook count from 1904 (a Mac-era setting), else from 1900
+   * @throws BadSheet when a sheet cannot be read (a cell beyond the last column or row, a shared
+   *     string that is not there)
    */
-  static boolean read(OPCPackage pkg, SheetHandler handler)
+  static void read(OPCPackage pkg, SheetHandler handler)
       throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
     XSSFReader reader = new XSSFReader(pkg, true);
     SharedStrings strings = reader.getSharedStringsTable();
-    boolean date1904;
     try (InputStream wb = reader.getWorkbookData()) {
-      date1904 = date1904(wb);
+      handler.dates1904(date1904(wb));
     }
     XSSFReader.SheetIterator sheets = reader.getSheetIterator();
     while (sheets.hasNext()) {
       try (InputStream sheet = sheets.next()) {
-        RowHandler rows = handler.sheet(sheets.getSheetName());
+        String name = sheets.getSheetName();
+        RowHandler rows = handler.sheet(name);
         if (rows != null) {
           XMLReader xml = XMLHelper.newXMLReader();
-          xml.setContentHandler(new Sheet(strings, rows));
-          xml.parse(new InputSource(sheet));
+          Sheet content = new Sheet(name, strings, rows);
+          xml.setContentHandler(content);
+          try {
+            xml.parse(new InputSource(sheet));
+          } catch (RuntimeException e) {
+            throw new BadSheet(name, content.rowNumber, "cannot be read at this row");
+          }
         }
       }
     }
-    return date1904;
   }
 
   private static final Pattern DATE_1904 =
@@ -87,6 +113,7 @@ final class SheetRows {
 
   /** The SAX handler of one sheet's XML. */
   private static final class Sheet extends DefaultHandler {
+    private final String name;
     private final SharedStrings strings;
     private final RowHandler rows;
     private final List<Cell> cells = new ArrayList<>();
@@ -98,23 +125,35 @@ final class SheetRows {
     private String type;
     private boolean inValue;
 
-    Sheet(SharedStrings strings, RowHandler rows) {
+    Sheet(String name, SharedStrings strings, RowHandler rows) {
+      this.name = name;
       this.strings = strings;
       this.rows = rows;
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes a) {
+    public void startElement(String uri, String localName, String qName, Attributes a)
+        throws SAXException {
       switch (localName) {
         case "row" -> {
           String r = a.getValue("r");
-          rowNumber = r == null ? nextRow : Integer.parseInt(r);
+          try {
+            rowNumber = r == null ? nextRow : Integer.parseInt(r.strip());
+          } catch (NumberFormatException e) {
+            throw new BadSheet(name, nextRow, "has a row numbered " + r);
+          }
+          if (rowNumber < 1 || rowNumber > MAX_ROW) {
+            throw new BadSheet(name, nextRow, "has a row numbered " + r);
+          }
           cells.clear();
           nextColumn = 0;
         }
         case "c" -> {
           String ref = a.getValue("r");
           column = ref == null ? nextColumn : column(ref);
+          if (column < 0 || column > MAX_COLUMN) {
+            throw new BadSheet(name, rowNumber, "has a cell beyond the last column (" + ref + ")");
+          }
           type = a.getValue("t");
           value.setLength(0);
         }
@@ -136,7 +175,7 @@ final class SheetRows {
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
       switch (localName) {
         case "v", "t" -> inValue = false;
         case "c" -> {
@@ -154,7 +193,7 @@ final class SheetRows {
       }
     }
 
-    private Cell cell() {
+    private Cell cell() throws SAXException {
       String v = value.toString();
       if (type == null || type.equals("n")) {
         return v.isEmpty() ? Cell.BLANK : new Cell(v, true, false);
@@ -164,7 +203,18 @@ final class SheetRows {
           if (v.isEmpty()) {
             yield Cell.BLANK;
           }
-          yield new Cell(strings.getItemAt(Integer.parseInt(v.strip())).getString(), false, false);
+          int index;
+          try {
+            index = Integer.parseInt(v.strip());
+          } catch (NumberFormatException e) {
+            index = -1;
+          }
+          try {
+            yield new Cell(strings.getItemAt(index).getString(), false, false);
+          } catch (IndexOutOfBoundsException | NullPointerException e) {
+            throw new BadSheet(
+                name, rowNumber, "has a cell whose text is missing from the workbook");
+          }
         }
         case "e" -> new Cell(v, false, true);
         case "b" -> new Cell("1".equals(v.strip()) ? "TRUE" : "FALSE", false, false);
@@ -172,7 +222,7 @@ final class SheetRows {
       };
     }
 
-    /** "AB12" → 27. */
+    /** "AB12" → 27; -1 for a reference without a column, or one beyond the last. */
     private static int column(String ref) {
       int c = 0;
       for (int i = 0; i < ref.length(); i++) {
@@ -181,6 +231,9 @@ final class SheetRows {
           break;
         }
         c = c * 26 + (ch - 'A' + 1);
+        if (c > MAX_COLUMN + 1) {
+          return MAX_COLUMN + 1;
+        }
       }
       return c - 1;
     }

@@ -522,7 +522,8 @@ public final class Timeliness {
       if (active && matches(log, row, rule.targetType(), rule.targetDetails())) {
         boolean sameInstantStart =
             log.type[anchor] == EventType.MEASURED_FROM.ordinal() && log.at[anchor] == at;
-        if (log.at[anchor] >= measuredFrom && !sameInstantStart) {
+        // A target at the instant measuring starts meets nothing: it starts the window.
+        if (log.at[anchor] >= measuredFrom && !sameInstantStart && at != measuredFrom) {
           item(items, r, log, caseIdx, child, worker, team, anchor, deadline, at, asOfEnd, soonDay);
         }
         deadline = deadline(kpi.window(), at, log.day[row]);

@@ -222,7 +222,9 @@ class AnnexATest {
     // - K8, on a plan from 1 May, last visited Mon 10 June: measured from then, the next is due 10
     //   working days on, Mon 24 June (pending, not within 5 working days of the 14th). Its latest
     //   review, Mon 20 May: the next is due six months on, 20 November (pending).
-    // - K9, last visited Tue 28 May: due Tue 11 June, overdue.
+    // - K9, last visited Tue 28 May: due Tue 11 June, overdue. Its plan (from Tue 2 April) has
+    //   had no review and no conference is recorded: the plan starts at its initial conference, so
+    //   the first review is due three months on, 2 July (pending).
     // - K11 in care from 8 January, last visited Mon 20 May (a formula's cached value): due six
     //   weeks on, Mon 1 July (pending).
     assertThat(items(x, LocalDate.of(2024, 6, 14)))
@@ -235,6 +237,7 @@ class AnnexATest {
             "rcpc-3m-then-6m K8 pending 2024-11-20",
             "cp-visit-10wd K8 pending 2024-06-24",
             "cp-visit-10wd K9 overdue 2024-06-11",
+            "rcpc-3m-then-6m K9 pending 2024-07-02",
             "cla-visit-6w K11 pending 2024-07-01");
   }
 

@@ -72,7 +72,9 @@ class CaseEpisodesTest {
         .containsExactly(
             "L7-K-allocated-2023-11-15 K-2023-11-15",
             "L8-K-cla-start-2023-11-15 K-2023-11-15",
-            "L7-K-cp-start-2024-02-01 K-2023-11-15");
+            "L7-K-cp-start-2024-02-01 K-2023-11-15",
+            // No review and no conference recorded: the plan's start is its initial conference.
+            "L7-K-cp-start-icpc-2024-02-01 K-2023-11-15");
     assertThat(m.workers()).containsExactly(new Named("W1", "Ann"), new Named("W2", "Bo"));
     assertThat(m.events().getFirst().workerId()).isEqualTo("W1");
     assertThat(m.events().getFirst().teamId()).isEqualTo("T1");

@@ -181,7 +181,7 @@ class CinCensusTest {
     assertThat(ExtractFiles.events(x))
         .contains(
             "CIN-CH002-referral-2021-12-01,2021-12-01T00:00,referral,CH002-2021-12-01,CH002,,,,,\n"
-                + "CIN-CH002-measured-from-period-2022-04-01,2022-04-01T00:00,measured-from,"
+                + "CIN-CH002-measured-from-2021-12-01-2022-04-01,2022-04-01T00:00,measured-from,"
                 + "CH002-2021-12-01,CH002,,,assessment-45wd icpc-15wd rcpc-3m-then-6m,,\n");
     // So its referral gives no assessment item (it would be late: 45 working days from 1 December
     // 2021 ran out in February 2022), and CH001's is still measured (met on 10 June 2022).

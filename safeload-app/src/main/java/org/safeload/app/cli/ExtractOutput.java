@@ -33,7 +33,7 @@ final class ExtractOutput {
       }
       err.println(
           x.problems().size()
-              + " rows could not be read: nothing written but "
+              + " problems in the return: nothing written but "
               + ExtractFiles.MAPPING
               + (x.skippable() ? " (or read with --skip-invalid)" : ""));
       err.flush();

@@ -107,7 +107,8 @@ class CinCensusCommandTest {
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("mapping.md");
     }
-    assertThat(Files.readString(out.resolve("mapping.md"))).contains("**Not imported:** 13 rows");
+    assertThat(Files.readString(out.resolve("mapping.md")))
+        .contains("**Not imported:** 13 problems");
   }
 
   @Test
