@@ -34,6 +34,7 @@ import org.safeload.extract.Extract;
 import org.safeload.extract.ExtractEvent;
 import org.safeload.extract.ExtractFiles;
 import org.safeload.extract.ExtractOptions;
+import org.safeload.extract.ExtractProblem;
 import org.safeload.extract.Named;
 import org.safeload.organisation.Team;
 import org.safeload.organisation.Worker;
@@ -165,16 +166,31 @@ public class AnnexAImports {
                       + " could not be read as an Excel workbook: open it in Excel, save it as an"
                       + " Excel Workbook (.xlsx) and upload that")));
     }
-    if (x.lists().isEmpty() && !x.problems().isEmpty()) {
-      // The file as a whole could not be read (a zip that is not a workbook, a damaged one).
+    // The reader names the file it was given, a temporary copy: the report names the upload.
+    String copy = workbook.getFileName().toString();
+    List<ExtractProblem> problems =
+        x.problems().stream()
+            .map(
+                p ->
+                    p.sheet().equals(copy)
+                        ? new ExtractProblem(name, p.row(), p.column(), p.reason())
+                        : p)
+            .toList();
+    ExtractProblem whole =
+        problems.stream()
+            .filter(p -> x.lists().isEmpty() || (p.row() == 0 && p.sheet().equals(name)))
+            .findFirst()
+            .orElse(null);
+    if (whole != null) {
+      // Not a row: the workbook as a whole (not an .xlsx after all, a damaged sheet, no lists).
       throw new InvalidInputException(
-          "The file is not a workbook Safeload can read",
+          "The workbook cannot be read",
           List.of(
               FieldProblem.of(
                   "file",
-                  name
-                      + " could not be read as an Excel workbook: open it in Excel, save it as an"
-                      + " Excel Workbook (.xlsx) and upload that")));
+                  whole.sheet().equals(name)
+                      ? name + " " + whole.reason()
+                      : name + ": " + whole.text())));
     }
     LOG.info(
         "Annex A read: {} events, {} children, {} unreadable rows, in {} ms",
@@ -191,7 +207,7 @@ public class AnnexAImports {
         x.workers(),
         x.teams(),
         x.lists(),
-        x.problems(),
+        problems,
         x.unallocated(),
         x.notMeasured(),
         x.skipInvalid());

@@ -53,12 +53,13 @@ import org.springframework.test.web.servlet.MvcResult;
  *       last-seen visit, 10 events, 5 cases with no worker.
  *   <li>List 7, 7 plans: an allocation, the change to CP, the visit and its measured-from (4); with
  *       a review and an end on another day than the visit, the review, its measured-from and the
- *       step down (7): 5 × 7 + 2 × 4 = 43 events, 7 cases.
+ *       step down (7); with no review and no initial conference in List 5, the plan's start as its
+ *       initial conference (5): 5 × 7 + 2 × 5 = 45 events, 7 cases.
  *   <li>List 8, 5 children in care: an allocation, the change to CLA, the visit and its
  *       measured-from (4), one ceased (5): 21 events, 5 cases.
  * </ul>
  *
- * <p>113 events, 32 cases of 32 children. 18 workers hold cases and 12 teams have them. The latest
+ * <p>115 events, 32 cases of 32 children. 18 workers hold cases and 12 teams have them. The latest
  * date in Lists 3 to 8 is a child last seen on 15 March 2021 (serial 44270), the extract date.
  */
 @SafeloadSpringTest
@@ -183,7 +184,7 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
     Document report = page("/timeliness/annex-a/report");
     assertThat(report.select("#file-name").text()).isEqualTo("annex-a-sample.xlsx");
     assertThat(report.select("#extract-date span").first().text()).isEqualTo("15 March 2021");
-    assertThat(report.select("#counts").text()).isEqualTo("32 cases of 32 children, 113 events");
+    assertThat(report.select("#counts").text()).isEqualTo("32 cases of 32 children, 115 events");
     assertThat(report.select("#names-count").text())
         .isEqualTo("1 of 18 workers and 0 of 12 teams match Safeload’s");
     assertThat(listRow(report, "List 3"))
@@ -225,7 +226,7 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
 
     Document done = page("/timeliness/annex-a/imported");
     assertThat(done.select("h1").text()).isEqualTo("Annex A imported");
-    assertThat(done.select("#events").text()).isEqualTo("113 added, 0 already there");
+    assertThat(done.select("#events").text()).isEqualTo("115 added, 0 already there");
     assertThat(done.select("#children").text()).isEqualTo("32 added, 0 updated, 0 already there");
     assertThat(done.select("#workers").text()).isEqualTo("16 created, 2 matched");
     assertThat(done.select("#teams").text()).isEqualTo("11 created, 1 matched");
@@ -239,7 +240,7 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
 
     // What was written: Dustin's case in the council's worker's name and the new MASH team; a new
     // worker from their first allocation, in their new team, in the chosen service.
-    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 113);
+    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 115);
     long mash = id("select id from team where name = 'Multi Agency Safeguarding Hub'");
     assertThat(id("select service_id from team where id = ?", mash)).isEqualTo(cpService);
     assertThat(
@@ -281,7 +282,7 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
             .single();
     assertThat(audited)
         .isEqualTo(
-            "Ofsted Annex A imported (extract date 15 March 2021): 113 events added, 0"
+            "Ofsted Annex A imported (extract date 15 March 2021): 115 events added, 0"
                 + " unchanged; 32 children added; 16 workers and 11 teams created");
 
     // The timeliness page, as of the extract date, by the rules the workbook can measure.
@@ -325,13 +326,13 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
         .isEqualTo(
             "Nothing was new: this workbook was imported before, and nothing in it has changed"
                 + " since.");
-    assertThat(again.select("#events").text()).isEqualTo("0 added, 113 already there");
+    assertThat(again.select("#events").text()).isEqualTo("0 added, 115 already there");
     assertThat(again.select("#children").text()).isEqualTo("0 added, 0 updated, 32 already there");
     assertThat(again.select("#workers").text()).isEqualTo("0 created, 18 matched");
     assertThat(again.select("#teams").text()).isEqualTo("0 created, 12 matched");
     assertThat(again.select("#rule-set").text())
         .isEqualTo("Statutory timescales measurable from Ofsted Annex A: already saved");
-    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 113);
+    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 115);
 
     // And through the API, the same mapping by name: nothing changes.
     String token = apiToken();
@@ -355,9 +356,9 @@ class HeadOfServiceLoadsTheirAnnexAStoryTest {
         .isEqualTo(200);
     String json = viaApi.getResponse().getContentAsString();
     assertThat((Integer) JsonPath.read(json, "$.eventsAdded")).isZero();
-    assertThat((Integer) JsonPath.read(json, "$.eventsUnchanged")).isEqualTo(113);
+    assertThat((Integer) JsonPath.read(json, "$.eventsUnchanged")).isEqualTo(115);
     assertThat((Integer) JsonPath.read(json, "$.workersCreated")).isZero();
-    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 113);
+    assertThat(count("select count(*) from case_event")).isEqualTo(eventsBefore + 115);
   }
 
   private static MockPart mapping(String json) {

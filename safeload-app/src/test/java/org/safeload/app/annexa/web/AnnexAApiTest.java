@@ -119,8 +119,8 @@ class AnnexAApiTest {
     isProblem(zipped, 400);
     assertThat((String) JsonPath.read(zipped.getResponse().getContentAsString(), "$.detail"))
         .isEqualTo(
-            "archive.xlsx could not be read as an Excel workbook: open it in Excel, save it as an"
-                + " Excel Workbook (.xlsx) and upload that");
+            "archive.xlsx is not an Excel workbook (.xlsx) that can be read: save it from Excel as"
+                + " an .xlsx workbook");
 
     // The same for an import.
     isProblem(importing("child,worker\n".getBytes(StandardCharsets.UTF_8), null), 400);

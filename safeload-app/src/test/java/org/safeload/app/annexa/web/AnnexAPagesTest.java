@@ -353,19 +353,35 @@ class AnnexAPagesTest {
   }
 
   @Test
-  void aWorkbookWithNoListsHasNothingToImportAndSaysSo() throws Exception {
-    byte[] workbook =
+  void aWorkbookWithNoListsIsRefusedAndOneWithEmptyListsHasNothingToImport() throws Exception {
+    // No sheet is a list: refused at the upload, with the reader's reason and the sheets it has.
+    MvcResult none =
+        upload(
+            "not-annex-a.xlsx",
+            new Workbooks()
+                .sheet("Notes", java.util.List.of("Written by", "On"))
+                .row("Me", "Today")
+                .bytes());
+    assertThat(none.getResponse().getStatus()).isEqualTo(400);
+    assertThat(parse(none).select(".govuk-error-summary__list a").eachText())
+        .singleElement()
+        .asString()
+        .startsWith("not-annex-a.xlsx has no sheet named List 3 to List 8")
+        .endsWith("Notes");
+
+    // List 3 with its header and no rows, and a sheet that is not a list: read, nothing to import.
+    upload(
+        "empty-annex-a.xlsx",
         new Workbooks()
+            .sheet("List 3", Workbooks.LIST_3)
             .sheet("Notes", java.util.List.of("Written by", "On"))
             .row("Me", "Today")
-            .bytes();
-    upload("not-annex-a.xlsx", workbook);
+            .bytes());
     Document report = page("/timeliness/annex-a/report");
     assertThat(report.select("#nothing").text())
         .startsWith(
             "There is nothing to import: the workbook holds no case activity in Lists 3 to 8");
     assertThat(report.select("a[href='/timeliness/annex-a/names']")).isEmpty();
-    // The sheet that is not a list, and the lists that are not there, each said.
     assertThat(report.select("#lists tbody tr").eachText())
         .contains("Other sheet Notes Not a list: not read");
     assertThat(report.select("#lists tbody tr td").eachText()).contains("Not in the workbook");
