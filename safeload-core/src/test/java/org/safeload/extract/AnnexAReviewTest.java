@@ -3,7 +3,6 @@ package org.safeload.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safeload.calendar.WorkingCalendar;
-import org.safeload.timeliness.EventCsv;
-import org.safeload.timeliness.KpiItems;
-import org.safeload.timeliness.KpiRuleSet;
-import org.safeload.timeliness.Timeliness;
 
 /** Cases an outside review of the Annex A and census readers found, each worked by hand. */
 class AnnexAReviewTest {
@@ -314,23 +308,6 @@ class AnnexAReviewTest {
   }
 
   static List<String> items(Extract x, LocalDate asOf) {
-    var read = EventCsv.read(new StringReader(ExtractFiles.events(x)));
-    assertThat(read.problems()).isEmpty();
-    KpiRuleSet rules = KpiRuleSet.read(ExtractFiles.rules(x));
-    KpiItems items =
-        new Timeliness(WorkingCalendar.englandAndWales())
-            .evaluate(read.log(), rules, asOf, Map.of());
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      out.add(
-          rules.rules().get(items.rule(i)).id()
-              + " "
-              + read.log().children().get(items.childOf(i))
-              + " "
-              + new String[] {"met", "late", "overdue", "pending"}[items.status(i)]
-              + " "
-              + LocalDate.ofEpochDay(items.deadlineDay(i)));
-    }
-    return out;
+    return AnnexATest.items(x, asOf);
   }
 }

@@ -424,7 +424,7 @@ class AnnexATest {
   }
 
   /** Every item of the extract's rules as "rule child status deadline", as of a date. */
-  private static List<String> items(Extract x, LocalDate asOf) {
+  static List<String> items(Extract x, LocalDate asOf) {
     var read = EventCsv.read(new StringReader(ExtractFiles.events(x)));
     assertThat(read.problems()).isEmpty();
     KpiRuleSet rules = KpiRuleSet.read(ExtractFiles.rules(x));
