@@ -57,6 +57,17 @@ public record Extract(
     return !events.isEmpty();
   }
 
+  /**
+   * How many rows could not be read: a row with two bad cells is one row (a problem with the file
+   * or a sheet as a whole counts as one).
+   */
+  public long unreadableRows() {
+    return problems.stream()
+        .map(p -> p.row() > 0 ? p.sheet() + "\u0000" + p.row() : p.text())
+        .distinct()
+        .count();
+  }
+
   /** The number of cases (episodes). */
   public long cases() {
     return events.stream().map(ExtractEvent::caseId).distinct().count();

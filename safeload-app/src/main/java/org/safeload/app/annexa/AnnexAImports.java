@@ -196,7 +196,7 @@ public class AnnexAImports {
         "Annex A read: {} events, {} children, {} unreadable rows, in {} ms",
         x.events().size(),
         x.children().size(),
-        x.problems().size(),
+        x.unreadableRows(),
         (System.nanoTime() - start) / 1_000_000);
     return new Extract(
         x.kind(),
@@ -471,8 +471,8 @@ public class AnnexAImports {
       rows.add(
           FieldProblem.of(
               "file",
-              x.problems().size()
-                  + (x.problems().size() == 1 ? " row" : " rows")
+              x.unreadableRows()
+                  + (x.unreadableRows() == 1 ? " row" : " rows")
                   + " could not be read: put them right, or skip them, before importing"));
       for (var p : x.problems()) {
         rows.add(
@@ -648,7 +648,7 @@ public class AnnexAImports {
             teamsCreated,
             workersMatched,
             teamsMatched,
-            x.problems().size(),
+            (int) x.unreadableRows(),
             x.problems().stream().map(org.safeload.extract.ExtractProblem::text).toList(),
             set.id(),
             set.name(),
@@ -675,7 +675,7 @@ public class AnnexAImports {
             + " created"
             + (x.problems().isEmpty()
                 ? ""
-                : "; " + x.problems().size() + " unreadable rows skipped"));
+                : "; " + x.unreadableRows() + " unreadable rows skipped"));
     LOG.info(
         "Annex A imported: {} events added, {} unchanged; {} workers and {} teams created",
         done.eventsAdded(),

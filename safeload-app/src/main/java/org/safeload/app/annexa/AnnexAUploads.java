@@ -21,6 +21,7 @@ import org.safeload.app.annexa.persistence.UploadRepository;
 import org.safeload.app.audit.AuditLog;
 import org.safeload.extract.Extract;
 import org.safeload.extract.ExtractOptions;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -126,16 +127,35 @@ public class AnnexAUploads {
     }
   }
 
-  /** The upload with this token, if it is the signed-in person's and is still kept. */
+  /**
+   * The upload with this token, if it is the signed-in person's and is still kept; one kept for
+   * longer than {@link #KEPT_FOR} is deleted now.
+   */
   @Requires(Capability.EDIT_TIMELINESS)
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<Staged> find(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return uploads
-        .find(token, AuditLog.actor())
-        .filter(u -> u.uploadedAt().isAfter(clock.instant().minus(KEPT_FOR)))
-        .map(u -> new Staged(u.token(), u.fileName(), u.skipInvalid(), u.extractDate()));
+    Optional<UploadRepository.Upload> found =
+        reading.execute(status -> uploads.find(token, AuditLog.actor()));
+    if (found.isPresent() && !found.get().uploadedAt().isAfter(clock.instant().minus(KEPT_FOR))) {
+      writing.executeWithoutResult(status -> uploads.delete(token));
+      forget(token);
+      return Optional.empty();
+    }
+    return found.map(u -> new Staged(u.token(), u.fileName(), u.skipInvalid(), u.extractDate()));
+  }
+
+  /**
+   * Deletes every upload kept for longer than {@link #KEPT_FOR}, hourly, whether or not anyone
+   * comes back for it: a workbook holds children's details, and is kept no longer than needed. Any
+   * instance may run it; deleting what another already deleted does nothing.
+   */
+  @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+  @Transactional
+  public void deleteExpired() {
+    uploads.deleteUploadedBefore(clock.instant().minus(KEPT_FOR));
   }
 
   /** What an upload was read as (read again from the database when this instance has not). */
@@ -184,8 +204,12 @@ public class AnnexAUploads {
   @Transactional
   public void discard(Staged staged) {
     uploads.delete(staged.token());
+    forget(staged.token());
+  }
+
+  private void forget(String token) {
     synchronized (read) {
-      read.keySet().removeIf(k -> k.startsWith(staged.token() + "/"));
+      read.keySet().removeIf(k -> k.startsWith(token + "/"));
     }
   }
 

@@ -277,7 +277,8 @@ class AnnexAPages {
     for (NameMatch t : r.unmatchedTeams()) {
       NamesForm.TeamRow row = new NamesForm.TeamRow();
       row.setRef(t.ref());
-      row.setChoice(NamesForm.NEW);
+      // A name Safeload holds more than once is the user's to choose, not to create again.
+      row.setChoice(t.sameName() > 1 ? "" : NamesForm.NEW);
       row.setKind(TeamKind.SUBSTANTIVE.code());
       form.getTeams().add(row);
     }
@@ -301,7 +302,7 @@ class AnnexAPages {
         made++;
       }
       row.setRef(w.ref());
-      row.setChoice(NamesForm.NEW);
+      row.setChoice(w.sameName() > 1 ? "" : NamesForm.NEW);
       row.setRole(Role.SOCIAL_WORKER.code());
       row.setEmploymentType(EmploymentType.PERMANENT.code());
       row.setFte("1");
