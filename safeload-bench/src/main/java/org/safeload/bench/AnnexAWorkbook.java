@@ -450,7 +450,7 @@ public final class AnnexAWorkbook {
     LocalDate closed = null;
     for (Object[] r : episodeRows) {
       LocalDate start = (LocalDate) r[0];
-      if (!(Boolean) r[1] && closed != null && start.isAfter(closed)) {
+      if (!(Boolean) r[1] && closed != null && !start.isBefore(closed)) {
         cases++;
         afterClosure++;
         closed = null;

@@ -216,9 +216,10 @@ public final class CaseEpisodes {
   }
 
   /**
-   * A record that starts after its episode was closed (a child coming into care after their child
-   * in need case closed, with no new referral) opens an episode of its own from its start: a closed
-   * case does not take on later work. Records the return placed in an episode stay there.
+   * A record that starts on or after the day its episode was closed (a child coming into care the
+   * day their child in need case closed, or later, with no new referral) opens an episode of its
+   * own from its start: a closed case does not take on later work. Records the return placed in an
+   * episode stay there; a record starting the day its episode itself started stays in it.
    */
   private static void splitAtClosures(Map<LocalDate, Episode> episodes) {
     List<Episode> made = new ArrayList<>();
@@ -233,7 +234,7 @@ public final class CaseEpisodes {
         if (r.episode() == null
             && !(r instanceof Referral)
             && closed != null
-            && r.start().isAfter(closed)) {
+            && !r.start().isBefore(closed)) {
           current = new Episode(e.childId, r.start(), null);
           made.add(current);
           closed = null;

@@ -94,6 +94,19 @@ class AnnexAReviewTest {
   // A row starting after its episode closed opens an episode of its own: a later care start does
   // not land on a closed case.
   @Test
+  void aChildComingIntoCareTheDayTheirCinCaseClosesIsANewCase() throws IOException {
+    Map<String, List<List<Object>>> s = new LinkedHashMap<>();
+    s.put(
+        "List 6",
+        List.of(L6, row("K1", d(2024, 1, 8), d(2024, 2, 1), d(2024, 3, 1), "CIN", "Al Bee")));
+    s.put("List 8", List.of(L8, row("K1", d(2024, 3, 1), d(2024, 4, 1), null, "Care", "Al Bee")));
+    Extract x = read("same-day.xlsx", s, ExtractOptions.DEFAULTS);
+    assertThat(x.cases()).isEqualTo(2);
+    // Last seen Mon 1 April; 6 weeks on is Mon 13 May: overdue on 14 June.
+    assertThat(items(x, d(2024, 6, 14))).contains("cla-visit-6w K1 overdue 2024-05-13");
+  }
+
+  @Test
   void aChildInCareAfterAClosedCinIsStillMeasured() throws IOException {
     Map<String, List<List<Object>>> s = new LinkedHashMap<>();
     s.put(
