@@ -688,6 +688,13 @@ public final class AnnexA {
                     + String.join(", ", sheetNames)));
       }
       List<Recorded> records = new ArrayList<>();
+      for (ListSpec spec : SPECS) {
+        ListState s = lists.get(spec.number());
+        if (s != null) {
+          records.addAll(s.records);
+        }
+      }
+      CaseEpisodes.Mapped mapped = CaseEpisodes.map(records);
       Map<String, LocalDate> born = new LinkedHashMap<>();
       List<ListReport> reports = new ArrayList<>();
       for (int n = 1; n <= 11; n++) {
@@ -719,7 +726,6 @@ public final class AnnexA {
                   List.of("not in the workbook")));
           continue;
         }
-        records.addAll(s.records);
         for (Records.ChildBorn b : s.born) {
           if (b.dateOfBirth() != null) {
             born.putIfAbsent(b.childId(), b.dateOfBirth());
@@ -736,6 +742,8 @@ public final class AnnexA {
                   + " rows is read: the header has no column "
                   + s.unreadableList);
         }
+        // Notes of the mapping (events recorded twice) go with their list.
+        notes.addAll(mapped.notes().getOrDefault("L" + n, List.of()));
         reports.add(
             new ListReport(
                 list + " (" + spec.name() + ")",
@@ -751,27 +759,10 @@ public final class AnnexA {
             new ListReport(
                 "Other sheet", other, false, 0, 0, List.of(), List.of("not a list: not read")));
       }
-      CaseEpisodes.Mapped mapped = CaseEpisodes.map(records);
       LocalDate extractDate = options.extractDate();
       if (extractDate == null) {
         extractDate =
             records.stream().flatMap(r -> dates(r).stream()).max(LocalDate::compareTo).orElse(null);
-      }
-      // Notes of the mapping (events recorded twice) go with their list.
-      for (int i = 0; i < reports.size(); i++) {
-        ListReport r = reports.get(i);
-        List<String> extra =
-            mapped
-                .notes()
-                .get("L" + r.list().replaceAll("\\D+", "").replaceFirst("^(\\d+).*", "$1"));
-        if (extra != null) {
-          List<String> notes = new ArrayList<>(r.notes());
-          notes.addAll(extra);
-          reports.set(
-              i,
-              new ListReport(
-                  r.list(), r.sheet(), r.used(), r.rows(), r.read(), r.skipped(), notes));
-        }
       }
       List<ChildCsv.Child> children = new ArrayList<>();
       java.util.Set<String> childIds = new java.util.LinkedHashSet<>();

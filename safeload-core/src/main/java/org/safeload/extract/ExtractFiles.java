@@ -22,6 +22,10 @@ public final class ExtractFiles {
   public static final String RULES = "rules.yaml";
   public static final String MAPPING = "mapping.md";
 
+  /** Every file's name, in the order above. */
+  public static final List<String> NAMES =
+      List.of(EVENTS, CHILDREN, WORKERS, TEAMS, RULES, MAPPING);
+
   private ExtractFiles() {}
 
   /** Each file's name and text, in the order above. */

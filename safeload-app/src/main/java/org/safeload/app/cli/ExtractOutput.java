@@ -26,7 +26,6 @@ final class ExtractOutput {
 
   static int write(Extract x, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
     Files.createDirectories(out);
-    Map<String, String> files = ExtractFiles.all(x);
     if (x.refused()) {
       for (ExtractProblem p : x.problems()) {
         err.println(where(x, p));
@@ -37,15 +36,14 @@ final class ExtractOutput {
               + ExtractFiles.MAPPING
               + (x.skippable() ? " (or read with --skip-invalid)" : ""));
       err.flush();
-      for (String name : files.keySet()) {
+      for (String name : ExtractFiles.NAMES) {
         Files.deleteIfExists(out.resolve(name));
       }
       Files.writeString(
-          out.resolve(ExtractFiles.MAPPING),
-          files.get(ExtractFiles.MAPPING),
-          StandardCharsets.UTF_8);
+          out.resolve(ExtractFiles.MAPPING), ExtractFiles.mapping(x), StandardCharsets.UTF_8);
       return 2;
     }
+    Map<String, String> files = ExtractFiles.all(x);
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path tmp = out.resolve(f.getKey() + ".tmp");
       Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
