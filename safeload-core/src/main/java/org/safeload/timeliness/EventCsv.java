@@ -215,6 +215,30 @@ public final class EventCsv {
     }
   }
 
+  /**
+   * Warms a long-running process's import path before its first upload: the reader (as {@link
+   * #train()} does before a large file; an upload is a stream whose size is not known in advance,
+   * so it is never trained on its own), then adding the rows read to another log from their bytes
+   * and ordering it, as a live log takes an import. Cold, the first import of a large council's
+   * file (377,028 rows) spent about a second more in these than warm. Safe to call more than once
+   * and from any thread; it changes nothing but the JIT's state.
+   */
+  public static void warmUp() {
+    train();
+    EventLog read;
+    try {
+      read = read(new java.io.ByteArrayInputStream(trainingFile()), id -> Optional.empty()).log();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int[] rows = java.util.stream.IntStream.range(0, read.size()).toArray();
+    for (int round = 0; round < 2_000; round++) {
+      EventLog live = new EventLog();
+      live.addAllFrom(read, rows);
+      Timeliness.prepare(live);
+    }
+  }
+
   /** The file {@link #train()} reads: 80 good rows of every kind. */
   static byte[] trainingFile() {
     StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");

@@ -162,6 +162,15 @@ public final class EventLog {
       return intern(other.bytes, start, other.starts[id + 1] - start);
     }
 
+    /** The id here of value {@code id} of another dictionary, or -1 (no String is made). */
+    public int findFrom(Dictionary other, int id) {
+      if (id < 0) {
+        return -1;
+      }
+      int start = other.starts[id];
+      return find(other.bytes, start, other.starts[id + 1] - start);
+    }
+
     /**
      * Adds values as they are, without looking them up: value i is {@code utf8[starts[i], starts[i
      * + 1])}, for i in [from, to). For a caller that knows them to be new (a file's event ids,
@@ -629,6 +638,69 @@ public final class EventLog {
         other.due[row]);
   }
 
+  /**
+   * Adds rows {@code rows} of another log, in that order, as {@link #addFrom} would one by one, and
+   * answers the first new row (row {@code rows[i]} becomes row {@code first + i}). Each distinct
+   * value of the other log is interned here once, however many rows name it (a file names each
+   * case, child, worker and team many times). A row referring to another of the rows added refers
+   * to its new row; any other reference is left for the caller ({@link #setRef}).
+   */
+  public int addAllFrom(EventLog other, int[] rows) {
+    int first = size;
+    reserve(size + rows.length);
+    int[] caseIds = unknown(other.cases);
+    int[] childIds = unknown(other.children);
+    int[] workerIds = unknown(other.workers);
+    int[] teamIds = unknown(other.teams);
+    int[] detailIds = unknown(other.details);
+    int[] added = new int[other.size];
+    Arrays.fill(added, -1);
+    for (int i = 0; i < rows.length; i++) {
+      int row = rows[i];
+      if (keepEventIds) {
+        eventIds.internFrom(other.eventIds, row);
+      }
+      added[row] =
+          put(
+              other.at[row],
+              other.day[row],
+              other.type[row],
+              once(cases, other.cases, caseIds, other.caseOf[row]),
+              once(children, other.children, childIds, other.childOf[row]),
+              once(workers, other.workers, workerIds, other.workerOf[row]),
+              once(teams, other.teams, teamIds, other.teamOf[row]),
+              once(details, other.details, detailIds, other.detail[row]),
+              -1,
+              other.due[row]);
+    }
+    for (int row : rows) {
+      int target = other.ref[row];
+      if (target >= 0 && added[target] >= 0) {
+        ref[added[row]] = added[target];
+      }
+    }
+    return first;
+  }
+
+  /** A table of another dictionary's ids to this one's, none known yet. */
+  private static int[] unknown(Dictionary theirs) {
+    int[] ids = new int[theirs.size()];
+    Arrays.fill(ids, Integer.MIN_VALUE);
+    return ids;
+  }
+
+  private static int once(Dictionary mine, Dictionary theirs, int[] known, int id) {
+    if (id < 0) {
+      return -1;
+    }
+    int here = known[id];
+    if (here == Integer.MIN_VALUE) {
+      here = mine.internFrom(theirs, id);
+      known[id] = here;
+    }
+    return here;
+  }
+
   /** Writes a new row's columns (its values already interned here) and answers the row. */
   private int put(
       long epochSecond,
@@ -693,5 +765,10 @@ public final class EventLog {
    */
   public int rowOf(String eventId) {
     return keepEventIds ? eventIds.find(eventId) : -1;
+  }
+
+  /** The row here of the event in row {@code row} of another log (by its id), or -1. */
+  public int rowOf(EventLog other, int row) {
+    return keepEventIds && other.keepEventIds ? eventIds.findFrom(other.eventIds, row) : -1;
   }
 }

@@ -381,6 +381,21 @@ class EventCsvBytesTest {
   }
 
   @Test
+  void warmingUpTheImportPathChangesNothingAReadGives() throws IOException {
+    byte[] file = EventCsv.trainingFile();
+    EventCsv.Result before = EventCsv.read(new ByteArrayInputStream(file), NONE);
+    EventCsv.warmUp();
+    EventCsv.warmUp();
+    EventCsv.Result after = EventCsv.read(new ByteArrayInputStream(file), NONE);
+    assertThat(after.log().size()).isEqualTo(before.log().size()).isEqualTo(80);
+    for (int row = 0; row < 80; row++) {
+      assertThat(after.eventId(row)).isEqualTo(before.eventId(row));
+      assertThat(after.refId(row)).isEqualTo(before.refId(row));
+      assertThat(after.log().at(row)).isEqualTo(before.log().at(row));
+    }
+  }
+
+  @Test
   void theTrainingFileIsGoodAndHasEveryKindOfRow() throws IOException {
     EventCsv.Result result = EventCsv.read(new ByteArrayInputStream(EventCsv.trainingFile()), NONE);
     assertThat(result.problems()).isEmpty();

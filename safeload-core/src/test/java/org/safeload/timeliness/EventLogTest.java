@@ -46,6 +46,113 @@ class EventLogTest {
     assertThat(target.day(1)).isEqualTo(file.day(0));
   }
 
+  @Test
+  void addAllFromAddsRowsInTheirOrderAndLinksReferencesAmongThem() {
+    EventLog target = new EventLog();
+    target.add("old", JULY_14 - 86_400, EventType.VISIT, "C2", "K2", "W9", "T1", null, -1, -1);
+    EventLog file = new EventLog();
+    file.add("e1", JULY_14, EventType.VISIT, "C1", "K1", "W1", "T1", "seen", -1, EventLog.NO_DATE);
+    file.add("e2", JULY_14 + 60, EventType.VISIT, "C2", "K2", "W1", "T1", "seen", -1, -1);
+    // e3 writes up e2 (row 1), e4 writes up e1 (row 0), which is not among the rows added.
+    file.add("e3", JULY_14 + 120, EventType.VISIT_WRITE_UP, "C2", "K2", "W1", "T1", null, 1, -1);
+    file.add("e4", JULY_14 + 180, EventType.VISIT_WRITE_UP, "C1", "K1", "W1", "T1", null, 0, -1);
+
+    int first = target.addAllFrom(file, new int[] {3, 1, 2});
+
+    assertThat(first).isEqualTo(1);
+    assertThat(words(target))
+        .containsExactly(
+            "old|" + (JULY_14 - 86_400) + "|visit|C2|K2|W9|T1|null|-1|-1",
+            "e4|" + (JULY_14 + 180) + "|visit-write-up|C1|K1|W1|T1|null|-1|-1",
+            "e2|" + (JULY_14 + 60) + "|visit|C2|K2|W1|T1|seen|-1|-1",
+            "e3|" + (JULY_14 + 120) + "|visit-write-up|C2|K2|W1|T1|null|2|-1");
+    assertThat(target.cases().size()).isEqualTo(2);
+    assertThat(target.workers().size()).isEqualTo(2);
+    assertThat(target.rowOf("e3")).isEqualTo(3);
+    // Found by another log's row, as by the id's text.
+    assertThat(target.rowOf(file, 2)).isEqualTo(3);
+    assertThat(target.rowOf(file, 0)).isEqualTo(-1);
+    assertThat(file.rowOf(target, 0)).isEqualTo(-1);
+    assertThat(file.rowOf(target, 2)).isEqualTo(1);
+  }
+
+  /**
+   * {@link EventLog#addAllFrom} against a second method: {@link EventLog#addFrom} row by row, with
+   * the references among the rows added set by their ids, on seeded random logs.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void addAllFromAgreesWithAddFromRowByRow(long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    System.out.println("EventLogTest seed " + seed);
+    EventLog file = new EventLog();
+    int n = 50 + random.nextInt(300);
+    for (int i = 0; i < n; i++) {
+      int refRow = i > 0 && random.nextInt(3) == 0 ? random.nextInt(i) : -1;
+      file.add(
+          "f" + i,
+          JULY_14 + random.nextInt(1_000_000),
+          EventType.values()[random.nextInt(EventType.values().length)],
+          maybe(random, "C"),
+          maybe(random, "K"),
+          maybe(random, "W"),
+          maybe(random, "T"),
+          maybe(random, "d"),
+          refRow,
+          random.nextBoolean() ? EventLog.NO_DATE : 20_000 + random.nextInt(500));
+    }
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (random.nextInt(4) != 0) {
+        chosen.add(i);
+      }
+    }
+    java.util.Collections.shuffle(chosen, random);
+    int[] rows = chosen.stream().mapToInt(Integer::intValue).toArray();
+
+    EventLog bulk = startingLog(seed);
+    EventLog oneByOne = startingLog(seed);
+    int first = bulk.addAllFrom(file, rows);
+    for (int row : rows) {
+      oneByOne.addFrom(file, row);
+    }
+    for (int row : rows) {
+      int target = file.ref(row);
+      if (target >= 0 && chosen.contains(target)) {
+        oneByOne.setRef(oneByOne.rowOf("f" + row), oneByOne.rowOf("f" + target));
+      }
+    }
+
+    assertThat(first).isEqualTo(oneByOne.size() - rows.length);
+    assertThat(words(bulk)).containsExactlyElementsOf(words(oneByOne));
+    assertThat(bulk.cases().size()).isEqualTo(oneByOne.cases().size());
+    assertThat(bulk.details().size()).isEqualTo(oneByOne.details().size());
+  }
+
+  private static String maybe(java.util.Random random, String prefix) {
+    return random.nextInt(5) == 0 ? null : prefix + random.nextInt(40);
+  }
+
+  /** A log already holding some values the random files also name. */
+  private static EventLog startingLog(long seed) {
+    java.util.Random random = new java.util.Random(-seed);
+    EventLog log = new EventLog();
+    for (int i = 0; i < 20; i++) {
+      log.add(
+          "s" + i,
+          JULY_14 - i,
+          EventType.VISIT,
+          maybe(random, "C"),
+          maybe(random, "K"),
+          maybe(random, "W"),
+          maybe(random, "T"),
+          null,
+          -1,
+          EventLog.NO_DATE);
+    }
+    return log;
+  }
+
   private static List<String> words(EventLog log) {
     List<String> rows = new ArrayList<>();
     for (int r = 0; r < log.size(); r++) {

@@ -189,11 +189,16 @@ class LiveLog {
         after,
         lastId,
         () -> {
-          for (int row : rows) {
-            int mine = log.addFrom(file, row);
-            String ref = refId.apply(row);
-            if (ref != null) {
-              resolve(mine, ref);
+          int first = log.addAllFrom(file, rows);
+          for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            int mine = first + i;
+            if (log.ref(mine) < 0) {
+              // A reference outside the rows added: to an event stored before, or not yet.
+              String ref = refId.apply(row);
+              if (ref != null) {
+                resolve(mine, ref);
+              }
             }
             if (!waitingForRef.isEmpty()) {
               referredTo(mine, file.eventId(row));

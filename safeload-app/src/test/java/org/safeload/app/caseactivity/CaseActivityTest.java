@@ -118,4 +118,60 @@ class CaseActivityTest {
     String caseOfVisit = activity.read(v -> cases.get(v.log().caseOf(visit)));
     assertThat(caseOfVisit).isEqualTo("ELSE1");
   }
+
+  @Test
+  void anImportLinksEachReferenceAsAFreshReadOfTheDatabaseDoes() throws Exception {
+    long worker = jdbc.sql("select min(id) from worker").query(Long.class).single();
+    String header =
+        "event_id,occurred_at,type,case_id,child_id,worker_id,team_id,detail,ref,due_date\n";
+    String visit1 = "refs-v1,2026-11-20T10:00,visit,REFS1,KREFS1," + worker + ",,seen,,\n";
+    assertThat(importing(header + visit1)).isEqualTo(200);
+    // Stored by another instance: a write-up of a visit not stored yet (it waits for it).
+    storedElsewhere("refs-w0", "visit-write-up", "REFS1", null, "refs-v2");
+    assertThat(
+            importing(
+                header
+                    + visit1 // unchanged: refs-w1 refers to a row of the file not added
+                    + "refs-w1,2026-11-20T11:00,visit-write-up,REFS1,KREFS1,"
+                    + worker
+                    + ",,,refs-v1,\n"
+                    + "refs-v2,2026-11-21T10:00,visit,REFS1,KREFS1,"
+                    + worker
+                    + ",,seen,,\n"
+                    + "refs-w2,2026-11-21T11:00,visit-write-up,REFS1,KREFS1,"
+                    + worker
+                    + ",,,refs-v2,\n"))
+        .isEqualTo(200);
+
+    java.util.Map<String, String> live = new java.util.TreeMap<>();
+    activity.read(
+        v -> {
+          for (String id : new String[] {"refs-w0", "refs-w1", "refs-w2"}) {
+            int ref = v.log().ref(v.log().rowOf(id));
+            live.put(id, ref < 0 ? null : v.log().eventId(ref));
+          }
+          return null;
+        });
+    // The second method: every stored event read again from the database into a new log.
+    EventLog fresh = new EventLog();
+    java.util.Map<Integer, String> refs = new java.util.HashMap<>();
+    events.appendAfter(0L, fresh, refs::put);
+    java.util.Map<String, String> stored = new java.util.TreeMap<>();
+    for (String id : live.keySet()) {
+      stored.put(id, refs.get(fresh.rowOf(id)));
+    }
+    assertThat(live)
+        .isEqualTo(stored)
+        .containsEntry("refs-w0", "refs-v2")
+        .containsEntry("refs-w1", "refs-v1")
+        .containsEntry("refs-w2", "refs-v2");
+  }
+
+  private int importing(String csv) throws Exception {
+    return status(
+        post("/api/v1/case-events/import")
+            .contentType("text/csv")
+            .content(csv)
+            .with(httpBasic("admin", "test-admin-password")));
+  }
 }
