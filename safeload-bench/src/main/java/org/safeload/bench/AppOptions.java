@@ -14,6 +14,8 @@ import org.safeload.bench.http.BenchFailure;
  * @param appJar the app jar given, or null to look for it
  * @param heap the app's {@code -Xmx}
  * @param keep keep the temporary folder
+ * @param plainJar start the app with {@code java -jar safeload.jar} rather than as deployed (the
+ *     jar extracted, with a class-data archive made by its first start: docs/architecture.md)
  */
 record AppOptions(
     int children,
@@ -28,7 +30,8 @@ record AppOptions(
     String pgUrl,
     String pgUser,
     String pgSchema,
-    boolean keep) {
+    boolean keep,
+    boolean plainJar) {
 
   /** The generated log starts here; the app's clock is fixed at its last day. */
   static final LocalDate START = LocalDate.of(2022, 4, 1);
@@ -53,7 +56,7 @@ record AppOptions(
           "--pg-schema");
 
   /** The flags every run takes. */
-  static final Set<String> FLAGS = Set.of("--keep");
+  static final Set<String> FLAGS = Set.of("--keep", "--plain-jar");
 
   /** These options, and a command's own. */
   static Set<String> and(String... more) {
@@ -77,7 +80,8 @@ record AppOptions(
             a.text("--pg-url", "jdbc:postgresql://127.0.0.1:5432/test"),
             a.text("--pg-user", "postgres"),
             a.text("--pg-schema", "safeload_bench"),
-            a.flag("--keep"));
+            a.flag("--keep"),
+            a.flag("--plain-jar"));
     if (!o.db.equals("h2") && !o.db.equals("postgres")) {
       throw new BenchFailure("--db is h2 or postgres");
     }

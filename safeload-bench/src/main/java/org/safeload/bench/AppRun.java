@@ -103,12 +103,15 @@ final class AppRun implements AutoCloseable {
         "%s: %,d children over %d months (seed %d), %s%n",
         title, o.children(), o.months(), o.seed(), db.describe());
     out.printf(
-        "Java %s (%s), %d CPUs; app -Xmx%s; app jar %s%n",
+        "Java %s (%s), %d CPUs; app -Xmx%s; app jar %s (%s)%n",
         Runtime.version(),
         AppProcess.java(),
         Runtime.getRuntime().availableProcessors(),
         o.heap(),
-        jar);
+        jar,
+        o.plainJar()
+            ? "started with java -jar"
+            : "started as deployed: extracted, with the class-data archive its first start makes");
     out.printf("System load average at the start: %s%n", loadAverage());
 
     Path council = generate();
@@ -166,7 +169,18 @@ final class AppRun implements AutoCloseable {
    */
   AppProcess start(int port, Map<String, String> env, String name, String what)
       throws IOException, InterruptedException {
-    AppProcess p = AppProcess.start(jar, o.heap(), port, appArgs, env, work, name);
+    AppProcess p =
+        o.plainJar()
+            ? AppProcess.start(jar, o.heap(), port, appArgs, env, work, name)
+            : AppProcess.start(
+                deployed(),
+                o.heap(),
+                AppProcess.archive(work.resolve("app")),
+                port,
+                appArgs,
+                env,
+                work,
+                name);
     app.set(p);
     Duration up = p.waitUntilUp(Duration.ofMinutes(5));
     out.printf(
@@ -174,6 +188,19 @@ final class AppRun implements AutoCloseable {
             + " today is %s%n",
         what, up.toNanos() / 1e9, p.pid(), p.base(), o.today());
     return p;
+  }
+
+  private Path deployed;
+
+  /**
+   * The app jar extracted into the run's folder, as docs/architecture.md says to deploy it (once
+   * per run: the restart uses the class-data archive the first start wrote when it stopped).
+   */
+  private Path deployed() throws IOException, InterruptedException {
+    if (deployed == null) {
+      deployed = AppProcess.extract(jar, work.resolve("app"));
+    }
+    return deployed;
   }
 
   private Council.Imported importCouncil(AppClient admin, Path council) throws IOException {

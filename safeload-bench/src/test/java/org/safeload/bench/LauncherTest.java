@@ -81,6 +81,69 @@ class LauncherTest {
     assertThat(Files.getLastModifiedTime(extracted)).isGreaterThanOrEqualTo(lastModified(JAR));
   }
 
+  @Test
+  void serveStartsFromTheExtractedJarAndItsArchiveIsWrittenOnceThenUsed() throws Exception {
+    Path jsa = QUICK.resolve("serve.jsa");
+    Files.deleteIfExists(jsa);
+    String database =
+        "--spring.datasource.url=jdbc:h2:file:"
+            + files.resolve("serve-db")
+            + ";MODE=Regular;TRACE_LEVEL_FILE=0";
+
+    serveUntilHealthy(database);
+    assertThat(jsa).as("written when the first start stopped").exists();
+    FileTime written = lastModified(jsa);
+
+    serveUntilHealthy(database);
+    // An archive the JVM could not use would have been written again when it stopped.
+    assertThat(lastModified(jsa)).as("used as it was").isEqualTo(written);
+  }
+
+  /** Starts {@code ./safeload serve}, waits for its health to answer, and stops it (SIGTERM). */
+  private static void serveUntilHealthy(String database) throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            ROOT.resolve("safeload").toString(),
+            "serve",
+            "--server.port=" + port,
+            "--server.address=127.0.0.1",
+            "--safeload.demo.enabled=false",
+            database);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_"));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(files.resolve("serve.log").toFile());
+    Process app = builder.start();
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      var health =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+              .build();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      int status = 0;
+      while (status != 200 && System.nanoTime() < deadline && app.isAlive()) {
+        try {
+          status =
+              client
+                  .send(health, java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode();
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(250);
+        }
+      }
+      assertThat(status).as(Files.readString(files.resolve("serve.log"))).isEqualTo(200);
+    } finally {
+      app.destroy(); // the launcher execs java: SIGTERM reaches the app, which stops in order
+      assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("stopped").isTrue();
+    }
+  }
+
   private static FileTime lastModified(Path file) throws IOException {
     return Files.getLastModifiedTime(file);
   }

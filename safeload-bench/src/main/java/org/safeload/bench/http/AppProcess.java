@@ -104,6 +104,43 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /**
+   * Extracts the app jar into {@code dir} as {@code java -Djarmode=tools -jar safeload.jar extract}
+   * does (Spring Boot's layout for deployment: the app jar and its libraries side by side).
+   *
+   * @return the extracted app jar, to start with {@code -jar}
+   */
+  public static Path extract(Path jar, Path dir) throws IOException, InterruptedException {
+    List<String> command =
+        List.of(
+            java(),
+            "-Djarmode=tools",
+            "-jar",
+            jar.toString(),
+            "extract",
+            "--destination",
+            dir.toString());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (p.waitFor() != 0) {
+      throw new BenchFailure("Could not extract " + jar + ":\n" + output);
+    }
+    return dir.resolve(jar.getFileName());
+  }
+
+  /**
+   * The JVM options of an app started as deployed: a class-data archive in {@code dir}, written
+   * when the first start stops and used by every later one ({@code ./safeload serve} does the
+   * same).
+   */
+  public static List<String> archive(Path dir) {
+    return List.of(
+        "-XX:+AutoCreateSharedArchive",
+        "-XX:SharedArchiveFile=" + dir.resolve("serve.jsa"),
+        "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off");
+  }
+
+  /**
    * Runs {@code safeload generate} into {@code out}.
    *
    * @return what it printed

@@ -102,32 +102,76 @@ public class CaseEventRepository {
         DataSourceUtils.releaseConnection(connection, dataSource);
       }
     }
-    long[] last = {afterId};
-    template.query(
-        con -> {
-          PreparedStatement ps =
-              con.prepareStatement(
-                  "select * from case_event where id > ? order by id",
-                  ResultSet.TYPE_FORWARD_ONLY,
-                  ResultSet.CONCUR_READ_ONLY);
-          ps.setFetchSize(FETCH);
-          ps.setLong(1, afterId);
-          return ps;
-        },
-        rs -> {
-          long id = rs.getLong("id");
-          last[0] = id;
-          CaseEvent e = event(rs);
-          int row = e.addTo(log);
-          if (row < 0) {
+    // Elsewhere (H2): a streamed query read column by column, with no object made per event.
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      // H2 otherwise works out a whole result before the first row (a region's 3.7 million rows
+      // were written to a temporary file and read back: 11 to 18 s of its 28 s load, measured).
+      boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+      if (h2) {
+        lazy(connection, true);
+      }
+      try {
+        return appendAfter(connection, afterId, log, refs);
+      } finally {
+        if (h2) {
+          lazy(connection, false);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the case events", e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  private static long appendAfter(Connection connection, long afterId, EventLog log, Refs refs)
+      throws SQLException {
+    long last = afterId;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "select id, event_id, occurred_at, type, case_ref, child_ref, worker_ref, team_ref,"
+                + " detail, ref, due_date from case_event where id > ? order by id",
+            ResultSet.TYPE_FORWARD_ONLY,
+            ResultSet.CONCUR_READ_ONLY)) {
+      ps.setFetchSize(FETCH);
+      ps.setLong(1, afterId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          last = id;
+          EventType type = EventType.fromCode(rs.getString(4)).orElse(null);
+          if (type == null) {
             StoredEvents.unknownType(id);
-            return;
+            continue;
           }
-          if (e.ref() != null) {
-            refs.refer(row, e.ref());
+          LocalDate due = rs.getObject(11, LocalDate.class);
+          int row =
+              log.add(
+                  rs.getString(2),
+                  rs.getObject(3, java.time.OffsetDateTime.class).toEpochSecond(),
+                  type,
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  -1,
+                  due == null ? EventLog.NO_DATE : (int) due.toEpochDay());
+          String ref = rs.getString(10);
+          if (ref != null) {
+            refs.refer(row, ref);
           }
-        });
-    return last[0];
+        }
+      }
+    }
+    return last;
+  }
+
+  private static void lazy(Connection connection, boolean on) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute("set lazy_query_execution " + on);
+    }
   }
 
   /** The highest row number stored (0 if none). */
