@@ -60,21 +60,6 @@ public class CaseEventRepository {
     this.dataSource = dataSource;
   }
 
-  private static CaseEvent event(ResultSet rs) throws SQLException {
-    Date due = rs.getDate("due_date");
-    return new CaseEvent(
-        rs.getString("event_id"),
-        rs.getTimestamp("occurred_at").toInstant(),
-        rs.getString("type"),
-        rs.getString("case_ref"),
-        rs.getString("child_ref"),
-        rs.getString("worker_ref"),
-        rs.getString("team_ref"),
-        rs.getString("detail"),
-        rs.getString("ref"),
-        due == null ? null : due.toLocalDate());
-  }
-
   /** Told, for each appended row that refers to another event, the id of the event. */
   public interface Refs {
     void refer(int row, String refId);
