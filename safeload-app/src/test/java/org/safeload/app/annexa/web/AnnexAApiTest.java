@@ -208,23 +208,7 @@ class AnnexAApiTest {
 
   @Test
   void rowsThatCannotBeReadAreAProblemEachWithItsSheetRowAndColumn() throws Exception {
-    byte[] workbook =
-        new Workbooks()
-            .sheet("List 4", Workbooks.LIST_4)
-            .row(
-                "API-9",
-                "b) Female",
-                "a) WBRI",
-                LocalDate.of(2013, 1, 5),
-                7,
-                "b) No",
-                "31/02/2021",
-                "Yes",
-                null,
-                "",
-                "Api Test Team",
-                "Zed Apitest")
-            .bytes();
+    byte[] workbook = withAnUnreadableAssessment(new Workbooks());
     MvcResult refused = importing(workbook, null);
     isProblem(refused, 400);
     String json = refused.getResponse().getContentAsString();
@@ -239,24 +223,10 @@ class AnnexAApiTest {
 
     // Skipped: the readable rows imported (a referral and its allocation), the row's report kept.
     byte[] withAReferral =
-        new Workbooks()
-            .sheet("List 3", Workbooks.LIST_3)
-            .referral("API-8", LocalDate.of(2020, 9, 18), "Api Test Team", "Zed Apitest")
-            .sheet("List 4", Workbooks.LIST_4)
-            .row(
-                "API-9",
-                "b) Female",
-                "a) WBRI",
-                LocalDate.of(2013, 1, 5),
-                7,
-                "b) No",
-                "31/02/2021",
-                "Yes",
-                null,
-                "",
-                "Api Test Team",
-                "Zed Apitest")
-            .bytes();
+        withAnUnreadableAssessment(
+            new Workbooks()
+                .sheet("List 3", Workbooks.LIST_3)
+                .referral("API-8", LocalDate.of(2020, 9, 18), "Api Test Team", "Zed Apitest"));
     long worker = count("select min(id) from worker");
     long team = count("select min(id) from team");
     MockMultipartHttpServletRequestBuilder request =
@@ -285,5 +255,25 @@ class AnnexAApiTest {
     assertThat((Integer) JsonPath.read(done, "$.rowsSkipped")).isEqualTo(1);
     assertThat((String) JsonPath.read(done, "$.skipped[0]"))
         .startsWith("List 4, row 2, column Continuous Assessment Start Date: ");
+  }
+
+  /** A List 4 row whose assessment start date (31 February) cannot be read. */
+  private static byte[] withAnUnreadableAssessment(Workbooks workbook) throws Exception {
+    return workbook
+        .sheet("List 4", Workbooks.LIST_4)
+        .row(
+            "API-9",
+            "b) Female",
+            "a) WBRI",
+            LocalDate.of(2013, 1, 5),
+            7,
+            "b) No",
+            "31/02/2021",
+            "Yes",
+            null,
+            "",
+            "Api Test Team",
+            "Zed Apitest")
+        .bytes();
   }
 }
