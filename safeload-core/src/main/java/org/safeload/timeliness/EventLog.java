@@ -189,6 +189,20 @@ public final class EventLog {
       used += length;
     }
 
+    /** The values' UTF-8 bytes back to back (the first {@link #usedBytes()} are in use). */
+    byte[] rawBytes() {
+      return bytes;
+    }
+
+    /** Where each value begins in {@link #rawBytes()}: {@code size() + 1} entries are in use. */
+    int[] rawStarts() {
+      return starts;
+    }
+
+    int usedBytes() {
+      return used;
+    }
+
     /** Forgets every value, keeping the room made for them. */
     public void clear() {
       Arrays.fill(table, 0);

@@ -64,11 +64,21 @@ class LiveLog {
   private long rebuilt = -1;
   private volatile long checkedAt;
 
+  /** Where the log is kept between starts, or null (not an embedded database, or turned off). */
+  private final LiveLogImage image;
+
+  private final java.util.concurrent.CountDownLatch loaded =
+      new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean tookUpKept;
+
   LiveLog(
       CaseEventRepository events,
       PlatformTransactionManager transactions,
-      @Value("${safeload.case-activity.check-every:1s}") Duration checkEvery) {
+      @Value("${safeload.case-activity.check-every:1s}") Duration checkEvery,
+      @Value("${spring.datasource.url:}") String databaseUrl,
+      @Value("${safeload.case-activity.keep-between-starts:true}") boolean keepBetweenStarts) {
     this.events = events;
+    this.image = keepBetweenStarts ? LiveLogImage.forDatabase(databaseUrl).orElse(null) : null;
     this.reading = new TransactionTemplate(transactions);
     reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     reading.setReadOnly(true);
@@ -82,13 +92,155 @@ class LiveLog {
   private void load() {
     long start = System.nanoTime();
     try {
-      refresh();
+      restore();
+      // H2 can fail a long read while it writes elsewhere ("Chunk … not found", H2 issue 4142):
+      // a failed read leaves nothing half-read (see refresh), so it is tried again.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          refresh();
+          break;
+        } catch (RuntimeException e) {
+          if (attempt == LOAD_ATTEMPTS) {
+            throw e;
+          }
+          LOG.warn(
+              "Could not load the case activity (attempt {}): {}; trying again",
+              attempt,
+              e.toString());
+        }
+      }
       LOG.info(
           "Case activity loaded: {} events in {} ms",
           log.size(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
       LOG.warn("Could not load the case activity as the app started; the first read will", e);
+    } finally {
+      loaded.countDown();
+    }
+  }
+
+  private static final int LOAD_ATTEMPTS = 3;
+
+  /** Waits for the load begun at start (for tests). */
+  void awaitLoaded() throws InterruptedException {
+    loaded.await();
+  }
+
+  /** Whether this start took up the log kept when the app last stopped. */
+  boolean tookUpKept() {
+    return tookUpKept;
+  }
+
+  /**
+   * Takes up the log kept when the app last stopped, if it still matches the database (the events
+   * stored since are then read as for any change); otherwise throws it away.
+   */
+  private void restore() {
+    if (image == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    LiveLogImage.Kept kept;
+    try {
+      kept = image.read();
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn(
+          "The kept case activity could not be read ({}); reading every stored event",
+          e.toString());
+      discardImage();
+      return;
+    }
+    if (kept == null) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      boolean matches =
+          Boolean.TRUE.equals(
+              reading.execute(
+                  s -> {
+                    CaseEventRepository.State stored = events.state();
+                    return kept.matches(
+                        stored.version(),
+                        stored.rebuilt(),
+                        events.rowsUpTo(kept.lastId()),
+                        events.eventIdAt(kept.lastId()));
+                  }));
+      if (!matches) {
+        LOG.info(
+            "The kept case activity no longer matches the database; reading every stored event");
+        discardImage();
+        return;
+      }
+      log = kept.log();
+      lastId = kept.lastId();
+      waitingForRef.clear();
+      waitingForRef.putAll(kept.waitingForRef());
+      rebuilt = kept.rebuilt();
+      version = -1; // read what was stored since as a change
+      tookUpKept = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    LOG.info(
+        "Case activity: {} events taken up from the copy kept when the app last stopped, in {} ms",
+        log.size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Keeps the log for the next start (see {@link LiveLogImage}), if it was read and the database
+   * has not had a correction it has not seen.
+   */
+  @jakarta.annotation.PreDestroy
+  void keep() {
+    if (image == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    lock.readLock().lock();
+    try {
+      if (version < 0) {
+        return;
+      }
+      LiveLogImage.Kept kept =
+          reading.execute(
+              s -> {
+                CaseEventRepository.State stored = events.state();
+                if (stored.rebuilt() != rebuilt) {
+                  return null;
+                }
+                return new LiveLogImage.Kept(
+                    log,
+                    version,
+                    rebuilt,
+                    lastId,
+                    events.rowsUpTo(lastId),
+                    events.eventIdAt(lastId),
+                    Map.copyOf(waitingForRef));
+              });
+      if (kept == null) {
+        discardImage();
+        return;
+      }
+      image.write(kept);
+      LOG.info(
+          "Case activity: {} events kept for the next start in {} ms",
+          log.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("Could not keep the case activity for the next start ({})", e.toString());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void discardImage() {
+    try {
+      image.discard();
+    } catch (java.io.IOException e) {
+      LOG.warn("Could not delete the kept case activity ({})", e.toString());
     }
   }
 
@@ -124,6 +276,10 @@ class LiveLog {
               return;
             }
             if (now.rebuilt() != rebuilt) {
+              if (rebuilt >= 0 && image != null) {
+                // A correction changed stored events: the kept copy holds them as they were.
+                discardImage();
+              }
               // Until the whole log is read again, nothing here is up to date: a failure part way
               // leaves the numbers unknown, so the next read starts again from the beginning.
               log = new EventLog();
@@ -132,7 +288,19 @@ class LiveLog {
               version = -1;
               rebuilt = -1;
             }
-            lastId = events.appendAfter(lastId, log, this::resolve);
+            try {
+              lastId = events.appendAfter(lastId, log, this::resolve);
+            } catch (RuntimeException e) {
+              // Rows read before the failure are in the log but not counted in lastId: reading
+              // again from lastId would add them twice, so the next read starts from the beginning.
+              log = new EventLog();
+              lastId = 0;
+              waitingForRef.clear();
+              cache.clear();
+              version = -1;
+              rebuilt = -1;
+              throw e;
+            }
             resolveWaiting();
             families = Map.copyOf(events.familyGroups());
             Timeliness.prepare(log);

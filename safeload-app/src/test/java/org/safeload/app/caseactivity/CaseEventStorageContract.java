@@ -158,7 +158,7 @@ abstract class CaseEventStorageContract {
                 null));
 
     // A log read afresh from the table holds what the live one appended, row for row.
-    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1));
+    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1), "", false);
     fresh.refresh();
     List<String> afresh = fresh.read(v -> rows(v.log()));
     List<String> live = activity.read(v -> rows(v.log()));
@@ -224,7 +224,7 @@ abstract class CaseEventStorageContract {
     stored(p + "-x", "a-later-kind", "2026-11-20 10:30:00+00", null, null);
     stored(p + "-v", "visit", "2026-11-19 09:15:30+00", null, "2026-11-27");
 
-    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1));
+    LiveLog fresh = new LiveLog(repository, transactions, Duration.ofSeconds(1), "", false);
     fresh.refresh();
     List<String> rows =
         fresh.read(v -> rows(v.log()).stream().filter(r -> r.startsWith(p + "-")).toList());

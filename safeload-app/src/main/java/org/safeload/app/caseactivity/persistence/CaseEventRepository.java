@@ -164,6 +164,29 @@ public class CaseEventRepository {
     return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
   }
 
+  /**
+   * How many events are stored with row numbers up to {@code id}: every row less those after it (H2
+   * counts a whole table from what it keeps, and the rows after are few).
+   */
+  public long rowsUpTo(long id) {
+    long all = jdbc.sql("select count(*) from case_event").query(Long.class).single();
+    long after =
+        jdbc.sql("select count(*) from case_event where id > ?")
+            .param(id)
+            .query(Long.class)
+            .single();
+    return all - after;
+  }
+
+  /** The event id stored in row {@code id}, or null if there is no such row. */
+  public String eventIdAt(long id) {
+    return jdbc.sql("select event_id from case_event where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
   /** The case activity's change number. */
   public long version() {
     return jdbc.sql("select version from case_activity_version where id = 1")
