@@ -67,6 +67,11 @@ class LiveLog {
   /** Where the log is kept between starts, or null (not an embedded database, or turned off). */
   private final LiveLogImage image;
 
+  // Guarded by the lock; worked out after each read or append while there is an image to keep:
+  // how many rows are stored up to lastId (-1: not known) and the event id of row lastId.
+  private long storedRows = -1;
+  private String lastEventId;
+
   private final java.util.concurrent.CountDownLatch loaded =
       new java.util.concurrent.CountDownLatch(1);
   private volatile boolean tookUpKept;
@@ -178,6 +183,8 @@ class LiveLog {
       waitingForRef.clear();
       waitingForRef.putAll(kept.waitingForRef());
       rebuilt = kept.rebuilt();
+      storedRows = kept.storedRows();
+      lastEventId = kept.lastEventId();
       version = -1; // read what was stored since as a change
       tookUpKept = true;
     } finally {
@@ -201,30 +208,13 @@ class LiveLog {
     long start = System.nanoTime();
     lock.readLock().lock();
     try {
-      if (version < 0) {
+      if (version < 0 || storedRows < 0) {
         return;
       }
-      LiveLogImage.Kept kept =
-          reading.execute(
-              s -> {
-                CaseEventRepository.State stored = events.state();
-                if (stored.rebuilt() != rebuilt) {
-                  return null;
-                }
-                return new LiveLogImage.Kept(
-                    log,
-                    version,
-                    rebuilt,
-                    lastId,
-                    events.rowsUpTo(lastId),
-                    events.eventIdAt(lastId),
-                    Map.copyOf(waitingForRef));
-              });
-      if (kept == null) {
-        discardImage();
-        return;
-      }
-      image.write(kept);
+      // No database here: by now it may be closed (H2 closes itself as the JVM stops).
+      image.write(
+          new LiveLogImage.Kept(
+              log, version, rebuilt, lastId, storedRows, lastEventId, Map.copyOf(waitingForRef)));
       LOG.info(
           "Case activity: {} events kept for the next start in {} ms",
           log.size(),
@@ -233,6 +223,18 @@ class LiveLog {
       LOG.warn("Could not keep the case activity for the next start ({})", e.toString());
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Notes, for the copy kept at the stop, how many rows are stored up to the last one read and that
+   * row's event id (rows up to it change only with a correction, which the rebuild number records,
+   * so they can be counted after the write).
+   */
+  private void noteStored() {
+    if (image != null) {
+      storedRows = events.rowsUpTo(lastId);
+      lastEventId = events.eventIdAt(lastId);
     }
   }
 
@@ -303,6 +305,7 @@ class LiveLog {
             }
             resolveWaiting();
             families = Map.copyOf(events.familyGroups());
+            noteStored();
             Timeliness.prepare(log);
             cache.clear();
             rebuilt = now.rebuilt();
@@ -381,6 +384,13 @@ class LiveLog {
       if (version == before) {
         append.run();
         this.lastId = lastId;
+        if (image != null) {
+          try {
+            reading.executeWithoutResult(s -> noteStored());
+          } catch (RuntimeException e) {
+            storedRows = -1; // not kept at the stop; the copy from an earlier one stays usable
+          }
+        }
         Timeliness.prepare(log);
         cache.clear();
         version = after;

@@ -157,6 +157,58 @@ class KeptLiveLogTest {
     assertThat(kept()).doesNotExist();
   }
 
+  @Test
+  void theLogIsKeptAtTheStopWhenTheDatabaseHasClosedFirst() throws Exception {
+    // As H2 does when the JVM stops: it closes itself, maybe before the app's own shutdown.
+    CaseEventRepository db = org.mockito.Mockito.mock(CaseEventRepository.class);
+    org.mockito.Mockito.when(db.state()).thenReturn(new CaseEventRepository.State(3, 1));
+    org.mockito.Mockito.when(
+            db.appendAfter(
+                org.mockito.ArgumentMatchers.anyLong(),
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(
+            call -> {
+              EventLog log = call.getArgument(1);
+              if ((long) call.getArgument(0) == 0) {
+                log.add(
+                    "a1",
+                    1_784_025_000L,
+                    org.safeload.timeliness.EventType.VISIT,
+                    "C",
+                    "K",
+                    null,
+                    null,
+                    null,
+                    -1,
+                    EventLog.NO_DATE);
+              }
+              return 7L;
+            });
+    org.mockito.Mockito.when(db.rowsUpTo(7)).thenReturn(1L);
+    org.mockito.Mockito.when(db.eventIdAt(7)).thenReturn("a1");
+    PlatformTransactionManager tx = org.mockito.Mockito.mock(PlatformTransactionManager.class);
+    LiveLog first = new LiveLog(db, tx, Duration.ofSeconds(1), url(), true);
+    first.awaitLoaded();
+    List<String> before = rowsOf(first);
+    org.mockito.Mockito.reset(db);
+    org.mockito.Mockito.when(db.state())
+        .thenThrow(new IllegalStateException("Database is already closed"));
+    org.mockito.Mockito.when(db.rowsUpTo(org.mockito.ArgumentMatchers.anyLong()))
+        .thenThrow(new IllegalStateException("Database is already closed"));
+
+    first.keep();
+
+    assertThat(kept()).isRegularFile();
+    LiveLogImage.Kept read = LiveLogImage.forDatabase(url()).orElseThrow().read();
+    assertThat(read.lastId()).isEqualTo(7);
+    assertThat(read.storedRows()).isEqualTo(1);
+    assertThat(read.lastEventId()).isEqualTo("a1");
+    assertThat(read.version()).isEqualTo(3);
+    assertThat(read.rebuilt()).isEqualTo(1);
+    assertThat(rows(read.log())).isEqualTo(before).hasSize(1);
+  }
+
   private static List<String> rowsOf(LiveLog log) {
     return log.read(v -> rows(v.log()));
   }
