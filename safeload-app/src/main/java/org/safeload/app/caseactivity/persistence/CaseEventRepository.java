@@ -33,6 +33,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseEventRepository {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CaseEventRepository.class);
+
   /** A stored event and its row number (grows with every insert). */
   public record Stored(long id, CaseEvent event) {}
 
@@ -110,7 +113,42 @@ public class CaseEventRepository {
     }
   }
 
+  /** How many times a streamed read that fails part way is taken up again where it stopped. */
+  private static final int RESUMES = 3;
+
+  /**
+   * A streamed query (lazy on H2) read column by column. H2 can fail a long lazy read while it
+   * writes elsewhere ("Chunk … not found", H2 issue 4142): every row before the failure is in the
+   * log whole, so the read is taken up again after the last of them, up to {@link #RESUMES} times.
+   */
   private static long appendAfter(Connection connection, long afterId, EventLog log, Refs refs)
+      throws SQLException {
+    long last = afterId;
+    for (int resumed = 0; ; resumed++) {
+      long[] read = {last};
+      try {
+        return appendAfterOnce(connection, last, log, refs, read);
+      } catch (SQLException e) {
+        if (resumed == RESUMES || !connection.isValid(5)) {
+          throw e;
+        }
+        last = read[0];
+        // The state and code only: a message could quote a stored value.
+        LOG.warn(
+            "Reading the case events failed part way (SQL state {}, code {}); taken up again after"
+                + " row {}",
+            e.getSQLState(),
+            e.getErrorCode(),
+            last);
+      }
+    }
+  }
+
+  /**
+   * @param read its first value: the last row read into the log whole, as the read goes on
+   */
+  private static long appendAfterOnce(
+      Connection connection, long afterId, EventLog log, Refs refs, long[] read)
       throws SQLException {
     long last = afterId;
     try (PreparedStatement ps =
@@ -124,29 +162,40 @@ public class CaseEventRepository {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(1);
-          last = id;
           EventType type = EventType.fromCode(rs.getString(4)).orElse(null);
           if (type == null) {
             StoredEvents.unknownType(id);
+            last = id;
+            read[0] = id;
             continue;
           }
+          // Every value first: the row goes into the log whole or not at all.
+          String eventId = rs.getString(2);
+          long at = rs.getObject(3, java.time.OffsetDateTime.class).toEpochSecond();
+          String caseRef = rs.getString(5);
+          String childRef = rs.getString(6);
+          String workerRef = rs.getString(7);
+          String teamRef = rs.getString(8);
+          String detail = rs.getString(9);
+          String ref = rs.getString(10);
           LocalDate due = rs.getObject(11, LocalDate.class);
           int row =
               log.add(
-                  rs.getString(2),
-                  rs.getObject(3, java.time.OffsetDateTime.class).toEpochSecond(),
+                  eventId,
+                  at,
                   type,
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
+                  caseRef,
+                  childRef,
+                  workerRef,
+                  teamRef,
+                  detail,
                   -1,
                   due == null ? EventLog.NO_DATE : (int) due.toEpochDay());
-          String ref = rs.getString(10);
           if (ref != null) {
             refs.refer(row, ref);
           }
+          last = id;
+          read[0] = id;
         }
       }
     }
