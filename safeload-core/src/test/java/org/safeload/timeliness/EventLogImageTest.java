@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -164,22 +163,6 @@ class EventLogImageTest {
   }
 
   private static List<String> rows(EventLog log) {
-    List<String> rows = new ArrayList<>();
-    for (int r = 0; r < log.size(); r++) {
-      rows.add(
-          String.join(
-              "|",
-              log.eventId(r),
-              String.valueOf(log.at(r)),
-              log.type(r).code(),
-              String.valueOf(log.cases().get(log.caseOf(r))),
-              String.valueOf(log.children().get(log.childOf(r))),
-              String.valueOf(log.workers().get(log.workerOf(r))),
-              String.valueOf(log.teams().get(log.teamOf(r))),
-              String.valueOf(log.details().get(log.detailOf(r))),
-              String.valueOf(log.ref(r)),
-              String.valueOf(log.due(r))));
-    }
-    return rows;
+    return EventLogTest.words(log);
   }
 }

@@ -153,7 +153,9 @@ class EventLogTest {
     return log;
   }
 
-  private static List<String> words(EventLog log) {
+  /** Every row of a log in words (its ref as a row number). */
+  static List<String> words(EventLog log) {
+
     List<String> rows = new ArrayList<>();
     for (int r = 0; r < log.size(); r++) {
       rows.add(

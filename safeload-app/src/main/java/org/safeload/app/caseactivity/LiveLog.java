@@ -197,8 +197,8 @@ class LiveLog {
   }
 
   /**
-   * Keeps the log for the next start (see {@link LiveLogImage}), if it was read and the database
-   * has not had a correction it has not seen.
+   * Keeps the log for the next start (see {@link LiveLogImage}), if it was read. A correction it
+   * has not seen yet is caught at the next start (the rebuild number it holds is behind).
    */
   @jakarta.annotation.PreDestroy
   void keep() {

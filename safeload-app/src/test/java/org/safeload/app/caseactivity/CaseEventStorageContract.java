@@ -266,7 +266,7 @@ abstract class CaseEventStorageContract {
   }
 
   /** Every row of a log in words: id, time, type, case, child, worker, team, detail, ref, due. */
-  private static List<String> rows(EventLog log) {
+  static List<String> rows(EventLog log) {
     List<String> rows = new ArrayList<>();
     for (int r = 0; r < log.size(); r++) {
       int ref = log.ref(r);

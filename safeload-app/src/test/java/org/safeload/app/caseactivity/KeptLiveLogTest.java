@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,25 +228,7 @@ class KeptLiveLogTest {
     jdbc.sql("update case_activity_version set version = version + 1 where id = 1").update();
   }
 
-  /** Every row of a log in words: id, time, type, case, child, worker, team, detail, ref, due. */
   private static List<String> rows(EventLog log) {
-    List<String> rows = new ArrayList<>();
-    for (int r = 0; r < log.size(); r++) {
-      int ref = log.ref(r);
-      rows.add(
-          String.join(
-              "|",
-              log.eventId(r),
-              String.valueOf(log.at(r)),
-              log.type(r).code(),
-              String.valueOf(log.cases().get(log.caseOf(r))),
-              String.valueOf(log.children().get(log.childOf(r))),
-              String.valueOf(log.workers().get(log.workerOf(r))),
-              String.valueOf(log.teams().get(log.teamOf(r))),
-              String.valueOf(log.details().get(log.detailOf(r))),
-              ref < 0 ? "-" : log.eventId(ref),
-              String.valueOf(log.due(r))));
-    }
-    return rows;
+    return CaseEventStorageContract.rows(log);
   }
 }
