@@ -93,10 +93,15 @@ class LauncherTest {
     serveUntilHealthy(database);
     assertThat(jsa).as("written when the first start stopped").exists();
     FileTime written = lastModified(jsa);
+    // The case activity is kept beside the embedded database when the app stops (ADR 0022),
+    // though H2 closes itself as the JVM stops.
+    assertThat(files.resolve("serve-db.live-log")).as("the kept case activity").exists();
 
     serveUntilHealthy(database);
     // An archive the JVM could not use would have been written again when it stopped.
     assertThat(lastModified(jsa)).as("used as it was").isEqualTo(written);
+    assertThat(Files.readString(files.resolve("serve.log")))
+        .contains("events taken up from the copy kept when the app last stopped");
   }
 
   /** Starts {@code ./safeload serve}, waits for its health to answer, and stops it (SIGTERM). */
@@ -138,6 +143,11 @@ class LauncherTest {
         }
       }
       assertThat(status).as(Files.readString(files.resolve("serve.log"))).isEqualTo(200);
+      // The case activity is loaded on a thread of its own: it is kept at the stop once loaded.
+      while (!Files.readString(files.resolve("serve.log")).contains("Case activity loaded")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
     } finally {
       app.destroy(); // the launcher execs java: SIGTERM reaches the app, which stops in order
       assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("stopped").isTrue();
