@@ -133,7 +133,7 @@ public class CaseActivity {
    * An event's team or worker that is not the council's is a problem, the first time the file names
    * it: the file is refused rather than filled with teams and workers no page can show.
    */
-  private static void councilHas(
+  static void councilHas(
       List<FieldProblem> problems,
       int line,
       String column,
@@ -408,119 +408,23 @@ public class CaseActivity {
     long version = events.lockVersion();
     live.refresh();
     Set<String> withdrawnBefore = events.withdrawnIds();
-    record Change(
-        EventCorrections.Correction correction,
-        List<String> before,
-        List<String> after,
-        CaseEvent event) {}
-    List<Change> changes = new ArrayList<>();
-    int[] unchanged = {0};
-    live.read(
-        stored -> {
-          EventLog known = stored.log();
-          EventCorrections.Result result = reader.apply(EventCsv.KnownEvent.in(known));
-          if (!result.problems().isEmpty()) {
-            throw new InvalidInputException("The corrections have errors", result.problems());
-          }
-          Map<String, EventCorrections.Correction> inFile = new java.util.HashMap<>();
-          result.corrections().forEach(c -> inFile.put(c.eventId(), c));
-          Map<Integer, List<Integer>> referrers = referrers(known, inFile.keySet());
-          List<FieldProblem> problems = new ArrayList<>();
-          EventLog values = result.values() == null ? null : result.values().log();
-          boolean[] teamSeen = new boolean[values == null ? 0 : values.teams().size()];
-          boolean[] workerSeen = new boolean[values == null ? 0 : values.workers().size()];
-          for (EventCorrections.Correction c : result.corrections()) {
-            int row = known.rowOf(c.eventId());
-            if (row < 0) {
-              if (withdrawnBefore.contains(c.eventId())
-                  && c.action() == EventCorrections.Action.WITHDRAW) {
-                unchanged[0]++;
-              } else {
-                problems.add(
-                    new FieldProblem(
-                        c.line(),
-                        "event_id",
-                        withdrawnBefore.contains(c.eventId())
-                            ? "Event " + c.eventId() + " was withdrawn; it cannot be corrected"
-                            : "No event with the id " + c.eventId() + " is stored"));
-              }
-              continue;
-            }
-            List<String> before = EventCorrections.values(known, row, refId(known, row));
-            if (c.action() == EventCorrections.Action.WITHDRAW) {
-              for (int referrer : referrers.getOrDefault(row, List.of())) {
-                String by = known.eventId(referrer);
-                if (!inFile.containsKey(by)) {
-                  problems.add(
-                      new FieldProblem(
-                          c.line(),
-                          "event_id",
-                          "Event "
-                              + by
-                              + " refers to this event; correct or withdraw it in the same file"));
-                }
-              }
-              changes.add(new Change(c, before, null, null));
-              continue;
-            }
-            List<String> after =
-                EventCorrections.values(values, c.row(), result.values().refId(c.row()));
-            if (after.equals(before)) {
-              unchanged[0]++;
-              continue;
-            }
-            councilHas(
-                problems,
-                c.line(),
-                "team_id",
-                values.teamOf(c.row()),
-                values.teams(),
-                council.teams(),
-                teamSeen);
-            councilHas(
-                problems,
-                c.line(),
-                "worker_id",
-                values.workerOf(c.row()),
-                values.workers(),
-                council.workers(),
-                workerSeen);
-            boolean keepsKind =
-                values.type(c.row()) == known.type(row)
-                    && java.util.Objects.equals(after.get(3), before.get(3));
-            if (!keepsKind) {
-              for (int referrer : referrers.getOrDefault(row, List.of())) {
-                String by = known.eventId(referrer);
-                if (!inFile.containsKey(by)) {
-                  problems.add(
-                      new FieldProblem(
-                          c.line(),
-                          "type",
-                          "Event "
-                              + by
-                              + " refers to this event, so its type and case stay; correct "
-                              + by
-                              + " in the same file to change them"));
-                }
-              }
-            }
-            changes.add(
-                new Change(
-                    c,
-                    before,
-                    after,
-                    CaseEvent.of(values, c.row(), result.values().refId(c.row()))));
-          }
-          if (!problems.isEmpty()) {
-            throw new InvalidInputException("The corrections have errors", problems);
-          }
-          return null;
-        });
+    EventCorrectionCheck.Plan plan =
+        live.read(
+            stored -> {
+              EventLog known = stored.log();
+              return EventCorrectionCheck.plan(
+                  known,
+                  reader.apply(EventCsv.KnownEvent.in(known)),
+                  withdrawnBefore,
+                  council,
+                  row -> refId(known, row));
+            });
+    List<EventCorrectionCheck.Change> changes = plan.changes();
     int corrected = 0;
     int withdrawn = 0;
     java.time.Instant now = clock.instant();
     String by = AuditLog.actor();
-    for (Change change : changes) {
+    for (EventCorrectionCheck.Change change : changes) {
       EventCorrections.Correction c = change.correction();
       boolean withdraw = change.after() == null;
       if (withdraw) {
@@ -554,7 +458,7 @@ public class CaseActivity {
       events.markRebuilt();
       afterCommit(live::refresh);
     }
-    return new CorrectionResult(corrected, withdrawn, unchanged[0]);
+    return new CorrectionResult(corrected, withdrawn, plan.unchanged());
   }
 
   /** The columns a correction changed, by name (never their values). */
@@ -566,28 +470,6 @@ public class CaseActivity {
       }
     }
     return String.join(", ", changed);
-  }
-
-  /** For each of the events named, the rows of the stored events that refer to it. */
-  private static Map<Integer, List<Integer>> referrers(EventLog log, Set<String> eventIds) {
-    Set<Integer> targets = new java.util.HashSet<>();
-    for (String id : eventIds) {
-      int row = log.rowOf(id);
-      if (row >= 0) {
-        targets.add(row);
-      }
-    }
-    Map<Integer, List<Integer>> referrers = new java.util.HashMap<>();
-    if (targets.isEmpty()) {
-      return referrers;
-    }
-    for (int row = 0; row < log.size(); row++) {
-      int ref = log.ref(row);
-      if (ref >= 0 && targets.contains(ref)) {
-        referrers.computeIfAbsent(ref, k -> new ArrayList<>()).add(row);
-      }
-    }
-    return referrers;
   }
 
   private String refId(EventLog log, int row) {
