@@ -118,6 +118,10 @@ class LiveLog {
           "Case activity loaded: {} events in {} ms",
           log.size(),
           (System.nanoTime() - start) / 1_000_000);
+      if (image != null && !tookUpKept) {
+        // Every event was read: kept now, so that a start after a crash is quick too.
+        keep();
+      }
     } catch (RuntimeException e) {
       LOG.warn("Could not load the case activity as the app started; the first read will", e);
     } finally {
@@ -201,7 +205,7 @@ class LiveLog {
    * has not seen yet is caught at the next start (the rebuild number it holds is behind).
    */
   @jakarta.annotation.PreDestroy
-  void keep() {
+  synchronized void keep() {
     if (image == null) {
       return;
     }
@@ -269,6 +273,7 @@ class LiveLog {
     if (stored.version() == version && stored.rebuilt() == rebuilt) {
       return;
     }
+    boolean[] corrected = {false};
     lock.writeLock().lock();
     try {
       reading.executeWithoutResult(
@@ -281,6 +286,7 @@ class LiveLog {
               if (rebuilt >= 0 && image != null) {
                 // A correction changed stored events: the kept copy holds them as they were.
                 discardImage();
+                corrected[0] = true;
               }
               // Until the whole log is read again, nothing here is up to date: a failure part way
               // leaves the numbers unknown, so the next read starts again from the beginning.
@@ -313,6 +319,10 @@ class LiveLog {
           });
     } finally {
       lock.writeLock().unlock();
+    }
+    if (corrected[0]) {
+      // The corrected log, read afresh, is kept in the background (readers go on meanwhile).
+      Thread.ofPlatform().name("case-activity-keep").daemon().start(this::keep);
     }
   }
 

@@ -90,10 +90,36 @@ class KeptLiveLogTest {
     // As a correction does: stored events changed in place, the rebuild number moved on.
     jdbc.sql("update case_activity_version set version = version + 1, rebuilt = rebuilt + 1")
         .update();
+    long rebuilt = jdbc.sql("select rebuilt from case_activity_version").query(Long.class).single();
     log.refresh();
 
-    assertThat(kept()).doesNotExist();
+    // Thrown away at once; the log read afresh is then kept again in the background.
     assertThat(rowsOf(log)).isEqualTo(afresh());
+    LiveLogImage.Kept again = keptAgain();
+    assertThat(again.rebuilt()).isEqualTo(rebuilt);
+    assertThat(rows(again.log())).isEqualTo(afresh());
+  }
+
+  @Test
+  void aStartThatReadEveryEventKeepsTheLogAtOnceSoAStartAfterACrashIsQuickToo() throws Exception {
+    activity.eventCount();
+    started(); // never stopped: as an app killed after its start
+
+    assertThat(kept()).isRegularFile();
+    LiveLog next = started();
+    assertThat(next.tookUpKept()).isTrue();
+    assertThat(rowsOf(next)).isEqualTo(afresh());
+  }
+
+  /** The kept log once it is there again (it is written in the background), read. */
+  private LiveLogImage.Kept keptAgain() throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(kept()) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    LiveLogImage image = LiveLogImage.forDatabase(url()).orElseThrow();
+    // Written to another file and moved into place: once there, it is whole.
+    return image.read();
   }
 
   @Test
@@ -109,8 +135,9 @@ class KeptLiveLogTest {
       LiveLog next = started();
 
       assertThat(next.tookUpKept()).isFalse();
-      assertThat(kept()).doesNotExist();
       assertThat(rowsOf(next)).isEqualTo(afresh()).noneMatch(r -> r.startsWith(p + "-a|"));
+      // Thrown away, and the log read afresh kept in its place.
+      assertThat(rows(keptAgain().log())).isEqualTo(afresh());
     } finally {
       // The app's own log (shared by other tests) still holds the row: read everything again.
       jdbc.sql("update case_activity_version set version = version + 1, rebuilt = rebuilt + 1")
@@ -129,8 +156,9 @@ class KeptLiveLogTest {
     LiveLog next = started();
 
     assertThat(next.tookUpKept()).isFalse();
-    assertThat(kept()).doesNotExist();
     assertThat(rowsOf(next)).isEqualTo(afresh());
+    // Thrown away, and the log read afresh kept in its place (its checksum holds).
+    assertThat(rows(keptAgain().log())).isEqualTo(afresh());
   }
 
   @Test
@@ -191,6 +219,7 @@ class KeptLiveLogTest {
     first.awaitLoaded();
     List<String> before = rowsOf(first);
     org.mockito.Mockito.reset(db);
+    Files.delete(kept()); // kept once already, by the start that read every event
     org.mockito.Mockito.when(db.state())
         .thenThrow(new IllegalStateException("Database is already closed"));
     org.mockito.Mockito.when(db.rowsUpTo(org.mockito.ArgumentMatchers.anyLong()))
