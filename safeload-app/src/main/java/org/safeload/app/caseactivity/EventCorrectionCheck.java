@@ -74,17 +74,14 @@ final class EventCorrectionCheck {
       }
       List<String> before = EventCorrections.values(known, row, refId.apply(row));
       if (c.action() == EventCorrections.Action.WITHDRAW) {
-        for (int referrer : referrers.getOrDefault(row, List.of())) {
-          String by = known.eventId(referrer);
-          if (!inFile.containsKey(by)) {
-            problems.add(
-                new FieldProblem(
-                    c.line(),
-                    "event_id",
-                    "Event "
-                        + by
-                        + " refers to this event; correct or withdraw it in the same file"));
-          }
+        for (String by : referrersNotInFile(known, referrers, row, inFile)) {
+          problems.add(
+              new FieldProblem(
+                  c.line(),
+                  "event_id",
+                  "Event "
+                      + by
+                      + " refers to this event; correct or withdraw it in the same file"));
         }
         changes.add(new Change(c, before, null, null));
         continue;
@@ -114,19 +111,16 @@ final class EventCorrectionCheck {
           values.type(c.row()) == known.type(row)
               && java.util.Objects.equals(after.get(3), before.get(3));
       if (!keepsKind) {
-        for (int referrer : referrers.getOrDefault(row, List.of())) {
-          String by = known.eventId(referrer);
-          if (!inFile.containsKey(by)) {
-            problems.add(
-                new FieldProblem(
-                    c.line(),
-                    "type",
-                    "Event "
-                        + by
-                        + " refers to this event, so its type and case stay; correct "
-                        + by
-                        + " in the same file to change them"));
-          }
+        for (String by : referrersNotInFile(known, referrers, row, inFile)) {
+          problems.add(
+              new FieldProblem(
+                  c.line(),
+                  "type",
+                  "Event "
+                      + by
+                      + " refers to this event, so its type and case stay; correct "
+                      + by
+                      + " in the same file to change them"));
         }
       }
       changes.add(
@@ -137,6 +131,22 @@ final class EventCorrectionCheck {
       throw new InvalidInputException("The corrections have errors", problems);
     }
     return new Plan(changes, unchanged);
+  }
+
+  /** The ids of the stored events that refer to row {@code row} and the file does not correct. */
+  private static List<String> referrersNotInFile(
+      EventLog known,
+      Map<Integer, List<Integer>> referrers,
+      int row,
+      Map<String, EventCorrections.Correction> inFile) {
+    List<String> ids = new ArrayList<>();
+    for (int referrer : referrers.getOrDefault(row, List.of())) {
+      String by = known.eventId(referrer);
+      if (!inFile.containsKey(by)) {
+        ids.add(by);
+      }
+    }
+    return ids;
   }
 
   /** For each of the events named, the rows of the stored events that refer to it. */
