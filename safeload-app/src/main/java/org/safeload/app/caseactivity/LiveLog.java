@@ -290,23 +290,14 @@ class LiveLog {
               }
               // Until the whole log is read again, nothing here is up to date: a failure part way
               // leaves the numbers unknown, so the next read starts again from the beginning.
-              log = new EventLog();
-              lastId = 0;
-              waitingForRef.clear();
-              version = -1;
-              rebuilt = -1;
+              forget();
             }
             try {
               lastId = events.appendAfter(lastId, log, this::resolve);
             } catch (RuntimeException e) {
               // Rows read before the failure are in the log but not counted in lastId: reading
               // again from lastId would add them twice, so the next read starts from the beginning.
-              log = new EventLog();
-              lastId = 0;
-              waitingForRef.clear();
-              cache.clear();
-              version = -1;
-              rebuilt = -1;
+              forget();
               throw e;
             }
             resolveWaiting();
@@ -324,6 +315,18 @@ class LiveLog {
       // The corrected log, read afresh, is kept in the background (readers go on meanwhile).
       Thread.ofPlatform().name("case-activity-keep").daemon().start(this::keep);
     }
+  }
+
+  /**
+   * Empties the log and marks its numbers unknown: the next read reads every event (write lock).
+   */
+  private void forget() {
+    log = new EventLog();
+    lastId = 0;
+    waitingForRef.clear();
+    cache.clear();
+    version = -1;
+    rebuilt = -1;
   }
 
   /**
