@@ -145,12 +145,13 @@ public class CaseEventRepository {
   }
 
   /**
-   * @param read its first value: the last row read into the log whole, as the read goes on
+   * @param read its first value: {@code afterId} at first, then the last row read into the log
+   *     whole, as the read goes on
+   * @return the last row read
    */
   private static long appendAfterOnce(
       Connection connection, long afterId, EventLog log, Refs refs, long[] read)
       throws SQLException {
-    long last = afterId;
     try (PreparedStatement ps =
         connection.prepareStatement(
             "select id, event_id, occurred_at, type, case_ref, child_ref, worker_ref, team_ref,"
@@ -165,7 +166,6 @@ public class CaseEventRepository {
           EventType type = EventType.fromCode(rs.getString(4)).orElse(null);
           if (type == null) {
             StoredEvents.unknownType(id);
-            last = id;
             read[0] = id;
             continue;
           }
@@ -194,12 +194,11 @@ public class CaseEventRepository {
           if (ref != null) {
             refs.refer(row, ref);
           }
-          last = id;
           read[0] = id;
         }
       }
     }
-    return last;
+    return read[0];
   }
 
   private static void lazy(Connection connection, boolean on) throws SQLException {
